@@ -1,0 +1,43 @@
+# newswire: two commands on a fresh clone -- `make demo` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
+
+.PHONY: demo test unit integration lint typecheck schemas install clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q -c constraints.txt -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/newswire demo
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check schemas services tests scripts
+	$(VENV)/bin/lint-imports
+	$(PY) -m pytest
+
+unit: $(STAMP)
+	$(PY) -m pytest tests/unit
+
+integration: $(STAMP)
+	$(PY) -m pytest tests/integration
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check schemas services tests scripts
+	$(VENV)/bin/ruff format --check schemas services tests scripts
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+schemas: $(STAMP)
+	$(VENV)/bin/newswire schemas export
+
+clean:
+	rm -rf $(VENV) demo-output .pytest_cache

@@ -1,0 +1,136 @@
+"""The records carried on newswire's topics.
+
+Every record is frozen and rejects unknown fields, so a producer that drifts
+from the contract fails loudly at the consumer (and lands in the dead-letter
+topic) instead of being half-read. ``schema_version`` is a literal: a consumer
+that meets a version it does not know gets a typed decode error, not a guess.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+Sha256Hex = str
+
+
+class Record(BaseModel):
+    """Base of every topic record."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+
+
+class DiscoveredUrl(Record):
+    """An article URL found in a feed (topic ``urls``, key: the URL's host)."""
+
+    url: str = Field(description="URL as it appeared in the feed")
+    canonical_url: str = Field(description="Canonical form used for dedup and article_id")
+    host: str = Field(description="Host of the canonical URL; the record key")
+    feed_url: str | None = Field(default=None, description="Feed the URL was found in")
+    title: str | None = Field(default=None, description="Entry title from the feed")
+    feed_published_at: AwareDatetime | None = Field(default=None, description="Entry date from the feed")
+    discovered_at: AwareDatetime
+    force: bool = Field(default=False, description="Fetch even if the URL was fetched before")
+
+
+class FetchedPage(Record):
+    """A fetched HTML page (topic ``pages``, key: article_id)."""
+
+    article_id: str = Field(description="sha256 of the canonical URL, first 32 hex digits")
+    url: str = Field(description="URL that was requested")
+    canonical_url: str
+    final_url: str = Field(description="URL after redirects")
+    feed_url: str | None = None
+    status: int = Field(ge=100, le=599)
+    headers: dict[str, str] = Field(
+        default_factory=dict,
+        description="The response headers that matter downstream (content-type, etag, last-modified, ...)",
+    )
+    encoding: str = Field(description="Charset the body was decoded with")
+    encoding_source: Literal["header", "meta", "bom", "utf-8", "detected"]
+    html: str = Field(description="Decoded HTML (never raw bytes)")
+    html_sha256: Sha256Hex = Field(description="sha256 of the undecoded body bytes")
+    body_bytes: int = Field(ge=0)
+    fetched_at: AwareDatetime
+    elapsed_ms: int = Field(ge=0)
+
+
+class Article(Record):
+    """Clean article text and metadata (topic ``articles``, key: article_id)."""
+
+    article_id: str
+    url: str
+    canonical_url: str
+    final_url: str
+    title: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    published_at: date | None = Field(default=None, description="Publication date as found by the extractor")
+    sitename: str | None = None
+    language: str | None = None
+    description: str | None = None
+    text: str
+    word_count: int = Field(ge=0)
+    html_sha256: Sha256Hex
+    text_sha256: Sha256Hex
+    fetched_at: AwareDatetime
+    extracted_at: AwareDatetime
+    extractor: str = Field(description="Extractor name and version, e.g. trafilatura/2.0.0")
+    extractor_options: dict[str, bool | int | str] = Field(default_factory=dict)
+
+
+class FeedStatus(Record):
+    """Outcome of one feed poll (topic ``feed-status``, key: feed URL)."""
+
+    feed_url: str
+    polled_at: AwareDatetime
+    outcome: Literal["ok", "not_modified", "error"]
+    http_status: int | None = None
+    entries: int = Field(default=0, ge=0)
+    new_entries: int = Field(default=0, ge=0, description="Entries this poller had not emitted before")
+    error: str | None = None
+    elapsed_ms: int = Field(ge=0)
+
+
+class DeadLetter(Record):
+    """One envelope for a record that a stage could not process (topic ``deadletter``)."""
+
+    stage: Literal["fetcher", "extractor", "sink"]
+    error_class: str = Field(description="Name of the typed error, e.g. BodyTooLarge")
+    error_kind: Literal["transient", "permanent", "fatal"]
+    message: str
+    source_topic: str | None = None
+    source_partition: int | None = None
+    source_offset: int | None = None
+    source_key_b64: str | None = None
+    original_b64: str = Field(description="The original record bytes, base64; empty for URL-level failures")
+    subject: str | None = Field(default=None, description="What failed, e.g. the URL that could not be fetched")
+    first_failed_at: AwareDatetime
+    last_failed_at: AwareDatetime
+    attempts: int = Field(ge=1)
+
+
+ALL_RECORDS: tuple[type[Record], ...] = (DiscoveredUrl, FetchedPage, Article, FeedStatus, DeadLetter)
+
+
+def record_name(model: type[Record]) -> str:
+    """Stable name of a contract, used for the JSON Schema file name."""
+    return model.__name__
+
+
+__all__ = [
+    "ALL_RECORDS",
+    "SCHEMA_VERSION",
+    "Article",
+    "DeadLetter",
+    "DiscoveredUrl",
+    "FeedStatus",
+    "FetchedPage",
+    "Record",
+    "record_name",
+]

@@ -1,0 +1,1 @@
+"""The ``newswire`` command line: the entry point that builds settings and apps and wires them together."""

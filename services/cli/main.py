@@ -1,0 +1,157 @@
+"""``newswire``: one entry point for the services, the supervisor, the demo and the tooling.
+
+Settings come from the environment (``NEWSWIRE_*``) and are overridden by flags;
+they are built here once and passed down.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+SERVICE_NAMES = ("fetcher", "extractor", "sink")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--bootstrap", help="Kafka bootstrap HOST:PORT (env NEWSWIRE_KAFKA__BOOTSTRAP)")
+    parser.add_argument("--topic-prefix", help="topic name prefix (env NEWSWIRE_KAFKA__TOPIC_PREFIX)")
+    parser.add_argument("--log-level", choices=["debug", "info", "warning", "error"], help="env NEWSWIRE_LOG_LEVEL")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newswire", description="Streaming news ingestion into Kafka and Parquet.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    broker = sub.add_parser("broker", help="run the embedded Kafka-compatible broker (Tansu) on 127.0.0.1")
+    broker.add_argument("--port", type=int, default=9092)
+
+    run = sub.add_parser("run", help="run fetcher, extractor and sink as supervised processes")
+    _common(run)
+    run.add_argument("--feed", action="append", default=[], help="feed URL to poll (repeatable)")
+    run.add_argument("--out", type=Path, help="Parquet output directory (env NEWSWIRE_SINK__OUT_DIR)")
+
+    for name in SERVICE_NAMES:
+        service = sub.add_parser(name, help=f"run the {name} alone (for deployment)")
+        _common(service)
+        if name == "fetcher":
+            service.add_argument("--feed", action="append", default=[], help="feed URL to poll (repeatable)")
+        if name == "sink":
+            service.add_argument("--out", type=Path, help="Parquet output directory")
+
+    demo = sub.add_parser("demo", help="run the pipeline against the bundled sample site and show the result")
+    demo.add_argument("--out", type=Path, default=Path("demo-output"), help="directory for the demo's runs")
+    demo.add_argument("--timeout", type=float, default=240.0, help="give up after this many seconds")
+
+    schemas = sub.add_parser("schemas", help="topic contracts")
+    schemas_sub = schemas.add_subparsers(dest="schemas_command", required=True)
+    export = schemas_sub.add_parser("export", help="write the JSON Schema files")
+    export.add_argument("--dir", type=Path, help="target directory (default: the schemas package)")
+    return parser
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
+    """Nested settings overrides from the flags that were given."""
+    out: dict[str, dict[str, Any]] = {"kafka": {}, "fetcher": {}, "sink": {}}
+    if getattr(args, "bootstrap", None):
+        out["kafka"]["bootstrap"] = args.bootstrap
+    if getattr(args, "topic_prefix", None) is not None:
+        out["kafka"]["topic_prefix"] = args.topic_prefix
+    if getattr(args, "feed", None):
+        out["fetcher"]["feeds"] = args.feed
+    if getattr(args, "out", None) is not None and args.command != "demo":
+        out["sink"]["out_dir"] = args.out
+    result: dict[str, Any] = {k: v for k, v in out.items() if v}
+    if getattr(args, "log_level", None):
+        result["log_level"] = args.log_level
+    return result
+
+
+def _merge(settings: Any, overrides: dict[str, Any]) -> Any:
+    from services.common.settings import Settings
+
+    data = settings.model_dump()
+    for section, values in overrides.items():
+        if isinstance(values, dict):
+            data[section] = {**data[section], **values}
+        else:
+            data[section] = values
+    return Settings.model_validate(data)
+
+
+def _run_broker(port: int) -> int:
+    from services.common.broker import EmbeddedBroker
+
+    with EmbeddedBroker(port=port) as broker:
+        print(f"broker listening on {broker.bootstrap} (Tansu, in-memory storage); Ctrl-C to stop", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "broker":
+        return _run_broker(args.port)
+    if args.command == "schemas":
+        from schemas.export import JSONSCHEMA_DIR, export
+
+        for path in export(args.dir or JSONSCHEMA_DIR):
+            print(path)
+        return 0
+
+    from services.common.settings import load_settings
+
+    settings = _merge(load_settings(), _overrides(args))
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
+    console = Console()
+    if args.command in ("fetcher", "extractor"):
+        from services.cli.services import run_faust_service
+
+        return run_faust_service(args.command, settings)
+    if args.command == "sink":
+        from services.cli.services import run_sink
+
+        return run_sink(settings)
+    if args.command == "demo":
+        from services.cli.demo import run_demo
+
+        logging.getLogger().setLevel(logging.WARNING)
+        return run_demo(settings, out_root=args.out, timeout_s=args.timeout, console=console)
+    if args.command == "run":
+        return _run(settings, console)
+    raise AssertionError(args.command)
+
+
+def _run(settings: Any, console: Console) -> int:
+    from services.cli.pipeline import run_pipeline, with_broker
+
+    if not settings.fetcher.feeds:
+        console.print("[red]no feeds: pass --feed URL or set NEWSWIRE_FETCHER__FEEDS[/red]")
+        return 2
+    if not settings.kafka.bootstrap:
+        # The embedded broker forgets everything when it stops, so each run gets its own
+        # output directory: offsets in file names must refer to this broker's topics.
+        out_dir = Path(settings.sink.out_dir) / datetime.now().strftime("embedded-%Y%m%dT%H%M%S")
+        settings = settings.model_copy(update={"sink": settings.sink.model_copy(update={"out_dir": out_dir})})
+        console.print(f"no --bootstrap: using an embedded in-memory broker; output in [bold]{out_dir}[/bold]")
+    with with_broker(settings, console, Path(settings.sink.out_dir) / "logs" / "broker.log") as live:
+        asyncio.run(run_pipeline(live, console=console))
+    console.print(f"stopped; Parquet output in {settings.sink.out_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,49 @@
+"""Running one service in this process: ``newswire fetcher|extractor|sink``."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+
+import faust
+
+from services import extractor, fetcher, sink
+from services.common.kafka import ensure_topics
+from services.common.settings import Settings
+from services.common.topics import TopicNames
+
+log = logging.getLogger(__name__)
+
+
+def _ensure_topics(settings: Settings) -> None:
+    asyncio.run(ensure_topics(settings.kafka, TopicNames.from_settings(settings.kafka).all()))
+
+
+def run_faust_service(name: str, settings: Settings) -> int:
+    """Run the fetcher or the extractor as a faust worker until SIGTERM/SIGINT."""
+    _ensure_topics(settings)
+    builders = {"fetcher": fetcher.build, "extractor": extractor.build}
+    app = builders[name](settings)
+    worker = faust.Worker(app, loglevel=settings.log_level.upper(), quiet=True)
+    try:
+        worker.execute_from_commandline()
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
+def run_sink(settings: Settings) -> int:
+    """Run the sink until SIGTERM/SIGINT, then flush, commit and exit 0."""
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    service = sink.build(settings)
+
+    async def main() -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, service.stop)
+        await service.run()
+
+    asyncio.run(main())
+    log.info("sink stopped: %d rows in %d files this run", service.rows_written, service.files_written)
+    return 0

@@ -1,0 +1,82 @@
+"""Kafka clients with newswire's safe defaults: acks=all, explicit deadlines, idempotent topic creation."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable
+
+from aiokafka import AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import KafkaError
+
+from services.common.errors import BrokerUnavailable
+from services.common.settings import KafkaSettings
+
+log = logging.getLogger(__name__)
+
+_TOPIC_ALREADY_EXISTS = 36
+
+
+def require_bootstrap(kafka: KafkaSettings) -> str:
+    if not kafka.bootstrap:
+        raise ValueError("no Kafka bootstrap configured: pass --bootstrap or set NEWSWIRE_KAFKA__BOOTSTRAP")
+    return kafka.bootstrap
+
+
+async def ensure_topics(kafka: KafkaSettings, topics: Iterable[str], *, timeout_s: float = 30.0) -> None:
+    """Create ``topics`` if missing; existing topics are left as they are (idempotent)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=require_bootstrap(kafka), request_timeout_ms=int(timeout_s * 1000))
+    try:
+        await asyncio.wait_for(admin.start(), timeout_s)
+        existing = set(await asyncio.wait_for(admin.list_topics(), timeout_s))
+        missing = [t for t in topics if t not in existing]
+        if not missing:
+            return
+        new = [NewTopic(t, num_partitions=kafka.partitions, replication_factor=kafka.replication_factor) for t in missing]
+        response = await asyncio.wait_for(admin.create_topics(new), timeout_s)
+        for entry in getattr(response, "topic_errors", []):
+            name, code = entry[0], entry[1]
+            if code not in (0, _TOPIC_ALREADY_EXISTS):
+                raise BrokerUnavailable(f"cannot create topic {name}: error code {code} {entry[2:]}")
+        log.info("created topics %s", ", ".join(missing))
+    except (TimeoutError, KafkaError, OSError) as exc:
+        raise BrokerUnavailable(f"topic creation failed: {exc!r}") from exc
+    finally:
+        await asyncio.wait_for(admin.close(), timeout_s)
+
+
+class BoundedProducer:
+    """An aiokafka producer whose every send and stop has a deadline.
+
+    ``send`` returns only once the broker acknowledged the record with acks=all,
+    so a caller may ack its own input afterwards.
+    """
+
+    def __init__(self, kafka: KafkaSettings, *, client_id: str) -> None:
+        self._kafka = kafka
+        self._producer = AIOKafkaProducer(
+            bootstrap_servers=require_bootstrap(kafka),
+            client_id=client_id,
+            acks="all",
+            max_request_size=kafka.max_request_bytes,
+            request_timeout_ms=int(kafka.send_timeout_s * 1000),
+        )
+
+    async def start(self) -> None:
+        try:
+            await asyncio.wait_for(self._producer.start(), self._kafka.send_timeout_s)
+        except (TimeoutError, KafkaError, OSError) as exc:
+            raise BrokerUnavailable(f"producer could not start: {exc!r}") from exc
+
+    async def send(self, topic: str, value: bytes, *, key: bytes | None = None) -> None:
+        try:
+            await asyncio.wait_for(self._producer.send_and_wait(topic, value, key=key), self._kafka.send_timeout_s)
+        except (TimeoutError, KafkaError) as exc:
+            raise BrokerUnavailable(f"send to {topic} not acknowledged: {exc!r}") from exc
+
+    async def stop(self) -> None:
+        try:
+            await asyncio.wait_for(self._producer.stop(), self._kafka.stop_timeout_s)
+        except (TimeoutError, KafkaError) as exc:
+            log.warning("producer stop did not complete cleanly: %r", exc)

@@ -1,0 +1,138 @@
+"""The extractor service as a faust agent: ``pages`` -> ``articles`` (or ``deadletter``)."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from datetime import UTC, date, datetime
+from typing import Any
+
+import faust
+from faust.types import EventT
+
+from schemas import Article, DecodeError, FetchedPage, decode, encode
+from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
+from services.common.errors import NewswireError, crash_hard
+from services.common.faust_app import make_faust_app
+from services.common.settings import ExtractorSettings, Settings
+from services.common.topics import TopicNames
+from services.extractor.errors import EmptyArticle, ExtractionFailed, HtmlTooLarge
+from services.extractor.extract import EXTRACTION_OPTIONS, Extraction, extractor_name
+from services.extractor.pool import ExtractionPool
+
+log = logging.getLogger(__name__)
+
+_RAW: dict[str, Any] = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def build_article(page: FetchedPage, extraction: Extraction, settings: ExtractorSettings) -> Article:
+    """The ``articles`` record for ``page``; raises :class:`EmptyArticle` below ``min_words``."""
+    words = len(extraction.text.split())
+    if words < settings.min_words:
+        raise EmptyArticle(f"{words} words < min_words={settings.min_words}: {page.url}")
+    return Article(
+        article_id=page.article_id,
+        url=page.url,
+        canonical_url=page.canonical_url,
+        final_url=page.final_url,
+        title=extraction.title,
+        authors=extraction.authors,
+        published_at=_parse_date(extraction.date),
+        sitename=extraction.sitename,
+        language=extraction.language,
+        description=extraction.description,
+        text=extraction.text,
+        word_count=words,
+        html_sha256=page.html_sha256,
+        text_sha256=hashlib.sha256(extraction.text.encode("utf-8")).hexdigest(),
+        fetched_at=page.fetched_at,
+        extracted_at=datetime.now(UTC),
+        extractor=extractor_name(),
+        extractor_options=EXTRACTION_OPTIONS,
+    )
+
+
+class ExtractorService:
+    def __init__(self, app: faust.App, settings: Settings) -> None:
+        self.app = app
+        self.settings = settings
+        names = TopicNames.from_settings(settings.kafka)
+        self.pages_topic = app.topic(names.pages, **_RAW)
+        self.articles_topic = app.topic(names.articles, **_RAW)
+        self.deadletter_topic = app.topic(names.deadletter, **_RAW)
+        self._pool: ExtractionPool | None = None
+
+    @property
+    def pool(self) -> ExtractionPool:
+        if self._pool is None:
+            self._pool = ExtractionPool(workers=self.settings.extractor.workers, timeout_s=self.settings.extractor.timeout_s)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+
+    async def _send(self, topic: faust.TopicT, key: bytes | None, value: bytes) -> None:
+        try:
+            fut = await asyncio.wait_for(topic.send(key=key, value=value), self.settings.kafka.send_timeout_s)
+            await asyncio.wait_for(fut, self.settings.kafka.send_timeout_s)
+        except Exception as exc:  # noqa: BLE001 - any send failure means the effect is not durable
+            crash_hard(__name__, f"send to {topic.get_topic_name()} failed: {exc!r}")
+
+    async def handle_page(self, event: EventT) -> None:
+        """Turn one ``pages`` record into an article or a dead letter; never raises."""
+        message = event.message
+        source = SourceRef(message.topic, message.partition, message.offset, message.key)
+        try:
+            page = decode(FetchedPage, message.value, max_bytes=self.settings.kafka.max_request_bytes)
+        except DecodeError as exc:
+            await self._dead_letter(exc, message.value, source, subject=None)
+            return
+        try:
+            article = await self.extract(page)
+        except NewswireError as exc:
+            await self._dead_letter(exc, message.value, source, subject=page.url)
+            return
+        await self._send(self.articles_topic, article.article_id.encode(), encode(article))
+
+    async def _dead_letter(self, exc: Exception, original: bytes, source: SourceRef, *, subject: str | None) -> None:
+        log.warning("%s[%d]@%d dead-lettered: %s", source.topic, source.partition, source.offset, exc)
+        letter = dead_letter(stage="extractor", error=exc, original=original, source=source, subject=subject)
+        await self._send(self.deadletter_topic, dead_letter_key(letter), encode(letter))
+
+    async def extract(self, page: FetchedPage) -> Article:
+        limit = self.settings.extractor.max_html_chars
+        if len(page.html) > limit:
+            raise HtmlTooLarge(f"{len(page.html)} characters > {limit}: {page.url}")
+        extraction = await self.pool.extract(page.html, page.final_url)
+        if extraction is None:
+            raise ExtractionFailed(f"no main text found: {page.url}")
+        return build_article(page, extraction, self.settings.extractor)
+
+
+def build(settings: Settings) -> faust.App:
+    """The extractor's faust app, wired to ``settings``."""
+    app = make_faust_app(settings, "extractor")
+    service = ExtractorService(app, settings)
+
+    @app.agent(service.pages_topic, name="extract-pages", concurrency=1)
+    async def extract_pages(stream: faust.StreamT) -> None:
+        async for event in stream.events():
+            await service.handle_page(event)
+
+    @app.on_before_shutdown.connect
+    async def close_pool(sender: faust.App, **_: Any) -> None:
+        service.close()
+
+    app.newswire_service = service  # type: ignore[attr-defined]
+    return app

@@ -1,0 +1,41 @@
+"""Running extraction off the event loop, with a hard per-page time limit.
+
+A faust consumer must keep heartbeating while trafilatura works (aiokafka: "no
+heartbeats on long CPU bound methods"), so extraction runs in worker processes.
+pebble kills a worker that overruns its timeout, which a plain
+ProcessPoolExecutor cannot do: a pathological page costs ``timeout_s``, not the stream.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+from concurrent.futures import CancelledError
+from concurrent.futures import TimeoutError as FutureTimeout
+
+from pebble import ProcessExpired, ProcessPool
+
+from services.extractor.errors import ExtractionFailed, ExtractionTimeout
+from services.extractor.extract import Extraction, extract
+
+
+class ExtractionPool:
+    def __init__(self, *, workers: int, timeout_s: float) -> None:
+        self._timeout_s = timeout_s
+        # spawn, not fork: the parent runs an event loop and Kafka client threads.
+        self._pool = ProcessPool(max_workers=workers, context=multiprocessing.get_context("spawn"))
+
+    async def extract(self, html: str, url: str | None) -> Extraction | None:
+        future = self._pool.schedule(extract, args=(html, url), timeout=self._timeout_s)
+        try:
+            return await asyncio.wrap_future(future)
+        except FutureTimeout as exc:
+            raise ExtractionTimeout(f"extraction took longer than {self._timeout_s}s: {url}") from exc
+        except (ProcessExpired, CancelledError) as exc:
+            raise ExtractionFailed(f"extraction worker died: {exc!r}") from exc
+        except Exception as exc:
+            raise ExtractionFailed(f"{type(exc).__name__}: {exc}") from exc
+
+    def close(self) -> None:
+        self._pool.stop()
+        self._pool.join(timeout=5)

@@ -1,0 +1,251 @@
+"""The sink service: a plain aiokafka consumer with explicit, after-the-write offset commits.
+
+Not a faust agent on purpose: faust acks a message when the agent raises
+(reliability notes B3), while the sink must commit an offset only after the
+file holding it is durable. Here that order is explicit:
+
+    read batch -> buffer per partition -> flush: tmp, fsync, rename, fsync dir -> commit {tp: last+1}
+
+On assignment each partition resumes from the offset after the last durable
+file (recovery.py), so a replay never writes a file overlapping an existing one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
+from aiokafka.errors import CommitFailedError, KafkaError
+from aiokafka.structs import ConsumerRecord
+
+from schemas import SCHEMA_VERSION, DecodeError, decode, encode
+from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
+from services.common.errors import FatalError, OutputMismatch, crash_hard
+from services.common.kafka import BoundedProducer, ensure_topics, require_bootstrap
+from services.common.settings import Settings
+from services.common.topics import TopicNames, app_id
+from services.sink.buffer import PartitionBuffer
+from services.sink.durable import FileOps, LocalFileOps, write_durably
+from services.sink.naming import DataFileName
+from services.sink.recovery import BATCH_FILES_KEY, recover_partition
+from services.sink.tables import TABLES, UNKNOWN_DATE, TableSpec
+
+log = logging.getLogger(__name__)
+
+WRITER = f"newswire-sink/{version('newswire')}"
+
+
+class SinkWriteFailed(FatalError):
+    """A flush kept failing after its retries; the process exits without committing."""
+
+
+class _Rebalance(ConsumerRebalanceListener):  # type: ignore[misc]
+    def __init__(self, sink: SinkService) -> None:
+        self._sink = sink
+
+    async def on_partitions_revoked(self, revoked: list[TopicPartition]) -> None:
+        await self._sink.on_revoked(revoked)
+
+    async def on_partitions_assigned(self, assigned: list[TopicPartition]) -> None:
+        await self._sink.on_assigned(assigned)
+
+
+class SinkService:
+    """Consumes the tables' topics and writes exactly-once Parquet files under ``out_dir``."""
+
+    def __init__(self, settings: Settings, *, file_ops: FileOps | None = None) -> None:
+        self.settings = settings
+        self.out_dir = Path(settings.sink.out_dir)
+        names = TopicNames.from_settings(settings.kafka)
+        self.tables: dict[str, TableSpec] = {getattr(names, TABLES[t].topic_attr): TABLES[t] for t in settings.sink.tables}
+        self._file_ops = file_ops or LocalFileOps()
+        self._names = names
+        self._buffers: dict[TopicPartition, PartitionBuffer] = {}
+        self._stopping = asyncio.Event()
+        self._consumer: AIOKafkaConsumer | None = None
+        self._producer: BoundedProducer | None = None
+        self._fatal: FatalError | None = None  # raised in the loop: listener exceptions are swallowed by aiokafka
+        self.rows_written = 0
+        self.files_written = 0
+
+    # -- lifecycle --------------------------------------------------------------------
+
+    def stop(self) -> None:
+        """Ask the loop to flush everything, commit and return."""
+        self._stopping.set()
+
+    async def run(self) -> None:
+        kafka = self.settings.kafka
+        await ensure_topics(kafka, [*self.tables, self._names.deadletter])
+        self._producer = BoundedProducer(kafka, client_id=app_id(kafka, "sink"))
+        await self._producer.start()
+        self._consumer = AIOKafkaConsumer(
+            bootstrap_servers=require_bootstrap(kafka),
+            group_id=app_id(kafka, "sink"),
+            client_id=app_id(kafka, "sink"),
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            session_timeout_ms=int(kafka.session_timeout_s * 1000),
+            heartbeat_interval_ms=int(kafka.heartbeat_interval_s * 1000),
+            rebalance_timeout_ms=int(kafka.rebalance_timeout_s * 1000),
+            max_partition_fetch_bytes=kafka.max_request_bytes,
+            fetch_max_bytes=kafka.max_request_bytes * 2,
+        )
+        self._consumer.subscribe(list(self.tables), listener=_Rebalance(self))
+        await asyncio.wait_for(self._consumer.start(), kafka.send_timeout_s)
+        log.info("sink writing %s to %s", ", ".join(t.name for t in self.tables.values()), self.out_dir)
+        try:
+            while not self._stopping.is_set():
+                batches = await self._consumer.getmany(timeout_ms=200, max_records=2000)
+                if self._fatal is not None:
+                    raise self._fatal
+                for tp, records in batches.items():
+                    for record in records:
+                        await self._buffer(tp, record)
+                await self._flush_due()
+            await self._flush_all("shutdown")
+        finally:
+            await self._close()
+
+    async def _close(self) -> None:
+        if self._consumer is not None:
+            try:
+                await asyncio.wait_for(self._consumer.stop(), self.settings.kafka.stop_timeout_s)
+            except (TimeoutError, KafkaError) as exc:
+                log.warning("consumer stop did not complete cleanly: %r", exc)
+        if self._producer is not None:
+            await self._producer.stop()
+
+    # -- rebalance --------------------------------------------------------------------
+
+    async def on_revoked(self, revoked: list[TopicPartition]) -> None:
+        # Write out what we hold before the partition moves; otherwise the new
+        # owner would re-read it anyway, but flushing keeps latency low.
+        for tp in revoked:
+            await self._flush(tp, "revoked")
+            self._buffers.pop(tp, None)
+
+    async def on_assigned(self, assigned: list[TopicPartition]) -> None:
+        assert self._consumer is not None
+        for tp in assigned:
+            table_dir = self.out_dir / self.tables[tp.topic].name
+            recovery = recover_partition(table_dir, tp.topic, tp.partition)
+            self._buffers.pop(tp, None)
+            if recovery.next_offset is None:
+                continue
+            end = (await self._consumer.end_offsets([tp]))[tp]
+            if recovery.next_offset > end:
+                self._fatal = OutputMismatch(
+                    f"{table_dir} holds {tp.topic}[{tp.partition}] up to offset {recovery.next_offset - 1}, "
+                    f"but the topic ends at {end}: the topic was recreated (an in-memory broker restarted?). "
+                    "Use a new output directory."
+                )
+                return
+            log.info("%s[%d]: resuming at offset %d from file names", tp.topic, tp.partition, recovery.next_offset)
+            self._consumer.seek(tp, recovery.next_offset)
+
+    # -- buffering and flushing -------------------------------------------------------
+
+    async def _buffer(self, tp: TopicPartition, record: ConsumerRecord[bytes, bytes]) -> None:
+        buffer = self._buffers.get(tp)
+        if buffer is None:
+            buffer = self._buffers[tp] = PartitionBuffer(tp.topic, tp.partition)
+        if buffer.last_offset is not None and record.offset <= buffer.last_offset:
+            log.warning("%s[%d]: offset %d delivered again, skipped", tp.topic, tp.partition, record.offset)
+            return
+        spec = self.tables[tp.topic]
+        value = record.value or b""
+        buffer.note_offset(record.offset, len(value), time.monotonic())
+        try:
+            parsed = decode(spec.model, value, max_bytes=self.settings.kafka.max_request_bytes)
+        except DecodeError as exc:
+            # Dead-letter before the offset can ever be committed: nothing is lost silently.
+            assert self._producer is not None
+            letter = dead_letter(
+                stage="sink", error=exc, original=value,
+                source=SourceRef(tp.topic, tp.partition, record.offset, record.key),
+            )
+            await self._producer.send(self._names.deadletter, encode(letter), key=dead_letter_key(letter))
+            return
+        row = spec.row(parsed)
+        row.update(
+            src_topic=tp.topic, src_partition=tp.partition, src_offset=record.offset, ingested_at=datetime.now(UTC)
+        )
+        buffer.add_row(spec.date_key(parsed), row)
+
+    async def _flush_due(self) -> None:
+        now = time.monotonic()
+        for tp, buffer in list(self._buffers.items()):
+            reason = buffer.flush_reason(self.settings.sink, now)
+            if reason:
+                await self._flush(tp, reason)
+
+    async def _flush_all(self, reason: str) -> None:
+        for tp in list(self._buffers):
+            await self._flush(tp, reason)
+
+    async def _flush(self, tp: TopicPartition, reason: str) -> None:
+        buffer = self._buffers.get(tp)
+        if buffer is None or buffer.empty:
+            return
+        attempts = self.settings.sink.write_retries + 1
+        for attempt in range(1, attempts + 1):
+            try:
+                await asyncio.to_thread(self._write_batch, buffer)
+                break
+            except OSError as exc:
+                if attempt == attempts:
+                    crash_hard(__name__, f"flush of {tp.topic}[{tp.partition}] failed {attempts} times: {exc!r}")
+                delay = min(2.0**attempt, 30.0)
+                log.error("flush of %s[%d] failed (%r); retry %d in %.0fs", tp.topic, tp.partition, exc, attempt, delay)
+                await asyncio.sleep(delay)
+        assert buffer.last_offset is not None
+        await self._commit(tp, buffer.last_offset + 1)
+        log.info(
+            "%s[%d]: wrote offsets %d..%d (%d records) on %s",
+            tp.topic, tp.partition, buffer.first_offset, buffer.last_offset, buffer.records, reason,
+        )
+        self._buffers[tp] = PartitionBuffer(tp.topic, tp.partition)
+
+    def _write_batch(self, buffer: PartitionBuffer) -> None:
+        """Write one file per date partition, each named with the whole batch's offset range."""
+        assert buffer.first_offset is not None and buffer.last_offset is not None
+        spec = self.tables[buffer.topic]
+        name = DataFileName(buffer.topic, buffer.partition, buffer.first_offset, buffer.last_offset)
+        groups: dict[str, list[dict[str, Any]]] = dict(buffer.rows_by_date) or {UNKNOWN_DATE: []}
+        metadata = {
+            "newswire.topic": buffer.topic,
+            "newswire.partition": str(buffer.partition),
+            "newswire.first_offset": str(buffer.first_offset),
+            "newswire.last_offset": str(buffer.last_offset),
+            "newswire.schema_version": str(SCHEMA_VERSION),
+            "newswire.writer": WRITER,
+            BATCH_FILES_KEY: str(len(groups)),
+        }
+        schema = spec.schema
+        for day, rows in sorted(groups.items()):
+            table = pa.Table.from_pylist(rows, schema=schema)
+            final = self.out_dir / spec.name / f"date={day}" / name.name
+            write_durably(self._file_ops, table, final, name.tmp_name, metadata)
+            self.rows_written += len(rows)
+            self.files_written += 1
+
+    async def _commit(self, tp: TopicPartition, next_offset: int) -> None:
+        assert self._consumer is not None
+        try:
+            await asyncio.wait_for(self._consumer.commit({tp: next_offset}), self.settings.kafka.send_timeout_s)
+        except (CommitFailedError, KafkaError, TimeoutError) as exc:
+            # Safe: the files are durable and resumption reads their names, not the commit.
+            log.warning("commit of %s[%d]=%d failed: %r", tp.topic, tp.partition, next_offset, exc)
+
+
+def build(settings: Settings) -> SinkService:
+    """The sink service, wired to ``settings``."""
+    return SinkService(settings)

@@ -1,0 +1,91 @@
+"""The Parquet tables the sink writes, and Arrow schemas derived from the record contracts."""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Literal
+
+import pyarrow as pa
+from pydantic import AwareDatetime
+
+from schemas import Article, DeadLetter, Record
+
+UNKNOWN_DATE = "unknown"
+
+# Lineage columns on every row: where the record was read from, and when it was written.
+LINEAGE_FIELDS = [
+    pa.field("src_topic", pa.string(), nullable=False),
+    pa.field("src_partition", pa.int32(), nullable=False),
+    pa.field("src_offset", pa.int64(), nullable=False),
+    pa.field("ingested_at", pa.timestamp("us", tz="UTC"), nullable=False),
+]
+
+
+def _arrow_type(annotation: Any) -> tuple[pa.DataType, bool]:
+    """Arrow type of a pydantic field annotation, and whether it is nullable."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        if len(inner) != 1:
+            raise TypeError(f"unsupported union {annotation!r}")
+        return _arrow_type(inner[0])[0], True
+    if origin is typing.Annotated:
+        return _arrow_type(args[0])
+    if origin is Literal:
+        return (pa.int16() if all(isinstance(a, int) for a in args) else pa.string()), False
+    if origin is list:
+        return pa.list_(_arrow_type(args[0])[0]), False
+    if origin is dict:
+        return pa.string(), False  # stored as JSON text: maps vary per record
+    if annotation is AwareDatetime or annotation is datetime:
+        return pa.timestamp("us", tz="UTC"), False
+    simple: dict[Any, pa.DataType] = {str: pa.string(), int: pa.int64(), bool: pa.bool_(), float: pa.float64(), date: pa.date32()}
+    if annotation in simple:
+        return simple[annotation], False
+    raise TypeError(f"no Arrow type for {annotation!r}")
+
+
+def arrow_schema_for(model: type[Record]) -> pa.Schema:
+    """Arrow schema of ``model``'s fields (in declaration order) plus the lineage columns."""
+    fields = []
+    for name, info in model.model_fields.items():
+        arrow_type, nullable = _arrow_type(info.annotation)
+        fields.append(pa.field(name, arrow_type, nullable=nullable))
+    return pa.schema([*fields, *LINEAGE_FIELDS])
+
+
+def _json_maps(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: json.dumps(v, sort_keys=True) if isinstance(v, dict) else v for k, v in row.items()}
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One output table: the topic it reads, its contract and how rows are dated."""
+
+    name: str
+    topic_attr: str  # attribute of TopicNames
+    model: type[Record]
+    date_of: Callable[[Any], date | None]
+
+    @property
+    def schema(self) -> pa.Schema:
+        return arrow_schema_for(self.model)
+
+    def date_key(self, record: Record) -> str:
+        day = self.date_of(record)
+        return day.isoformat() if day else UNKNOWN_DATE
+
+    def row(self, record: Record) -> dict[str, Any]:
+        return _json_maps(record.model_dump())
+
+
+TABLES: dict[str, TableSpec] = {
+    "articles": TableSpec("articles", "articles", Article, lambda a: a.published_at),
+    "deadletter": TableSpec("deadletter", "deadletter", DeadLetter, lambda d: d.last_failed_at.date()),
+}
