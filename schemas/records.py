@@ -103,6 +103,7 @@ class DeadLetter(Record):
     stage: Literal["fetcher", "extractor", "sink"]
     error_class: str = Field(description="Name of the typed error, e.g. BodyTooLarge")
     error_kind: Literal["transient", "permanent", "fatal"]
+    reason: str = Field(description="Short machine-readable cause, e.g. invalid_json, timeout, http_404")
     message: str
     source_topic: str | None = None
     source_partition: int | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
@@ -19,6 +20,14 @@ class SourceRef:
     partition: int
     offset: int
     key: bytes | None = None
+
+
+def reason_of(error: BaseException) -> str:
+    """A short cause: the error's own ``reason`` if it has one, else its class name in snake case."""
+    reason = getattr(error, "reason", None)
+    if isinstance(reason, str) and reason:
+        return reason
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", type(error).__name__).lower()
 
 
 def _b64(data: bytes | None) -> str:
@@ -42,6 +51,7 @@ def dead_letter(
         stage=stage,
         error_class=type(error).__name__,
         error_kind=error_kind(error),
+        reason=reason_of(error),
         message=message[:4000],
         source_topic=source.topic if source else None,
         source_partition=source.partition if source else None,

@@ -51,8 +51,7 @@ class FetcherService:
             "seen-urls",
             default=None,
             partitions=settings.kafka.partitions,
-            key_type=str,  # json-encoded on the changelog
-            value_type=dict,
+            # No key/value types: plain JSON on the changelog (typed models would need faust Records).
         )
         self._http: HttpFetcher | None = None
         self._poller: FeedPoller | None = None

@@ -18,6 +18,7 @@ class ServerError(TransientError):
 
     def __init__(self, status: int, url: str) -> None:
         self.status = status
+        self.reason = f"http_{status}"
         super().__init__(f"HTTP {status} from {url}")
 
 
@@ -26,6 +27,7 @@ class ClientStatusError(PermanentError):
 
     def __init__(self, status: int, url: str) -> None:
         self.status = status
+        self.reason = f"http_{status}"
         super().__init__(f"HTTP {status} from {url}")
 
 

@@ -1,0 +1,69 @@
+"""The sink on the real broker: killed or stopped mid-stream, it loses and duplicates no row."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from typing import Any
+
+import pytest
+
+from schemas import DeadLetter, decode, encode
+from services.common.kafka import ensure_topics
+from services.common.topics import TopicNames
+from tests.factories import article
+from tests.integration.conftest import wait_until
+from tests.oracle import assert_contiguous, consume_all, end_offsets, file_ranges, parquet_rows, produce
+
+pytestmark = pytest.mark.integration
+
+
+def _produce_articles(bootstrap: str, topic: str, ids: range) -> None:
+    produce(bootstrap, topic, [(f"{i:032x}".encode(), encode(article(i))) for i in ids])
+
+
+def test_sink_killed_and_stopped_mid_stream_loses_and_duplicates_nothing(make_settings: Any, services: Any) -> None:
+    settings = make_settings(sink={"max_records": 25, "idle_flush_s": 0.3})
+    topics = TopicNames.from_settings(settings.kafka)
+    bootstrap = settings.kafka.bootstrap
+    asyncio.run(ensure_topics(settings.kafka, topics.all()))
+    articles_dir = settings.sink.out_dir / "articles"
+
+    _produce_articles(bootstrap, topics.articles, range(0, 200))
+    produce(bootstrap, topics.articles, [(b"bad", b"\xff\xfe not json"), (b"bad", b'{"schema_version": 1}')])
+    first = services.start(settings, "sink")
+    wait_until(lambda: len(parquet_rows(articles_dir)) >= 50, timeout_s=60, what="first files", on_fail=services.logs)
+    sink = services.child(first, "sink")
+    sink.proc.send_signal(signal.SIGKILL)  # a crash: no flush, no commit
+    sink.proc.wait(timeout=10)
+
+    _produce_articles(bootstrap, topics.articles, range(200, 400))
+    second = services.start(settings, "sink")
+    wait_until(lambda: len(parquet_rows(articles_dir)) >= 300, timeout_s=60, what="300 rows", on_fail=services.logs)
+    _produce_articles(bootstrap, topics.articles, range(400, 500))
+    sink = services.child(second, "sink")
+    sink.proc.send_signal(signal.SIGTERM)  # a graceful stop: flush, commit, exit 0
+    assert sink.proc.wait(timeout=30) == 0
+
+    _produce_articles(bootstrap, topics.articles, range(500, 600))
+    services.start(settings, "sink")
+    wait_until(lambda: len(parquet_rows(articles_dir)) >= 600, timeout_s=60, what="600 rows", on_fail=services.logs)
+    services.stop_all()
+
+    rows = parquet_rows(articles_dir, columns=["article_id", "src_partition", "src_offset", "date"])
+    assert sorted(r["article_id"] for r in rows) == sorted(f"{i:032x}" for i in range(600))  # no loss, no dup
+    assert len({(r["src_partition"], r["src_offset"]) for r in rows}) == 600
+    ends = end_offsets(bootstrap, topics.articles)
+    ranges = file_ranges(articles_dir)
+    for partition, end in ends.items():
+        # Every offset of the topic is in exactly one file range, poison records included.
+        assert assert_contiguous(ranges.get((topics.articles, partition), [])) == end
+    assert not list(articles_dir.glob("*/.*.tmp"))
+
+    letters = [decode(DeadLetter, v) for _, v in consume_all(bootstrap, topics.deadletter)]
+    sink_letters = [dl for dl in letters if dl.stage == "sink"]
+    # At-least-once: a poison record re-read after the SIGKILL may be dead-lettered twice, never zero times.
+    assert {dl.error_class for dl in sink_letters} == {"DecodeError"}
+    assert {dl.reason for dl in sink_letters} == {"invalid_json", "invalid"}
+    deadletter_rows = parquet_rows(settings.sink.out_dir / "deadletter")
+    assert len(deadletter_rows) == len(letters)

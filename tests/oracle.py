@@ -1,0 +1,99 @@
+"""Reading what the pipeline produced: Parquet rows, file offset ranges, topic contents."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pyarrow.dataset as ds
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+
+from services.sink.naming import DataFileName
+
+
+def parquet_rows(table_dir: Path, columns: list[str] | None = None) -> list[dict[str, Any]]:
+    files = sorted(str(p) for p in table_dir.glob("*/*.parquet"))
+    if not files:
+        return []
+    dataset = ds.dataset(files, format="parquet", partitioning="hive", partition_base_dir=str(table_dir))
+    return dataset.to_table(columns=columns).to_pylist()
+
+
+def file_ranges(table_dir: Path) -> dict[tuple[str, int], list[tuple[int, int]]]:
+    """Distinct (first, last) offset ranges per (topic, partition), sorted."""
+    ranges: dict[tuple[str, int], set[tuple[int, int]]] = defaultdict(set)
+    for path in table_dir.glob("*/*.parquet"):
+        name = DataFileName.parse(path.name)
+        assert name is not None, f"unexpected file name {path}"
+        ranges[(name.topic, name.partition)].add((name.first_offset, name.last_offset))
+    return {k: sorted(v) for k, v in ranges.items()}
+
+
+def assert_contiguous(ranges: list[tuple[int, int]], *, start: int = 0) -> int:
+    """Ranges cover start..end with no gap and no overlap; returns the next offset."""
+    expected = start
+    for first, last in ranges:
+        assert first == expected, f"range {first}..{last} does not start at {expected}: {ranges}"
+        expected = last + 1
+    return expected
+
+
+async def _end_offsets(bootstrap: str, topic: str) -> dict[int, int]:
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap)
+    await consumer.start()
+    try:
+        await consumer.topics()
+        partitions = consumer.partitions_for_topic(topic) or set()
+        ends = await consumer.end_offsets([TopicPartition(topic, p) for p in partitions])
+        return {tp.partition: off for tp, off in ends.items()}
+    finally:
+        await consumer.stop()
+
+
+def end_offsets(bootstrap: str, topic: str) -> dict[int, int]:
+    return asyncio.run(_end_offsets(bootstrap, topic))
+
+
+def topic_size(bootstrap: str, topic: str) -> int:
+    return sum(end_offsets(bootstrap, topic).values())
+
+
+async def _consume_all(bootstrap: str, topic: str) -> list[tuple[bytes | None, bytes | None]]:
+    ends = await _end_offsets(bootstrap, topic)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, auto_offset_reset="earliest")
+    await consumer.start()
+    try:
+        tps = [TopicPartition(topic, p) for p in ends]
+        consumer.assign(tps)
+        await consumer.seek_to_beginning(*tps)
+        out: list[tuple[bytes | None, bytes | None]] = []
+        remaining = {tp for tp in tps if ends[tp.partition] > 0}
+        while remaining:
+            batches = await asyncio.wait_for(consumer.getmany(timeout_ms=500), 30)
+            for tp, records in batches.items():
+                out.extend((r.key, r.value) for r in records)
+                if records and records[-1].offset + 1 >= ends[tp.partition]:
+                    remaining.discard(tp)
+        return out
+    finally:
+        await consumer.stop()
+
+
+def consume_all(bootstrap: str, topic: str) -> list[tuple[bytes | None, bytes | None]]:
+    return asyncio.run(_consume_all(bootstrap, topic))
+
+
+async def _produce(bootstrap: str, topic: str, records: list[tuple[bytes | None, bytes]]) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
+    await producer.start()
+    try:
+        for key, value in records:
+            await producer.send_and_wait(topic, value, key=key)
+    finally:
+        await producer.stop()
+
+
+def produce(bootstrap: str, topic: str, records: list[tuple[bytes | None, bytes]]) -> None:
+    asyncio.run(_produce(bootstrap, topic, records))
