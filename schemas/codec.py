@@ -15,7 +15,9 @@ from schemas.records import SCHEMA_VERSION, Record
 
 R = TypeVar("R", bound=Record)
 
-DecodeReason = Literal["empty", "too_large", "invalid_json", "not_an_object", "unknown_schema_version", "invalid"]
+DecodeReason = Literal[
+    "empty", "too_large", "invalid_json", "not_an_object", "unknown_schema_version", "invalid"
+]
 
 # Kafka's default max.message.bytes is ~1 MB; we allow larger pages, but a
 # record beyond this is refused before json parsing so a poison message cannot
@@ -52,7 +54,9 @@ def decode(model: type[R], data: bytes | None, *, max_bytes: int = DEFAULT_MAX_R
         raise DecodeError(model, "not_an_object", f"top-level JSON is {type(obj).__name__}")
     version = obj.get("schema_version")
     if version != SCHEMA_VERSION:
-        raise DecodeError(model, "unknown_schema_version", f"schema_version={version!r}, expected {SCHEMA_VERSION}")
+        raise DecodeError(
+            model, "unknown_schema_version", f"schema_version={version!r}, expected {SCHEMA_VERSION}"
+        )
     try:
         return model.model_validate(obj)
     except ValidationError as exc:

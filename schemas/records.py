@@ -23,7 +23,7 @@ class Record(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1  # == SCHEMA_VERSION; a literal so other versions fail to decode
 
 
 class DiscoveredUrl(Record):
@@ -110,7 +110,9 @@ class DeadLetter(Record):
     source_offset: int | None = None
     source_key_b64: str | None = None
     original_b64: str = Field(description="The original record bytes, base64; empty for URL-level failures")
-    subject: str | None = Field(default=None, description="What failed, e.g. the URL that could not be fetched")
+    subject: str | None = Field(
+        default=None, description="What failed, e.g. the URL that could not be fetched"
+    )
     first_failed_at: AwareDatetime
     last_failed_at: AwareDatetime
     attempts: int = Field(ge=1)

@@ -109,8 +109,15 @@ def main(shared: Path) -> None:
                 "must_keep": entry["must_keep"],
             }
         )
-    OUT.write_text(json.dumps({"source": "../shared/seeds + ../shared/gold/seed-events.json", "articles": articles},
-                              indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    OUT.write_text(
+        json.dumps(
+            {"source": "../shared/seeds + ../shared/gold/seed-events.json", "articles": articles},
+            indent=1,
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"wrote {OUT} ({len(articles)} articles)")
 
 

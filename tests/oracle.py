@@ -62,7 +62,9 @@ def topic_size(bootstrap: str, topic: str) -> int:
 
 async def _consume_all(bootstrap: str, topic: str) -> list[tuple[bytes | None, bytes | None]]:
     ends = await _end_offsets(bootstrap, topic)
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, auto_offset_reset="earliest")
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap, enable_auto_commit=False, auto_offset_reset="earliest"
+    )
     await consumer.start()
     try:
         tps = [TopicPartition(topic, p) for p in ends]

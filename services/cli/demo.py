@@ -32,7 +32,9 @@ def demo_settings(base: Settings, site: SampleSite, out_dir: Path) -> Settings:
 
 def read_articles(out_dir: Path) -> list[dict[str, object]]:
     dataset = ds.dataset(out_dir / "articles", format="parquet", partitioning="hive")
-    return dataset.to_table(columns=["url", "title", "published_at", "word_count", "text", "date"]).to_pylist()
+    return dataset.to_table(
+        columns=["url", "title", "published_at", "word_count", "text", "date"]
+    ).to_pylist()
 
 
 def summary_table(rows: list[dict[str, object]], site: SampleSite) -> Table:
@@ -45,7 +47,9 @@ def summary_table(rows: list[dict[str, object]], site: SampleSite) -> Table:
     for row in sorted(rows, key=lambda r: str(r["published_at"])):
         path = str(row["url"]).removeprefix(site.base_url).split("?")[0].split("#")[0]
         sample = by_path.get(path)
-        served = _norm(lxml.html.fromstring(site.routes[path][1]).text_content()) if path in site.routes else ""
+        served = (
+            _norm(lxml.html.fromstring(site.routes[path][1]).text_content()) if path in site.routes else ""
+        )
         text = _norm(str(row["text"]))
         chrome = sample.all_chrome if sample else []
         present = [c for c in chrome if _norm(c) in served]  # as a reader of the page would see it
@@ -53,8 +57,11 @@ def summary_table(rows: list[dict[str, object]], site: SampleSite) -> Table:
         named = [c for c in removed if sample and c in sample.chrome]  # the CMS-specific ones
         others = len(removed) - len(named)
         table.add_row(
-            str(row["title"]), str(row["published_at"]), str(row["word_count"]),
-            f"{len(removed)} of {len(present)}: " + "; ".join(f"“{c}”" for c in named)
+            str(row["title"]),
+            str(row["published_at"]),
+            str(row["word_count"]),
+            f"{len(removed)} of {len(present)}: "
+            + "; ".join(f"“{c}”" for c in named)
             + (f" + {others} comment/share/cookie/related" if others else ""),
         )
     return table
@@ -63,7 +70,9 @@ def summary_table(rows: list[dict[str, object]], site: SampleSite) -> Table:
 def run_demo(base: Settings, *, out_root: Path, timeout_s: float, console: Console) -> int:
     out_dir = out_root / datetime.now().strftime("run-%Y%m%dT%H%M%S")
     with SampleSite() as site:
-        console.print(f"sample news site on [bold]{site.base_url}[/bold] (feeds: {', '.join(site.feed_urls)})")
+        console.print(
+            f"sample news site on [bold]{site.base_url}[/bold] (feeds: {', '.join(site.feed_urls)})"
+        )
         settings = demo_settings(base, site, out_dir)
         with with_broker(settings, console, out_dir / "logs" / "broker.log") as live_settings:
             met, progress = asyncio.run(
@@ -83,17 +92,21 @@ def run_demo(base: Settings, *, out_root: Path, timeout_s: float, console: Conso
             return 1
         rows = read_articles(out_dir)
         console.print(summary_table(rows, site))
-    console.print(f"Parquet output: [bold]{out_dir / 'articles'}[/bold] ({len(rows)} rows, hive-partitioned by date)")
+    console.print(
+        f"Parquet output: [bold]{out_dir / 'articles'}[/bold] ({len(rows)} rows, hive-partitioned by date)"
+    )
     console.print("Read it with pyarrow (installed with newswire):")
     console.print(
         f"  python -c \"import pyarrow.dataset as ds; print(ds.dataset('{out_dir}/articles', "
         f"partitioning='hive').to_table(columns=['date', 'title', 'word_count']))\"",
-        soft_wrap=True, markup=False,
+        soft_wrap=True,
+        markup=False,
     )
     console.print("or with DuckDB (pip install duckdb):")
     console.print(
-        f"  SELECT date, title, word_count FROM read_parquet('{out_dir}/articles/*/*.parquet', "
+        f"  SELECT date, title, word_count FROM read_parquet('{out_dir}/articles/*/*.parquet', "  # noqa: S608 - printed, not run
         "hive_partitioning=true) ORDER BY date;",
-        soft_wrap=True, markup=False,
+        soft_wrap=True,
+        markup=False,
     )
     return 0

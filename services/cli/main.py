@@ -23,11 +23,15 @@ SERVICE_NAMES = ("fetcher", "extractor", "sink")
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bootstrap", help="Kafka bootstrap HOST:PORT (env NEWSWIRE_KAFKA__BOOTSTRAP)")
     parser.add_argument("--topic-prefix", help="topic name prefix (env NEWSWIRE_KAFKA__TOPIC_PREFIX)")
-    parser.add_argument("--log-level", choices=["debug", "info", "warning", "error"], help="env NEWSWIRE_LOG_LEVEL")
+    parser.add_argument(
+        "--log-level", choices=["debug", "info", "warning", "error"], help="env NEWSWIRE_LOG_LEVEL"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newswire", description="Streaming news ingestion into Kafka and Parquet.")
+    parser = argparse.ArgumentParser(
+        prog="newswire", description="Streaming news ingestion into Kafka and Parquet."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     broker = sub.add_parser("broker", help="run the embedded Kafka-compatible broker (Tansu) on 127.0.0.1")
@@ -50,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", type=Path, default=Path("demo-output"), help="directory for the demo's runs")
     demo.add_argument("--timeout", type=float, default=240.0, help="give up after this many seconds")
 
+    check = sub.add_parser(
+        "check", help="exit 0 if Kafka answers and the topics exist (and --out is writable)"
+    )
+    _common(check)
+    check.add_argument("--out", type=Path, help="also check that this output directory is writable")
+
     schemas = sub.add_parser("schemas", help="topic contracts")
     schemas_sub = schemas.add_subparsers(dest="schemas_command", required=True)
     export = schemas_sub.add_parser("export", help="write the JSON Schema files")
@@ -66,7 +76,7 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
         out["kafka"]["topic_prefix"] = args.topic_prefix
     if getattr(args, "feed", None):
         out["fetcher"]["feeds"] = args.feed
-    if getattr(args, "out", None) is not None and args.command != "demo":
+    if getattr(args, "out", None) is not None and args.command not in ("demo", "check"):
         out["sink"]["out_dir"] = args.out
     result: dict[str, Any] = {k: v for k, v in out.items() if v}
     if getattr(args, "log_level", None):
@@ -90,7 +100,9 @@ def _run_broker(port: int) -> int:
     from services.common.broker import EmbeddedBroker
 
     with EmbeddedBroker(port=port) as broker:
-        print(f"broker listening on {broker.bootstrap} (Tansu, in-memory storage); Ctrl-C to stop", flush=True)
+        print(
+            f"broker listening on {broker.bootstrap} (Tansu, in-memory storage); Ctrl-C to stop", flush=True
+        )
         try:
             while True:
                 time.sleep(3600)
@@ -114,7 +126,9 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = _merge(load_settings(), _overrides(args))
     logging.basicConfig(
-        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
     )
     console = Console()
     if args.command in ("fetcher", "extractor"):
@@ -132,6 +146,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_demo(settings, out_root=args.out, timeout_s=args.timeout, console=console)
     if args.command == "run":
         return _run(settings, console)
+    if args.command == "check":
+        from services.cli.health import check
+
+        return check(settings, console, out_dir=args.out)
     raise AssertionError(args.command)
 
 

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from rich.console import Console
@@ -54,7 +54,9 @@ async def run_pipeline(
     progress = Progress()
     deadline = loop.time() + timeout_s if timeout_s else None
     try:
-        with Live(render(progress, supervisor, title), console=console, refresh_per_second=2, transient=False) as live:
+        with Live(
+            render(progress, supervisor, title), console=console, refresh_per_second=2, transient=False
+        ) as live:
             while not stop.is_set():
                 supervisor.check()
                 progress = await probe.read()
@@ -92,7 +94,7 @@ async def _final_progress(settings: Settings, topics: TopicNames) -> Progress:
 
 
 @contextlib.contextmanager
-def with_broker(settings: Settings, console: Console, log_path: Path) -> object:
+def with_broker(settings: Settings, console: Console, log_path: Path) -> Iterator[Settings]:
     """Yield settings with a bootstrap: the configured Kafka, or a fresh embedded broker."""
     if settings.kafka.bootstrap:
         yield settings

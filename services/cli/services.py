@@ -35,7 +35,9 @@ def run_faust_service(name: str, settings: Settings) -> int:
 
 def run_sink(settings: Settings) -> int:
     """Run the sink until SIGTERM/SIGINT, then flush, commit and exit 0."""
-    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     service = sink.build(settings)
 
     async def main() -> None:

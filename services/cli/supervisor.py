@@ -76,7 +76,12 @@ class Supervisor:
                 message = f"{child.name} exited with code {code}; restart #{child.restarts} in {delay:.0f}s"
                 child.events.append(message)
                 log.warning(message)
-            elif child.proc is None and child.next_start_at and now >= child.next_start_at and not self.stopping:
+            elif (
+                child.proc is None
+                and child.next_start_at
+                and now >= child.next_start_at
+                and not self.stopping
+            ):
                 self._spawn(child)
 
     def stop(self, timeout_s: float = 30.0) -> dict[str, int | None]:

@@ -73,12 +73,15 @@ class EmbeddedBroker:
             "--storage-engine",
             "memory://tansu/",
         ]
-        log = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
         env = {k: v for k, v in os.environ.items() if not k.startswith("RUST_LOG")}
         env["RUST_LOG"] = "warn"
-        self._proc = subprocess.Popen(cmd, stdout=log, stderr=log, env=env, start_new_session=True)
-        if log is not subprocess.DEVNULL:
-            log.close()
+        if self.log_path:
+            with open(self.log_path, "ab") as log:
+                self._proc = subprocess.Popen(cmd, stdout=log, stderr=log, env=env, start_new_session=True)
+        else:
+            self._proc = subprocess.Popen(
+                cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True
+            )
         self._wait_ready()
         return self
 
@@ -92,7 +95,9 @@ class EmbeddedBroker:
                 return
             time.sleep(0.05)
         self.stop()
-        raise BrokerStartError(f"broker not accepting connections on {self.bootstrap} after {self.startup_timeout_s}s")
+        raise BrokerStartError(
+            f"broker not accepting connections on {self.bootstrap} after {self.startup_timeout_s}s"
+        )
 
     def stop(self, timeout_s: float = 5.0) -> None:
         proc, self._proc = self._proc, None

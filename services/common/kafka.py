@@ -26,14 +26,19 @@ def require_bootstrap(kafka: KafkaSettings) -> str:
 
 async def ensure_topics(kafka: KafkaSettings, topics: Iterable[str], *, timeout_s: float = 30.0) -> None:
     """Create ``topics`` if missing; existing topics are left as they are (idempotent)."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=require_bootstrap(kafka), request_timeout_ms=int(timeout_s * 1000))
+    admin = AIOKafkaAdminClient(
+        bootstrap_servers=require_bootstrap(kafka), request_timeout_ms=int(timeout_s * 1000)
+    )
     try:
         await asyncio.wait_for(admin.start(), timeout_s)
         existing = set(await asyncio.wait_for(admin.list_topics(), timeout_s))
         missing = [t for t in topics if t not in existing]
         if not missing:
             return
-        new = [NewTopic(t, num_partitions=kafka.partitions, replication_factor=kafka.replication_factor) for t in missing]
+        new = [
+            NewTopic(t, num_partitions=kafka.partitions, replication_factor=kafka.replication_factor)
+            for t in missing
+        ]
         response = await asyncio.wait_for(admin.create_topics(new), timeout_s)
         for entry in getattr(response, "topic_errors", []):
             name, code = entry[0], entry[1]
@@ -71,7 +76,9 @@ class BoundedProducer:
 
     async def send(self, topic: str, value: bytes, *, key: bytes | None = None) -> None:
         try:
-            await asyncio.wait_for(self._producer.send_and_wait(topic, value, key=key), self._kafka.send_timeout_s)
+            await asyncio.wait_for(
+                self._producer.send_and_wait(topic, value, key=key), self._kafka.send_timeout_s
+            )
         except (TimeoutError, KafkaError) as exc:
             raise BrokerUnavailable(f"send to {topic} not acknowledged: {exc!r}") from exc
 

@@ -55,17 +55,21 @@ class FetcherSettings(_Section):
 
 class ExtractorSettings(_Section):
     workers: int = Field(default=1, ge=1, description="Processes running trafilatura off the event loop")
-    timeout_s: float = Field(default=30.0, gt=0, description="Hard limit per page; the worker is killed past it")
+    timeout_s: float = Field(
+        default=30.0, gt=0, description="Hard limit per page; the worker is killed past it"
+    )
     max_html_chars: int = Field(default=5 * MiB, ge=1024)
     min_words: int = Field(default=20, ge=0, description="Shorter extractions are dead-lettered as empty")
 
 
 class SinkSettings(_Section):
     out_dir: Path = Path("newswire-data")
-    tables: list[Literal["articles", "deadletter"]] = Field(default_factory=lambda: ["articles", "deadletter"])
+    tables: list[Literal["articles", "deadletter"]] = Field(default=["articles", "deadletter"], min_length=1)
     max_records: int = Field(default=10_000, ge=1, description="Rotate a file after this many records")
     max_bytes: int = Field(default=64 * MiB, ge=1024, description="Rotate after this many buffered bytes")
-    max_age_s: float = Field(default=60.0, gt=0, description="Rotate when the oldest buffered record is this old")
+    max_age_s: float = Field(
+        default=60.0, gt=0, description="Rotate when the oldest buffered record is this old"
+    )
     idle_flush_s: float = Field(default=2.0, gt=0, description="Flush when nothing arrived for this long")
     write_retries: int = Field(default=5, ge=0, description="Retries of a failed write before the sink exits")
 

@@ -19,7 +19,10 @@ READER_COMMENTS = [
     ("Hamid", "Great analysis, thank you for sharing this with your readers."),
     ("Lucia", "Cooperation between the two countries is the only way forward, in my humble opinion."),
 ]
-RELATED_TITLES = ["Five things to know about the Sahel this week", "Tourism numbers hit a new record in Marrakech"]
+RELATED_TITLES = [
+    "Five things to know about the Sahel this week",
+    "Tourism numbers hit a new record in Marrakech",
+]
 # Chrome this site adds beyond the gold annotations; none of it may reach the article text.
 EXTRA_CHROME = [
     READER_COMMENTS[0][1],
@@ -55,7 +58,9 @@ class SampleArticle:
 
 
 def load_articles() -> list[SampleArticle]:
-    data = json.loads(resources.files("services.demo").joinpath("site/articles.json").read_text(encoding="utf-8"))
+    data = json.loads(
+        resources.files("services.demo").joinpath("site/articles.json").read_text(encoding="utf-8")
+    )
     return [SampleArticle(**a) for a in data["articles"]]
 
 
@@ -66,7 +71,9 @@ def _body(article: SampleArticle) -> str:
         if block["kind"] == "h2":
             out.append(f"<h2>{text}</h2>")
         elif block["kind"] == "caption":
-            out.append(f'<figure class="wp-caption"><img src="/img/photo.jpg" alt=""><figcaption>{text}</figcaption></figure>')
+            out.append(
+                f'<figure class="wp-caption"><img src="/img/photo.jpg" alt=""><figcaption>{text}</figcaption></figure>'
+            )
         else:
             out.append(f"<p>{text}</p>")
     return "\n".join(out)
@@ -234,7 +241,7 @@ def render_article(article: SampleArticle, base_url: str) -> str:
 def render_rss(articles: list[SampleArticle], base_url: str) -> str:
     items = "".join(
         f"<item><title>{escape(a.title)}</title><link>{escape(base_url + a.path)}?utm_source=rss&amp;utm_medium=feed</link>"
-        f"<guid isPermaLink=\"false\">{a.id}</guid><pubDate>{_rfc822(a.published_at)}</pubDate></item>"
+        f'<guid isPermaLink="false">{a.id}</guid><pubDate>{_rfc822(a.published_at)}</pubDate></item>'
         for a in articles
     )
     return (
@@ -257,7 +264,8 @@ def render_atom(articles: list[SampleArticle], base_url: str) -> str:
 
 def render_sitemap(articles: list[SampleArticle], base_url: str) -> str:
     urls = "".join(
-        f"<url><loc>{escape(base_url + a.path)}</loc><lastmod>{a.published_at}</lastmod></url>" for a in articles
+        f"<url><loc>{escape(base_url + a.path)}</loc><lastmod>{a.published_at}</lastmod></url>"
+        for a in articles
     )
     return f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
 

@@ -53,12 +53,12 @@ class SampleSite:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+            def log_message(self, format: str, *args: object) -> None:
                 return
 
         self._server = ThreadingHTTPServer((host, port), Handler)
         self._server.daemon_threads = True
-        self.host, self.port = self._server.server_address[0], int(self._server.server_address[1])
+        self.host, self.port = str(self._server.server_address[0]), int(self._server.server_address[1])
         self.routes = site_routes(self.base_url)
         self._thread = threading.Thread(target=self._server.serve_forever, name="sample-site", daemon=True)
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from importlib.metadata import version
+from typing import Any
 
 import trafilatura
+from trafilatura.settings import Document
 
 # Reader comments are kept by trafilatura's default; never by ours.
 EXTRACTION_OPTIONS: dict[str, bool | int | str] = {
@@ -40,7 +42,7 @@ _CHROME_LINE = re.compile(
       | social\ media\ sharing
       | share(\ this(\ article|\ post)?)?(\ on\ (facebook|twitter|x|whatsapp|linkedin))?:?
       | you\ are\ here:?
-      | home\s*(>|»|›|/)\s*.*
+      | home\s*(>|\u00bb|\u203a|/)\s*.*  # breadcrumbs: "Home > Section" and its variants
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -66,7 +68,8 @@ class Extraction:
 
 def strip_chrome_lines(text: str) -> tuple[str, list[str]]:
     """Drop whole lines that are CMS chrome; return the text and what was removed."""
-    kept, removed = [], []
+    kept: list[str] = []
+    removed: list[str] = []
     for line in text.splitlines():
         (removed if _CHROME_LINE.match(line.strip()) else kept).append(line)
     return "\n".join(kept).strip(), removed
@@ -77,8 +80,9 @@ _HTML_LANG = re.compile(r"""<html[^>]*?\slang\s*=\s*["']?([A-Za-z]{2,3})""", re.
 
 def extract(html: str, url: str | None) -> Extraction | None:
     """Run trafilatura on ``html``; ``None`` when it finds no main text."""
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **EXTRACTION_OPTIONS)
-    if doc is None or not getattr(doc, "text", None):
+    options: dict[str, Any] = dict(EXTRACTION_OPTIONS)
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, as_dict=False, **options)
+    if not isinstance(doc, Document) or not doc.text:
         return None
     text, removed = strip_chrome_lines(doc.text)
     # trafilatura detects the language only with an optional package; the page's

@@ -21,7 +21,7 @@ from typing import Any
 import faust
 from faust.types import EventT
 
-from schemas import DecodeError, DeadLetter, DiscoveredUrl, FetchedPage, decode, encode
+from schemas import DeadLetter, DecodeError, DiscoveredUrl, FetchedPage, decode, encode
 from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
 from services.common.errors import NewswireError, crash_hard
 from services.common.faust_app import make_faust_app
@@ -33,7 +33,12 @@ from services.fetcher.pages import fetch_page
 
 log = logging.getLogger(__name__)
 
-_RAW: dict[str, Any] = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
+_RAW: dict[str, Any] = {
+    "key_type": bytes,
+    "value_type": bytes,
+    "key_serializer": "raw",
+    "value_serializer": "raw",
+}
 
 
 class FetcherService:
@@ -77,7 +82,7 @@ class FetcherService:
         try:
             fut = await asyncio.wait_for(topic.send(key=key, value=value), self.settings.kafka.send_timeout_s)
             await asyncio.wait_for(fut, self.settings.kafka.send_timeout_s)
-        except Exception as exc:  # noqa: BLE001 - any send failure means the effect is not durable
+        except Exception as exc:
             crash_hard(__name__, f"send to {topic.get_topic_name()} failed: {exc!r}")
 
     async def send_dead_letter(self, letter: DeadLetter) -> None:
@@ -104,7 +109,10 @@ class FetcherService:
             self.poller.mark_emitted(discovered.canonical_url)
         await self._send(self.feed_status_topic, feed_url.encode(), encode(result.status))
         log.info(
-            "polled %s: %s, %d entries, %d new", feed_url, result.status.outcome, result.status.entries,
+            "polled %s: %s, %d entries, %d new",
+            feed_url,
+            result.status.outcome,
+            result.status.entries,
             result.status.new_entries,
         )
 
@@ -117,7 +125,9 @@ class FetcherService:
         try:
             discovered = decode(DiscoveredUrl, message.value)
         except DecodeError as exc:
-            await self.send_dead_letter(dead_letter(stage="fetcher", error=exc, original=message.value, source=source))
+            await self.send_dead_letter(
+                dead_letter(stage="fetcher", error=exc, original=message.value, source=source)
+            )
             return
         if not discovered.force and self.seen.get(discovered.canonical_url) is not None:
             log.debug("already fetched: %s", discovered.canonical_url)
@@ -127,7 +137,9 @@ class FetcherService:
         except NewswireError as exc:
             log.warning("fetch failed for %s: %s", discovered.url, exc)
             await self.send_dead_letter(
-                dead_letter(stage="fetcher", error=exc, original=message.value, source=source, subject=discovered.url)
+                dead_letter(
+                    stage="fetcher", error=exc, original=message.value, source=source, subject=discovered.url
+                )
             )
             self._mark_seen(discovered, outcome=f"failed:{type(exc).__name__}")
             return
@@ -158,7 +170,7 @@ def build(settings: Settings) -> faust.App:
     async def poll_feeds() -> None:
         await service.poll_feeds_forever()
 
-    @app.on_before_shutdown.connect
+    @app.on_before_shutdown.connect  # type: ignore[arg-type]  # mode's signal typing wants a sync receiver
     async def close_http(sender: faust.App, **_: Any) -> None:
         await service.close()
 

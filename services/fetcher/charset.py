@@ -35,17 +35,22 @@ def _try(body: bytes, encoding: str) -> str | None:
 
 def decode_body(body: bytes, content_type: str | None) -> tuple[str, str, EncodingSource]:
     """Return ``(text, encoding, where the encoding came from)``."""
-    for bom, name in _BOMS:
+    for bom, bom_codec in _BOMS:
         if body.startswith(bom):
-            return body.decode(name, errors="replace"), name, "bom"
+            return body.decode(bom_codec, errors="replace"), bom_codec, "bom"
+    name: str | None
     header = _HEADER_CHARSET.search(content_type or "")
     if header and (name := _known(header.group(1))) and (text := _try(body, name)) is not None:
         return text, name, "header"
     meta = _META_CHARSET.search(body[:4096])
-    if meta and (name := _known(meta.group(1).decode("ascii", "ignore"))) and (text := _try(body, name)) is not None:
+    if (
+        meta
+        and (name := _known(meta.group(1).decode("ascii", "ignore")))
+        and (text := _try(body, name)) is not None
+    ):
         return text, name, "meta"
     if (text := _try(body, "utf-8")) is not None:
         return text, "utf-8", "utf-8"
     best = from_bytes(body[:200_000]).best()
-    name = (best.encoding if best else None) or "utf-8"
-    return body.decode(name, errors="replace"), name, "detected"
+    detected = (best.encoding if best else None) or "utf-8"
+    return body.decode(detected, errors="replace"), detected, "detected"

@@ -39,6 +39,10 @@ class UnsupportedScheme(PermanentError):
     """A URL or redirect target that is not http(s)."""
 
 
+class InvalidUrl(PermanentError):
+    """A URL (or redirect target) that is not a valid absolute URL."""
+
+
 class BodyTooLarge(PermanentError):
     """The (decoded) body exceeds its limit; reading stopped at the limit."""
 

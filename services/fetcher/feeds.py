@@ -72,14 +72,21 @@ class FeedPoller:
             log.warning("feed %s: %s", feed_url, exc)
             return PollResult(
                 FeedStatus(
-                    feed_url=feed_url, polled_at=polled_at, outcome="error", error=f"{type(exc).__name__}: {exc}",
-                    http_status=getattr(exc, "status", None), elapsed_ms=_ms_since(polled_at),
+                    feed_url=feed_url,
+                    polled_at=polled_at,
+                    outcome="error",
+                    error=f"{type(exc).__name__}: {exc}",
+                    http_status=getattr(exc, "status", None),
+                    elapsed_ms=_ms_since(polled_at),
                 )
             )
         if response.status == 304 or hashlib.sha256(response.body).hexdigest() == validators.body_sha256:
             return PollResult(
                 FeedStatus(
-                    feed_url=feed_url, polled_at=polled_at, outcome="not_modified", http_status=response.status,
+                    feed_url=feed_url,
+                    polled_at=polled_at,
+                    outcome="not_modified",
+                    http_status=response.status,
                     elapsed_ms=response.elapsed_ms,
                 )
             )
@@ -88,8 +95,12 @@ class FeedPoller:
         except FeedParseError as exc:
             return PollResult(
                 FeedStatus(
-                    feed_url=feed_url, polled_at=polled_at, outcome="error", http_status=response.status,
-                    error=f"FeedParseError: {exc}", elapsed_ms=response.elapsed_ms,
+                    feed_url=feed_url,
+                    polled_at=polled_at,
+                    outcome="error",
+                    http_status=response.status,
+                    error=f"FeedParseError: {exc}",
+                    elapsed_ms=response.elapsed_ms,
                 )
             )
         validators.etag = response.headers.get("etag")
@@ -97,8 +108,13 @@ class FeedPoller:
         validators.body_sha256 = hashlib.sha256(response.body).hexdigest()
         fresh = [d for d in discovered if d.canonical_url not in self._recently_emitted]
         status = FeedStatus(
-            feed_url=feed_url, polled_at=polled_at, outcome="ok", http_status=response.status,
-            entries=len(discovered), new_entries=len(fresh), elapsed_ms=response.elapsed_ms,
+            feed_url=feed_url,
+            polled_at=polled_at,
+            outcome="ok",
+            http_status=response.status,
+            entries=len(discovered),
+            new_entries=len(fresh),
+            elapsed_ms=response.elapsed_ms,
         )
         return PollResult(status, fresh)
 
@@ -123,8 +139,13 @@ class FeedPoller:
             out.setdefault(
                 canonical,
                 DiscoveredUrl(
-                    url=link, canonical_url=canonical, host=host_of(canonical), feed_url=feed_url,
-                    title=entry.get("title"), feed_published_at=_entry_time(entry), discovered_at=now,
+                    url=link,
+                    canonical_url=canonical,
+                    host=host_of(canonical),
+                    feed_url=feed_url,
+                    title=entry.get("title"),
+                    feed_published_at=_entry_time(entry),
+                    discovered_at=now,
                 ),
             )
         return list(out.values())

@@ -16,6 +16,7 @@ from services.fetcher.errors import (
     ClientStatusError,
     ConnectionFailed,
     FetchTimeout,
+    InvalidUrl,
     ServerError,
     TooManyRedirects,
     UnsupportedScheme,
@@ -60,7 +61,9 @@ class HttpFetcher:
     - only gzip/deflate are advertised, and the body is decoded with a hard limit.
     """
 
-    def __init__(self, settings: FetcherSettings, *, transport: httpx.AsyncBaseTransport | None = None) -> None:
+    def __init__(
+        self, settings: FetcherSettings, *, transport: httpx.AsyncBaseTransport | None = None
+    ) -> None:
         self._settings = settings
         self._client = httpx.AsyncClient(
             follow_redirects=False,
@@ -85,18 +88,24 @@ class HttpFetcher:
             async with asyncio.timeout(self._settings.total_timeout_s):
                 return await self._get(url, max_bytes, headers or {}, started)
         except TimeoutError as exc:
-            raise FetchTimeout(f"no complete response within {self._settings.total_timeout_s}s: {url}") from exc
+            raise FetchTimeout(
+                f"no complete response within {self._settings.total_timeout_s}s: {url}"
+            ) from exc
 
     async def _get(self, url: str, max_bytes: int, headers: dict[str, str], started: float) -> RawResponse:
         current = url
         for _hop in range(self._settings.max_redirects + 1):
             _check_scheme(current)
             try:
-                response = await self._client.send(self._client.build_request("GET", current, headers=headers), stream=True)
+                response = await self._client.send(
+                    self._client.build_request("GET", current, headers=headers), stream=True
+                )
             except httpx.TimeoutException as exc:
                 raise FetchTimeout(f"{type(exc).__name__} fetching {current}") from exc
             except httpx.TransportError as exc:
                 raise ConnectionFailed(f"{type(exc).__name__} fetching {current}: {exc}") from exc
+            except httpx.InvalidURL as exc:  # also raised for a malformed Location header
+                raise InvalidUrl(f"{exc} (fetching {current})") from exc
             try:
                 location = response.headers.get("location")
                 if response.status_code in _REDIRECTS and location:

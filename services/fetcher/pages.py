@@ -28,7 +28,7 @@ def _check_content_type(content_type: str | None, url: str) -> None:
 
 
 async def fetch_page(http: HttpFetcher, discovered: DiscoveredUrl, settings: FetcherSettings) -> FetchedPage:
-    """Fetch ``discovered.url``; retry transient failures up to ``max_retries`` times with jittered backoff."""
+    """Fetch ``discovered.url``; retry transient failures ``max_retries`` times with jittered backoff."""
     attempt = 0
     while True:
         attempt += 1
@@ -45,7 +45,9 @@ async def fetch_page(http: HttpFetcher, discovered: DiscoveredUrl, settings: Fet
 async def _fetch_once(http: HttpFetcher, discovered: DiscoveredUrl, settings: FetcherSettings) -> FetchedPage:
     fetched_at = datetime.now(UTC)
     response = await http.get(
-        discovered.url, max_bytes=settings.max_body_bytes, headers={"Accept": "text/html,application/xhtml+xml"}
+        discovered.url,
+        max_bytes=settings.max_body_bytes,
+        headers={"Accept": "text/html,application/xhtml+xml"},
     )
     check_status(response)
     content_type = response.headers.get("content-type")

@@ -46,7 +46,7 @@ class SinkWriteFailed(FatalError):
     """A flush kept failing after its retries; the process exits without committing."""
 
 
-class _Rebalance(ConsumerRebalanceListener):  # type: ignore[misc]
+class _Rebalance(ConsumerRebalanceListener):
     def __init__(self, sink: SinkService) -> None:
         self._sink = sink
 
@@ -64,14 +64,18 @@ class SinkService:
         self.settings = settings
         self.out_dir = Path(settings.sink.out_dir)
         names = TopicNames.from_settings(settings.kafka)
-        self.tables: dict[str, TableSpec] = {getattr(names, TABLES[t].topic_attr): TABLES[t] for t in settings.sink.tables}
+        self.tables: dict[str, TableSpec] = {
+            getattr(names, TABLES[t].topic_attr): TABLES[t] for t in settings.sink.tables
+        }
         self._file_ops = file_ops or LocalFileOps()
         self._names = names
         self._buffers: dict[TopicPartition, PartitionBuffer] = {}
         self._stopping = asyncio.Event()
         self._consumer: AIOKafkaConsumer | None = None
         self._producer: BoundedProducer | None = None
-        self._fatal: FatalError | None = None  # raised in the loop: listener exceptions are swallowed by aiokafka
+        self._fatal: FatalError | None = (
+            None  # raised in the loop: listener exceptions are swallowed by aiokafka
+        )
         self.rows_written = 0
         self.files_written = 0
 
@@ -148,7 +152,9 @@ class SinkService:
                     "Use a new output directory."
                 )
                 return
-            log.info("%s[%d]: resuming at offset %d from file names", tp.topic, tp.partition, recovery.next_offset)
+            log.info(
+                "%s[%d]: resuming at offset %d from file names", tp.topic, tp.partition, recovery.next_offset
+            )
             self._consumer.seek(tp, recovery.next_offset)
 
     # -- buffering and flushing -------------------------------------------------------
@@ -169,14 +175,19 @@ class SinkService:
             # Dead-letter before the offset can ever be committed: nothing is lost silently.
             assert self._producer is not None
             letter = dead_letter(
-                stage="sink", error=exc, original=value,
+                stage="sink",
+                error=exc,
+                original=value,
                 source=SourceRef(tp.topic, tp.partition, record.offset, record.key),
             )
             await self._producer.send(self._names.deadletter, encode(letter), key=dead_letter_key(letter))
             return
         row = spec.row(parsed)
         row.update(
-            src_topic=tp.topic, src_partition=tp.partition, src_offset=record.offset, ingested_at=datetime.now(UTC)
+            src_topic=tp.topic,
+            src_partition=tp.partition,
+            src_offset=record.offset,
+            ingested_at=datetime.now(UTC),
         )
         buffer.add_row(spec.date_key(parsed), row)
 
@@ -202,15 +213,29 @@ class SinkService:
                 break
             except OSError as exc:
                 if attempt == attempts:
-                    crash_hard(__name__, f"flush of {tp.topic}[{tp.partition}] failed {attempts} times: {exc!r}")
+                    crash_hard(
+                        __name__, f"flush of {tp.topic}[{tp.partition}] failed {attempts} times: {exc!r}"
+                    )
                 delay = min(2.0**attempt, 30.0)
-                log.error("flush of %s[%d] failed (%r); retry %d in %.0fs", tp.topic, tp.partition, exc, attempt, delay)
+                log.error(
+                    "flush of %s[%d] failed (%r); retry %d in %.0fs",
+                    tp.topic,
+                    tp.partition,
+                    exc,
+                    attempt,
+                    delay,
+                )
                 await asyncio.sleep(delay)
         assert buffer.last_offset is not None
         await self._commit(tp, buffer.last_offset + 1)
         log.info(
             "%s[%d]: wrote offsets %d..%d (%d records) on %s",
-            tp.topic, tp.partition, buffer.first_offset, buffer.last_offset, buffer.records, reason,
+            tp.topic,
+            tp.partition,
+            buffer.first_offset,
+            buffer.last_offset,
+            buffer.records,
+            reason,
         )
         self._buffers[tp] = PartitionBuffer(tp.topic, tp.partition)
 
@@ -240,7 +265,9 @@ class SinkService:
     async def _commit(self, tp: TopicPartition, next_offset: int) -> None:
         assert self._consumer is not None
         try:
-            await asyncio.wait_for(self._consumer.commit({tp: next_offset}), self.settings.kafka.send_timeout_s)
+            await asyncio.wait_for(
+                self._consumer.commit({tp: next_offset}), self.settings.kafka.send_timeout_s
+            )
         except (CommitFailedError, KafkaError, TimeoutError) as exc:
             # Safe: the files are durable and resumption reads their names, not the commit.
             log.warning("commit of %s[%d]=%d failed: %r", tp.topic, tp.partition, next_offset, exc)

@@ -28,7 +28,9 @@ class FileOps(Protocol):
 class LocalFileOps:
     def write_and_fsync(self, path: Path, table: pa.Table, metadata: dict[str, str]) -> None:
         existing = table.schema.metadata or {}
-        table = table.replace_schema_metadata({**existing, **{k.encode(): v.encode() for k, v in metadata.items()}})
+        table = table.replace_schema_metadata(
+            {**existing, **{k.encode(): v.encode() for k, v in metadata.items()}}
+        )
         with open(path, "wb") as f:
             pq.write_table(
                 table,
@@ -52,7 +54,9 @@ class LocalFileOps:
             os.close(fd)
 
 
-def write_durably(ops: FileOps, table: pa.Table, final_path: Path, tmp_name: str, metadata: dict[str, str]) -> None:
+def write_durably(
+    ops: FileOps, table: pa.Table, final_path: Path, tmp_name: str, metadata: dict[str, str]
+) -> None:
     """Write ``table`` to ``final_path`` via a temp file in the same directory."""
     directory = final_path.parent
     created = not directory.exists()

@@ -60,7 +60,13 @@ def recover_partition(table_dir: Path, topic: str, partition: int) -> Recovery:
         return Recovery(last_offset + 1, stale, [])
     log.warning(
         "%s[%d]: batch %d..%d has %d of %d files; deleting it and replaying from %d",
-        topic, partition, first_offset, last_offset, len(last_batch), expected, first_offset,
+        topic,
+        partition,
+        first_offset,
+        last_offset,
+        len(last_batch),
+        expected,
+        first_offset,
     )
     for _, path in last_batch:
         path.unlink(missing_ok=True)

@@ -45,7 +45,13 @@ def _arrow_type(annotation: Any) -> tuple[pa.DataType, bool]:
         return pa.string(), False  # stored as JSON text: maps vary per record
     if annotation is AwareDatetime or annotation is datetime:
         return pa.timestamp("us", tz="UTC"), False
-    simple: dict[Any, pa.DataType] = {str: pa.string(), int: pa.int64(), bool: pa.bool_(), float: pa.float64(), date: pa.date32()}
+    simple: dict[Any, pa.DataType] = {
+        str: pa.string(),
+        int: pa.int64(),
+        bool: pa.bool_(),
+        float: pa.float64(),
+        date: pa.date32(),
+    }
     if annotation in simple:
         return simple[annotation], False
     raise TypeError(f"no Arrow type for {annotation!r}")

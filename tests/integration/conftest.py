@@ -69,7 +69,9 @@ class Services:
         return next(c for c in supervisor.children if c.name == name)
 
     def logs(self) -> str:
-        return "\n".join(f"--- {p.name}\n{p.read_text(errors='replace')[-3000:]}" for p in self.log_dir.glob("*.log"))
+        return "\n".join(
+            f"--- {p.name}\n{p.read_text(errors='replace')[-3000:]}" for p in self.log_dir.glob("*.log")
+        )
 
     def stop_all(self) -> None:
         for supervisor in self.supervisors:
@@ -83,7 +85,9 @@ def services(tmp_path: Path) -> Iterator[Services]:
     running.stop_all()
 
 
-def wait_until(predicate: Callable[[], bool], *, timeout_s: float, what: str, on_fail: Callable[[], str] = str) -> None:
+def wait_until(
+    predicate: Callable[[], bool], *, timeout_s: float, what: str, on_fail: Callable[[], str] = str
+) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if predicate():

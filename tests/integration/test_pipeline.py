@@ -31,7 +31,12 @@ def test_demo_corpus_end_to_end_then_rerun_adds_nothing(
 
     articles_dir = settings.sink.out_dir / "articles"
     services.start(settings, "fetcher", "extractor", "sink")
-    wait_until(lambda: len(parquet_rows(articles_dir)) >= 5, timeout_s=90, what="5 article rows", on_fail=services.logs)
+    wait_until(
+        lambda: len(parquet_rows(articles_dir)) >= 5,
+        timeout_s=90,
+        what="5 article rows",
+        on_fail=services.logs,
+    )
 
     rows = parquet_rows(articles_dir)
     assert len(rows) == 5
@@ -48,7 +53,10 @@ def test_demo_corpus_end_to_end_then_rerun_adds_nothing(
 
     wait_until(lambda: topic_size(bootstrap, topics.deadletter) >= 2, timeout_s=30, what="2 dead letters")
     letters = [decode(DeadLetter, v) for _, v in consume_all(bootstrap, topics.deadletter)]
-    assert sorted((dl.stage, dl.error_class) for dl in letters) == [("extractor", "DecodeError"), ("fetcher", "DecodeError")]
+    assert sorted((dl.stage, dl.error_class) for dl in letters) == [
+        ("extractor", "DecodeError"),
+        ("fetcher", "DecodeError"),
+    ]
     assert {dl.source_topic for dl in letters} == {topics.urls, topics.pages}
     assert all(dl.original_b64 for dl in letters)
 
@@ -63,11 +71,17 @@ def test_demo_corpus_end_to_end_then_rerun_adds_nothing(
     services.start(settings, "fetcher", "extractor", "sink")
     wait_until(
         lambda: topic_size(bootstrap, topics.feed_status) >= polls_before + 4,
-        timeout_s=60, what="two more rounds of feed polls", on_fail=services.logs,
+        timeout_s=60,
+        what="two more rounds of feed polls",
+        on_fail=services.logs,
     )
     # The feeds were re-read from scratch (the poller's memory is per process) and
     # their URLs re-emitted; the durable seen-table must drop them all.
-    wait_until(lambda: sum(1 for _, p in sample_site.requests if p in page_paths) == 5, timeout_s=1, what="no refetch")
+    wait_until(
+        lambda: sum(1 for _, p in sample_site.requests if p in page_paths) == 5,
+        timeout_s=1,
+        what="no refetch",
+    )
     assert topic_size(bootstrap, topics.pages) == pages_before
     services.stop_all()
     assert len(parquet_rows(articles_dir)) == 5

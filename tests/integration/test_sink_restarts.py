@@ -22,24 +22,30 @@ def _produce_articles(bootstrap: str, topic: str, ids: range) -> None:
     produce(bootstrap, topic, [(f"{i:032x}".encode(), encode(article(i))) for i in ids])
 
 
-def test_sink_killed_and_stopped_mid_stream_loses_and_duplicates_nothing(make_settings: Any, services: Any) -> None:
+def test_sink_killed_and_stopped_mid_stream_loses_and_duplicates_nothing(
+    make_settings: Any, services: Any
+) -> None:
     settings = make_settings(sink={"max_records": 25, "idle_flush_s": 0.3})
     topics = TopicNames.from_settings(settings.kafka)
     bootstrap = settings.kafka.bootstrap
     asyncio.run(ensure_topics(settings.kafka, topics.all()))
     articles_dir = settings.sink.out_dir / "articles"
 
-    _produce_articles(bootstrap, topics.articles, range(0, 200))
+    _produce_articles(bootstrap, topics.articles, range(200))
     produce(bootstrap, topics.articles, [(b"bad", b"\xff\xfe not json"), (b"bad", b'{"schema_version": 1}')])
     first = services.start(settings, "sink")
-    wait_until(lambda: len(parquet_rows(articles_dir)) >= 50, timeout_s=60, what="first files", on_fail=services.logs)
+    wait_until(
+        lambda: len(parquet_rows(articles_dir)) >= 50, timeout_s=60, what="first files", on_fail=services.logs
+    )
     sink = services.child(first, "sink")
     sink.proc.send_signal(signal.SIGKILL)  # a crash: no flush, no commit
     sink.proc.wait(timeout=10)
 
     _produce_articles(bootstrap, topics.articles, range(200, 400))
     second = services.start(settings, "sink")
-    wait_until(lambda: len(parquet_rows(articles_dir)) >= 300, timeout_s=60, what="300 rows", on_fail=services.logs)
+    wait_until(
+        lambda: len(parquet_rows(articles_dir)) >= 300, timeout_s=60, what="300 rows", on_fail=services.logs
+    )
     _produce_articles(bootstrap, topics.articles, range(400, 500))
     sink = services.child(second, "sink")
     sink.proc.send_signal(signal.SIGTERM)  # a graceful stop: flush, commit, exit 0
@@ -47,7 +53,9 @@ def test_sink_killed_and_stopped_mid_stream_loses_and_duplicates_nothing(make_se
 
     _produce_articles(bootstrap, topics.articles, range(500, 600))
     services.start(settings, "sink")
-    wait_until(lambda: len(parquet_rows(articles_dir)) >= 600, timeout_s=60, what="600 rows", on_fail=services.logs)
+    wait_until(
+        lambda: len(parquet_rows(articles_dir)) >= 600, timeout_s=60, what="600 rows", on_fail=services.logs
+    )
     services.stop_all()
 
     rows = parquet_rows(articles_dir, columns=["article_id", "src_partition", "src_offset", "date"])

@@ -1,0 +1,53 @@
+"""``newswire check``: a readiness probe for containers and operators."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+from pathlib import Path
+
+from aiokafka.admin import AIOKafkaAdminClient
+from rich.console import Console
+
+from services.common.settings import Settings
+from services.common.topics import TopicNames
+
+
+async def _missing_topics(settings: Settings, timeout_s: float) -> list[str]:
+    assert settings.kafka.bootstrap
+    admin = AIOKafkaAdminClient(
+        bootstrap_servers=settings.kafka.bootstrap, request_timeout_ms=int(timeout_s * 1000)
+    )
+    await asyncio.wait_for(admin.start(), timeout_s)
+    try:
+        existing = set(await asyncio.wait_for(admin.list_topics(), timeout_s))
+    finally:
+        await asyncio.wait_for(admin.close(), timeout_s)
+    return [t for t in TopicNames.from_settings(settings.kafka).all() if t not in existing]
+
+
+def check(settings: Settings, console: Console, *, out_dir: Path | None, timeout_s: float = 10.0) -> int:
+    if not settings.kafka.bootstrap:
+        console.print("[red]no Kafka bootstrap configured[/red]")
+        return 2
+    try:
+        missing = asyncio.run(_missing_topics(settings, timeout_s))
+    except Exception as exc:
+        console.print(f"[red]Kafka at {settings.kafka.bootstrap} not reachable: {exc!r}[/red]")
+        return 1
+    if missing:
+        console.print(f"[red]topics missing: {', '.join(missing)}[/red]")
+        return 1
+    if out_dir is not None:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=out_dir, prefix=".check-"):
+                pass
+        except OSError as exc:
+            console.print(f"[red]{out_dir} not writable: {exc}[/red]")
+            return 1
+        if not os.access(out_dir, os.W_OK):
+            return 1
+    console.print(f"ok: Kafka at {settings.kafka.bootstrap}, all topics present")
+    return 0

@@ -1,0 +1,132 @@
+"""Extraction on the sample site's pages, and the worker pool's hard limits."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+import pytest
+import trafilatura
+
+from services.common.settings import ExtractorSettings
+from services.demo.pages import EXTRA_CHROME, load_articles, render_article
+from services.extractor.app import build_article
+from services.extractor.errors import EmptyArticle, ExtractionTimeout
+from services.extractor.extract import extract, strip_chrome_lines
+from services.extractor.pool import ExtractionPool
+from tests.conftest import norm
+from tests.factories import page
+
+BASE = "http://127.0.0.1:8000"
+
+
+@pytest.mark.parametrize("sample", load_articles(), ids=lambda a: a.id)
+def test_sample_pages_keep_the_article_and_lose_the_chrome(sample: Any, gold: dict[str, Any]) -> None:
+    entry = next(a for a in gold["articles"] if a["id"] == sample.id)
+    result = extract(render_article(sample, BASE), BASE + sample.path)
+    assert result is not None
+    text = norm(result.text)
+    for sentence in entry["must_keep"]:
+        assert norm(sentence) in text
+    for phrase in [*entry["chrome"], *EXTRA_CHROME]:
+        assert norm(phrase) not in text
+    first, last = sample.blocks[0]["text"], sample.blocks[-1]["text"]
+    assert norm(first) in text and norm(last) in text  # first and last paragraphs survive
+    assert result.title == sample.title
+    assert result.date == entry["published_at"]
+    assert result.language == "en"
+
+
+def test_reader_comments_would_leak_with_trafilaturas_default() -> None:
+    sample = next(a for a in load_articles() if a.template == "wordpress")
+    html = render_article(sample, BASE)
+    default_text = norm(trafilatura.extract(html) or "")
+    ours = norm(extract(html, None).text)  # type: ignore[union-attr]
+    comment = norm(EXTRA_CHROME[0])
+    assert comment in default_text  # why include_comments=False is set explicitly
+    assert comment not in ours
+
+
+def test_chrome_lines_are_removed_only_as_whole_lines() -> None:
+    text = "\n".join(
+        [
+            "Leave a Reply",
+            "The minister urged citizens to leave a reply to the consultation by Friday.",
+            "top of page",
+            "Police found the documents at the top of page 3 of the ledger.",
+            "Print Friendly and PDF",
+            "Share on Facebook",
+            "Home > Global Affairs > Africa",
+            "No comments:",
+            "The spokesman had no comments: he declined to speak.",
+        ]
+    )
+    kept, removed = strip_chrome_lines(text)
+    assert removed == [
+        "Leave a Reply",
+        "top of page",
+        "Print Friendly and PDF",
+        "Share on Facebook",
+        "Home > Global Affairs > Africa",
+        "No comments:",
+    ]
+    assert kept.splitlines() == [
+        "The minister urged citizens to leave a reply to the consultation by Friday.",
+        "Police found the documents at the top of page 3 of the ledger.",
+        "The spokesman had no comments: he declined to speak.",
+    ]
+
+
+def test_short_extractions_are_rejected_as_empty() -> None:
+    from services.extractor.extract import Extraction
+
+    short = Extraction(
+        text="Cookie settings",
+        title=None,
+        authors=[],
+        date=None,
+        sitename=None,
+        language=None,
+        description=None,
+    )
+    with pytest.raises(EmptyArticle):
+        build_article(page(), short, ExtractorSettings(min_words=20))
+    long = Extraction(
+        text="word " * 30,
+        title="t",
+        authors=["a"],
+        date="2024-04-10",
+        sitename=None,
+        language="en",
+        description=None,
+    )
+    built = build_article(page(), long, ExtractorSettings(min_words=20))
+    assert built.word_count == 30 and str(built.published_at) == "2024-04-10"
+    assert built.extractor.startswith("trafilatura/")
+    assert built.extractor_options["include_comments"] is False
+
+
+def _slow_extract(html: str, url: str | None) -> None:
+    time.sleep(60)
+
+
+def test_pool_kills_an_extraction_past_its_timeout_and_keeps_working(monkeypatch: pytest.MonkeyPatch) -> None:
+    import services.extractor.pool as pool_module
+
+    async def go() -> None:
+        pool = ExtractionPool(workers=1, timeout_s=1.0)
+        try:
+            monkeypatch.setattr(pool_module, "extract", _slow_extract)
+            started = time.monotonic()
+            with pytest.raises(ExtractionTimeout):
+                await pool.extract("<html></html>", "http://127.0.0.1/slow")
+            assert time.monotonic() - started < 30  # bounded by the timeout, not by the 60 s task
+            monkeypatch.setattr(pool_module, "extract", extract)
+            sample = load_articles()[0]
+            result = await pool.extract(render_article(sample, BASE), None)
+            assert result is not None and sample.blocks[0]["text"][:40] in result.text
+        finally:
+            pool.close()
+
+    asyncio.run(go())

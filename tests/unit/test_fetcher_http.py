@@ -1,0 +1,261 @@
+"""Fetching with limits, on httpx.MockTransport (no sockets)."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import zlib
+from collections.abc import AsyncIterator, Callable
+
+import httpx
+import pytest
+
+from services.common.settings import FetcherSettings
+from services.fetcher.body import read_bounded
+from services.fetcher.charset import decode_body
+from services.fetcher.errors import (
+    BodyTooLarge,
+    ClientStatusError,
+    FetchTimeout,
+    InvalidUrl,
+    ServerError,
+    TooManyRedirects,
+    UnsupportedContent,
+    UnsupportedScheme,
+)
+from services.fetcher.http import HttpFetcher, check_status
+from services.fetcher.pages import fetch_page
+from tests.factories import discovered
+
+MiB = 1024 * 1024
+
+
+async def _chunks(data: bytes, size: int = 16 * 1024) -> AsyncIterator[bytes]:
+    for i in range(0, len(data), size):
+        yield data[i : i + size]
+
+
+def _read(data: bytes, encoding: str, limit: int, chunk: int = 16 * 1024) -> bytes:
+    return asyncio.run(read_bounded(_chunks(data, chunk), encoding, limit))
+
+
+def test_gzip_bomb_stops_at_the_limit_even_within_one_chunk() -> None:
+    bomb = gzip.compress(b"\0" * (50 * MiB))
+    assert len(bomb) < 100 * 1024
+    with pytest.raises(BodyTooLarge):
+        _read(bomb, "gzip", MiB, chunk=len(bomb))  # the whole bomb arrives as one chunk
+
+
+@pytest.mark.parametrize("wbits", [zlib.MAX_WBITS, -zlib.MAX_WBITS], ids=["zlib-wrapped", "raw"])
+def test_deflate_both_flavours_decode_and_are_bounded(wbits: int) -> None:
+    compressor = zlib.compressobj(wbits=wbits)
+    body = compressor.compress(b"<p>hello</p>" * 1000) + compressor.flush()
+    assert _read(body, "deflate", MiB) == b"<p>hello</p>" * 1000
+    with pytest.raises(BodyTooLarge):
+        _read(body, "deflate", 1000)
+
+
+def test_identity_body_is_bounded_and_exact_limit_passes() -> None:
+    assert _read(b"x" * 1000, "", 1000) == b"x" * 1000
+    with pytest.raises(BodyTooLarge):
+        _read(b"x" * 1001, "identity", 1000)
+
+
+@pytest.mark.parametrize("encoding", ["br", "zstd", "gzip, gzip"])
+def test_unsupported_encodings_are_refused(encoding: str) -> None:
+    with pytest.raises(UnsupportedContent):
+        _read(b"abc", encoding, MiB)
+
+
+def test_corrupt_gzip_is_a_typed_error() -> None:
+    with pytest.raises(UnsupportedContent):
+        _read(b"\x1f\x8b\x08\x00garbage-garbage", "gzip", MiB)
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "expected", "source"),
+    [
+        ("café".encode("cp1252"), "text/html; charset=windows-1252", ("café", "cp1252"), "header"),
+        (
+            b'<meta charset="iso-8859-1"><p>caf\xe9</p>',
+            "text/html",
+            ('<meta charset="iso-8859-1"><p>café</p>', "iso8859-1"),
+            "meta",
+        ),
+        ("\ufeffcafé".encode(), None, ("café", "utf-8-sig"), "bom"),
+        ("café".encode(), "text/html", ("café", "utf-8"), "utf-8"),
+    ],
+)
+def test_charset_order_bom_header_meta_utf8(
+    body: bytes, content_type: str | None, expected: tuple[str, str], source: str
+) -> None:
+    text, encoding, found = decode_body(body, content_type)
+    assert (text, encoding, found) == (*expected, source)
+
+
+def test_undeclared_legacy_charset_is_detected_not_replaced() -> None:
+    body = (
+        "<p>" + "Le président a déclaré à la presse que l'opération était réussie. " * 20 + "</p>"
+    ).encode("cp1252")
+    text, _, source = decode_body(body, "text/html")
+    assert source == "detected"
+    assert "président" in text and "\ufffd" not in text
+
+
+Handler = Callable[[httpx.Request], httpx.Response]
+
+
+def resp(status: int, content: bytes = b"", headers: dict[str, str] | None = None) -> httpx.Response:
+    """A response whose body is still a stream, as from a real server (aiter_raw works on it)."""
+    return httpx.Response(status, headers=headers, stream=httpx.ByteStream(content))
+
+
+def _fetcher(handler: Handler, **settings: object) -> HttpFetcher:
+    return HttpFetcher(FetcherSettings(**settings), transport=httpx.MockTransport(handler))  # type: ignore[arg-type]
+
+
+def _get(fetcher: HttpFetcher, url: str, max_bytes: int = MiB) -> object:
+    async def go() -> object:
+        try:
+            return await fetcher.get(url, max_bytes=max_bytes)
+        finally:
+            await fetcher.aclose()
+
+    return asyncio.run(go())
+
+
+def test_redirects_are_followed_up_to_the_cap() -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.path)
+        n = int(request.url.path.strip("/") or 0)
+        if n < 3:
+            return resp(302, headers={"Location": f"/{n + 1}"})
+        return resp(200, b"done", {"content-type": "text/html"})
+
+    response = _get(_fetcher(handler, max_redirects=3), "http://127.0.0.1/0")
+    assert response.final_url == "http://127.0.0.1/3"  # type: ignore[attr-defined]
+    assert response.body == b"done"  # type: ignore[attr-defined]
+    with pytest.raises(TooManyRedirects):
+        _get(_fetcher(handler, max_redirects=2), "http://127.0.0.1/0")
+
+
+@pytest.mark.parametrize(
+    ("location", "error"),
+    [
+        ("file:///etc/passwd", UnsupportedScheme),
+        ("ftp://127.0.0.1/x", UnsupportedScheme),
+        ("javascript:alert(1)", InvalidUrl),
+    ],
+)
+def test_redirect_to_a_non_http_target_is_refused(location: str, error: type[Exception]) -> None:
+    requested: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        requested.append(str(request.url))
+        return resp(301, headers={"Location": location})
+
+    with pytest.raises(error):
+        _get(_fetcher(handler), "http://127.0.0.1/")
+    assert requested == ["http://127.0.0.1/"]
+
+
+def test_declared_content_length_over_the_limit_is_refused_before_reading() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return resp(200, b"x" * 2000, {"content-length": "2000"})
+
+    with pytest.raises(BodyTooLarge):
+        _get(_fetcher(handler), "http://127.0.0.1/", max_bytes=1000)
+
+
+def test_timeouts_become_fetch_timeout() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadTimeout("slow", request=request)
+
+    with pytest.raises(FetchTimeout):
+        _get(_fetcher(handler), "http://127.0.0.1/")
+
+
+def test_crawler_client_ignores_proxy_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTP_PROXY", "http://10.0.0.1:3128")
+    fetcher = HttpFetcher(FetcherSettings())
+    assert fetcher._client._trust_env is False
+    asyncio.run(fetcher.aclose())
+
+
+@pytest.mark.parametrize(
+    ("status", "error"),
+    [(404, ClientStatusError), (410, ClientStatusError), (429, ServerError), (503, ServerError)],
+)
+def test_status_errors_are_typed_transient_or_permanent(status: int, error: type[Exception]) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return resp(status)
+
+    with pytest.raises(error) as info:
+        check_status(_get(_fetcher(handler), "http://127.0.0.1/"))  # type: ignore[arg-type]
+    assert info.value.reason == f"http_{status}"  # type: ignore[attr-defined]
+
+
+def test_transient_failures_are_retried_a_bounded_number_of_times() -> None:
+    calls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(1)
+        return resp(503)
+
+    async def go() -> None:
+        fetcher = _fetcher(handler)
+        try:
+            await fetch_page(fetcher, discovered(), FetcherSettings(max_retries=2, retry_backoff_s=0))
+        finally:
+            await fetcher.aclose()
+
+    with pytest.raises(ServerError):
+        asyncio.run(go())
+    assert len(calls) == 3
+
+
+def test_permanent_failures_are_not_retried_and_non_html_is_refused() -> None:
+    calls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(1)
+        return resp(200, b"%PDF-1.4", {"content-type": "application/pdf"})
+
+    async def go() -> None:
+        fetcher = _fetcher(handler)
+        try:
+            await fetch_page(fetcher, discovered(), FetcherSettings(max_retries=2, retry_backoff_s=0))
+        finally:
+            await fetcher.aclose()
+
+    with pytest.raises(UnsupportedContent):
+        asyncio.run(go())
+    assert len(calls) == 1
+
+
+def test_fetched_page_records_decoded_html_and_hash_of_the_bytes() -> None:
+    import hashlib
+
+    raw = "<html><body><p>Fès café</p></body></html>".encode("cp1252")
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return resp(
+            200,
+            gzip.compress(raw),
+            {"content-type": "text/html; charset=windows-1252", "content-encoding": "gzip", "etag": '"e1"'},
+        )
+
+    async def go() -> object:
+        fetcher = _fetcher(handler)
+        try:
+            return await fetch_page(fetcher, discovered(), FetcherSettings())
+        finally:
+            await fetcher.aclose()
+
+    page = asyncio.run(go())
+    assert page.html == raw.decode("cp1252")  # type: ignore[attr-defined]
+    assert page.html_sha256 == hashlib.sha256(raw).hexdigest()  # type: ignore[attr-defined]
+    assert page.headers["etag"] == '"e1"'  # type: ignore[attr-defined]
+    assert page.encoding_source == "header"  # type: ignore[attr-defined]

@@ -1,0 +1,122 @@
+"""The sink's flush: files are durable before the offset is committed; a failing disk never commits."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pytest
+from aiokafka import TopicPartition
+from aiokafka.structs import ConsumerRecord
+
+from schemas import encode
+from services.common.settings import Settings
+from services.sink import app as sink_app
+from services.sink.app import SinkService
+from tests.factories import article
+from tests.unit.test_sink_files import RecordingOps
+
+
+class FakeConsumer:
+    def __init__(self, log: list[str]) -> None:
+        self.log = log
+
+    async def commit(self, offsets: dict[TopicPartition, int]) -> None:
+        for tp, offset in offsets.items():
+            self.log.append(f"commit {tp.partition}={offset}")
+
+
+def _record(topic: str, partition: int, offset: int, value: bytes) -> ConsumerRecord[bytes, bytes]:
+    return ConsumerRecord(topic, partition, offset, 0, 0, b"k", value, None, 1, len(value), [])
+
+
+def _sink(tmp_path: Path, log: list[str], ops: Any = None, **sink: Any) -> tuple[SinkService, str]:
+    settings = Settings(
+        kafka={"bootstrap": "127.0.0.1:1", "topic_prefix": "u."}, sink={"out_dir": tmp_path, **sink}
+    )
+    service = SinkService(settings, file_ops=ops or RecordingOps(log))
+    service._consumer = FakeConsumer(log)  # type: ignore[assignment]
+    return service, "u.articles"
+
+
+def test_commit_comes_after_every_file_of_the_batch_is_durable(tmp_path: Path) -> None:
+    log: list[str] = []
+    service, topic = _sink(tmp_path, log)
+    tp = TopicPartition(topic, 2)
+
+    async def go() -> None:
+        for offset, i in enumerate([1, 2, 3]):  # three different publication dates
+            await service._buffer(tp, _record(topic, 2, 100 + offset, encode(article(i))))
+        await service._flush(tp, "test")
+
+    asyncio.run(go())
+    assert log[-1] == "commit 2=103"
+    assert sum(1 for line in log if line.startswith("fsync-dir date=")) == 3
+    assert all(not line.startswith("commit") for line in log[:-1])
+    files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.parquet"))
+    name = "u.articles+2+0000000000000000100+0000000000000000102.parquet"
+    assert files == [f"articles/date=2024-04-{d}/{name}" for d in (10, 11, 12)]
+    assert service.rows_written == 3
+
+
+class FailingOps(RecordingOps):
+    def write_and_fsync(self, path: Path, table: pa.Table, metadata: dict[str, str]) -> None:
+        self.log.append("write failed")
+        raise OSError(27, "File too large")
+
+
+def test_a_write_that_keeps_failing_exits_without_committing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log: list[str] = []
+    service, topic = _sink(tmp_path, log, FailingOps(log), write_retries=2)
+    tp = TopicPartition(topic, 0)
+
+    class Exited(Exception):
+        pass
+
+    def fake_crash(logger: str, reason: str, exit_code: int = 70) -> None:
+        log.append(f"exit {exit_code}")
+        raise Exited(reason)
+
+    async def no_sleep(_: float) -> None:
+        return None
+
+    monkeypatch.setattr(sink_app, "crash_hard", fake_crash)
+    monkeypatch.setattr(sink_app.asyncio, "sleep", no_sleep)
+
+    async def go() -> None:
+        await service._buffer(tp, _record(topic, 0, 0, encode(article(1))))
+        await service._flush(tp, "test")
+
+    with pytest.raises(Exited):
+        asyncio.run(go())
+    assert log.count("write failed") == 3  # 1 + write_retries
+    assert log[-1] == "exit 70"
+    assert not any(line.startswith("commit") for line in log)
+
+
+def test_flush_triggers(tmp_path: Path) -> None:
+    from services.sink.buffer import PartitionBuffer
+
+    settings = Settings(sink={"max_records": 3, "max_bytes": 1024, "max_age_s": 10, "idle_flush_s": 2}).sink
+    buffer = PartitionBuffer("t", 0)
+    assert buffer.flush_reason(settings, now=0) is None
+    buffer.note_offset(0, 10, now=0.0)
+    assert buffer.flush_reason(settings, now=1.0) is None
+    assert buffer.flush_reason(settings, now=2.0) == "idle"
+    for i in range(1, 3):
+        buffer.note_offset(i, 10, now=1.5 + i)
+    assert buffer.flush_reason(settings, now=3.6) == "records"
+    aging = PartitionBuffer("t", 0)
+    for i in range(5):
+        aging.note_offset(i, 10, now=float(i * 1.9))  # never idle for 2 s
+    settings_many = Settings(
+        sink={"max_records": 100, "max_bytes": 1024, "max_age_s": 7, "idle_flush_s": 2}
+    ).sink
+    assert aging.flush_reason(settings_many, now=7.7) == "age"
+    big = PartitionBuffer("t", 0)
+    big.note_offset(0, 2048, now=0.0)
+    assert big.flush_reason(settings, now=0.0) == "bytes"
