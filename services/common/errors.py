@@ -49,6 +49,18 @@ class BrokerUnavailable(TransientError):
     """A Kafka request did not complete within its deadline."""
 
 
+class RecordTooLarge(PermanentError):
+    """An encoded record is larger than the broker accepts (``kafka.max_request_bytes``)."""
+
+
+def check_record_size(value: bytes, limit: int, what: str) -> bytes:
+    """Return ``value``, or raise :class:`RecordTooLarge`: a produce that the broker would
+    refuse must become a dead letter, not a crash loop."""
+    if len(value) > limit:
+        raise RecordTooLarge(f"{what}: {len(value)} bytes > max_request_bytes {limit}")
+    return value
+
+
 class OutputMismatch(FatalError):
     """The output directory holds offsets the topic does not have (topic recreated?)."""
 

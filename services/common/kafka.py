@@ -35,8 +35,15 @@ async def ensure_topics(kafka: KafkaSettings, topics: Iterable[str], *, timeout_
         missing = [t for t in topics if t not in existing]
         if not missing:
             return
+        # Pages can be large: let the topic accept what our producers may send.
+        configs = {"max.message.bytes": str(kafka.max_request_bytes)}
         new = [
-            NewTopic(t, num_partitions=kafka.partitions, replication_factor=kafka.replication_factor)
+            NewTopic(
+                t,
+                num_partitions=kafka.partitions,
+                replication_factor=kafka.replication_factor,
+                topic_configs=configs,
+            )
             for t in missing
         ]
         response = await asyncio.wait_for(admin.create_topics(new), timeout_s)

@@ -13,7 +13,7 @@ from faust.types import EventT
 
 from schemas import Article, DecodeError, FetchedPage, decode, encode
 from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
-from services.common.errors import NewswireError, crash_hard
+from services.common.errors import NewswireError, check_record_size, crash_hard
 from services.common.faust_app import make_faust_app
 from services.common.settings import ExtractorSettings, Settings
 from services.common.topics import TopicNames
@@ -107,10 +107,11 @@ class ExtractorService:
             return
         try:
             article = await self.extract(page)
+            value = check_record_size(encode(article), self.settings.kafka.max_request_bytes, page.url)
         except NewswireError as exc:
             await self._dead_letter(exc, message.value or b"", source, subject=page.url)
             return
-        await self._send(self.articles_topic, article.article_id.encode(), encode(article))
+        await self._send(self.articles_topic, article.article_id.encode(), value)
 
     async def _dead_letter(
         self, exc: Exception, original: bytes, source: SourceRef, *, subject: str | None

@@ -23,7 +23,7 @@ from faust.types import EventT
 
 from schemas import DeadLetter, DecodeError, DiscoveredUrl, FetchedPage, decode, encode
 from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
-from services.common.errors import NewswireError, crash_hard
+from services.common.errors import NewswireError, check_record_size, crash_hard
 from services.common.faust_app import make_faust_app
 from services.common.settings import Settings
 from services.common.topics import TopicNames
@@ -134,6 +134,7 @@ class FetcherService:
             return
         try:
             page = await fetch_page(self.http, discovered, self.settings.fetcher)
+            value = check_record_size(encode(page), self.settings.kafka.max_request_bytes, discovered.url)
         except NewswireError as exc:
             log.warning("fetch failed for %s: %s", discovered.url, exc)
             await self.send_dead_letter(
@@ -143,7 +144,7 @@ class FetcherService:
             )
             self._mark_seen(discovered, outcome=f"failed:{type(exc).__name__}")
             return
-        await self._send(self.pages_topic, page.article_id.encode(), encode(page))
+        await self._send(self.pages_topic, page.article_id.encode(), value)
         self._mark_seen(discovered, outcome="fetched", page=page)
 
     def _mark_seen(self, discovered: DiscoveredUrl, *, outcome: str, page: FetchedPage | None = None) -> None:

@@ -104,3 +104,15 @@ def test_dead_letter_envelope_keeps_original_bytes_lineage_and_kind() -> None:
     assert letter.reason == "broker_unavailable"
     assert letter.attempts == 1
     assert letter.first_failed_at <= letter.last_failed_at
+
+
+def test_records_over_the_broker_limit_become_permanent_errors_not_crashes() -> None:
+    from services.common.deadletter import reason_of
+    from services.common.errors import RecordTooLarge, check_record_size, error_kind
+
+    value = encode(page(html="x" * 10_000))
+    assert check_record_size(value, len(value), "page") is value
+    with pytest.raises(RecordTooLarge) as info:
+        check_record_size(value, len(value) - 1, "http://127.0.0.1/a")
+    assert error_kind(info.value) == "permanent"
+    assert reason_of(info.value) == "record_too_large"
