@@ -85,16 +85,24 @@ class Article(Record):
 
 
 class FeedStatus(Record):
-    """Outcome of one feed poll (topic ``feed-status``, key: feed URL)."""
+    """Outcome of one feed poll, with the feed's health so far (topic ``feed-status``, key: feed URL)."""
 
     feed_url: str
+    feed_name: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    kind: str | None = Field(default=None, description="rss, atom, feed, json_feed, sitemap or sitemap_index")
     polled_at: AwareDatetime
     outcome: Literal["ok", "not_modified", "error"]
     http_status: int | None = None
-    entries: int = Field(default=0, ge=0)
+    entries: int = Field(default=0, ge=0, description="Article URLs listed in the document(s)")
     new_entries: int = Field(default=0, ge=0, description="Entries this poller had not emitted before")
     error: str | None = None
     elapsed_ms: int = Field(ge=0)
+    interval_s: float = Field(default=0.0, ge=0, description="Wait until the next poll (adaptive)")
+    polls: int = Field(default=1, ge=1, description="Polls of this feed since the fetcher started")
+    not_modified_ratio: float = Field(default=0.0, ge=0, le=1)
+    consecutive_errors: int = Field(default=0, ge=0)
+    last_new_item_at: AwareDatetime | None = None
 
 
 class DeadLetter(Record):

@@ -25,7 +25,10 @@ def _norm(text: str) -> str:
 
 
 def demo_settings(base: Settings, site: SampleSite, out_dir: Path) -> Settings:
-    fetcher = base.fetcher.model_copy(update={"feeds": site.feed_urls, "poll_interval_s": 10.0})
+    # The sample site is on loopback: the SSRF guard must let it through, for this run only.
+    fetcher = base.fetcher.model_copy(
+        update={"feeds": site.feed_urls, "poll_interval_s": 10.0, "allow_private_networks": True}
+    )
     sink = base.sink.model_copy(update={"out_dir": out_dir, "idle_flush_s": 1.0})
     return base.model_copy(update={"fetcher": fetcher, "sink": sink})
 

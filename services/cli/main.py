@@ -54,6 +54,17 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", type=Path, default=Path("demo-output"), help="directory for the demo's runs")
     demo.add_argument("--timeout", type=float, default=240.0, help="give up after this many seconds")
 
+    feeds = sub.add_parser("feeds", help="feed tools")
+    feeds_sub = feeds.add_subparsers(dest="feeds_command", required=True)
+    discover = feeds_sub.add_parser("discover", help="find and check a site's feeds and sitemaps")
+    discover.add_argument("url", help="the site's home page (or any page of it)")
+    discover.add_argument("--toml", action="store_true", help="print working ones as feeds.toml entries")
+
+    fetch = sub.add_parser("fetch", help="queue URLs for fetching (onto the urls topic)")
+    _common(fetch)
+    fetch.add_argument("urls", nargs="+", metavar="URL")
+    fetch.add_argument("--force", action="store_true", help="fetch again even if fetched before (a re-crawl)")
+
     check = sub.add_parser(
         "check", help="exit 0 if Kafka answers and the topics exist (and --out is writable)"
     )
@@ -146,6 +157,14 @@ def main(argv: list[str] | None = None) -> int:
         return run_demo(settings, out_root=args.out, timeout_s=args.timeout, console=console)
     if args.command == "run":
         return _run(settings, console)
+    if args.command == "feeds":
+        from services.cli.feeds import discover_command
+
+        return discover_command(settings, console, args.url, as_toml=args.toml)
+    if args.command == "fetch":
+        from services.cli.feeds import fetch_command
+
+        return fetch_command(settings, console, args.urls, force=args.force)
     if args.command == "check":
         from services.cli.health import check
 

@@ -23,8 +23,18 @@ def _ensure_topics(settings: Settings) -> None:
 def run_faust_service(name: str, settings: Settings) -> int:
     """Run the fetcher or the extractor as a faust worker until SIGTERM/SIGINT."""
     _ensure_topics(settings)
-    builders = {"fetcher": fetcher.build, "extractor": extractor.build}
-    app = builders[name](settings)
+    if name == "fetcher":
+        from prometheus_client import CollectorRegistry, start_http_server
+
+        from services.fetcher.metrics import FetcherMetrics
+
+        metrics = FetcherMetrics(CollectorRegistry())
+        if settings.fetcher.metrics_port is not None:
+            start_http_server(settings.fetcher.metrics_port, addr="0.0.0.0", registry=metrics.registry)  # noqa: S104
+            log.info("fetcher metrics on :%d/metrics", settings.fetcher.metrics_port)
+        app = fetcher.build(settings, metrics=metrics)
+    else:
+        app = extractor.build(settings)
     worker = faust.Worker(app, loglevel=settings.log_level.upper(), quiet=True)
     try:
         worker.execute_from_commandline()

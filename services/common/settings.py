@@ -40,8 +40,35 @@ class KafkaSettings(_Section):
 
 
 class FetcherSettings(_Section):
-    feeds: list[str] = Field(default_factory=list, description="RSS/Atom feed URLs to poll")
-    poll_interval_s: float = Field(default=300.0, gt=0)
+    feeds: list[str] = Field(default_factory=list, description="Feed or sitemap URLs to poll")
+    feeds_file: Path | None = Field(default=None, description="feeds.toml; re-read while running")
+    feeds_reload_s: float = Field(default=10.0, gt=0, description="How often the feeds file is checked")
+    poll_interval_s: float = Field(default=300.0, gt=0, description="First interval of a feed")
+    min_poll_interval_s: float = Field(default=60.0, gt=0)
+    max_poll_interval_s: float = Field(default=3600.0, gt=0)
+    batch_size: int = Field(
+        default=100, ge=1, description="URLs fetched concurrently (across hosts) per batch"
+    )
+    host_rate_per_s: float = Field(
+        default=1.0, ge=0, description="Requests per second per host; 0 = no limit"
+    )
+    host_concurrency: int = Field(default=1, ge=1, description="Requests in flight per host")
+    respect_robots: bool = True
+    robots_ttl_s: float = Field(default=86_400.0, gt=0, le=86_400.0, description="RFC 9309: at most 24 h")
+    robots_error_ttl_s: float = Field(
+        default=600.0, gt=0, description="Retry an unreachable robots.txt after"
+    )
+    robots_max_bytes: int = Field(default=512 * 1024, ge=500 * 1024, description="RFC 9309: at least 500 KiB")
+    allow_private_networks: bool = Field(
+        default=False, description="Fetch private/loopback/link-local addresses (tests and the demo only)"
+    )
+    allowed_networks: list[str] = Field(default_factory=list, description="CIDRs allowed even if private")
+    allowed_content_types: list[str] = ["text/html", "application/xhtml+xml"]
+    url_deadline_s: float = Field(default=300.0, gt=0, description="Total time for one URL, retries included")
+    retry_after_cap_s: float = Field(default=120.0, ge=0, description="Longest Retry-After honoured")
+    metrics_port: int | None = Field(
+        default=None, ge=0, le=65535, description="Prometheus endpoint; off if unset"
+    )
     connect_timeout_s: float = Field(default=10.0, gt=0)
     read_timeout_s: float = Field(default=20.0, gt=0)
     total_timeout_s: float = Field(default=60.0, gt=0, description="Deadline for one URL, redirects included")

@@ -93,7 +93,7 @@ class ExtractorService:
         try:
             fut = await asyncio.wait_for(topic.send(key=key, value=value), self.settings.kafka.send_timeout_s)
             await asyncio.wait_for(fut, self.settings.kafka.send_timeout_s)
-        except Exception as exc:
+        except Exception as exc:  # any send failure: the effect is not durable
             crash_hard(__name__, f"send to {topic.get_topic_name()} failed: {exc!r}")
 
     async def handle_page(self, event: EventT) -> None:

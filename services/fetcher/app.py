@@ -6,8 +6,12 @@ Data flow::
                     feed-status                                   deadletter
 
 The seen-table is keyed by canonical URL and lives on a compacted changelog
-topic, so "already fetched" survives restarts and moves with its partition to
-whichever worker owns that host.
+topic, partitioned like ``urls`` (by host), so "already fetched" survives
+restarts and moves with its partition to whichever worker owns that host.
+
+The agent takes ``urls`` in batches and fetches a batch's URLs concurrently
+(each host still limited by its own politeness limiter); faust acknowledges a
+batch only after every URL in it ended in a durable ``pages`` record or dead letter.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,14 +27,17 @@ import faust
 from faust.types import EventT
 
 from schemas import DeadLetter, DecodeError, DiscoveredUrl, FetchedPage, decode, encode
-from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
+from services.common.deadletter import SourceRef, dead_letter, dead_letter_key, reason_of
 from services.common.errors import NewswireError, check_record_size, crash_hard
 from services.common.faust_app import make_faust_app
 from services.common.settings import Settings
 from services.common.topics import TopicNames
+from services.common.urls import host_of
+from services.fetcher.feedfile import FeedConfig, FeedsSource
 from services.fetcher.feeds import FeedPoller
 from services.fetcher.http import HttpFetcher
-from services.fetcher.pages import fetch_page
+from services.fetcher.metrics import FetcherMetrics
+from services.fetcher.pages import PageFetcher
 
 log = logging.getLogger(__name__)
 
@@ -40,37 +48,71 @@ _RAW: dict[str, Any] = {
     "value_serializer": "raw",
 }
 
+# Partition of the `urls` record whose seen-entry is being written (see SeenUrlTable).
+_source_partition: ContextVar[int] = ContextVar("newswire_source_partition")
+
+
+class SeenUrlTable(faust.Table):
+    """The seen-table, written from concurrent tasks of one batch.
+
+    faust picks a table write's changelog partition from the "current event",
+    which in a batch is not the event the write belongs to; each fetch task
+    sets the partition of its own ``urls`` record instead.
+    """
+
+    def partition_for_key(self, key: Any) -> int | None:
+        return _source_partition.get()
+
 
 class FetcherService:
     """State and behaviour of one fetcher worker; the faust app calls into it."""
 
-    def __init__(self, app: faust.App, settings: Settings) -> None:
+    def __init__(self, app: faust.App, settings: Settings, metrics: FetcherMetrics) -> None:
         self.app = app
         self.settings = settings
+        self.metrics = metrics
         names = TopicNames.from_settings(settings.kafka)
         self.urls_topic = app.topic(names.urls, **_RAW)
         self.pages_topic = app.topic(names.pages, **_RAW)
         self.deadletter_topic = app.topic(names.deadletter, **_RAW)
         self.feed_status_topic = app.topic(names.feed_status, **_RAW)
-        self.seen = app.Table(
-            "seen-urls",
+        seen = SeenUrlTable(
+            app,
+            name="seen-urls",
             default=None,
             partitions=settings.kafka.partitions,
-            # No key/value types: plain JSON on the changelog (typed models would need faust Records).
+            beacon=app.tables.beacon,
         )
+        app.tables.add(seen)
+        self.seen = seen
+        self.feeds = FeedsSource(settings.fetcher)
         self._http: HttpFetcher | None = None
+        self._pages: PageFetcher | None = None
         self._poller: FeedPoller | None = None
 
+    # Clients are created inside the running event loop, on first use.
     @property
-    def http(self) -> HttpFetcher:
-        if self._http is None:  # created inside the running loop
+    def pages(self) -> PageFetcher:
+        if self._pages is None:
             self._http = HttpFetcher(self.settings.fetcher)
-        return self._http
+            self._pages = PageFetcher(self._http, self.settings.fetcher, metrics=self.metrics)
+        return self._pages
 
     @property
     def poller(self) -> FeedPoller:
         if self._poller is None:
-            self._poller = FeedPoller(self.http, max_feed_bytes=self.settings.fetcher.max_feed_bytes)
+            politeness = self.pages.politeness
+
+            async def slot(url: str) -> None:
+                async with politeness.limiter(host_of(url)).slot(politeness.min_interval_s):
+                    pass
+
+            self._poller = FeedPoller(
+                self.pages.http,
+                max_feed_bytes=self.settings.fetcher.max_feed_bytes,
+                initial_interval_s=self.settings.fetcher.poll_interval_s,
+                slot=slot,
+            )
         return self._poller
 
     async def close(self) -> None:
@@ -82,7 +124,7 @@ class FetcherService:
         try:
             fut = await asyncio.wait_for(topic.send(key=key, value=value), self.settings.kafka.send_timeout_s)
             await asyncio.wait_for(fut, self.settings.kafka.send_timeout_s)
-        except Exception as exc:
+        except Exception as exc:  # any send failure: the effect is not durable
             crash_hard(__name__, f"send to {topic.get_topic_name()} failed: {exc!r}")
 
     async def send_dead_letter(self, letter: DeadLetter) -> None:
@@ -91,60 +133,75 @@ class FetcherService:
     # -- feed polling -----------------------------------------------------------------
 
     async def poll_feeds_forever(self) -> None:
-        """Poll every configured feed each ``poll_interval_s``, on the leader worker only."""
+        """Poll each feed when its (adaptive) interval is up, on the leader worker only."""
         next_due: dict[str, float] = {}
         while not self.app.should_stop:
             if self.app.is_leader():
                 now = time.monotonic()
-                for feed_url in self.settings.fetcher.feeds:
-                    if next_due.get(feed_url, 0.0) <= now:
-                        await self.poll_feed(feed_url)
-                        next_due[feed_url] = time.monotonic() + self.settings.fetcher.poll_interval_s
+                due = [f for f in self.feeds.current() if next_due.get(f.url, 0.0) <= now]
+                for feed, _ in zip(due, await asyncio.gather(*(self.poll_feed(f) for f in due)), strict=True):
+                    next_due[feed.url] = time.monotonic() + self.poller.next_wait(feed.url)
             await asyncio.sleep(0.5)
 
-    async def poll_feed(self, feed_url: str) -> None:
-        result = await self.poller.poll(feed_url)
+    async def poll_feed(self, feed: FeedConfig) -> None:
+        result = await self.poller.poll(feed)
         for discovered in result.discovered:
             await self._send(self.urls_topic, discovered.host.encode(), encode(discovered))
             self.poller.mark_emitted(discovered.canonical_url)
-        await self._send(self.feed_status_topic, feed_url.encode(), encode(result.status))
+        await self._send(self.feed_status_topic, feed.url.encode(), encode(result.status))
+        self.metrics.polls.labels(result.status.outcome).inc()
+        self.metrics.discovered.inc(len(result.discovered))
         log.info(
-            "polled %s: %s, %d entries, %d new",
-            feed_url,
+            "polled %s: %s, %d entries, %d new, next in %.0fs",
+            feed.url,
             result.status.outcome,
             result.status.entries,
             result.status.new_entries,
+            result.status.interval_s,
         )
 
     # -- fetching ---------------------------------------------------------------------
 
-    async def handle_url(self, event: EventT) -> None:
-        """Fetch one discovered URL unless it was fetched before; never raises."""
-        message = event.message
-        source = SourceRef(message.topic, message.partition, message.offset, message.key)
+    async def handle_batch(self, events: list[EventT]) -> None:
+        """Fetch a batch of discovered URLs concurrently; returns when every one has its outcome."""
+        claimed: set[str] = set()
+        tasks = []
+        for event in events:
+            message = event.message
+            source = SourceRef(message.topic, message.partition, message.offset, message.key)
+            try:
+                discovered = decode(DiscoveredUrl, message.value)
+            except DecodeError as exc:
+                await self.send_dead_letter(
+                    dead_letter(stage="fetcher", error=exc, original=message.value, source=source)
+                )
+                continue
+            key = discovered.canonical_url
+            if key in claimed or (not discovered.force and self.seen.get(key) is not None):
+                self.metrics.duplicates.inc()
+                continue
+            claimed.add(key)
+            tasks.append(asyncio.create_task(self._fetch_one(discovered, message.value or b"", source)))
+        if tasks:
+            await asyncio.gather(*tasks)
+
+    async def _fetch_one(self, discovered: DiscoveredUrl, original: bytes, source: SourceRef) -> None:
+        _source_partition.set(source.partition)  # this task's own context (see SeenUrlTable)
         try:
-            discovered = decode(DiscoveredUrl, message.value)
-        except DecodeError as exc:
-            await self.send_dead_letter(
-                dead_letter(stage="fetcher", error=exc, original=message.value, source=source)
-            )
-            return
-        if not discovered.force and self.seen.get(discovered.canonical_url) is not None:
-            log.debug("already fetched: %s", discovered.canonical_url)
-            return
-        try:
-            page = await fetch_page(self.http, discovered, self.settings.fetcher)
+            page = await self.pages.fetch(discovered)
             value = check_record_size(encode(page), self.settings.kafka.max_request_bytes, discovered.url)
         except NewswireError as exc:
             log.warning("fetch failed for %s: %s", discovered.url, exc)
+            self.metrics.fetches.labels(reason_of(exc)).inc()
             await self.send_dead_letter(
                 dead_letter(
-                    stage="fetcher", error=exc, original=message.value, source=source, subject=discovered.url
+                    stage="fetcher", error=exc, original=original, source=source, subject=discovered.url
                 )
             )
-            self._mark_seen(discovered, outcome=f"failed:{type(exc).__name__}")
+            self._mark_seen(discovered, outcome=f"failed:{reason_of(exc)}")
             return
         await self._send(self.pages_topic, page.article_id.encode(), value)
+        self.metrics.fetches.labels("fetched").inc()
         self._mark_seen(discovered, outcome="fetched", page=page)
 
     def _mark_seen(self, discovered: DiscoveredUrl, *, outcome: str, page: FetchedPage | None = None) -> None:
@@ -157,15 +214,18 @@ class FetcherService:
         }
 
 
-def build(settings: Settings) -> faust.App:
+def build(settings: Settings, *, metrics: FetcherMetrics | None = None) -> faust.App:
     """The fetcher's faust app, wired to ``settings``."""
     app = make_faust_app(settings, "fetcher")
-    service = FetcherService(app, settings)
+    service = FetcherService(app, settings, metrics or FetcherMetrics())
+    batch = settings.fetcher.batch_size
 
     @app.agent(service.urls_topic, name="fetch-urls", concurrency=1)
     async def fetch_urls(stream: faust.StreamT) -> None:
-        async for event in stream.events():
-            await service.handle_url(event)
+        # take_events acks the whole batch after the body returns: every URL's
+        # outcome is durable by then (a failed send exits the process instead).
+        async for events in stream.take_events(batch, within=0.5):  # type: ignore[attr-defined]
+            await service.handle_batch(list(events))
 
     @app.task
     async def poll_feeds() -> None:

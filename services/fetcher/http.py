@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -17,14 +20,28 @@ from services.fetcher.errors import (
     ConnectionFailed,
     FetchTimeout,
     InvalidUrl,
+    RedirectLoop,
     ServerError,
     TooManyRedirects,
     UnsupportedScheme,
 )
+from services.fetcher.ssrf import AddressPolicy, guarded_transport
 
 _REDIRECTS = {301, 302, 303, 307, 308}
+_RETRYABLE = {408, 429}
 # Headers kept on the `pages` record: what later stages and re-crawls use.
-KEPT_HEADERS = ("content-type", "content-language", "etag", "last-modified", "date", "cache-control", "link")
+KEPT_HEADERS = (
+    "content-type",
+    "content-language",
+    "etag",
+    "last-modified",
+    "date",
+    "cache-control",
+    "link",
+    "retry-after",
+)
+
+HopCheck = Callable[[str], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -35,18 +52,36 @@ class RawResponse:
     headers: dict[str, str]
     body: bytes
     elapsed_ms: int
+    redirects: int = 0
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 def check_status(response: RawResponse) -> None:
     """Raise the typed error for a non-success status (304 counts as success for conditional GETs)."""
     status = response.status
-    if status == 429 or status >= 500:
-        raise ServerError(status, response.final_url)
+    if status in _RETRYABLE or status >= 500:
+        retry_after = retry_after_seconds(response.headers.get("retry-after"))
+        raise ServerError(status, response.final_url, retry_after)
     if 400 <= status < 500:
         raise ClientStatusError(status, response.final_url)
 
 
-def _check_scheme(url: str) -> None:
+def check_scheme(url: str) -> None:
     scheme = urlsplit(url).scheme.lower()
     if scheme not in ("http", "https"):
         raise UnsupportedScheme(f"scheme {scheme!r} not allowed: {url}")
@@ -55,16 +90,23 @@ def _check_scheme(url: str) -> None:
 class HttpFetcher:
     """One shared httpx client with newswire's crawler settings.
 
-    - redirects are followed here, not by httpx, so each hop's scheme is checked
-      and the count is capped;
+    - redirects are followed here, not by httpx: each hop's scheme is checked,
+      loops are detected, the count is capped, and ``before_hop`` (robots.txt) runs per hop;
+    - connections go through the SSRF guard (:mod:`services.fetcher.ssrf`);
     - ``trust_env=False``: a crawler must not pick up proxies from its environment;
-    - only gzip/deflate are advertised, and the body is decoded with a hard limit.
+    - the body is decoded by us with a hard limit on the decoded size.
     """
 
     def __init__(
         self, settings: FetcherSettings, *, transport: httpx.AsyncBaseTransport | None = None
     ) -> None:
         self._settings = settings
+        if transport is None:
+            policy = AddressPolicy(
+                allow_private_networks=settings.allow_private_networks,
+                allowed_networks=settings.allowed_networks,
+            )
+            transport = guarded_transport(policy)
         self._client = httpx.AsyncClient(
             follow_redirects=False,
             trust_env=False,
@@ -81,25 +123,49 @@ class HttpFetcher:
     async def aclose(self) -> None:
         await self._client.aclose()
 
-    async def get(self, url: str, *, max_bytes: int, headers: dict[str, str] | None = None) -> RawResponse:
+    async def get(
+        self,
+        url: str,
+        *,
+        max_bytes: int,
+        headers: dict[str, str] | None = None,
+        truncate: bool = False,
+        max_redirects: int | None = None,
+        before_hop: HopCheck | None = None,
+    ) -> RawResponse:
         """GET ``url`` following at most ``max_redirects`` redirects within ``total_timeout_s``."""
         started = time.monotonic()
+        limit = self._settings.max_redirects if max_redirects is None else max_redirects
         try:
             async with asyncio.timeout(self._settings.total_timeout_s):
-                return await self._get(url, max_bytes, headers or {}, started)
+                return await self._get(url, max_bytes, headers or {}, truncate, limit, before_hop, started)
         except TimeoutError as exc:
             raise FetchTimeout(
                 f"no complete response within {self._settings.total_timeout_s}s: {url}"
             ) from exc
 
-    async def _get(self, url: str, max_bytes: int, headers: dict[str, str], started: float) -> RawResponse:
+    async def _get(
+        self,
+        url: str,
+        max_bytes: int,
+        headers: dict[str, str],
+        truncate: bool,
+        max_redirects: int,
+        before_hop: HopCheck | None,
+        started: float,
+    ) -> RawResponse:
         current = url
-        for _hop in range(self._settings.max_redirects + 1):
-            _check_scheme(current)
+        visited: set[str] = set()
+        for hop in range(max_redirects + 1):
+            check_scheme(current)
+            if current in visited:
+                raise RedirectLoop(f"redirect loop back to {current} (from {url})")
+            visited.add(current)
+            if before_hop is not None:
+                await before_hop(current)
             try:
-                response = await self._client.send(
-                    self._client.build_request("GET", current, headers=headers), stream=True
-                )
+                request = self._client.build_request("GET", current, headers=headers)
+                response = await self._client.send(request, stream=True)
             except httpx.TimeoutException as exc:
                 raise FetchTimeout(f"{type(exc).__name__} fetching {current}") from exc
             except httpx.TransportError as exc:
@@ -109,14 +175,17 @@ class HttpFetcher:
             try:
                 location = response.headers.get("location")
                 if response.status_code in _REDIRECTS and location:
-                    current = urljoin(current, location)
+                    current = urljoin(current, location.strip())
                     continue
                 declared = response.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > max_bytes:
+                if not truncate and declared.isdigit() and int(declared) > max_bytes:
                     raise BodyTooLarge(f"Content-Length {declared} exceeds {max_bytes} bytes: {current}")
                 try:
                     body = await read_bounded(
-                        response.aiter_raw(), response.headers.get("content-encoding", ""), max_bytes
+                        response.aiter_raw(),
+                        response.headers.get("content-encoding", ""),
+                        max_bytes,
+                        truncate=truncate,
                     )
                 except httpx.TimeoutException as exc:
                     raise FetchTimeout(f"{type(exc).__name__} reading {current}") from exc
@@ -132,5 +201,6 @@ class HttpFetcher:
                 headers=kept,
                 body=body,
                 elapsed_ms=int((time.monotonic() - started) * 1000),
+                redirects=hop,
             )
-        raise TooManyRedirects(f"more than {self._settings.max_redirects} redirects from {url}")
+        raise TooManyRedirects(f"more than {max_redirects} redirects from {url}")

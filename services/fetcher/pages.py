@@ -1,4 +1,4 @@
-"""Fetching one article page into a :class:`FetchedPage`, with bounded retries."""
+"""Fetching one article URL into a :class:`FetchedPage`: robots.txt, politeness, retries, a deadline."""
 
 from __future__ import annotations
 
@@ -6,66 +6,130 @@ import asyncio
 import hashlib
 import logging
 import random
+import time
 from datetime import UTC, datetime
 
 from schemas import DiscoveredUrl, FetchedPage
 from services.common.errors import TransientError
 from services.common.settings import FetcherSettings
-from services.common.urls import article_id
+from services.common.urls import article_id, host_of
+from services.fetcher.body import looks_compressed
 from services.fetcher.charset import decode_body
-from services.fetcher.errors import UnsupportedContent
+from services.fetcher.errors import FetchTimeout, RobotsDisallowed, ServerError, UnsupportedContent
 from services.fetcher.http import HttpFetcher, check_status
+from services.fetcher.metrics import FetcherMetrics
+from services.fetcher.politeness import Politeness
+from services.fetcher.robots import RobotsCache
 
 log = logging.getLogger(__name__)
 
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
 
+class PageFetcher:
+    """Everything between a discovered URL and its ``pages`` record (or typed failure)."""
 
-def _check_content_type(content_type: str | None, url: str) -> None:
-    media = (content_type or "").split(";")[0].strip().lower()
-    if media and media not in _HTML_TYPES:
-        raise UnsupportedContent(f"content type {media!r} is not HTML: {url}")
+    def __init__(
+        self,
+        http: HttpFetcher,
+        settings: FetcherSettings,
+        *,
+        politeness: Politeness | None = None,
+        robots: RobotsCache | None = None,
+        metrics: FetcherMetrics | None = None,
+    ) -> None:
+        self.http = http
+        self.settings = settings
+        self.metrics = metrics or FetcherMetrics()
+        self.politeness = politeness or Politeness(
+            rate_per_s=settings.host_rate_per_s, concurrency=settings.host_concurrency
+        )
+        self.robots = robots or RobotsCache(http, settings, on_fetch=self._robots_slot)
 
+    async def _robots_slot(self, origin: str) -> None:
+        """A robots.txt request is a request to the host like any other."""
+        self.metrics.robots_fetches.inc()
+        async with self.politeness.limiter(host_of(origin)).slot(self.politeness.min_interval_s):
+            pass
 
-async def fetch_page(http: HttpFetcher, discovered: DiscoveredUrl, settings: FetcherSettings) -> FetchedPage:
-    """Fetch ``discovered.url``; retry transient failures ``max_retries`` times with jittered backoff."""
-    attempt = 0
-    while True:
-        attempt += 1
-        try:
-            return await _fetch_once(http, discovered, settings)
-        except TransientError as exc:
-            if attempt > settings.max_retries:
-                raise
-            delay = min(settings.retry_backoff_s * 2 ** (attempt - 1), 30.0) * (0.5 + random.random())  # noqa: S311
-            log.info("retrying %s in %.1fs after %s", discovered.url, delay, exc)
-            await asyncio.sleep(delay)
+    async def fetch(self, discovered: DiscoveredUrl) -> FetchedPage:
+        """Fetch with up to ``max_retries`` retries of transient failures, within ``url_deadline_s``."""
+        started = time.monotonic()
+        deadline = started + self.settings.url_deadline_s
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                async with asyncio.timeout(max(0.0, deadline - time.monotonic())):
+                    page = await self._fetch_once(discovered)
+                self.metrics.latency.observe(time.monotonic() - started)
+                self.metrics.bytes.inc(page.body_bytes)
+                return page
+            except TimeoutError as exc:
+                raise FetchTimeout(
+                    f"{discovered.url}: no page within {self.settings.url_deadline_s}s"
+                ) from exc
+            except TransientError as exc:
+                delay = self._retry_delay(attempt, exc)
+                if attempt > self.settings.max_retries or time.monotonic() + delay > deadline:
+                    raise
+                self.metrics.retries.labels(getattr(exc, "reason", "transient")).inc()
+                log.info("retry %d of %s in %.1fs after %s", attempt, discovered.url, delay, exc)
+                await asyncio.sleep(delay)
 
+    def _retry_delay(self, attempt: int, exc: TransientError) -> float:
+        backoff = min(self.settings.retry_backoff_s * 2 ** (attempt - 1), 60.0)
+        delay = backoff * (0.5 + random.random())  # noqa: S311 - jitter, not cryptography
+        if isinstance(exc, ServerError) and exc.retry_after_s is not None:
+            wait = min(exc.retry_after_s, self.settings.retry_after_cap_s)
+            self.politeness.limiter(host_of(exc.url)).pause_until(self.politeness.now() + wait)
+            delay = max(delay, wait)
+        return delay
 
-async def _fetch_once(http: HttpFetcher, discovered: DiscoveredUrl, settings: FetcherSettings) -> FetchedPage:
-    fetched_at = datetime.now(UTC)
-    response = await http.get(
-        discovered.url,
-        max_bytes=settings.max_body_bytes,
-        headers={"Accept": "text/html,application/xhtml+xml"},
-    )
-    check_status(response)
-    content_type = response.headers.get("content-type")
-    _check_content_type(content_type, response.final_url)
-    html, encoding, source = decode_body(response.body, content_type)
-    return FetchedPage(
-        article_id=article_id(discovered.canonical_url),
-        url=discovered.url,
-        canonical_url=discovered.canonical_url,
-        final_url=response.final_url,
-        feed_url=discovered.feed_url,
-        status=response.status,
-        headers=response.headers,
-        encoding=encoding,
-        encoding_source=source,
-        html=html,
-        html_sha256=hashlib.sha256(response.body).hexdigest(),
-        body_bytes=len(response.body),
-        fetched_at=fetched_at,
-        elapsed_ms=response.elapsed_ms,
-    )
+    async def _check_robots(self, url: str) -> None:
+        allowed = await self.robots.allowed(url)
+        self.metrics.robots.labels("allow" if allowed else "disallow").inc()
+        if not allowed:
+            raise RobotsDisallowed(f"robots.txt disallows {url}")
+
+    async def _fetch_once(self, discovered: DiscoveredUrl) -> FetchedPage:
+        url = discovered.url
+        await self._check_robots(url)
+        interval = self.politeness.interval(await self.robots.crawl_delay(url))
+
+        async def redirect_hop(hop_url: str) -> None:
+            if hop_url != url:  # robots.txt of the redirect target's host too
+                await self._check_robots(hop_url)
+
+        fetched_at = datetime.now(UTC)
+        async with self.politeness.limiter(host_of(url)).slot(interval):
+            response = await self.http.get(
+                url,
+                max_bytes=self.settings.max_body_bytes,
+                headers={"Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"},
+                before_hop=redirect_hop,
+            )
+        check_status(response)
+        content_type = response.headers.get("content-type")
+        media = (content_type or "").split(";")[0].strip().lower()
+        if media and media not in self.settings.allowed_content_types:
+            raise UnsupportedContent(f"content type {media!r} is not allowed: {response.final_url}")
+        if looks_compressed(response.body):
+            raise UnsupportedContent(
+                f"undeclared compressed body (an archive, not a page): {response.final_url}"
+            )
+        html, encoding, source = decode_body(response.body, content_type)
+        return FetchedPage(
+            article_id=article_id(discovered.canonical_url),
+            url=url,
+            canonical_url=discovered.canonical_url,
+            final_url=response.final_url,
+            feed_url=discovered.feed_url,
+            status=response.status,
+            headers=response.headers,
+            encoding=encoding,
+            encoding_source=source,
+            html=html,
+            html_sha256=hashlib.sha256(response.body).hexdigest(),
+            body_bytes=len(response.body),
+            fetched_at=fetched_at,
+            elapsed_ms=response.elapsed_ms,
+        )

@@ -43,6 +43,8 @@ def make_settings(broker: EmbeddedBroker, tmp_path: Path) -> Callable[..., Setti
         base: dict[str, Any] = {
             "kafka": {"bootstrap": broker.bootstrap, "topic_prefix": prefix, "partitions": 2},
             "sink": {"out_dir": tmp_path / "out", "idle_flush_s": 0.5},
+            # Test servers live on 127.0.0.x: only tests and the demo turn this on.
+            "fetcher": {"allow_private_networks": True},
         }
         for name, values in sections.items():
             base[name] = {**base.get(name, {}), **values}

@@ -21,7 +21,14 @@ pytestmark = pytest.mark.integration
 def test_demo_corpus_end_to_end_then_rerun_adds_nothing(
     make_settings: Any, sample_site: Any, services: Any, gold: dict[str, Any]
 ) -> None:
-    settings = make_settings(fetcher={"feeds": sample_site.feed_urls, "poll_interval_s": 2.0})
+    settings = make_settings(
+        fetcher={
+            "feeds": sample_site.feed_urls,
+            "poll_interval_s": 2.0,
+            "min_poll_interval_s": 1.0,
+            "max_poll_interval_s": 2.0,
+        }
+    )
     topics = TopicNames.from_settings(settings.kafka)
     bootstrap = settings.kafka.bootstrap
     asyncio.run(ensure_topics(settings.kafka, topics.all()))

@@ -8,6 +8,7 @@ import pytest
 from services.common.settings import FetcherSettings
 from services.common.urls import article_id, canonicalize, host_of
 from services.demo.pages import load_articles, render_atom, render_rss
+from services.fetcher.feedfile import FeedConfig
 from services.fetcher.feeds import FeedPoller
 from services.fetcher.http import HttpFetcher
 from tests.unit.test_fetcher_http import resp
@@ -39,7 +40,11 @@ def test_article_id_is_stable_and_depends_only_on_the_canonical_url() -> None:
 
 def _poller(handler: object) -> tuple[FeedPoller, HttpFetcher]:
     http = HttpFetcher(FetcherSettings(), transport=httpx.MockTransport(handler))  # type: ignore[arg-type]
-    return FeedPoller(http, max_feed_bytes=1024 * 1024), http
+    return FeedPoller(http, max_feed_bytes=1024 * 1024, initial_interval_s=300), http
+
+
+def feed(url: str) -> FeedConfig:
+    return FeedConfig(url=url, min_interval_s=60, max_interval_s=3600)
 
 
 def test_rss_and_atom_entries_of_the_same_article_share_one_canonical_url() -> None:
@@ -52,8 +57,8 @@ def test_rss_and_atom_entries_of_the_same_article_share_one_canonical_url() -> N
     async def go() -> tuple[list[str], list[str]]:
         poller, http = _poller(handler)
         try:
-            rss = await poller.poll(f"{BASE}/feed.rss")
-            atom = await poller.poll(f"{BASE}/feed.atom")
+            rss = await poller.poll(feed(f"{BASE}/feed.rss"))
+            atom = await poller.poll(feed(f"{BASE}/feed.atom"))
         finally:
             await http.aclose()
         assert rss.status.outcome == atom.status.outcome == "ok"
@@ -65,22 +70,22 @@ def test_rss_and_atom_entries_of_the_same_article_share_one_canonical_url() -> N
 
 
 def test_conditional_get_and_body_hash_fallback() -> None:
-    feed = render_rss(load_articles()[:2], BASE).encode()
+    feed_body = render_rss(load_articles()[:2], BASE).encode()
     seen_headers: list[dict[str, str]] = []
 
     def etag_server(request: httpx.Request) -> httpx.Response:
         seen_headers.append(dict(request.headers))
         if request.headers.get("if-none-match") == '"v1"':
             return resp(304)
-        return resp(200, feed, {"etag": '"v1"', "content-type": "application/rss+xml"})
+        return resp(200, feed_body, {"etag": '"v1"', "content-type": "application/rss+xml"})
 
     def validator_blind_server(request: httpx.Request) -> httpx.Response:
-        return resp(200, feed, {"content-type": "application/rss+xml"})
+        return resp(200, feed_body, {"content-type": "application/rss+xml"})
 
     async def go() -> None:
         poller, http = _poller(etag_server)
-        first = await poller.poll(f"{BASE}/feed.rss")
-        second = await poller.poll(f"{BASE}/feed.rss")
+        first = await poller.poll(feed(f"{BASE}/feed.rss"))
+        second = await poller.poll(feed(f"{BASE}/feed.rss"))
         await http.aclose()
         assert (first.status.outcome, len(first.discovered)) == ("ok", 2)
         assert (second.status.outcome, second.status.http_status, second.discovered) == (
@@ -91,8 +96,8 @@ def test_conditional_get_and_body_hash_fallback() -> None:
         assert seen_headers[1]["if-none-match"] == '"v1"'
 
         blind, http2 = _poller(validator_blind_server)
-        await blind.poll(f"{BASE}/feed.rss")
-        again = await blind.poll(f"{BASE}/feed.rss")
+        await blind.poll(feed(f"{BASE}/feed.rss"))
+        again = await blind.poll(feed(f"{BASE}/feed.rss"))
         await http2.aclose()
         assert (again.status.outcome, again.status.http_status) == ("not_modified", 200)
 
@@ -112,12 +117,12 @@ def test_poller_skips_urls_it_already_emitted_and_reports_errors_as_status() -> 
 
     async def go() -> None:
         poller, http = _poller(growing_feed)
-        first = await poller.poll(f"{BASE}/feed.rss")
+        first = await poller.poll(feed(f"{BASE}/feed.rss"))
         for d in first.discovered:
             poller.mark_emitted(d.canonical_url)
         state["n"] = 4
-        second = await poller.poll(f"{BASE}/feed.rss")
-        broken = await poller.poll(f"{BASE}/broken")
+        second = await poller.poll(feed(f"{BASE}/feed.rss"))
+        broken = await poller.poll(feed(f"{BASE}/broken"))
         await http.aclose()
         assert [d.canonical_url for d in second.discovered] == [BASE + a.path for a in articles[2:4]]
         assert (second.status.entries, second.status.new_entries) == (4, 2)
@@ -133,7 +138,7 @@ def test_garbage_feed_is_an_error_status_not_an_exception() -> None:
 
     async def go() -> None:
         poller, http = _poller(handler)
-        result = await poller.poll(f"{BASE}/feed.rss")
+        result = await poller.poll(feed(f"{BASE}/feed.rss"))
         await http.aclose()
         assert result.status.outcome == "error"
         assert result.discovered == []
