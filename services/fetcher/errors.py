@@ -85,6 +85,12 @@ class RobotsDisallowed(PermanentError):
     reason = "robots_disallowed"
 
 
+class RobotsUnreachable(TransientError):
+    """robots.txt answered 5xx/429: RFC 9309 says assume everything is disallowed, for now."""
+
+    reason = "robots_unreachable"
+
+
 class BodyTooLarge(PermanentError):
     """The (decoded) body exceeds its limit; reading stopped at the limit."""
 

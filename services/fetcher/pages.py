@@ -7,10 +7,12 @@ import hashlib
 import logging
 import random
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
 from schemas import DiscoveredUrl, FetchedPage
-from services.common.errors import TransientError
+from services.common.errors import NewswireError, TransientError
 from services.common.settings import FetcherSettings
 from services.common.urls import article_id, host_of
 from services.fetcher.body import looks_compressed
@@ -42,13 +44,18 @@ class PageFetcher:
         self.politeness = politeness or Politeness(
             rate_per_s=settings.host_rate_per_s, concurrency=settings.host_concurrency
         )
-        self.robots = robots or RobotsCache(http, settings, on_fetch=self._robots_slot)
+        self.robots = robots or RobotsCache(http, settings, around_fetch=self._robots_slot)
 
-    async def _robots_slot(self, origin: str) -> None:
+    @asynccontextmanager
+    async def _robots_slot(self, origin: str) -> AsyncIterator[None]:
         """A robots.txt request is a request to the host like any other."""
         self.metrics.robots_fetches.inc()
-        async with self.politeness.limiter(host_of(origin)).slot(self.politeness.min_interval_s):
-            pass
+        limiter = self.politeness.limiter(host_of(origin))
+        async with limiter.slot(self.politeness.min_interval_s):
+            yield
+        # Space the next request from when this one was answered: the first
+        # connection to a host can take longer than the interval itself.
+        limiter.pause_until(self.politeness.now() + self.politeness.min_interval_s)
 
     async def fetch(self, discovered: DiscoveredUrl) -> FetchedPage:
         """Fetch with up to ``max_retries`` retries of transient failures, within ``url_deadline_s``."""
@@ -84,16 +91,21 @@ class PageFetcher:
             delay = max(delay, wait)
         return delay
 
-    async def _check_robots(self, url: str) -> None:
-        allowed = await self.robots.allowed(url)
+    async def _check_robots(self, url: str) -> float | None:
+        """Raise unless robots.txt allows ``url``; return the host's Crawl-delay."""
+        try:
+            allowed, crawl_delay = await self.robots.check(url)
+        except NewswireError:
+            self.metrics.robots.labels("unreachable").inc()
+            raise
         self.metrics.robots.labels("allow" if allowed else "disallow").inc()
         if not allowed:
             raise RobotsDisallowed(f"robots.txt disallows {url}")
+        return crawl_delay
 
     async def _fetch_once(self, discovered: DiscoveredUrl) -> FetchedPage:
         url = discovered.url
-        await self._check_robots(url)
-        interval = self.politeness.interval(await self.robots.crawl_delay(url))
+        interval = self.politeness.interval(await self._check_robots(url))
 
         async def redirect_hop(hop_url: str) -> None:
             if hop_url != url:  # robots.txt of the redirect target's host too

@@ -13,6 +13,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -20,7 +21,7 @@ from protego import Protego
 
 from services.common.errors import NewswireError
 from services.common.settings import FetcherSettings
-from services.fetcher.errors import TooManyRedirects
+from services.fetcher.errors import RobotsUnreachable, TooManyRedirects
 from services.fetcher.http import HttpFetcher
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ class RobotsRules:
     verdict: bool | None  # True: allow all (4xx); False: disallow all (unreachable)
     source: str  # "parsed", "unavailable", "unreachable"
     expires_at: float
+    error: NewswireError | None = None  # why it is unreachable
 
     def allows(self, url: str, agent: str) -> bool:
         if self.parser is None:
@@ -64,7 +66,7 @@ class RobotsCache:
         settings: FetcherSettings,
         *,
         clock: Callable[[], float] = time.monotonic,
-        on_fetch: Callable[[str], object] | None = None,
+        around_fetch: Callable[[str], AbstractAsyncContextManager[None]] | None = None,
     ) -> None:
         self._http = http
         self._settings = settings
@@ -72,7 +74,7 @@ class RobotsCache:
         self._agent = agent_token(settings.user_agent)
         self._rules: dict[str, RobotsRules] = {}
         self._locks: dict[str, asyncio.Lock] = {}
-        self._on_fetch = on_fetch  # lets the caller rate-limit and count robots requests
+        self._around_fetch = around_fetch  # lets the caller rate-limit and count robots requests
 
     async def rules(self, url: str) -> RobotsRules:
         origin = origin_of(url)
@@ -88,39 +90,40 @@ class RobotsCache:
             self._rules[origin] = rules
             return rules
 
-    async def allowed(self, url: str) -> bool:
-        if not self._settings.respect_robots:
-            return True
-        return (await self.rules(url)).allows(url, self._agent)
+    async def check(self, url: str) -> tuple[bool, float | None]:
+        """Whether ``url`` may be fetched, and the host's Crawl-delay.
 
-    async def crawl_delay(self, url: str) -> float | None:
+        Raises the error that made robots.txt unreachable (a transient one: the
+        URL is retried later), since "disallowed" would misstate why nothing was fetched.
+        """
         if not self._settings.respect_robots:
-            return None
-        return (await self.rules(url)).crawl_delay(self._agent)
+            return True, None
+        rules = await self.rules(url)
+        if rules.source == "unreachable":
+            raise rules.error or RobotsUnreachable(f"robots.txt of {origin_of(url)} unreachable")
+        return rules.allows(url, self._agent), rules.crawl_delay(self._agent)
 
     async def _fetch(self, origin: str) -> RobotsRules:
         robots_url = f"{origin}/robots.txt"
         now = self._clock()
-        if self._on_fetch is not None:
-            result = self._on_fetch(origin)
-            if asyncio.iscoroutine(result):
-                await result
         try:
-            response = await self._http.get(
-                robots_url,
-                max_bytes=self._settings.robots_max_bytes,
-                truncate=True,
-                max_redirects=ROBOTS_MAX_REDIRECTS,
-                headers={"Accept": "text/plain"},
-            )
+            async with self._around_fetch(origin) if self._around_fetch else nullcontext():
+                response = await self._http.get(
+                    robots_url,
+                    max_bytes=self._settings.robots_max_bytes,
+                    truncate=True,
+                    max_redirects=ROBOTS_MAX_REDIRECTS,
+                    headers={"Accept": "text/plain"},
+                )
         except TooManyRedirects:  # past 5 redirects the file may be treated as unavailable (RFC 9309 2.3.1.2)
             return RobotsRules(None, True, "unavailable", now + self._settings.robots_ttl_s)
         except NewswireError as exc:
             log.warning("robots.txt of %s unreachable (%s): disallowing for now", origin, exc)
-            return RobotsRules(None, False, "unreachable", now + self._settings.robots_error_ttl_s)
+            return RobotsRules(None, False, "unreachable", now + self._settings.robots_error_ttl_s, exc)
         if response.status >= 500 or response.status == 429:
             log.warning("robots.txt of %s answered %d: disallowing for now", origin, response.status)
-            return RobotsRules(None, False, "unreachable", now + self._settings.robots_error_ttl_s)
+            error = RobotsUnreachable(f"robots.txt of {origin} answered HTTP {response.status}")
+            return RobotsRules(None, False, "unreachable", now + self._settings.robots_error_ttl_s, error)
         if response.status >= 400:
             return RobotsRules(None, True, "unavailable", now + self._settings.robots_ttl_s)
         text = response.body.decode("utf-8", errors="replace")
