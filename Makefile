@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: demo test unit integration lint typecheck schemas install clean
+.PHONY: demo test unit integration lint typecheck schemas install clean bench-fetcher
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
+
+bench-fetcher: $(STAMP)
+	$(PY) scripts/bench_fetcher.py
 
 schemas: $(STAMP)
 	$(VENV)/bin/newswire schemas export

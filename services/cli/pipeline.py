@@ -12,7 +12,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.live import Live
 
-from services.cli.progress import Progress, ProgressProbe, render
+from services.cli.progress import Progress, ProgressProbe, render_all
 from services.cli.supervisor import Supervisor, service_child
 from services.common.broker import EmbeddedBroker
 from services.common.kafka import ensure_topics
@@ -55,12 +55,12 @@ async def run_pipeline(
     deadline = loop.time() + timeout_s if timeout_s else None
     try:
         with Live(
-            render(progress, supervisor, title), console=console, refresh_per_second=2, transient=False
+            render_all(progress, supervisor, title), console=console, refresh_per_second=2, transient=False
         ) as live:
             while not stop.is_set():
                 supervisor.check()
                 progress = await probe.read()
-                live.update(render(progress, supervisor, title))
+                live.update(render_all(progress, supervisor, title))
                 if until is not None and until(progress):
                     met = True
                     break

@@ -7,19 +7,22 @@ while a child restarts, and the same figures are what a user would query.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow.parquet as pq
 from aiokafka import AIOKafkaConsumer, TopicPartition
+from rich.console import Group
 from rich.table import Table
 
+from schemas import DecodeError, FeedStatus, decode
 from services.cli.supervisor import Supervisor
 from services.common.topics import TopicNames
 
 
 @dataclass
 class Progress:
+    feeds: dict[str, FeedStatus] = field(default_factory=dict)  # latest status per feed
     feeds_polled: int = 0
     urls_discovered: int = 0
     pages_fetched: int = 0
@@ -47,13 +50,37 @@ class ProgressProbe:
         self._topics = topics
         self._out_dir = out_dir
         self._consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+        # A second, group-less consumer tails feed-status for the health table.
+        self._status_reader = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+        self._status_assigned = False
+        self._feeds: dict[str, FeedStatus] = {}
         self._row_cache: dict[Path, int] = {}
 
     async def start(self) -> None:
         await asyncio.wait_for(self._consumer.start(), 30)
+        await asyncio.wait_for(self._status_reader.start(), 30)
 
     async def stop(self) -> None:
         await asyncio.wait_for(self._consumer.stop(), 10)
+        await asyncio.wait_for(self._status_reader.stop(), 10)
+
+    async def _read_feed_status(self) -> None:
+        if not self._status_assigned:
+            partitions = self._consumer.partitions_for_topic(self._topics.feed_status)
+            if not partitions:
+                return
+            tps = [TopicPartition(self._topics.feed_status, p) for p in partitions]
+            self._status_reader.assign(tps)
+            await self._status_reader.seek_to_beginning(*tps)
+            self._status_assigned = True
+        batches = await self._status_reader.getmany(timeout_ms=0, max_records=10_000)
+        for records in batches.values():
+            for record in records:
+                try:
+                    status = decode(FeedStatus, record.value)
+                except DecodeError:
+                    continue
+                self._feeds[status.feed_url] = status
 
     async def _total(self, topic: str) -> int:
         partitions = self._consumer.partitions_for_topic(topic)
@@ -67,14 +94,43 @@ class ProgressProbe:
 
     async def read(self) -> Progress:
         t = self._topics
+        feeds_polled = await self._total(t.feed_status)
+        await self._read_feed_status()
         return Progress(
-            feeds_polled=await self._total(t.feed_status),
+            feeds=dict(self._feeds),
+            feeds_polled=feeds_polled,
             urls_discovered=await self._total(t.urls),
             pages_fetched=await self._total(t.pages),
             articles_extracted=await self._total(t.articles),
             dead_letters=await self._total(t.deadletter),
             rows_written=count_parquet_rows(self._out_dir / "articles", self._row_cache),
         )
+
+
+def feed_health(progress: Progress) -> Table:
+    table = Table(title="feeds", show_header=True, header_style="bold")
+    for column in ("feed", "kind", "last poll", "new", "last new item", "304/unchanged", "errors", "next in"):
+        table.add_column(column, overflow="fold")
+    for status in sorted(progress.feeds.values(), key=lambda s: s.feed_url):
+        outcome = {"ok": "[green]ok[/green]", "not_modified": "unchanged", "error": "[red]error[/red]"}[
+            status.outcome
+        ]
+        last_new = status.last_new_item_at.strftime("%H:%M:%S") if status.last_new_item_at else "-"
+        table.add_row(
+            status.feed_name or status.feed_url,
+            status.kind or "-",
+            f"{outcome} ({status.polls} polls)",
+            str(status.new_entries),
+            last_new,
+            f"{status.not_modified_ratio:.0%}",
+            str(status.consecutive_errors),
+            f"{status.interval_s:.0f}s",
+        )
+    return table
+
+
+def render_all(progress: Progress, supervisor: Supervisor, title: str) -> Group:
+    return Group(render(progress, supervisor, title), feed_health(progress))
 
 
 def render(progress: Progress, supervisor: Supervisor, title: str) -> Table:

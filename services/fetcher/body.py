@@ -13,7 +13,11 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Protocol
 
 import brotli
-from backports import zstd
+
+try:  # Python 3.14+
+    from compression import zstd  # type: ignore[import-not-found, unused-ignore]
+except ImportError:
+    from backports import zstd  # type: ignore[no-redef, unused-ignore]
 
 from services.fetcher.errors import BodyTooLarge, UnsupportedContent
 

@@ -1,4 +1,4 @@
-"""The fetcher service on the real broker: one fetch per article, durable across restarts, one outcome per URL."""
+"""The fetcher on the real broker: one fetch per article, across restarts too; one outcome per URL."""
 
 from __future__ import annotations
 

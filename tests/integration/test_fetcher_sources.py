@@ -46,19 +46,24 @@ def _poll_all(urls: list[str], rounds: int = 1) -> list[list[PollResult]]:
 
 def test_every_source_kind_is_parsed(server: TestServer) -> None:
     b = server.base
-    rss091 = f'<rss version="0.91"><channel><title>t</title><item><title>A</title><link>{b}/a/rss091</link></item></channel></rss>'
+    rss091 = (
+        f'<rss version="0.91"><channel><title>t</title><item><title>A</title><link>{b}/a/rss091</link></item>'
+        "</channel></rss>"
+    )
     rdf = (
         '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">'
         f'<channel rdf:about="{b}/"><title>t</title></channel><item rdf:about="{b}/a/rdf"><title>R</title>'
         f"<link>{b}/a/rdf</link></item></rdf:RDF>"
     )
     rss2 = (
-        f'<rss version="2.0"><channel><title>t</title><item><title>B</title><link>{b}/a/rss2?utm_source=feed</link>'
+        f'<rss version="2.0"><channel><title>t</title><item><title>B</title>'
+        f"<link>{b}/a/rss2?utm_source=feed</link>"
         "<pubDate>Wed, 25 Jan 2023 10:00:00 GMT</pubDate></item></channel></rss>"
     )
     atom = (
-        f'<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>x</id><updated>2023-01-25T10:00:00Z</updated>'
-        f'<entry><title>C</title><id>c</id><link href="{b}/a/atom"/><updated>2023-01-25T10:00:00Z</updated></entry></feed>'
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>x</id><updated>2023-01-25T10:00:00Z</updated>'
+        f'<entry><title>C</title><id>c</id><link href="{b}/a/atom"/>'
+        "<updated>2023-01-25T10:00:00Z</updated></entry></feed>"
     )
     json_feed = json.dumps(
         {
