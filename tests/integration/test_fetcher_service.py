@@ -10,9 +10,11 @@ import time
 from collections import Counter
 from typing import Any
 
+import httpx
 import pytest
 
 from schemas import DeadLetter, FeedStatus, FetchedPage, decode
+from services.common.broker import free_port
 from services.common.kafka import ensure_topics
 from services.common.settings import settings_to_env
 from services.common.topics import TopicNames
@@ -26,6 +28,7 @@ pytestmark = pytest.mark.integration
 def test_one_fetch_per_article_across_variants_and_restarts_and_one_outcome_per_url(
     make_settings: Any, services: Any
 ) -> None:
+    metrics_port = free_port()
     with TestServer("127.0.0.1") as server:
         b = f"http://localhost:{server.port}"
         variants = [
@@ -60,6 +63,7 @@ def test_one_fetch_per_article_across_variants_and_restarts_and_one_outcome_per_
                 "max_poll_interval_s": 1,
                 "allow_private_networks": True,
                 "host_rate_per_s": 0,
+                "metrics_port": metrics_port,
             }
         )
         topics = TopicNames.from_settings(settings.kafka)
@@ -73,6 +77,14 @@ def test_one_fetch_per_article_across_variants_and_restarts_and_one_outcome_per_
             on_fail=services.logs,
         )
         wait_until(lambda: topic_size(bootstrap, topics.feed_status) >= 3, timeout_s=30, what="3 polls")
+        try:  # Prometheus text format
+            metrics = httpx.get(f"http://127.0.0.1:{metrics_port}/metrics", timeout=10).text
+        except httpx.HTTPError as exc:
+            raise AssertionError(services.logs()) from exc
+        assert 'newswire_fetches_total{outcome="fetched"} 1.0' in metrics
+        assert 'newswire_fetches_total{outcome="robots_disallowed"} 1.0' in metrics
+        assert 'newswire_feed_polls_total{outcome="ok"}' in metrics
+        assert "newswire_fetch_seconds_bucket" in metrics
         services.stop_all()
 
         pages = [decode(FetchedPage, v) for _, v in consume_all(bootstrap, topics.pages)]

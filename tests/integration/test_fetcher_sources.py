@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import subprocess
+import sys
+import tomllib
 from collections.abc import Iterator
 
 import pytest
 
-from services.fetcher.feedfile import FeedConfig
+from services.common.settings import FetcherSettings, Settings, settings_to_env
+from services.fetcher.feedfile import FeedConfig, parse_feeds_file
 from services.fetcher.feeds import FeedPoller, PollResult
 from services.fetcher.http import HttpFetcher
 from tests.httpserver import TestServer, page
@@ -157,3 +162,38 @@ def test_unchanged_feeds_are_not_reparsed_and_emit_nothing(server: TestServer) -
     etag_hits = server.hits("/etag.xml")
     assert etag_hits[1].headers.get("if-none-match") == '"v1"'
     assert second[0].status.not_modified_ratio == 0.5
+
+
+def test_feeds_discover_finds_and_checks_feeds_and_sitemaps(server: TestServer) -> None:
+    b = server.base
+    server.routes["/"] = page(
+        '<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml">'
+        '<link rel="alternate" type="application/atom+xml" href="/broken.xml"></head><body>home</body></html>'
+    )
+    server.routes["/rss.xml"] = page(
+        f'<rss version="2.0"><channel><title>t</title><item><link>{b}/a/1</link></item></channel></rss>',
+        headers={"Content-Type": "application/rss+xml"},
+    )
+    server.routes["/broken.xml"] = page("gone", 410)
+    server.routes["/robots.txt"] = page(
+        f"User-agent: *\nAllow: /\nSitemap: {b}/news-sitemap.xml\n", headers={"Content-Type": "text/plain"}
+    )
+    server.routes["/news-sitemap.xml"] = page(
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{b}/a/2</loc></url></urlset>',
+        headers={"Content-Type": "application/xml"},
+    )
+    env = {**os.environ, **settings_to_env(Settings(fetcher={"allow_private_networks": True}))}
+    result = subprocess.run(
+        [sys.executable, "-m", "services", "feeds", "discover", f"{b}/", "--toml"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f'url = "{b}/rss.xml"' in result.stdout
+    assert f'url = "{b}/news-sitemap.xml"' in result.stdout
+    assert "broken.xml" not in result.stdout  # found, checked, and left out of the working list
+    assert tomllib.loads(result.stdout)  # the output is a valid feeds file
+    assert len(parse_feeds_file(result.stdout, FetcherSettings())) == 2
