@@ -16,6 +16,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 SCHEMA_VERSION = 1
 
 Sha256Hex = str
+DateSource = Literal["html_meta", "json_ld", "url", "text", "crawl_time"]
 
 
 class Record(BaseModel):
@@ -71,11 +72,23 @@ class Article(Record):
     title: str | None = None
     authors: list[str] = Field(default_factory=list)
     published_at: date | None = Field(default=None, description="Publication date as found by the extractor")
+    published_at_source: DateSource | None = Field(default=None, description="Where published_at came from")
+    modified_at: date | None = None
+    modified_at_source: DateSource | None = None
     sitename: str | None = None
     language: str | None = None
     description: str | None = None
+    page_canonical_url: str | None = Field(default=None, description="The page's own rel=canonical / og:url")
+    image_url: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    categories: list[str] = Field(default_factory=list)
     text: str
     word_count: int = Field(ge=0)
+    simhash: str = Field(description="64-bit SimHash of the text (hex), for near-duplicate detection")
+    duplicate_of: str | None = Field(
+        default=None, description="article_id of an earlier near-identical text (a syndicated copy)"
+    )
+    trimmed: list[str] = Field(default_factory=list, description="Chrome newswire removed, as 'rule: text'")
     html_sha256: Sha256Hex
     text_sha256: Sha256Hex
     fetched_at: AwareDatetime

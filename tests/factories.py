@@ -24,6 +24,7 @@ def article(i: int, *, published: date | None = date(2024, 4, 10)) -> Article:
         language="en",
         text=text,
         word_count=len(text.split()),
+        simhash="0123456789abcdef",
         html_sha256=hashlib.sha256(b"html").hexdigest(),
         text_sha256=hashlib.sha256(text.encode()).hexdigest(),
         fetched_at=T0,

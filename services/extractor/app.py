@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import faust
@@ -19,6 +19,7 @@ from services.common.settings import ExtractorSettings, Settings
 from services.common.topics import TopicNames
 from services.extractor.errors import EmptyArticle, ExtractionFailed, HtmlTooLarge
 from services.extractor.extract import EXTRACTION_OPTIONS, Extraction, extractor_name
+from services.extractor.neardup import NearDuplicateIndex, simhash
 from services.extractor.pool import ExtractionPool
 
 log = logging.getLogger(__name__)
@@ -31,33 +32,40 @@ _RAW: dict[str, Any] = {
 }
 
 
-def _parse_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def build_article(page: FetchedPage, extraction: Extraction, settings: ExtractorSettings) -> Article:
+def build_article(
+    page: FetchedPage, extraction: Extraction, settings: ExtractorSettings, *, duplicate_of: str | None = None
+) -> Article:
     """The ``articles`` record for ``page``; raises :class:`EmptyArticle` below ``min_words``."""
     words = len(extraction.text.split())
     if words < settings.min_words:
         raise EmptyArticle(f"{words} words < min_words={settings.min_words}: {page.url}")
+    meta = extraction.metadata
+    published, published_source = meta.published, meta.published_source
+    if published is None:  # the last resort, and said so
+        published, published_source = page.fetched_at.date(), "crawl_time"
     return Article(
         article_id=page.article_id,
         url=page.url,
         canonical_url=page.canonical_url,
         final_url=page.final_url,
-        title=extraction.title,
-        authors=extraction.authors,
-        published_at=_parse_date(extraction.date),
-        sitename=extraction.sitename,
-        language=extraction.language,
-        description=extraction.description,
+        title=meta.title,
+        authors=meta.authors,
+        published_at=published,
+        published_at_source=published_source,
+        modified_at=meta.modified,
+        modified_at_source=meta.modified_source,
+        sitename=meta.sitename,
+        language=meta.language,
+        description=meta.description,
+        page_canonical_url=meta.canonical_url,
+        image_url=meta.image_url,
+        tags=meta.tags,
+        categories=meta.categories,
         text=extraction.text,
         word_count=words,
+        simhash=f"{simhash(extraction.text):016x}",
+        duplicate_of=duplicate_of,
+        trimmed=extraction.removed[:100],
         html_sha256=page.html_sha256,
         text_sha256=hashlib.sha256(extraction.text.encode("utf-8")).hexdigest(),
         fetched_at=page.fetched_at,
@@ -76,6 +84,7 @@ class ExtractorService:
         self.articles_topic = app.topic(names.articles, **_RAW)
         self.deadletter_topic = app.topic(names.deadletter, **_RAW)
         self._pool: ExtractionPool | None = None
+        self.near_duplicates = NearDuplicateIndex()
 
     @property
     def pool(self) -> ExtractionPool:
@@ -127,7 +136,14 @@ class ExtractorService:
         extraction = await self.pool.extract(page.html, page.final_url)
         if extraction is None:
             raise ExtractionFailed(f"no main text found: {page.url}")
-        return build_article(page, extraction, self.settings.extractor)
+        # Syndicated copies are kept, and point at the first copy this worker saw.
+        fingerprint = simhash(extraction.text)
+        match = self.near_duplicates.find(fingerprint, exclude=page.article_id)
+        article = build_article(
+            page, extraction, self.settings.extractor, duplicate_of=match.article_id if match else None
+        )
+        self.near_duplicates.add(page.article_id, fingerprint)
+        return article
 
 
 def build(settings: Settings) -> faust.App:

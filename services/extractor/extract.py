@@ -8,21 +8,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from importlib.metadata import version
 from typing import Any
 
 import trafilatura
 from trafilatura.settings import Document
+from trafilatura.utils import load_html
+from trafilatura.xml import xmltotxt
+
+from services.extractor.cleanup import anchor_texts, trim_edges
+from services.extractor.metadata import PageMetadata, read_metadata
 
 # Reader comments are kept by trafilatura's default; never by ours.
 EXTRACTION_OPTIONS: dict[str, bool | int | str] = {
     "include_comments": False,
     "include_tables": True,
     "include_images": False,
-    "include_links": False,
+    "include_links": False,  # with links kept, trafilatura also keeps more link-heavy chrome
     "deduplicate": False,
     "favor_precision": False,
-    "favor_recall": False,
+    "favor_recall": True,
 }
 
 # Lines that are page chrome whatever the template: widgets trafilatura keeps
@@ -57,13 +63,13 @@ class Extraction:
     """What the worker sends back: plain data, cheap to pickle."""
 
     text: str
-    title: str | None
-    authors: list[str]
-    date: str | None
-    sitename: str | None
-    language: str | None
-    description: str | None
-    removed_lines: list[str] = field(default_factory=list)
+    metadata: PageMetadata
+    removed: list[str] = field(default_factory=list)  # "rule: text" of everything newswire trimmed
+
+    # Convenience views used by the record builder and the CLI.
+    @property
+    def title(self) -> str | None:
+        return self.metadata.title
 
 
 def strip_chrome_lines(text: str) -> tuple[str, list[str]]:
@@ -75,27 +81,22 @@ def strip_chrome_lines(text: str) -> tuple[str, list[str]]:
     return "\n".join(kept).strip(), removed
 
 
-_HTML_LANG = re.compile(r"""<html[^>]*?\slang\s*=\s*["']?([A-Za-z]{2,3})""", re.IGNORECASE)
+def extract(html: str, url: str | None, *, today: date | None = None) -> Extraction | None:
+    """Run trafilatura on ``html`` plus newswire's edge trimming; ``None`` when there is no main text.
 
-
-def extract(html: str, url: str | None) -> Extraction | None:
-    """Run trafilatura on ``html``; ``None`` when it finds no main text."""
-    options: dict[str, Any] = dict(EXTRACTION_OPTIONS)
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, as_dict=False, **options)
-    if not isinstance(doc, Document) or not doc.text:
+    The page is parsed once: metadata is read from the tree first, because
+    trafilatura's extraction prunes the tree it is given.
+    """
+    tree = load_html(html)
+    if tree is None:
         return None
-    text, removed = strip_chrome_lines(doc.text)
-    # trafilatura detects the language only with an optional package; the page's
-    # own declaration is the next best source.
-    declared = _HTML_LANG.search(html[:4096])
-    author = doc.author or ""
-    return Extraction(
-        text=text,
-        title=doc.title,
-        authors=[a.strip() for a in author.split(";") if a.strip()],
-        date=doc.date,
-        sitename=doc.sitename,
-        language=doc.language or (declared.group(1).lower() if declared else None),
-        description=doc.description,
-        removed_lines=removed,
-    )
+    metadata = read_metadata(tree, url, html=html, today=today)
+    anchors = anchor_texts(tree)
+    options: dict[str, Any] = dict(EXTRACTION_OPTIONS)
+    doc = trafilatura.bare_extraction(tree, url=url, with_metadata=False, as_dict=False, **options)
+    if not isinstance(doc, Document) or doc.body is None or not doc.text:
+        return None
+    removed = [f"{r.rule}: {r.text}" for r in trim_edges(doc.body, metadata.title, anchors)]
+    text, lines = strip_chrome_lines(xmltotxt(doc.body, False))
+    removed.extend(f"chrome_line: {line.strip()}" for line in lines)
+    return Extraction(text=text, metadata=metadata, removed=removed)

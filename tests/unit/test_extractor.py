@@ -34,8 +34,9 @@ def test_sample_pages_keep_the_article_and_lose_the_chrome(sample: Any, gold: di
     first, last = sample.blocks[0]["text"], sample.blocks[-1]["text"]
     assert norm(first) in text and norm(last) in text  # first and last paragraphs survive
     assert result.title == sample.title
-    assert result.date == entry["published_at"]
-    assert result.language == "en"
+    assert str(result.metadata.published) == entry["published_at"]
+    assert result.metadata.published_source in ("html_meta", "json_ld")
+    assert result.metadata.language == "en"
 
 
 def test_reader_comments_would_leak_with_trafilaturas_default() -> None:
@@ -80,29 +81,18 @@ def test_chrome_lines_are_removed_only_as_whole_lines() -> None:
 
 def test_short_extractions_are_rejected_as_empty() -> None:
     from services.extractor.extract import Extraction
+    from services.extractor.metadata import PageMetadata
 
-    short = Extraction(
-        text="Cookie settings",
-        title=None,
-        authors=[],
-        date=None,
-        sitename=None,
-        language=None,
-        description=None,
-    )
+    short = Extraction(text="Cookie settings", metadata=PageMetadata())
     with pytest.raises(EmptyArticle):
         build_article(page(), short, ExtractorSettings(min_words=20))
     long = Extraction(
-        text="word " * 30,
-        title="t",
-        authors=["a"],
-        date="2024-04-10",
-        sitename=None,
-        language="en",
-        description=None,
+        text="word " * 30, metadata=PageMetadata(title="t", authors=["a"], published=None, language="en")
     )
     built = build_article(page(), long, ExtractorSettings(min_words=20))
-    assert built.word_count == 30 and str(built.published_at) == "2024-04-10"
+    assert built.word_count == 30
+    # no date anywhere in the page: the crawl time, and said so
+    assert (built.published_at, built.published_at_source) == (page().fetched_at.date(), "crawl_time")
     assert built.extractor.startswith("trafilatura/")
     assert built.extractor_options["include_comments"] is False
 

@@ -1,0 +1,132 @@
+"""Site-agnostic trimming of the chrome that trafilatura still keeps at the edges of an article.
+
+Measured on the extraction benchmarks, most extra text sits in the first two and
+last three blocks of trafilatura's output: the page's own headline repeated,
+"Related"/"Popular" link lists, newsletter and follow-us prompts, a trailing
+"Comments" heading. Each rule below looks only at those edge blocks, at the
+block's structure (heading, list, share of link text) and at the page title,
+never at a site's name or template, and is applied from the outside in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from lxml.etree import _Element
+
+HEAD_WINDOW = 2  # blocks examined at the start
+TAIL_WINDOW = 3  # and at the end
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Calls to action and section labels that are never article prose. Matched on
+# short edge blocks only, so a body sentence that mentions a newsletter survives.
+_EDGE_BOILERPLATE = re.compile(
+    r"""(
+        \b(subscribe|subscription|newsletters?|sign[ -]up|log[ -]?in|register)\b
+      | \bfollow\ (us|me|her|him|them)\b
+      | ^share\b | \bshare\ (this|it|on|via)\b
+      | ^(\d+\ )?comments?\b | \bleave\ a\ (reply|comment)\b | \btell\ us\ what\ you\ think\b
+      | \ball\ rights\ reserved\b | ^copyright\b | \u00a9 | \u24d2
+      | ^advertisement\b | ^sponsored\b
+      | \b(read|see)\ (more|also)\b
+      | \b(related|recommended|popular|trending|latest)\ (posts?|stories|articles|news|videos?|reads?)\b
+      | \byou\ (may|might)\ also\ like\b | \bmost\ (read|popular|viewed)\b | \bmore\ (from|on)\b
+      | \bclick\ here\b | \bdownload\ (our|the)\ app\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Removal:
+    rule: str
+    text: str
+
+
+def _text(block: _Element) -> str:
+    return " ".join("".join(block.itertext()).split())
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def anchor_texts(tree: _Element) -> set[str]:
+    """Normalised texts of the page's links, read before extraction strips the markup."""
+    return {n for a in tree.iter("a") if len(n := _norm(a.text_content())) >= 8}
+
+
+def _link_share(block: _Element, text: str, anchors: set[str]) -> float:
+    """Share of the block's text that is the text of some link on the page."""
+    parts = [_text(item) for item in block.iter("item")] if block.tag == "list" else [text]
+    linked = sum(len(part) for part in parts if _norm(part) in anchors)
+    return linked / max(1, sum(len(part) for part in parts))
+
+
+def is_title_repeat(block: _Element, text: str, title: str | None) -> bool:
+    """The page's headline repeated as the first block (the title is metadata, not body)."""
+    if not title or _words(text) < 3 or _words(text) > 40:
+        return False
+    block_norm, title_norm = _norm(text), _norm(title)
+    if block_norm in title_norm:  # <title> often adds " | Site name"
+        return True
+    return SequenceMatcher(None, block_norm, title_norm).ratio() >= 0.9
+
+
+def is_link_block(block: _Element, text: str, anchors: set[str]) -> bool:
+    """Mostly link text: a list of other stories, a tag cloud, a "more from" rail."""
+    return (block.tag == "list" or _words(text) <= 30) and _link_share(block, text, anchors) >= 0.6
+
+
+def is_edge_boilerplate(block: _Element, text: str) -> bool:
+    return _words(text) <= 25 and bool(_EDGE_BOILERPLATE.search(text))
+
+
+def trim_edges(body: _Element, title: str | None, anchors: set[str]) -> list[Removal]:
+    """Remove edge blocks that are chrome; return what was removed and by which rule."""
+    removed: list[Removal] = []
+
+    def blocks() -> list[_Element]:
+        return [b for b in body if _text(b)]
+
+    def drop(block: _Element, rule: str, text: str) -> None:
+        removed.append(Removal(rule, text))
+        body.remove(block)
+
+    head_rules: list[tuple[str, Callable[[_Element, str], bool]]] = [
+        ("title_repeat", lambda b, t: is_title_repeat(b, t, title)),
+        ("edge_link_block", lambda b, t: is_link_block(b, t, anchors)),
+        ("edge_boilerplate", is_edge_boilerplate),
+    ]
+    for _ in range(HEAD_WINDOW):
+        current = blocks()
+        if len(current) < 3:  # never trim a short body down to nothing
+            break
+        text = _text(current[0])
+        rule = next((name for name, match in head_rules if match(current[0], text)), None)
+        if rule is None:
+            break
+        drop(current[0], rule, text)
+
+    tail_rules: list[tuple[str, Callable[[_Element, str], bool]]] = [
+        ("trailing_heading", lambda b, t: b.tag == "head"),  # a heading with nothing after it
+        ("edge_link_block", lambda b, t: is_link_block(b, t, anchors)),
+        ("edge_boilerplate", is_edge_boilerplate),
+    ]
+    for _ in range(TAIL_WINDOW):
+        current = blocks()
+        if len(current) < 3:
+            break
+        text = _text(current[-1])
+        rule = next((name for name, match in tail_rules if match(current[-1], text)), None)
+        if rule is None:
+            break
+        drop(current[-1], rule, text)
+    return removed
