@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: demo test unit integration lint typecheck schemas install clean bench-fetcher
+.PHONY: demo test unit integration lint typecheck schemas install clean bench-fetcher bench-extraction
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ demo: $(STAMP)
 
 # The import-linter contracts and the JSON Schema drift check run inside pytest.
 test: $(STAMP)
-	$(VENV)/bin/ruff check schemas services tests scripts
+	$(VENV)/bin/ruff check schemas services tests scripts bench
 	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
@@ -31,14 +31,18 @@ integration: $(STAMP)
 	$(PY) -m pytest tests/integration
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check schemas services tests scripts
-	$(VENV)/bin/ruff format --check schemas services tests scripts
+	$(VENV)/bin/ruff check schemas services tests scripts bench
+	$(VENV)/bin/ruff format --check schemas services tests scripts bench
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
 bench-fetcher: $(STAMP)
 	$(PY) scripts/bench_fetcher.py
+
+# Needs ../shared/bench-data/extraction (the benchmark data is not copied into the project).
+bench-extraction: $(STAMP)
+	$(PY) bench/extraction.py --variants traf-nocomments,traf-precision,traf-recall
 
 schemas: $(STAMP)
 	$(VENV)/bin/newswire schemas export

@@ -88,7 +88,7 @@ def consume_all(bootstrap: str, topic: str) -> list[tuple[bytes | None, bytes | 
 
 
 async def _produce(bootstrap: str, topic: str, records: list[tuple[bytes | None, bytes]]) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", max_request_size=16 * 1024 * 1024)
     await producer.start()
     try:
         for key, value in records:

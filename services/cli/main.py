@@ -11,7 +11,7 @@ import asyncio
 import logging
 import sys
 import time
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
     discover = feeds_sub.add_parser("discover", help="find and check a site's feeds and sitemaps")
     discover.add_argument("url", help="the site's home page (or any page of it)")
     discover.add_argument("--toml", action="store_true", help="print working ones as feeds.toml entries")
+
+    extract = sub.add_parser("extract", help="extract saved HTML files; one JSON line per file")
+    extract.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    extract.add_argument("--url", help="the pages' URL (default: their canonical link or og:url)")
+    extract.add_argument(
+        "--published-at",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="date to use when a page declares none (default: the file's mtime)",
+    )
 
     fetch = sub.add_parser("fetch", help="queue URLs for fetching (onto the urls topic)")
     _common(fetch)
@@ -161,6 +171,10 @@ def main(argv: list[str] | None = None) -> int:
         from services.cli.feeds import discover_command
 
         return discover_command(settings, console, args.url, as_toml=args.toml)
+    if args.command == "extract":
+        from services.cli.extract import extract_command
+
+        return extract_command(settings, args.paths, url=args.url, published_at=args.published_at)
     if args.command == "fetch":
         from services.cli.feeds import fetch_command
 

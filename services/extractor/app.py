@@ -75,6 +75,44 @@ def build_article(
     )
 
 
+class ArticleExtractor:
+    """Pages to articles: the isolated trafilatura pool, newswire's rules, near-duplicate marking.
+
+    The streaming agent and ``newswire extract`` both go through here.
+    """
+
+    def __init__(self, settings: ExtractorSettings) -> None:
+        self.settings = settings
+        self.near_duplicates = NearDuplicateIndex()
+        self._pool: ExtractionPool | None = None
+
+    @property
+    def pool(self) -> ExtractionPool:
+        if self._pool is None:
+            self._pool = ExtractionPool(workers=self.settings.workers, timeout_s=self.settings.timeout_s)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+
+    async def extract(self, page: FetchedPage) -> Article:
+        limit = self.settings.max_html_chars
+        if len(page.html) > limit:
+            raise HtmlTooLarge(f"{len(page.html)} characters > {limit}: {page.url}")
+        extraction = await self.pool.extract(page.html, page.final_url)
+        if extraction is None:
+            raise ExtractionFailed(f"no main text found: {page.url}")
+        # Syndicated copies are kept, and point at the first copy this worker saw.
+        fingerprint = simhash(extraction.text)
+        match = self.near_duplicates.find(fingerprint, exclude=page.article_id)
+        article = build_article(
+            page, extraction, self.settings, duplicate_of=match.article_id if match else None
+        )
+        self.near_duplicates.add(page.article_id, fingerprint)
+        return article
+
+
 class ExtractorService:
     def __init__(self, app: faust.App, settings: Settings) -> None:
         self.app = app
@@ -83,20 +121,10 @@ class ExtractorService:
         self.pages_topic = app.topic(names.pages, **_RAW)
         self.articles_topic = app.topic(names.articles, **_RAW)
         self.deadletter_topic = app.topic(names.deadletter, **_RAW)
-        self._pool: ExtractionPool | None = None
-        self.near_duplicates = NearDuplicateIndex()
-
-    @property
-    def pool(self) -> ExtractionPool:
-        if self._pool is None:
-            self._pool = ExtractionPool(
-                workers=self.settings.extractor.workers, timeout_s=self.settings.extractor.timeout_s
-            )
-        return self._pool
+        self.extractor = ArticleExtractor(settings.extractor)
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.close()
+        self.extractor.close()
 
     async def _send(self, topic: faust.TopicT, key: bytes | None, value: bytes) -> None:
         try:
@@ -115,7 +143,7 @@ class ExtractorService:
             await self._dead_letter(exc, message.value or b"", source, subject=None)
             return
         try:
-            article = await self.extract(page)
+            article = await self.extractor.extract(page)
             value = check_record_size(encode(article), self.settings.kafka.max_request_bytes, page.url)
         except NewswireError as exc:
             await self._dead_letter(exc, message.value or b"", source, subject=page.url)
@@ -128,22 +156,6 @@ class ExtractorService:
         log.warning("%s[%d]@%d dead-lettered: %s", source.topic, source.partition, source.offset, exc)
         letter = dead_letter(stage="extractor", error=exc, original=original, source=source, subject=subject)
         await self._send(self.deadletter_topic, dead_letter_key(letter), encode(letter))
-
-    async def extract(self, page: FetchedPage) -> Article:
-        limit = self.settings.extractor.max_html_chars
-        if len(page.html) > limit:
-            raise HtmlTooLarge(f"{len(page.html)} characters > {limit}: {page.url}")
-        extraction = await self.pool.extract(page.html, page.final_url)
-        if extraction is None:
-            raise ExtractionFailed(f"no main text found: {page.url}")
-        # Syndicated copies are kept, and point at the first copy this worker saw.
-        fingerprint = simhash(extraction.text)
-        match = self.near_duplicates.find(fingerprint, exclude=page.article_id)
-        article = build_article(
-            page, extraction, self.settings.extractor, duplicate_of=match.article_id if match else None
-        )
-        self.near_duplicates.add(page.article_id, fingerprint)
-        return article
 
 
 def build(settings: Settings) -> faust.App:

@@ -1,0 +1,70 @@
+"""Pathological pages on the real broker: typed dead letters, no rebalance, the next page extracted."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from schemas import Article, DeadLetter, decode, encode
+from services.common.kafka import ensure_topics
+from services.common.topics import TopicNames
+from services.demo.pages import load_articles, render_article
+from tests.factories import page
+from tests.integration.conftest import wait_until
+from tests.oracle import consume_all, produce, topic_size
+
+pytestmark = pytest.mark.integration
+
+
+def test_pathological_pages_become_dead_letters_and_the_stream_goes_on(
+    make_settings: Any, services: Any
+) -> None:
+    settings = make_settings(extractor={"timeout_s": 1.0, "max_html_chars": 3_000_000})
+    topics = TopicNames.from_settings(settings.kafka)
+    bootstrap = settings.kafka.bootstrap
+    asyncio.run(ensure_topics(settings.kafka, topics.all()))
+
+    rows = "".join(
+        f"<tr><td>cell {i}</td><td>value {i} text text</td><td>more {i}</td></tr>" for i in range(30_000)
+    )
+    giant_table = f"<html><body><table>{rows}</table></body></html>"  # ~2.3 MB, >2 s of trafilatura here
+    huge_text = "<html><body><p>" + "word " * 700_000 + "</p></body></html>"  # 3.5 MB > max_html_chars
+    nested = "<html><body>" + "<div>" * 100_000 + "deep text " * 50 + "</div>" * 100_000 + "</body></html>"
+    sample = load_articles()[0]
+    good = render_article(sample, "http://127.0.0.1:8000")
+    records = []
+    for i, html in enumerate([giant_table, huge_text, nested, good]):
+        p = page(html).model_copy(update={"article_id": f"{i:032x}", "url": f"http://127.0.0.1:8000/p/{i}"})
+        records.append((p.article_id.encode(), encode(p)))
+    produce(bootstrap, topics.pages, records)
+
+    services.start(settings, "extractor")
+    wait_until(
+        lambda: topic_size(bootstrap, topics.articles) >= 1,
+        timeout_s=90,
+        what="the good page",
+        on_fail=services.logs,
+    )
+    wait_until(
+        lambda: topic_size(bootstrap, topics.deadletter) >= 3,
+        timeout_s=30,
+        what="3 dead letters",
+        on_fail=services.logs,
+    )
+    services.stop_all()
+
+    letters = {
+        dl.subject: dl for dl in (decode(DeadLetter, v) for _, v in consume_all(bootstrap, topics.deadletter))
+    }
+    assert letters["http://127.0.0.1:8000/p/0"].reason == "timeout"
+    assert letters["http://127.0.0.1:8000/p/0"].error_class == "ExtractionTimeout"
+    assert letters["http://127.0.0.1:8000/p/1"].reason == "too_large"
+    assert letters["http://127.0.0.1:8000/p/2"].reason in ("extraction_failed", "empty_article")
+    assert all(dl.stage == "extractor" and dl.original_b64 for dl in letters.values())
+    (article,) = [decode(Article, v) for _, v in consume_all(bootstrap, topics.articles)]
+    assert article.title == sample.title
+    log = (services.log_dir / "extractor.log").read_text()
+    # The consumer kept heartbeating through the slow page: one assignment, no rebalance.
+    assert log.count("Executing _on_partitions_assigned") == 1, log[-3000:]
