@@ -26,7 +26,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _EDGE_BOILERPLATE = re.compile(
     r"""(
         \b(subscribe|subscription|newsletters?|sign[ -]up|log[ -]?in|register)\b
-      | \bfollow\ (us|me|her|him|them)\b
+      | \bfollow\ (us|me|her|him|them)\b | ^follow\b | ^source:\ | ^explore\ further\b
+      | \b(enjoyed|liked)\ this\ (article|story|post)\b
       | ^share\b | \bshare\ (this|it|on|via)\b
       | ^(\d+\ )?comments?\b | \bleave\ a\ (reply|comment)\b | \btell\ us\ what\ you\ think\b
       | \ball\ rights\ reserved\b | ^copyright\b | \u00a9 | \u24d2
@@ -70,14 +71,36 @@ def _link_share(block: _Element, text: str, anchors: set[str]) -> float:
     return linked / max(1, sum(len(part) for part in parts))
 
 
-def is_title_repeat(block: _Element, text: str, title: str | None) -> bool:
-    """The page's headline repeated as the first block (the title is metadata, not body)."""
-    if not title or _words(text) < 3 or _words(text) > 40:
+def is_title_repeat(text: str, titles: list[str]) -> bool:
+    """The page's headline repeated as a first block (the title is metadata, not body)."""
+    if _words(text) < 3 or _words(text) > 40:
         return False
-    block_norm, title_norm = _norm(text), _norm(title)
-    if block_norm in title_norm:  # <title> often adds " | Site name"
+    block_norm = _norm(text)
+    for title in titles:
+        title_norm = _norm(title)
+        if block_norm in title_norm:  # <title> often adds " | Site name"
+            return True
+        if SequenceMatcher(None, block_norm, title_norm).ratio() >= 0.85:
+            return True
+    return False
+
+
+_DATELINE = re.compile(
+    r"\b(\d{1,2}[:.]\d{2}\s*(am|pm)?|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
+    r"\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|"
+    r"updated|published|hours?\ ago|minutes?\ ago)\b",
+    re.IGNORECASE,
+)
+
+
+def is_byline_or_dateline(text: str, authors: list[str]) -> bool:
+    """A short opening line saying only who wrote it or when: "By A. Writer", "Nov. 19, 2019 / 12:21"."""
+    if _words(text) > 12:
+        return False
+    norm = _norm(text)
+    if norm.startswith("by ") or any(_norm(a) and _norm(a) in norm for a in authors):
         return True
-    return SequenceMatcher(None, block_norm, title_norm).ratio() >= 0.9
+    return bool(_DATELINE.search(text))
 
 
 def is_link_block(block: _Element, text: str, anchors: set[str]) -> bool:
@@ -89,7 +112,9 @@ def is_edge_boilerplate(block: _Element, text: str) -> bool:
     return _words(text) <= 25 and bool(_EDGE_BOILERPLATE.search(text))
 
 
-def trim_edges(body: _Element, title: str | None, anchors: set[str]) -> list[Removal]:
+def trim_edges(
+    body: _Element, titles: list[str], anchors: set[str], authors: list[str] | None = None
+) -> list[Removal]:
     """Remove edge blocks that are chrome; return what was removed and by which rule."""
     removed: list[Removal] = []
 
@@ -101,7 +126,8 @@ def trim_edges(body: _Element, title: str | None, anchors: set[str]) -> list[Rem
         body.remove(block)
 
     head_rules: list[tuple[str, Callable[[_Element, str], bool]]] = [
-        ("title_repeat", lambda b, t: is_title_repeat(b, t, title)),
+        ("title_repeat", lambda b, t: is_title_repeat(t, titles)),
+        ("byline_dateline", lambda b, t: is_byline_or_dateline(t, authors or [])),
         ("edge_link_block", lambda b, t: is_link_block(b, t, anchors)),
         ("edge_boilerplate", is_edge_boilerplate),
     ]
@@ -129,4 +155,15 @@ def trim_edges(body: _Element, title: str | None, anchors: set[str]) -> list[Rem
         if rule is None:
             break
         drop(current[-1], rule, text)
+    # Within the edge windows, chrome also sits next to a real paragraph ("Copyright ..." above
+    # a photo credit, a teaser list above the author's note): drop it there too.
+    for window, rules in (
+        (slice(0, HEAD_WINDOW), head_rules[2:]),
+        (slice(-TAIL_WINDOW, None), tail_rules[1:]),
+    ):
+        for block in blocks()[window]:
+            text = _text(block)
+            rule = next((name for name, match in rules if match(block, text)), None)
+            if rule is not None and len(blocks()) > 3:
+                drop(block, rule, text)
     return removed

@@ -96,7 +96,10 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     doc = trafilatura.bare_extraction(tree, url=url, with_metadata=False, as_dict=False, **options)
     if not isinstance(doc, Document) or doc.body is None or not doc.text:
         return None
-    removed = [f"{r.rule}: {r.text}" for r in trim_edges(doc.body, metadata.title, anchors)]
+    removed = [
+        f"{r.rule}: {r.text}"
+        for r in trim_edges(doc.body, metadata.title_variants, anchors, metadata.authors)
+    ]
     text, lines = strip_chrome_lines(xmltotxt(doc.body, False))
     removed.extend(f"chrome_line: {line.strip()}" for line in lines)
     return Extraction(text=text, metadata=metadata, removed=removed)

@@ -53,6 +53,7 @@ TEXT_SEARCH_CHARS = 60_000
 @dataclass
 class PageMetadata:
     title: str | None = None
+    title_variants: list[str] = field(default_factory=list)  # og:title, <title>, h1, ...: for edge trimming
     authors: list[str] = field(default_factory=list)
     sitename: str | None = None
     description: str | None = None
@@ -209,13 +210,15 @@ def read_metadata(
     ld = _json_ld(tree)
     html_title = tree.find(".//title")
     heading = tree.find(".//h1")
-    title = (
-        _clean(meta.get("og:title"))
-        or _clean(meta.get("twitter:title"))
-        or _clean(_first(ld, "headline"))
-        or _clean(html_title.text_content() if html_title is not None else None)
-        or _clean(heading.text_content() if heading is not None else None)
-    )
+    variants = [
+        _clean(meta.get("og:title")),
+        _clean(meta.get("twitter:title")),
+        _clean(_first(ld, "headline")),
+        _clean(html_title.text_content() if html_title is not None else None),
+        _clean(heading.text_content() if heading is not None else None),
+    ]
+    titles = [t for t in dict.fromkeys(variants) if t]
+    title = titles[0] if titles else None
     authors = _names(_first(ld, "author")) or [
         a for a in ((meta.get("author") or meta.get("article:author") or "").split(";")) if a.strip()
     ]
@@ -236,6 +239,7 @@ def read_metadata(
     (published, published_source), (modified, modified_source) = _dates(tree, url, latest, meta, ld, html)
     return PageMetadata(
         title=title,
+        title_variants=titles,
         authors=[" ".join(a.split()) for a in authors][:20],
         sitename=_clean(meta.get("og:site_name")) or (publisher[0] if publisher else None),
         description=_clean(meta.get("og:description")) or _clean(meta.get("description")),

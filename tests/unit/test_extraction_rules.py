@@ -77,7 +77,7 @@ def test_edge_link_lists_are_removed_but_lists_of_plain_facts_are_kept() -> None
     facts = [f"Suspect {i} was born in Tetouan and is aged {30 + i}" for i in range(4)]
     anchors = {" ".join(h.lower().split()) for h in headlines}
     body = _body(*[("p", [f"Paragraph {i}. {PARA}"]) for i in range(4)], ("list", facts), ("list", headlines))
-    removed = trim_edges(body, None, anchors)
+    removed = trim_edges(body, [], anchors)
     assert [r.rule for r in removed] == ["edge_link_block"]
     assert [child.tag for child in body] == ["p", "p", "p", "p", "list"]  # the facts stay
 
@@ -209,3 +209,30 @@ def test_index_is_bounded() -> None:
     for i in range(5):
         index.add(f"a{i}", simhash(f"{STORY} unique tail {i} " * 3))
     assert len(index) == 3
+
+
+def test_bylines_and_datelines_opening_the_body_are_removed_but_a_dated_lede_is_kept() -> None:
+    body = _body(
+        ("p", ["November 19, 2019 / 12:21 AM / Updated 14 hours ago"]),
+        *[("p", [f"Paragraph {i}. {PARA}"]) for i in range(4)],
+    )
+    removed = trim_edges(body, [], set(), ["Patrick Shanley"])
+    assert [r.rule for r in removed] == ["byline_dateline"]
+    lede = _body(
+        ("p", [f"On November 19, 2019 at 12:21 the police arrested five men. {PARA}"]),
+        *[("p", [f"Paragraph {i}. {PARA}"]) for i in range(4)],
+    )
+    assert trim_edges(lede, [], set(), []) == []  # a long first paragraph with a date is prose
+    by = _body(("p", ["By Patrick Shanley"]), *[("p", [f"Paragraph {i}. {PARA}"]) for i in range(4)])
+    assert [r.rule for r in trim_edges(by, [], set(), ["Patrick Shanley"])] == ["byline_dateline"]
+
+
+def test_chrome_next_to_a_last_paragraph_is_removed_and_the_last_paragraph_kept() -> None:
+    body = _body(
+        *[("p", [f"Paragraph {i}. {PARA}"]) for i in range(4)],
+        ("p", ["Copyright 2019 Dow Jones & Company, Inc. All Rights Reserved."]),
+        ("p", ["Keith Bradsher contributed reporting from Hong Kong, where the trial continues this week."]),
+    )
+    removed = trim_edges(body, [], set(), [])
+    assert [r.rule for r in removed] == ["edge_boilerplate"]
+    assert "contributed reporting" in "".join(body[-1].itertext())  # the real last paragraph stays
