@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
 import faust
 
+from services.common.errors import crash_hard
 from services.common.kafka import require_bootstrap
 from services.common.settings import Settings
 from services.common.topics import app_id
@@ -39,3 +43,27 @@ def make_faust_app(settings: Settings, service: str) -> faust.App:
         stream_wait_empty=True,
         logging_config=None,
     )
+
+
+# Topics carry our own JSON bytes: faust must not (de)serialise them, so decode errors
+# reach our code and become dead letters instead of crashing the agent.
+RAW_TOPIC: dict[str, Any] = {
+    "key_type": bytes,
+    "value_type": bytes,
+    "key_serializer": "raw",
+    "value_serializer": "raw",
+}
+
+
+async def send_durably(topic: faust.TopicT, key: bytes | None, value: bytes, *, timeout_s: float) -> None:
+    """Send and wait for the broker's acks=all; on any failure exit without acking the input.
+
+    faust acknowledges the input when the agent raises (reliability notes B3), so a
+    failed send must not surface as an exception: the process exits, the supervisor
+    restarts it, and the unacknowledged input is delivered again.
+    """
+    try:
+        fut = await asyncio.wait_for(topic.send(key=key, value=value), timeout_s)
+        await asyncio.wait_for(fut, timeout_s)
+    except Exception as exc:  # any send failure: the effect is not durable
+        crash_hard(__name__, f"send to {topic.get_topic_name()} failed: {exc!r}")

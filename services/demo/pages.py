@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from importlib import resources
-from typing import Any
 
 READER_COMMENTS = [
     ("Hamid", "Great analysis, thank you for sharing this with your readers."),
@@ -306,4 +305,4 @@ def site_routes(base_url: str) -> dict[str, tuple[str, str]]:
     return routes
 
 
-__all__: list[Any] = ["SampleArticle", "load_articles", "render_article", "site_routes"]
+__all__ = ["EXTRA_CHROME", "SampleArticle", "load_articles", "render_article", "site_routes"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import logging
 from datetime import UTC, datetime
@@ -13,8 +12,8 @@ from faust.types import EventT
 
 from schemas import Article, DecodeError, FetchedPage, decode, encode
 from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
-from services.common.errors import NewswireError, check_record_size, crash_hard
-from services.common.faust_app import make_faust_app
+from services.common.errors import NewswireError, check_record_size
+from services.common.faust_app import RAW_TOPIC, make_faust_app, send_durably
 from services.common.settings import ExtractorSettings, Settings
 from services.common.topics import TopicNames
 from services.extractor.errors import EmptyArticle, ExtractionFailed, HtmlTooLarge
@@ -23,13 +22,6 @@ from services.extractor.neardup import NearDuplicateIndex, simhash
 from services.extractor.pool import ExtractionPool
 
 log = logging.getLogger(__name__)
-
-_RAW: dict[str, Any] = {
-    "key_type": bytes,
-    "value_type": bytes,
-    "key_serializer": "raw",
-    "value_serializer": "raw",
-}
 
 
 def build_article(
@@ -118,20 +110,16 @@ class ExtractorService:
         self.app = app
         self.settings = settings
         names = TopicNames.from_settings(settings.kafka)
-        self.pages_topic = app.topic(names.pages, **_RAW)
-        self.articles_topic = app.topic(names.articles, **_RAW)
-        self.deadletter_topic = app.topic(names.deadletter, **_RAW)
+        self.pages_topic = app.topic(names.pages, **RAW_TOPIC)
+        self.articles_topic = app.topic(names.articles, **RAW_TOPIC)
+        self.deadletter_topic = app.topic(names.deadletter, **RAW_TOPIC)
         self.extractor = ArticleExtractor(settings.extractor)
 
     def close(self) -> None:
         self.extractor.close()
 
     async def _send(self, topic: faust.TopicT, key: bytes | None, value: bytes) -> None:
-        try:
-            fut = await asyncio.wait_for(topic.send(key=key, value=value), self.settings.kafka.send_timeout_s)
-            await asyncio.wait_for(fut, self.settings.kafka.send_timeout_s)
-        except Exception as exc:  # any send failure: the effect is not durable
-            crash_hard(__name__, f"send to {topic.get_topic_name()} failed: {exc!r}")
+        await send_durably(topic, key, value, timeout_s=self.settings.kafka.send_timeout_s)
 
     async def handle_page(self, event: EventT) -> None:
         """Turn one ``pages`` record into an article or a dead letter; never raises."""

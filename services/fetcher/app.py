@@ -28,8 +28,8 @@ from faust.types import EventT
 
 from schemas import DeadLetter, DecodeError, DiscoveredUrl, FetchedPage, decode, encode
 from services.common.deadletter import SourceRef, dead_letter, dead_letter_key, reason_of
-from services.common.errors import NewswireError, check_record_size, crash_hard
-from services.common.faust_app import make_faust_app
+from services.common.errors import NewswireError, check_record_size
+from services.common.faust_app import RAW_TOPIC, make_faust_app, send_durably
 from services.common.settings import Settings
 from services.common.topics import TopicNames
 from services.common.urls import host_of
@@ -40,13 +40,6 @@ from services.fetcher.metrics import FetcherMetrics
 from services.fetcher.pages import PageFetcher
 
 log = logging.getLogger(__name__)
-
-_RAW: dict[str, Any] = {
-    "key_type": bytes,
-    "value_type": bytes,
-    "key_serializer": "raw",
-    "value_serializer": "raw",
-}
 
 # Partition of the `urls` record whose seen-entry is being written (see SeenUrlTable).
 _source_partition: ContextVar[int] = ContextVar("newswire_source_partition")
@@ -72,10 +65,10 @@ class FetcherService:
         self.settings = settings
         self.metrics = metrics
         names = TopicNames.from_settings(settings.kafka)
-        self.urls_topic = app.topic(names.urls, **_RAW)
-        self.pages_topic = app.topic(names.pages, **_RAW)
-        self.deadletter_topic = app.topic(names.deadletter, **_RAW)
-        self.feed_status_topic = app.topic(names.feed_status, **_RAW)
+        self.urls_topic = app.topic(names.urls, **RAW_TOPIC)
+        self.pages_topic = app.topic(names.pages, **RAW_TOPIC)
+        self.deadletter_topic = app.topic(names.deadletter, **RAW_TOPIC)
+        self.feed_status_topic = app.topic(names.feed_status, **RAW_TOPIC)
         seen = SeenUrlTable(
             app,
             name="seen-urls",
@@ -119,13 +112,8 @@ class FetcherService:
         if self._http is not None:
             await self._http.aclose()
 
-    async def _send(self, topic: faust.TopicT, key: bytes, value: bytes) -> None:
-        """Send and wait for the broker's acks=all; on failure exit without acking the input."""
-        try:
-            fut = await asyncio.wait_for(topic.send(key=key, value=value), self.settings.kafka.send_timeout_s)
-            await asyncio.wait_for(fut, self.settings.kafka.send_timeout_s)
-        except Exception as exc:  # any send failure: the effect is not durable
-            crash_hard(__name__, f"send to {topic.get_topic_name()} failed: {exc!r}")
+    async def _send(self, topic: faust.TopicT, key: bytes | None, value: bytes) -> None:
+        await send_durably(topic, key, value, timeout_s=self.settings.kafka.send_timeout_s)
 
     async def send_dead_letter(self, letter: DeadLetter) -> None:
         await self._send(self.deadletter_topic, dead_letter_key(letter), encode(letter))
@@ -139,7 +127,8 @@ class FetcherService:
             if self.app.is_leader():
                 now = time.monotonic()
                 due = [f for f in self.feeds.current() if next_due.get(f.url, 0.0) <= now]
-                for feed, _ in zip(due, await asyncio.gather(*(self.poll_feed(f) for f in due)), strict=True):
+                await asyncio.gather(*(self.poll_feed(f) for f in due))  # hosts are polled in parallel
+                for feed in due:
                     next_due[feed.url] = time.monotonic() + self.poller.next_wait(feed.url)
             await asyncio.sleep(0.5)
 
