@@ -85,12 +85,17 @@ def is_title_repeat(text: str, titles: list[str]) -> bool:
     return False
 
 
-_DATELINE = re.compile(
-    r"\b(\d{1,2}[:.]\d{2}\s*(am|pm)?|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
-    r"\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|"
-    r"updated|published|hours?\ ago|minutes?\ ago)\b",
+_TIME_OR_STAMP = re.compile(
+    r"\b(\d{1,2}[:.]\d{2}\s*(am|pm|[A-Z]{2,4}\b)?|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}"
+    r"|(first\ )?(published|updated|posted|last\ modified)\b|\d+\ (hours?|minutes?)\ ago)",
     re.IGNORECASE,
 )
+_MONTH_DATE = re.compile(
+    r"\b((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+"
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b",
+    re.IGNORECASE,
+)
+_URL_IN_TEXT = re.compile(r"(https?://|www\.)\S+|\b\w+\.(com|org|net)/\S+", re.IGNORECASE)
 
 
 def is_byline_or_dateline(text: str, authors: list[str]) -> bool:
@@ -100,7 +105,13 @@ def is_byline_or_dateline(text: str, authors: list[str]) -> bool:
     norm = _norm(text)
     if norm.startswith("by ") or any(_norm(a) and _norm(a) in norm for a in authors):
         return True
-    return bool(_DATELINE.search(text))
+    # a time or "Updated ..." stamp, or a line that is little more than a date
+    return bool(_TIME_OR_STAMP.search(text)) or (_words(text) <= 5 and bool(_MONTH_DATE.search(text)))
+
+
+def is_link_line(text: str) -> bool:
+    """A short line pointing elsewhere: "More AP NBA: https://...", "Listen: http://po.st/..."."""
+    return _words(text) <= 25 and bool(_URL_IN_TEXT.search(text))
 
 
 def is_link_block(block: _Element, text: str, anchors: set[str]) -> bool:
@@ -130,6 +141,7 @@ def trim_edges(
         ("byline_dateline", lambda b, t: is_byline_or_dateline(t, authors or [])),
         ("edge_link_block", lambda b, t: is_link_block(b, t, anchors)),
         ("edge_boilerplate", is_edge_boilerplate),
+        ("edge_link_line", lambda b, t: is_link_line(t)),
     ]
     for _ in range(HEAD_WINDOW):
         current = blocks()
@@ -145,6 +157,7 @@ def trim_edges(
         ("trailing_heading", lambda b, t: b.tag == "head"),  # a heading with nothing after it
         ("edge_link_block", lambda b, t: is_link_block(b, t, anchors)),
         ("edge_boilerplate", is_edge_boilerplate),
+        ("edge_link_line", lambda b, t: is_link_line(t)),
     ]
     for _ in range(TAIL_WINDOW):
         current = blocks()

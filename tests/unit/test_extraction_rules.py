@@ -236,3 +236,22 @@ def test_chrome_next_to_a_last_paragraph_is_removed_and_the_last_paragraph_kept(
     removed = trim_edges(body, [], set(), [])
     assert [r.rule for r in removed] == ["edge_boilerplate"]
     assert "contributed reporting" in "".join(body[-1].itertext())  # the real last paragraph stays
+
+
+def test_short_link_lines_at_the_edges_are_removed_but_a_paragraph_citing_a_url_is_kept() -> None:
+    body = _body(
+        *[("p", [f"Paragraph {i}. {PARA}"]) for i in range(4)],
+        ("p", ["More AP NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports"]),
+    )
+    assert [r.rule for r in trim_edges(body, [], set(), [])] == ["edge_link_line"]
+    cited = _body(
+        *[("p", [f"Paragraph {i}. {PARA}"]) for i in range(4)],
+        (
+            "p",
+            [
+                "The full report, published by the institute at https://example.org/report, lists every arrest "
+                "made in Morocco and Spain since early 2023 and the courts that tried the suspects."
+            ],
+        ),
+    )
+    assert trim_edges(cited, [], set(), []) == []
