@@ -249,7 +249,7 @@ def test_short_link_lines_at_the_edges_are_removed_but_a_paragraph_citing_a_url_
         (
             "p",
             [
-                "The full report, published by the institute at https://example.org/report, lists each arrest "
+                "The report, published by the institute at https://example.org/report, lists each arrest "
                 "made in Morocco and Spain since early 2023 and the courts that tried the suspects."
             ],
         ),
