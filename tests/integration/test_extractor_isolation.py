@@ -34,17 +34,21 @@ def test_pathological_pages_become_dead_letters_and_the_stream_goes_on(
     nested = "<html><body>" + "<div>" * 100_000 + "deep text " * 50 + "</div>" * 100_000 + "</body></html>"
     sample = load_articles()[0]
     good = render_article(sample, "http://127.0.0.1:8000")
+    # The same story syndicated by another outlet: other header, other footer, same body.
+    syndicated = good.replace(sample.sitename, "Wire Partner Daily").replace(
+        "<article", "<p>Distributed by a wire service partner under licence.</p><article", 1
+    )
     records = []
-    for i, html in enumerate([giant_table, huge_text, nested, good]):
+    for i, html in enumerate([giant_table, huge_text, nested, good, syndicated]):
         p = page(html).model_copy(update={"article_id": f"{i:032x}", "url": f"http://127.0.0.1:8000/p/{i}"})
         records.append((p.article_id.encode(), encode(p)))
     produce(bootstrap, topics.pages, records)
 
     services.start(settings, "extractor")
     wait_until(
-        lambda: topic_size(bootstrap, topics.articles) >= 1,
+        lambda: topic_size(bootstrap, topics.articles) >= 2,
         timeout_s=90,
-        what="the good page",
+        what="the good pages",
         on_fail=services.logs,
     )
     wait_until(
@@ -63,8 +67,10 @@ def test_pathological_pages_become_dead_letters_and_the_stream_goes_on(
     assert letters["http://127.0.0.1:8000/p/1"].reason == "too_large"
     assert letters["http://127.0.0.1:8000/p/2"].reason in ("extraction_failed", "empty_article")
     assert all(dl.stage == "extractor" and dl.original_b64 for dl in letters.values())
-    (article,) = [decode(Article, v) for _, v in consume_all(bootstrap, topics.articles)]
-    assert article.title == sample.title
+    articles = [decode(Article, v) for _, v in consume_all(bootstrap, topics.articles)]
+    original, copy = sorted(articles, key=lambda a: a.article_id)
+    assert original.title == sample.title and original.duplicate_of is None
+    assert copy.duplicate_of == original.article_id  # flagged, and still stored
     log = (services.log_dir / "extractor.log").read_text()
     # The consumer kept heartbeating through the slow page: one assignment, no rebalance.
     assert log.count("Executing _on_partitions_assigned") == 1, log[-3000:]
