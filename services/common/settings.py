@@ -87,6 +87,11 @@ class ExtractorSettings(_Section):
     )
     max_html_chars: int = Field(default=5 * MiB, ge=1024)
     min_words: int = Field(default=20, ge=0, description="Shorter extractions are dead-lettered as empty")
+    near_duplicate_capacity: int = Field(
+        default=200_000,
+        ge=0,
+        description="Recent articles remembered (and reloaded at start) for duplicate_of",
+    )
 
 
 class SinkSettings(_Section):

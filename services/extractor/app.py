@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 from datetime import UTC, datetime
@@ -20,6 +21,7 @@ from services.extractor.errors import EmptyArticle, ExtractionFailed, HtmlTooLar
 from services.extractor.extract import EXTRACTION_OPTIONS, Extraction, extractor_name
 from services.extractor.neardup import NearDuplicateIndex, simhash
 from services.extractor.pool import ExtractionPool
+from services.extractor.warmup import load_recent_fingerprints
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +77,7 @@ class ArticleExtractor:
 
     def __init__(self, settings: ExtractorSettings) -> None:
         self.settings = settings
-        self.near_duplicates = NearDuplicateIndex()
+        self.near_duplicates = NearDuplicateIndex(capacity=settings.near_duplicate_capacity)
         self._pool: ExtractionPool | None = None
 
     @property
@@ -114,15 +116,32 @@ class ExtractorService:
         self.articles_topic = app.topic(names.articles, **RAW_TOPIC)
         self.deadletter_topic = app.topic(names.deadletter, **RAW_TOPIC)
         self.extractor = ArticleExtractor(settings.extractor)
+        self.ready = asyncio.Event()  # set once the near-duplicate index is reloaded
 
     def close(self) -> None:
         self.extractor.close()
+
+    async def warm_up(self) -> None:
+        """Reload recent fingerprints so copies of pre-restart articles are still recognised."""
+        try:
+            loaded = await load_recent_fingerprints(
+                self.settings.kafka,
+                self.articles_topic.get_topic_name(),
+                self.extractor.near_duplicates,
+                limit=self.settings.extractor.near_duplicate_capacity,
+            )
+            log.info("near-duplicate index: %d recent articles reloaded", loaded)
+        except Exception as exc:
+            log.warning("near-duplicate index not reloaded (%r): starting cold", exc)
+        finally:
+            self.ready.set()
 
     async def _send(self, topic: faust.TopicT, key: bytes | None, value: bytes) -> None:
         await send_durably(topic, key, value, timeout_s=self.settings.kafka.send_timeout_s)
 
     async def handle_page(self, event: EventT) -> None:
         """Turn one ``pages`` record into an article or a dead letter; never raises."""
+        await self.ready.wait()
         message = event.message
         source = SourceRef(message.topic, message.partition, message.offset, message.key)
         try:
@@ -155,6 +174,10 @@ def build(settings: Settings) -> faust.App:
     async def extract_pages(stream: faust.StreamT) -> None:
         async for event in stream.events():
             await service.handle_page(event)
+
+    @app.task
+    async def reload_fingerprints() -> None:
+        await service.warm_up()
 
     @app.on_before_shutdown.connect  # type: ignore[arg-type]  # mode's signal typing wants a sync receiver
     async def close_pool(sender: faust.App, **_: Any) -> None:

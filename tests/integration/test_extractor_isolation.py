@@ -74,3 +74,44 @@ def test_pathological_pages_become_dead_letters_and_the_stream_goes_on(
     log = (services.log_dir / "extractor.log").read_text()
     # The consumer kept heartbeating through the slow page: one assignment, no rebalance.
     assert log.count("Executing _on_partitions_assigned") == 1, log[-3000:]
+
+
+def test_a_restarted_extractor_still_recognises_copies_of_earlier_articles(
+    make_settings: Any, services: Any
+) -> None:
+    settings = make_settings()
+    topics = TopicNames.from_settings(settings.kafka)
+    bootstrap = settings.kafka.bootstrap
+    asyncio.run(ensure_topics(settings.kafka, topics.all()))
+    sample = load_articles()[2]
+    original_html = render_article(sample, "http://127.0.0.1:8000")
+    copy_html = original_html.replace(sample.sitename, "Another Outlet")
+
+    def page_record(i: int, html: str) -> tuple[bytes, bytes]:
+        p = page(html).model_copy(update={"article_id": f"{i:032x}", "url": f"http://127.0.0.1:8000/r/{i}"})
+        return p.article_id.encode(), encode(p)
+
+    produce(bootstrap, topics.pages, [page_record(1, original_html)])
+    services.start(settings, "extractor")
+    wait_until(
+        lambda: topic_size(bootstrap, topics.articles) >= 1,
+        timeout_s=60,
+        what="the original",
+        on_fail=services.logs,
+    )
+    services.stop_all()  # the in-memory index is gone with the process
+
+    produce(bootstrap, topics.pages, [page_record(2, copy_html)])
+    services.start(settings, "extractor")
+    wait_until(
+        lambda: topic_size(bootstrap, topics.articles) >= 2,
+        timeout_s=60,
+        what="the copy",
+        on_fail=services.logs,
+    )
+    services.stop_all()
+    articles = {
+        a.article_id: a for a in (decode(Article, v) for _, v in consume_all(bootstrap, topics.articles))
+    }
+    assert articles[f"{2:032x}"].duplicate_of == f"{1:032x}"
+    assert "1 recent articles reloaded" in (services.log_dir / "extractor.log").read_text()
