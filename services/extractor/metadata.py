@@ -47,7 +47,7 @@ _MODIFIED_KEYS = (
 )
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 _MIN_DATE = date(1995, 1, 1)
-TEXT_SEARCH_CHARS = 60_000
+TEXT_SEARCH_CHARS = 20_000
 
 
 @dataclass
