@@ -75,14 +75,15 @@ class PageFetcher:
                     f"{discovered.url}: no page within {self.settings.url_deadline_s}s"
                 ) from exc
             except TransientError as exc:
-                delay = self._retry_delay(attempt, exc)
+                delay = self._plan_retry(attempt, exc)
                 if attempt > self.settings.max_retries or time.monotonic() + delay > deadline:
                     raise
                 self.metrics.retries.labels(getattr(exc, "reason", "transient")).inc()
                 log.info("retry %d of %s in %.1fs after %s", attempt, discovered.url, delay, exc)
                 await asyncio.sleep(delay)
 
-    def _retry_delay(self, attempt: int, exc: TransientError) -> float:
+    def _plan_retry(self, attempt: int, exc: TransientError) -> float:
+        """Seconds to wait before the next attempt; a Retry-After also pauses the whole host."""
         backoff = min(self.settings.retry_backoff_s * 2 ** (attempt - 1), 60.0)
         delay = backoff * (0.5 + random.random())  # noqa: S311 - jitter, not cryptography
         if isinstance(exc, ServerError) and exc.retry_after_s is not None:

@@ -64,25 +64,22 @@ def test_broker_command_prints_its_address_and_serves_check(make_settings: Any) 
         line = proc.stdout.readline()
         assert f"127.0.0.1:{port}" in line
         settings = make_settings(kafka={"bootstrap": f"127.0.0.1:{port}"})
-        check = subprocess.run(
-            [sys.executable, "-m", "services", "check", "--bootstrap", f"127.0.0.1:{port}"],
-            env={**os.environ, **settings_to_env(settings)},
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-        assert check.returncode == 1 and "topics missing" in check.stdout  # nothing created yet
+
+        def check() -> subprocess.CompletedProcess[str]:
+            return subprocess.run(
+                [sys.executable, "-m", "services", "check", "--bootstrap", f"127.0.0.1:{port}"],
+                env={**os.environ, **settings_to_env(settings)},
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+            )
+
+        before = check()
+        assert before.returncode == 1 and "topics missing" in before.stdout  # nothing created yet
         asyncio.run(ensure_topics(settings.kafka, TopicNames.from_settings(settings.kafka).all()))
-        check = subprocess.run(
-            [sys.executable, "-m", "services", "check", "--bootstrap", f"127.0.0.1:{port}"],
-            env={**os.environ, **settings_to_env(settings)},
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-        assert check.returncode == 0, check.stdout
+        after = check()
+        assert after.returncode == 0, after.stdout
     finally:
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=15)

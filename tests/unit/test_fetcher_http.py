@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Callable
 import httpx
 import pytest
 
+from schemas import FetchedPage
 from services.common.settings import FetcherSettings
 from services.fetcher.body import read_bounded
 from services.fetcher.charset import decode_body
@@ -108,6 +109,17 @@ Handler = Callable[[httpx.Request], httpx.Response]
 def _pages(http: HttpFetcher, **settings: object) -> PageFetcher:
     """A page fetcher without robots.txt or rate limits: those have tests of their own."""
     return PageFetcher(http, FetcherSettings(respect_robots=False, host_rate_per_s=0, **settings))  # type: ignore[arg-type]
+
+
+def _fetch_page(handler: Handler, **settings: object) -> FetchedPage:
+    async def go() -> FetchedPage:
+        fetcher = _fetcher(handler)
+        try:
+            return await _pages(fetcher, **settings).fetch(discovered())
+        finally:
+            await fetcher.aclose()
+
+    return asyncio.run(go())
 
 
 def resp(status: int, content: bytes = b"", headers: dict[str, str] | None = None) -> httpx.Response:
@@ -210,15 +222,8 @@ def test_transient_failures_are_retried_a_bounded_number_of_times() -> None:
         calls.append(1)
         return resp(503)
 
-    async def go() -> None:
-        fetcher = _fetcher(handler)
-        try:
-            await _pages(fetcher, max_retries=2, retry_backoff_s=0).fetch(discovered())
-        finally:
-            await fetcher.aclose()
-
     with pytest.raises(ServerError):
-        asyncio.run(go())
+        _fetch_page(handler, max_retries=2, retry_backoff_s=0)
     assert len(calls) == 3
 
 
@@ -229,15 +234,8 @@ def test_permanent_failures_are_not_retried_and_non_html_is_refused() -> None:
         calls.append(1)
         return resp(200, b"%PDF-1.4", {"content-type": "application/pdf"})
 
-    async def go() -> None:
-        fetcher = _fetcher(handler)
-        try:
-            await _pages(fetcher, max_retries=2, retry_backoff_s=0).fetch(discovered())
-        finally:
-            await fetcher.aclose()
-
     with pytest.raises(UnsupportedContent):
-        asyncio.run(go())
+        _fetch_page(handler, max_retries=2, retry_backoff_s=0)
     assert len(calls) == 1
 
 
@@ -253,15 +251,8 @@ def test_fetched_page_records_decoded_html_and_hash_of_the_bytes() -> None:
             {"content-type": "text/html; charset=windows-1252", "content-encoding": "gzip", "etag": '"e1"'},
         )
 
-    async def go() -> object:
-        fetcher = _fetcher(handler)
-        try:
-            return await _pages(fetcher).fetch(discovered())
-        finally:
-            await fetcher.aclose()
-
-    page = asyncio.run(go())
-    assert page.html == raw.decode("cp1252")  # type: ignore[attr-defined]
-    assert page.html_sha256 == hashlib.sha256(raw).hexdigest()  # type: ignore[attr-defined]
-    assert page.headers["etag"] == '"e1"'  # type: ignore[attr-defined]
-    assert page.encoding_source == "header"  # type: ignore[attr-defined]
+    page = _fetch_page(handler)
+    assert page.html == raw.decode("cp1252")
+    assert page.html_sha256 == hashlib.sha256(raw).hexdigest()
+    assert page.headers["etag"] == '"e1"'
+    assert page.encoding_source == "header"
