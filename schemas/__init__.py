@@ -6,6 +6,7 @@ language can depend on the contracts (or on the generated JSON Schema files in
 """
 
 from schemas.codec import DecodeError, decode, encode
+from schemas.events import EventMention, Span
 from schemas.records import (
     SCHEMA_VERSION,
     Article,
@@ -22,9 +23,11 @@ __all__ = [
     "DeadLetter",
     "DecodeError",
     "DiscoveredUrl",
+    "EventMention",
     "FeedStatus",
     "FetchedPage",
     "Record",
+    "Span",
     "decode",
     "encode",
 ]

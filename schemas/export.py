@@ -5,7 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from schemas.records import ALL_RECORDS, record_name
+from schemas.events import EventMention
+from schemas.records import Article, DeadLetter, DiscoveredUrl, FeedStatus, FetchedPage, Record, record_name
+
+ALL_RECORDS: tuple[type[Record], ...] = (
+    DiscoveredUrl,
+    FetchedPage,
+    Article,
+    FeedStatus,
+    DeadLetter,
+    EventMention,
+)
 
 JSONSCHEMA_DIR = Path(__file__).parent / "jsonschema"
 

@@ -139,16 +139,12 @@ class DeadLetter(Record):
     attempts: int = Field(ge=1)
 
 
-ALL_RECORDS: tuple[type[Record], ...] = (DiscoveredUrl, FetchedPage, Article, FeedStatus, DeadLetter)
-
-
 def record_name(model: type[Record]) -> str:
     """Stable name of a contract, used for the JSON Schema file name."""
     return model.__name__
 
 
 __all__ = [
-    "ALL_RECORDS",
     "SCHEMA_VERSION",
     "Article",
     "DeadLetter",

@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from schemas import Article, DeadLetter, DecodeError, DiscoveredUrl, FeedStatus, FetchedPage, decode, encode
-from schemas.records import ALL_RECORDS
+from schemas.export import ALL_RECORDS
 from services.common.deadletter import SourceRef, dead_letter
 from tests.factories import T0, article, discovered, page
 
