@@ -162,3 +162,41 @@ def test_anaphoric_shifts_are_anchored_on_the_previous_event() -> None:
 def test_may_the_verb_and_impossible_dates_are_not_times() -> None:
     assert find_times("He may come back. It may be that 31 February was chosen.", date(2020, 5, 1)) == []
     assert find_times("Three months later nothing happened.", date(2020, 5, 1)) == []  # nothing to anchor on
+
+
+def test_agencies_and_groups_are_normalised_with_country_and_sector() -> None:
+    from services.extractor.events.actors import find_actors
+
+    text = (
+        "Morocco's Central Bureau of Judicial Investigation (BCIJ), with the Spanish General Information "
+        "Commission, dismantled a cell loyal to Daesh (the Islamic State group); "
+        "al-shebab and AQIM were not involved."
+    )
+    found = [(a.text, a.name, a.country, a.sector) for a in find_actors(text)]
+    assert found == [
+        (
+            "Central Bureau of Judicial Investigation",
+            "Central Bureau of Judicial Investigations",
+            "MAR",
+            "COP",
+        ),
+        ("BCIJ", "Central Bureau of Judicial Investigations", "MAR", "COP"),
+        ("Spanish General Information Commission", "Spanish General Information Commission", "ESP", "COP"),
+        ("Daesh", "Islamic State", None, None),
+        ("Islamic State group", "Islamic State", None, None),
+        ("al-shebab", "al-Shabaab", None, None),
+        ("AQIM", "al-Qaeda in the Islamic Maghreb", None, None),
+    ]
+    assert all(text[a.start : a.end] == a.text for a in find_actors(text))
+
+
+def test_generic_authorities_get_their_country_and_short_acronyms_need_capitals() -> None:
+    from services.extractor.events.actors import find_actors
+
+    joint = find_actors("On Sunday Spanish and Moroccan authorities arrested 10 suspects.")
+    assert sorted((a.name, a.country) for a in joint) == [
+        ("Moroccan authorities", "MAR"),
+        ("Spanish authorities", "ESP"),
+    ]
+    assert find_actors("This is what it is, and it is over.") == []  # "is" is not IS
+    assert [a.name for a in find_actors("loyal to IS in Syria")] == ["Islamic State"]
