@@ -70,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="date to use when a page declares none (default: the file's mtime)",
     )
 
+    evaluate = sub.add_parser(
+        "eval", help="score the event extractor on a gold file (seed-events.json format)"
+    )
+    evaluate.add_argument("--gold", type=Path, required=True)
+    evaluate.add_argument(
+        "--pages", type=Path, help="directory of the gold articles' pages (default: the sample site)"
+    )
+
     fetch = sub.add_parser("fetch", help="queue URLs for fetching (onto the urls topic)")
     _common(fetch)
     fetch.add_argument("urls", nargs="+", metavar="URL")
@@ -175,6 +183,10 @@ def main(argv: list[str] | None = None) -> int:
         from services.cli.extract import extract_command
 
         return extract_command(settings, args.paths, url=args.url, published_at=args.published_at)
+    if args.command == "eval":
+        from services.cli.evaluate import eval_command
+
+        return eval_command(args.gold, args.pages, console)
     if args.command == "fetch":
         from services.cli.feeds import fetch_command
 

@@ -1,0 +1,130 @@
+"""Scoring event mentions against a gold file in the format of ../shared/gold/seed-events.json.
+
+Matching (the gold file's ``about``): a predicted record matches a gold record when one of its
+evidence texts contains the gold anchor (whitespace-normalised, case-insensitive); sites match by
+accent-folded name or alias, or by coordinates within 30 km; ``optional`` gold records are
+neither required nor counted as false positives.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from schemas.events import EventMention
+from services.extractor.events.places import fold
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+def site_matches(gold: dict[str, Any], predicted: Any) -> bool:
+    names = {fold(gold["name"]), *(fold(a) for a in gold.get("aliases", []))}
+    if fold(predicted.name) in names or fold(predicted.text) in names:
+        return True
+    if predicted.lat is not None and gold.get("lat") is not None:
+        return _km(gold["lat"], gold["lon"], predicted.lat, predicted.lon) <= 30
+    return False
+
+
+@dataclass
+class Scores:
+    gold_events: int = 0
+    predicted_events: int = 0
+    matched: int = 0
+    non_events: int = 0
+    non_events_as_events: int = 0
+    fields: dict[str, list[bool]] = field(default_factory=dict)
+
+    def note(self, name: str, ok: bool) -> None:
+        self.fields.setdefault(name, []).append(ok)
+
+    def summary(self) -> dict[str, float | int]:
+        precision = self.matched / self.predicted_events if self.predicted_events else 0.0
+        recall = self.matched / self.gold_events if self.gold_events else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        out: dict[str, float | int] = {
+            "gold_events": self.gold_events,
+            "predicted_events": self.predicted_events,
+            "matched": self.matched,
+            "precision": round(precision, 3),
+            "recall": round(recall, 3),
+            "f1": round(f1, 3),
+            "non_event_as_event_rate": round(self.non_events_as_events / self.non_events, 3)
+            if self.non_events
+            else 0.0,
+        }
+        for name, oks in sorted(self.fields.items()):
+            out[f"accuracy_{name}"] = round(sum(oks) / len(oks), 3) if oks else 0.0
+        return out
+
+
+def score_article(gold_article: dict[str, Any], predicted: list[EventMention], scores: Scores) -> None:
+    evidence = [(_norm(" ".join(s.text for s in m.evidence)), m) for m in predicted]
+    used: set[str] = set()
+    optional_hits: set[str] = set()
+    for gold in gold_article["events"]:
+        anchor = _norm(gold["anchor"])
+        hit = next((m for text, m in evidence if anchor in text), None)
+        if gold.get("optional"):
+            if hit is not None:
+                optional_hits.add(hit.mention_id)
+            continue
+        if gold["record_kind"] != "event":
+            scores.non_events += 1
+            if hit is not None and hit.record_kind == "event":
+                scores.non_events_as_events += 1
+            elif hit is not None:
+                used.add(hit.mention_id)
+            continue
+        scores.gold_events += 1
+        if hit is None or hit.record_kind != "event" or hit.mention_id in used:
+            continue
+        used.add(hit.mention_id)
+        scores.matched += 1
+        _score_fields(gold, hit, scores)
+    scores.predicted_events += sum(
+        1 for m in predicted if m.record_kind == "event" and m.mention_id not in optional_hits
+    )
+
+
+def _score_fields(gold: dict[str, Any], hit: EventMention, scores: Scores) -> None:
+    results: dict[str, bool] = {"subtype": hit.subtype == gold.get("subtype")}
+    gold_sites = gold.get("sites", [])
+    results["sites"] = len(hit.sites) == len(gold_sites) and all(
+        any(site_matches(g, p) for p in hit.sites) for g in gold_sites
+    )
+    if any("count" in g for g in gold_sites):
+        results["site_counts"] = all(
+            any(site_matches(g, p) and p.count == g["count"] for p in hit.sites)
+            for g in gold_sites
+            if "count" in g
+        )
+    predicted_q = {q.kind: q.value for q in hit.quantities}
+    gold_q = gold.get("quantities") or {}
+    results["quantities"] = all(predicted_q.get(k) == v for k, v in gold_q.items()) and set(
+        predicted_q
+    ) <= set(gold_q)
+    time = gold.get("time") or {}
+    if time.get("start"):
+        same = str(hit.time.start) == time["start"] and str(hit.time.end) == time["end"]
+        results["time"] = same and hit.time.precision == time.get("precision")
+    countries = {a["country"] for a in gold.get("actors", []) if not a.get("optional")}
+    results["actor_countries"] = countries <= {a.country for a in hit.actors}
+    if gold.get("affiliation"):
+        results["affiliation"] = any(t.affiliation == gold["affiliation"] for t in hit.targets)
+    for name, ok in results.items():
+        scores.note(name, ok)
+    scores.note("fully_correct", all(results.values()))
