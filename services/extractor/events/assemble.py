@@ -17,7 +17,7 @@ from typing import Any, cast
 
 from schemas.events import Actor, EventMention, EventTime, Quantity, Site, Span, Target
 from services.extractor.events.actors import ActorMention, find_actors
-from services.extractor.events.numbers import COUNT_NOUNS, find_numbers
+from services.extractor.events.numbers import COUNT_NOUNS, PEOPLE_NOUNS, find_numbers
 from services.extractor.events.places import Gazetteer, gazetteer
 from services.extractor.events.timex import MONTHS, WEEKDAYS, TimeExpression, find_times
 
@@ -74,29 +74,6 @@ _NAME = r"[A-Z][\w\u00c0-\u024f'\u2019-]*"
 _PLACE_CANDIDATE = re.compile(rf"(?<![\w-]){_NAME}(?:\s+(?:{_NAME}|al-\w+|el-\w+|de\s+la|de|del)){{0,4}}")
 _REFERENCE_POINT = re.compile(r"\b(?:(?:north|south|east|west)(?:east|west)?\s+of|outside|near)\s+$", re.I)
 _CALENDAR = frozenset(m.capitalize() for m in MONTHS) | frozenset(d.capitalize() for d in WEEKDAYS)
-_PEOPLE = frozenset(
-    (
-        "suspects",
-        "suspect",
-        "people",
-        "persons",
-        "individuals",
-        "men",
-        "women",
-        "members",
-        "elements",
-        "arrests",
-        "detentions",
-        "militants",
-        "jihadists",
-        "terrorists",
-        "recruits",
-        "detainees",
-        "moroccans",
-        "citizens",
-        "nationals",
-    )
-)
 _COUNTRY_WORDS = re.compile(
     r"\b(Morocco|Spain|France|Belgium|Syria|Iraq|Mali|Somalia|Libya|Tunisia|Algeria|Nigeria|Niger|"
     r"Burkina Faso|Germany|Italy|Netherlands|Portugal)\b"
@@ -192,7 +169,7 @@ def _quantities(text: str, start: int, end: int, subtype: str) -> list[Quantity]
             kind = "cell_members"
         elif unit in ("cells", "cell"):
             kind = "cells"
-        elif unit in _PEOPLE and _FAMILY.get(subtype) == "arrest":
+        elif unit in PEOPLE_NOUNS and _FAMILY.get(subtype) == "arrest":
             kind = "arrested"
         elif unit in ("killed", "dead"):
             kind = "killed"

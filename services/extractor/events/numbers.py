@@ -73,48 +73,16 @@ _YEAR_CONTEXT_BEFORE = re.compile(
 _NEXT_WORDS = re.compile(
     r"\s+([A-Za-z\u00c0-\u024f'-]+)(?:\s+([A-Za-z\u00c0-\u024f'-]+))?(?:\s+([A-Za-z\u00c0-\u024f'-]+))?"
 )
-# Nouns that make a number a count of people or groups; the first one among the next three words wins.
-COUNT_NOUNS = frozenset(
-    (
-        "suspects",
-        "suspect",
-        "people",
-        "persons",
-        "individuals",
-        "men",
-        "women",
-        "members",
-        "member",
-        "elements",
-        "fighters",
-        "militants",
-        "jihadists",
-        "terrorists",
-        "extremists",
-        "recruits",
-        "detainees",
-        "arrests",
-        "detentions",
-        "soldiers",
-        "civilians",
-        "police",
-        "officers",
-        "cells",
-        "cell",
-        "networks",
-        "groups",
-        "dead",
-        "killed",
-        "injured",
-        "wounded",
-        "victims",
-        "children",
-        "nationals",
-        "citizens",
-        "moroccans",
-        "spaniards",
-    )
+# Nouns that make a number a count of people, of groups, or of casualties; the first one among
+# the next three words wins. (Word lists are easier to read and extend as one string each.)
+PEOPLE_NOUNS = frozenset(
+    "suspects suspect people persons individuals men women members elements fighters militants jihadists "  # noqa: SIM905
+    "terrorists extremists recruits detainees arrests detentions soldiers civilians officers children "
+    "nationals citizens moroccans spaniards".split()
 )
+GROUP_NOUNS = frozenset("cells cell networks groups police".split())  # noqa: SIM905
+CASUALTY_NOUNS = frozenset("dead killed injured wounded victims".split())  # noqa: SIM905
+COUNT_NOUNS = PEOPLE_NOUNS | GROUP_NOUNS | CASUALTY_NOUNS
 _TIME_AFTER = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|local\s+time|hours?\b|h\b)", re.IGNORECASE)
 
 
