@@ -5,12 +5,15 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pyarrow.dataset as ds
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
+from schemas import Record, decode
 from services.sink.naming import DataFileName
+
+R = TypeVar("R", bound=Record)
 
 
 def parquet_rows(table_dir: Path, columns: list[str] | None = None) -> list[dict[str, Any]]:
@@ -85,6 +88,11 @@ async def _consume_all(bootstrap: str, topic: str) -> list[tuple[bytes | None, b
 
 def consume_all(bootstrap: str, topic: str) -> list[tuple[bytes | None, bytes | None]]:
     return asyncio.run(_consume_all(bootstrap, topic))
+
+
+def records(bootstrap: str, topic: str, model: type[R]) -> list[R]:
+    """Every record of ``topic``, decoded as ``model`` (a decode error fails the test)."""
+    return [decode(model, value) for _, value in consume_all(bootstrap, topic)]
 
 
 async def _produce(bootstrap: str, topic: str, records: list[tuple[bytes | None, bytes]]) -> None:

@@ -7,13 +7,13 @@ from typing import Any
 
 import pytest
 
-from schemas import Article, DeadLetter, decode, encode
+from schemas import Article, DeadLetter, encode
 from services.common.kafka import ensure_topics
 from services.common.topics import TopicNames
 from services.demo.pages import load_articles, render_article
 from tests.factories import page
 from tests.integration.conftest import wait_until
-from tests.oracle import consume_all, produce, topic_size
+from tests.oracle import produce, records, topic_size
 
 pytestmark = pytest.mark.integration
 
@@ -38,11 +38,11 @@ def test_pathological_pages_become_dead_letters_and_the_stream_goes_on(
     syndicated = good.replace(sample.sitename, "Wire Partner Daily").replace(
         "<article", "<p>Distributed by a wire service partner under licence.</p><article", 1
     )
-    records = []
+    page_records = []
     for i, html in enumerate([giant_table, huge_text, nested, good, syndicated]):
         p = page(html).model_copy(update={"article_id": f"{i:032x}", "url": f"http://127.0.0.1:8000/p/{i}"})
-        records.append((p.article_id.encode(), encode(p)))
-    produce(bootstrap, topics.pages, records)
+        page_records.append((p.article_id.encode(), encode(p)))
+    produce(bootstrap, topics.pages, page_records)
 
     services.start(settings, "extractor")
     wait_until(
@@ -59,15 +59,13 @@ def test_pathological_pages_become_dead_letters_and_the_stream_goes_on(
     )
     services.stop_all()
 
-    letters = {
-        dl.subject: dl for dl in (decode(DeadLetter, v) for _, v in consume_all(bootstrap, topics.deadletter))
-    }
+    letters = {dl.subject: dl for dl in records(bootstrap, topics.deadletter, DeadLetter)}
     assert letters["http://127.0.0.1:8000/p/0"].reason == "timeout"
     assert letters["http://127.0.0.1:8000/p/0"].error_class == "ExtractionTimeout"
     assert letters["http://127.0.0.1:8000/p/1"].reason == "too_large"
     assert letters["http://127.0.0.1:8000/p/2"].reason in ("extraction_failed", "empty_article")
     assert all(dl.stage == "extractor" and dl.original_b64 for dl in letters.values())
-    articles = [decode(Article, v) for _, v in consume_all(bootstrap, topics.articles)]
+    articles = records(bootstrap, topics.articles, Article)
     assert {a.title for a in articles} == {sample.title}
     # Partitions are consumed in no set order: whichever copy came second points at the first.
     first, second = sorted(articles, key=lambda a: a.duplicate_of is not None)
@@ -112,8 +110,6 @@ def test_a_restarted_extractor_still_recognises_copies_of_earlier_articles(
         on_fail=services.logs,
     )
     services.stop_all()
-    articles = {
-        a.article_id: a for a in (decode(Article, v) for _, v in consume_all(bootstrap, topics.articles))
-    }
+    articles = {a.article_id: a for a in records(bootstrap, topics.articles, Article)}
     assert articles[f"{2:032x}"].duplicate_of == f"{1:032x}"
     assert "1 recent articles reloaded" in (services.log_dir / "extractor.log").read_text()

@@ -13,14 +13,14 @@ from typing import Any
 import httpx
 import pytest
 
-from schemas import DeadLetter, FeedStatus, FetchedPage, decode
+from schemas import DeadLetter, FeedStatus, FetchedPage
 from services.common.broker import free_port
 from services.common.kafka import ensure_topics
 from services.common.settings import settings_to_env
 from services.common.topics import TopicNames
 from tests.httpserver import TestServer, html_doc, page
 from tests.integration.conftest import wait_until
-from tests.oracle import consume_all, topic_size
+from tests.oracle import records, topic_size
 
 pytestmark = pytest.mark.integration
 
@@ -87,15 +87,15 @@ def test_one_fetch_per_article_across_variants_and_restarts_and_one_outcome_per_
         assert "newswire_fetch_seconds_bucket" in metrics
         services.stop_all()
 
-        pages = [decode(FetchedPage, v) for _, v in consume_all(bootstrap, topics.pages)]
-        letters = [decode(DeadLetter, v) for _, v in consume_all(bootstrap, topics.deadletter)]
+        pages = records(bootstrap, topics.pages, FetchedPage)
+        letters = records(bootstrap, topics.deadletter, DeadLetter)
         assert [p.canonical_url for p in pages] == [f"{b}/story?id=7"]
         assert sorted((dl.subject or "").removeprefix(b) for dl in letters) == sorted(others)
         assert {(dl.subject or "").removeprefix(b): dl.reason for dl in letters} == others
         assert all(dl.stage == "fetcher" and dl.source_topic == topics.urls for dl in letters)
         assert len(server.hits("/story")) == 1  # three variants, one fetch
         assert server.hits("/private/x") == []
-        statuses = [decode(FeedStatus, v) for _, v in consume_all(bootstrap, topics.feed_status)]
+        statuses = records(bootstrap, topics.feed_status, FeedStatus)
         assert statuses[0].new_entries == 4 and statuses[0].entries == 6
         assert all(s.new_entries == 0 for s in statuses[1:])
 

@@ -7,13 +7,20 @@ from typing import Any
 
 import pytest
 
-from schemas import DeadLetter, decode
+from schemas import DeadLetter
 from services.common.kafka import ensure_topics
 from services.common.topics import TopicNames
 from services.demo.pages import EXTRA_CHROME, load_articles
 from tests.conftest import norm
 from tests.integration.conftest import wait_until
-from tests.oracle import assert_contiguous, consume_all, file_ranges, parquet_rows, produce, topic_size
+from tests.oracle import (
+    assert_contiguous,
+    file_ranges,
+    parquet_rows,
+    produce,
+    records,
+    topic_size,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -59,7 +66,7 @@ def test_demo_corpus_end_to_end_then_rerun_adds_nothing(
             assert norm(phrase) not in text, f"{entry['id']}: chrome {phrase!r} leaked into the text"
 
     wait_until(lambda: topic_size(bootstrap, topics.deadletter) >= 2, timeout_s=30, what="2 dead letters")
-    letters = [decode(DeadLetter, v) for _, v in consume_all(bootstrap, topics.deadletter)]
+    letters = records(bootstrap, topics.deadletter, DeadLetter)
     assert sorted((dl.stage, dl.error_class) for dl in letters) == [
         ("extractor", "DecodeError"),
         ("fetcher", "DecodeError"),

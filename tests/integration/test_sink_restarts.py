@@ -8,12 +8,19 @@ from typing import Any
 
 import pytest
 
-from schemas import DeadLetter, decode, encode
+from schemas import DeadLetter, encode
 from services.common.kafka import ensure_topics
 from services.common.topics import TopicNames
 from tests.factories import article
 from tests.integration.conftest import wait_until
-from tests.oracle import assert_contiguous, consume_all, end_offsets, file_ranges, parquet_rows, produce
+from tests.oracle import (
+    assert_contiguous,
+    end_offsets,
+    file_ranges,
+    parquet_rows,
+    produce,
+    records,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -68,7 +75,7 @@ def test_sink_killed_and_stopped_mid_stream_loses_and_duplicates_nothing(
         assert assert_contiguous(ranges.get((topics.articles, partition), [])) == end
     assert not list(articles_dir.glob("*/.*.tmp"))
 
-    letters = [decode(DeadLetter, v) for _, v in consume_all(bootstrap, topics.deadletter)]
+    letters = records(bootstrap, topics.deadletter, DeadLetter)
     sink_letters = [dl for dl in letters if dl.stage == "sink"]
     # At-least-once: a poison record re-read after the SIGKILL may be dead-lettered twice, never zero times.
     assert {dl.error_class for dl in sink_letters} == {"DecodeError"}
