@@ -50,12 +50,8 @@ class PageFetcher:
     async def _robots_slot(self, origin: str) -> AsyncIterator[None]:
         """A robots.txt request is a request to the host like any other."""
         self.metrics.robots_fetches.inc()
-        limiter = self.politeness.limiter(host_of(origin))
-        async with limiter.slot(self.politeness.min_interval_s):
+        async with self.politeness.limiter(host_of(origin)).slot(self.politeness.min_interval_s):
             yield
-        # Space the next request from when this one was answered: the first
-        # connection to a host can take longer than the interval itself.
-        limiter.pause_until(self.politeness.now() + self.politeness.min_interval_s)
 
     async def fetch(self, discovered: DiscoveredUrl) -> FetchedPage:
         """Fetch with up to ``max_retries`` retries of transient failures, within ``url_deadline_s``."""

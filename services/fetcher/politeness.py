@@ -19,7 +19,8 @@ class HostLimiter:
     """Spaces requests to one host by at least ``interval_s`` and runs at most ``concurrency`` at once.
 
     A token bucket of size one: each request reserves the next free slot, so
-    waiting requests are served in order, ``interval_s`` apart.
+    waiting requests are served in order, ``interval_s`` apart, and no request
+    starts sooner than ``interval_s`` after the previous one was answered.
     """
 
     def __init__(
@@ -40,7 +41,12 @@ class HostLimiter:
                 self._next_at = start + interval_s
             if start > now:
                 await self._sleep(start - now)
-            yield
+            try:
+                yield
+            finally:
+                # Also space from when this request was answered: a slow first connection must
+                # not let the next request follow it closer than the interval.
+                self._next_at = max(self._next_at, self._clock() + interval_s)
 
     def pause_until(self, when: float) -> None:
         """No request to this host before ``when`` (clock time): Retry-After."""

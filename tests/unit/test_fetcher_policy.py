@@ -181,3 +181,20 @@ def _bump_mtime(path: Path) -> None:
     stat = path.stat()
     later = stat.st_mtime_ns + int(timedelta(seconds=1).total_seconds() * 1e9)
     os.utime(path, ns=(later, later))
+
+
+def test_a_slow_answer_pushes_the_next_request_back() -> None:
+    clock = FakeClock()
+    politeness = Politeness(rate_per_s=2, concurrency=1, clock=clock, sleep=clock.sleep)
+
+    async def request(tag: str, takes: float) -> None:
+        async with politeness.limiter("a").slot(politeness.interval(None)):
+            clock.log.append((tag, clock.now))
+            await clock.sleep(takes)
+
+    async def go() -> None:
+        await request("slow", 3.0)  # answered at t=3
+        await request("next", 0.0)
+
+    asyncio.run(go())
+    assert dict(clock.log)["next"] == 3.5  # the interval counts from the answer, not the start
