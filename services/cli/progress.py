@@ -29,6 +29,8 @@ class Progress:
     articles_extracted: int = 0
     dead_letters: int = 0
     rows_written: int = 0
+    events_extracted: int = 0
+    event_rows_written: int = 0
 
 
 def count_parquet_rows(table_dir: Path, cache: dict[Path, int] | None = None) -> int:
@@ -55,6 +57,7 @@ class ProgressProbe:
         self._status_assigned = False
         self._feeds: dict[str, FeedStatus] = {}
         self._row_cache: dict[Path, int] = {}
+        self._event_row_cache: dict[Path, int] = {}
 
     async def start(self) -> None:
         await asyncio.wait_for(self._consumer.start(), 30)
@@ -104,6 +107,8 @@ class ProgressProbe:
             articles_extracted=await self._total(t.articles),
             dead_letters=await self._total(t.deadletter),
             rows_written=count_parquet_rows(self._out_dir / "articles", self._row_cache),
+            events_extracted=await self._total(t.events),
+            event_rows_written=count_parquet_rows(self._out_dir / "events", self._event_row_cache),
         )
 
 
@@ -143,6 +148,8 @@ def render(progress: Progress, supervisor: Supervisor, title: str) -> Table:
         ("pages fetched", progress.pages_fetched),
         ("articles extracted", progress.articles_extracted),
         ("rows written (articles)", progress.rows_written),
+        ("event mentions extracted", progress.events_extracted),
+        ("rows written (events)", progress.event_rows_written),
         ("dead letters", progress.dead_letters),
     ):
         table.add_row(label, str(value))

@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import faust
 from faust.types import EventT
 
-from schemas import Article, DecodeError, FetchedPage, decode, encode
+from schemas import Article, DecodeError, EventMention, FetchedPage, decode, encode
 from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
 from services.common.errors import NewswireError, check_record_size
 from services.common.faust_app import RAW_TOPIC, make_faust_app, send_durably
@@ -22,6 +23,7 @@ from services.extractor.extract import EXTRACTION_OPTIONS, Extraction, extractor
 from services.extractor.neardup import NearDuplicateIndex, simhash
 from services.extractor.pool import ExtractionPool
 from services.extractor.warmup import load_recent_fingerprints
+from services.extractor.work import EventContext
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +71,12 @@ def build_article(
     )
 
 
+@dataclass(frozen=True)
+class Extracted:
+    article: Article
+    events: list[EventMention]
+
+
 class ArticleExtractor:
     """Pages to articles: the isolated trafilatura pool, newswire's rules, near-duplicate marking.
 
@@ -90,11 +98,14 @@ class ArticleExtractor:
         if self._pool is not None:
             self._pool.close()
 
-    async def extract(self, page: FetchedPage) -> Article:
+    async def extract(self, page: FetchedPage) -> Extracted:
         limit = self.settings.max_html_chars
         if len(page.html) > limit:
             raise HtmlTooLarge(f"{len(page.html)} characters > {limit}: {page.url}")
-        extraction = await self.pool.extract(page.html, page.final_url)
+        events_for = (
+            EventContext(page.article_id, page.url, page.fetched_at.date()) if self.settings.events else None
+        )
+        extraction = await self.pool.extract(page.html, page.final_url, events_for)
         if extraction is None:
             raise ExtractionFailed(f"no main text found: {page.url}")
         # Syndicated copies are kept, and point at the first copy this worker saw.
@@ -104,7 +115,7 @@ class ArticleExtractor:
             page, extraction, self.settings, duplicate_of=match.article_id if match else None
         )
         self.near_duplicates.add(page.article_id, fingerprint)
-        return article
+        return Extracted(article, extraction.events)
 
 
 class ExtractorService:
@@ -114,6 +125,7 @@ class ExtractorService:
         names = TopicNames.from_settings(settings.kafka)
         self.pages_topic = app.topic(names.pages, **RAW_TOPIC)
         self.articles_topic = app.topic(names.articles, **RAW_TOPIC)
+        self.events_topic = app.topic(names.events, **RAW_TOPIC)
         self.deadletter_topic = app.topic(names.deadletter, **RAW_TOPIC)
         self.extractor = ArticleExtractor(settings.extractor)
         self.ready = asyncio.Event()  # set once the near-duplicate index is reloaded
@@ -149,13 +161,19 @@ class ExtractorService:
         except DecodeError as exc:
             await self._dead_letter(exc, message.value or b"", source, subject=None)
             return
+        max_bytes = self.settings.kafka.max_request_bytes
         try:
-            article = await self.extractor.extract(page)
-            value = check_record_size(encode(article), self.settings.kafka.max_request_bytes, page.url)
+            extracted = await self.extractor.extract(page)
+            value = check_record_size(encode(extracted.article), max_bytes, page.url)
+            events = [check_record_size(encode(e), max_bytes, page.url) for e in extracted.events]
         except NewswireError as exc:
             await self._dead_letter(exc, message.value or b"", source, subject=page.url)
             return
-        await self._send(self.articles_topic, article.article_id.encode(), value)
+        # Events first: once an article is visible, all of its events are too (the demo and
+        # consumers that join the two rely on it). All sends complete before the page is acked.
+        key = page.article_id.encode()
+        await asyncio.gather(*(self._send(self.events_topic, key, event) for event in events))
+        await self._send(self.articles_topic, key, value)
 
     async def _dead_letter(
         self, exc: Exception, original: bytes, source: SourceRef, *, subject: str | None

@@ -17,6 +17,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
+from schemas.events import EventMention
 from services.extractor.cleanup import anchor_texts, trim_edges
 from services.extractor.metadata import PageMetadata, read_metadata
 
@@ -65,6 +66,7 @@ class Extraction:
     text: str
     metadata: PageMetadata
     removed: list[str] = field(default_factory=list)  # "rule: text" of everything newswire trimmed
+    events: list[EventMention] = field(default_factory=list)  # filled by the worker when asked
 
     # Convenience views used by the record builder and the CLI.
     @property

@@ -74,8 +74,9 @@ async def extract_files(
                     else datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
                 )
                 page = saved_page(path, body, html, encoding, source, url=url, saved_at=saved_at)
-                article = await extractor.extract(page)
-                result["article"] = article.model_dump(mode="json")
+                extracted = await extractor.extract(page)
+                result["article"] = extracted.article.model_dump(mode="json")
+                result["events"] = [e.model_dump(mode="json") for e in extracted.events]
             except NewswireError as exc:
                 result["error"] = {"kind": getattr(exc, "reason", type(exc).__name__), "message": str(exc)}
             except OSError as exc:

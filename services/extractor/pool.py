@@ -16,7 +16,8 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from pebble import ProcessExpired, ProcessPool
 
 from services.extractor.errors import ExtractionFailed, ExtractionTimeout
-from services.extractor.extract import Extraction, extract
+from services.extractor.extract import Extraction
+from services.extractor.work import EventContext, extract_page
 
 
 class ExtractionPool:
@@ -25,8 +26,10 @@ class ExtractionPool:
         # spawn, not fork: the parent runs an event loop and Kafka client threads.
         self._pool = ProcessPool(max_workers=workers, context=multiprocessing.get_context("spawn"))
 
-    async def extract(self, html: str, url: str | None) -> Extraction | None:
-        future = self._pool.schedule(extract, args=(html, url), timeout=self._timeout_s)
+    async def extract(
+        self, html: str, url: str | None, events_for: EventContext | None = None
+    ) -> Extraction | None:
+        future = self._pool.schedule(extract_page, args=(html, url, events_for), timeout=self._timeout_s)
         try:
             return await asyncio.wrap_future(future)
         except FutureTimeout as exc:

@@ -11,9 +11,9 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 import pyarrow as pa
-from pydantic import AwareDatetime
+from pydantic import AwareDatetime, BaseModel
 
-from schemas import Article, DeadLetter, Record
+from schemas import Article, DeadLetter, EventMention, Record
 
 UNKNOWN_DATE = "unknown"
 
@@ -43,6 +43,8 @@ def _arrow_type(annotation: Any) -> tuple[pa.DataType, bool]:
         return pa.list_(_arrow_type(args[0])[0]), False
     if origin is dict:
         return pa.string(), False  # stored as JSON text: maps vary per record
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return pa.struct(_arrow_fields(annotation)), False  # nested parts: Span, Site, ...
     if annotation is AwareDatetime or annotation is datetime:
         return pa.timestamp("us", tz="UTC"), False
     simple: dict[Any, pa.DataType] = {
@@ -57,17 +59,27 @@ def _arrow_type(annotation: Any) -> tuple[pa.DataType, bool]:
     raise TypeError(f"no Arrow type for {annotation!r}")
 
 
-def arrow_schema_for(model: type[Record]) -> pa.Schema:
-    """Arrow schema of ``model``'s fields (in declaration order) plus the lineage columns."""
+def _arrow_fields(model: type[BaseModel]) -> list[pa.Field]:
     fields = []
     for name, info in model.model_fields.items():
         arrow_type, nullable = _arrow_type(info.annotation)
         fields.append(pa.field(name, arrow_type, nullable=nullable))
-    return pa.schema([*fields, *LINEAGE_FIELDS])
+    return fields
 
 
-def _json_maps(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: json.dumps(v, sort_keys=True) if isinstance(v, dict) else v for k, v in row.items()}
+def arrow_schema_for(model: type[Record]) -> pa.Schema:
+    """Arrow schema of ``model``'s fields (in declaration order) plus the lineage columns."""
+    return pa.schema([*_arrow_fields(model), *LINEAGE_FIELDS])
+
+
+def _map_fields(model: type[Record]) -> frozenset[str]:
+    """Top-level fields typed as free-form maps, stored as JSON text (nested models stay structs)."""
+    return frozenset(
+        name
+        for name, info in model.model_fields.items()
+        if typing.get_origin(info.annotation) is dict
+        or any(typing.get_origin(a) is dict for a in typing.get_args(info.annotation))
+    )
 
 
 @dataclass(frozen=True)
@@ -88,10 +100,16 @@ class TableSpec:
         return day.isoformat() if day else UNKNOWN_DATE
 
     def row(self, record: Record) -> dict[str, Any]:
-        return _json_maps(record.model_dump())
+        row = record.model_dump()
+        for name in _map_fields(self.model):
+            if row[name] is not None:
+                row[name] = json.dumps(row[name], sort_keys=True)
+        return row
 
 
 TABLES: dict[str, TableSpec] = {
     "articles": TableSpec("articles", "articles", Article, lambda a: a.published_at),
+    # Partitioned by when the event happened (date=unknown when the text does not say).
+    "events": TableSpec("events", "events", EventMention, lambda e: e.time.start),
     "deadletter": TableSpec("deadletter", "deadletter", DeadLetter, lambda d: d.last_failed_at.date()),
 }

@@ -47,8 +47,14 @@ def test_extract_cli_prints_one_json_line_per_file(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [set(line) for line in lines] == [{"path", "article", "events", "error"}] * 3
     first, second, third = lines
-    assert first["error"] is None and first["events"] == []
+    assert first["error"] is None
     article = first["article"]
+    # the events of the page, each tied to the article and pointing into its clean text
+    assert any(e["record_kind"] == "event" for e in first["events"])
+    for event in first["events"]:
+        assert event["article_id"] == article["article_id"]
+        for span in event["evidence"] + [s["span"] for s in event["sites"] if s["span"]]:
+            assert article["text"][span["start"] : span["end"]] == span["text"]
     assert article["url"] == f"https://blog.example.org{sample.path}"  # from the page's canonical link
     assert article["published_at"] == sample.published_at and article["published_at_source"] == "html_meta"
     assert all(norm(s) in norm(article["text"]) for s in sample.must_keep)

@@ -15,6 +15,7 @@ from services.extractor.app import build_article
 from services.extractor.errors import EmptyArticle, ExtractionTimeout
 from services.extractor.extract import extract, strip_chrome_lines
 from services.extractor.pool import ExtractionPool
+from services.extractor.work import extract_page
 from tests.conftest import norm
 from tests.factories import page
 
@@ -97,7 +98,7 @@ def test_short_extractions_are_rejected_as_empty() -> None:
     assert built.extractor_options["include_comments"] is False
 
 
-def _slow_extract(html: str, url: str | None) -> None:
+def _slow_extract(html: str, url: str | None, events_for: object = None) -> None:
     time.sleep(60)
 
 
@@ -107,12 +108,12 @@ def test_pool_kills_an_extraction_past_its_timeout_and_keeps_working(monkeypatch
     async def go() -> None:
         pool = ExtractionPool(workers=1, timeout_s=1.0)
         try:
-            monkeypatch.setattr(pool_module, "extract", _slow_extract)
+            monkeypatch.setattr(pool_module, "extract_page", _slow_extract)
             started = time.monotonic()
             with pytest.raises(ExtractionTimeout):
                 await pool.extract("<html></html>", "http://127.0.0.1/slow")
             assert time.monotonic() - started < 30  # bounded by the timeout, not by the 60 s task
-            monkeypatch.setattr(pool_module, "extract", extract)
+            monkeypatch.setattr(pool_module, "extract_page", extract_page)
             sample = load_articles()[0]
             result = await pool.extract(render_article(sample, BASE), None)
             assert result is not None and sample.blocks[0]["text"][:40] in result.text

@@ -1,0 +1,33 @@
+"""What one worker process does with one page: the article text, then its event mentions.
+
+Both run in the worker so the per-page time limit covers them together, and the
+gazetteer is loaded once per worker process (lazily, on the first page), never per message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from services.extractor.events.assemble import extract_events
+from services.extractor.extract import Extraction, extract
+
+
+@dataclass(frozen=True)
+class EventContext:
+    """What the event records need besides the text; ``None`` turns event extraction off."""
+
+    article_id: str
+    url: str
+    crawl_date: date  # the publication date of last resort, as build_article uses it
+
+
+def extract_page(html: str, url: str | None, events_for: EventContext | None = None) -> Extraction | None:
+    extraction = extract(html, url)
+    if extraction is None or events_for is None:
+        return extraction
+    published = extraction.metadata.published or events_for.crawl_date
+    extraction.events = extract_events(
+        extraction.text, article_id=events_for.article_id, url=events_for.url, published_at=published
+    )
+    return extraction
