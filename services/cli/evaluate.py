@@ -14,7 +14,7 @@ from services.extractor.events.evaluate import Scores, score_article
 from services.extractor.extract import extract
 
 
-def evaluate(gold_path: Path, pages: Path | None) -> dict[str, float | int]:
+def evaluate(gold_path: Path, pages: Path | None) -> Scores:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     samples = {a.id: a for a in load_articles()}
     scores = Scores()
@@ -32,16 +32,20 @@ def evaluate(gold_path: Path, pages: Path | None) -> dict[str, float | int]:
         published = extraction.metadata.published
         mentions = extract_events(extraction.text, article_id=article["id"], url="", published_at=published)
         score_article(article, mentions, scores)
-    return scores.summary()
+    return scores
 
 
-def eval_command(gold_path: Path, pages: Path | None, console: Console) -> int:
-    summary = evaluate(gold_path, pages)
+def eval_command(gold_path: Path, pages: Path | None, console: Console, *, verbose: bool = False) -> int:
+    scores = evaluate(gold_path, pages)
+    summary = scores.summary()
     table = Table(title=f"event extraction on {gold_path.name}")
     table.add_column("measure")
     table.add_column("value", justify="right")
     for name, value in summary.items():
         table.add_row(name, str(value))
     console.print(table)
+    if verbose:
+        for problem in scores.problems:
+            console.print(f"- {problem}", markup=False, highlight=False)
     console.print(json.dumps(summary), markup=False, highlight=False)
     return 0

@@ -77,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--pages", type=Path, help="directory of the gold articles' pages (default: the sample site)"
     )
+    evaluate.add_argument("--verbose", "-v", action="store_true", help="list every miss and extra record")
 
     fetch = sub.add_parser("fetch", help="queue URLs for fetching (onto the urls topic)")
     _common(fetch)
@@ -186,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "eval":
         from services.cli.evaluate import eval_command
 
-        return eval_command(args.gold, args.pages, console)
+        return eval_command(args.gold, args.pages, console, verbose=args.verbose)
     if args.command == "fetch":
         from services.cli.feeds import fetch_command
 

@@ -47,6 +47,7 @@ class Scores:
     non_events: int = 0
     non_events_as_events: int = 0
     fields: dict[str, list[bool]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # what went wrong, one line each (eval --verbose)
 
     def note(self, name: str, ok: bool) -> None:
         self.fields.setdefault(name, []).append(ok)
@@ -86,18 +87,45 @@ def score_article(gold_article: dict[str, Any], predicted: list[EventMention], s
             scores.non_events += 1
             if hit is not None and hit.record_kind == "event":
                 scores.non_events_as_events += 1
+                scores.problems.append(f"{gold['id']}: a {gold['record_kind']} emitted as an event")
             elif hit is not None:
                 used.add(hit.mention_id)
             continue
         scores.gold_events += 1
         if hit is None or hit.record_kind != "event" or hit.mention_id in used:
+            why = (
+                "no record"
+                if hit is None
+                else f"record is {hit.record_kind}"
+                if hit.record_kind != "event"
+                else "merged into another gold event"
+            )
+            scores.problems.append(f"{gold['id']}: missed ({why})")
             continue
         used.add(hit.mention_id)
         scores.matched += 1
         _score_fields(gold, hit, scores)
-    scores.predicted_events += sum(
-        1 for m in predicted if m.record_kind == "event" and m.mention_id not in optional_hits
-    )
+    counted = [m for m in predicted if m.record_kind == "event" and m.mention_id not in optional_hits]
+    scores.predicted_events += len(counted)
+    for m in counted:
+        if m.mention_id not in used:
+            scores.problems.append(
+                f"{gold_article['id']}: extra {m.subtype} event: {_norm(m.evidence[0].text)[:100]}"
+            )
+
+
+def _got(name: str, hit: EventMention) -> str:
+    if name in ("sites", "site_counts"):
+        return "; ".join(f"{s.name} ({s.country}, count={s.count})" for s in hit.sites) or "none"
+    if name == "quantities":
+        return "; ".join(f"{q.kind}={q.value}" for q in hit.quantities) or "none"
+    if name == "time":
+        return f"{hit.time.start}..{hit.time.end} {hit.time.precision} ({hit.time.text!r})"
+    if name == "actor_countries":
+        return ", ".join(f"{a.name} ({a.country})" for a in hit.actors) or "none"
+    if name == "affiliation":
+        return ", ".join(f"{t.affiliation}" for t in hit.targets) or "none"
+    return str(getattr(hit, name, ""))
 
 
 def _score_fields(gold: dict[str, Any], hit: EventMention, scores: Scores) -> None:
@@ -127,4 +155,6 @@ def _score_fields(gold: dict[str, Any], hit: EventMention, scores: Scores) -> No
         results["affiliation"] = any(t.affiliation == gold["affiliation"] for t in hit.targets)
     for name, ok in results.items():
         scores.note(name, ok)
+        if not ok:
+            scores.problems.append(f"{gold['id']}: {name} wrong: {_got(name, hit)}")
     scores.note("fully_correct", all(results.values()))

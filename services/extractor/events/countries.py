@@ -1,0 +1,133 @@
+"""Countries named in text, by name or nationality adjective, as ISO 3166-1 alpha-3 codes.
+
+Names come from pycountry (official short and common names); the nationality adjectives and the
+usual English short forms pycountry lacks ("Syria", "Iran", "the US") are a hand list, since no
+maintained package ships demonyms. Used for the country context of an article and of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pycountry
+
+# Adjective (and plural noun) -> alpha-3. Lower-case; matched case-insensitively on word boundaries.
+DEMONYMS: dict[str, str] = {
+    "afghan": "AFG",
+    "algerian": "DZA",
+    "american": "USA",
+    "belgian": "BEL",
+    "british": "GBR",
+    "burkinabe": "BFA",
+    "cameroonian": "CMR",
+    "chadian": "TCD",
+    "danish": "DNK",
+    "dutch": "NLD",
+    "egyptian": "EGY",
+    "emirati": "ARE",
+    "french": "FRA",
+    "german": "DEU",
+    "greek": "GRC",
+    "indian": "IND",
+    "indonesian": "IDN",
+    "iranian": "IRN",
+    "iraqi": "IRQ",
+    "irish": "IRL",
+    "israeli": "ISR",
+    "italian": "ITA",
+    "jordanian": "JOR",
+    "kenyan": "KEN",
+    "lebanese": "LBN",
+    "libyan": "LBY",
+    "malian": "MLI",
+    "mauritanian": "MRT",
+    "moroccan": "MAR",
+    "mozambican": "MOZ",
+    "nigerian": "NGA",
+    "nigerien": "NER",
+    "pakistani": "PAK",
+    "palestinian": "PSE",
+    "portuguese": "PRT",
+    "russian": "RUS",
+    "saudi": "SAU",
+    "senegalese": "SEN",
+    "somali": "SOM",
+    "spanish": "ESP",
+    "spaniard": "ESP",
+    "sudanese": "SDN",
+    "swedish": "SWE",
+    "swiss": "CHE",
+    "syrian": "SYR",
+    "tunisian": "TUN",
+    "turkish": "TUR",
+    "ukrainian": "UKR",
+    "yemeni": "YEM",
+    "austrian": "AUT",
+    "polish": "POL",
+    "norwegian": "NOR",
+    "finnish": "FIN",
+    "bangladeshi": "BGD",
+    "filipino": "PHL",
+    "chinese": "CHN",
+    "u.s.": "USA",
+}
+SHORT_NAMES: dict[str, str] = {
+    "syria": "SYR",
+    "iran": "IRN",
+    "russia": "RUS",
+    "the us": "USA",
+    "the u.s.": "USA",
+    "usa": "USA",
+    "united states": "USA",
+    "uk": "GBR",
+    "britain": "GBR",
+    "great britain": "GBR",
+    "holland": "NLD",
+    "the netherlands": "NLD",
+    "bolivia": "BOL",
+    "venezuela": "VEN",
+    "tanzania": "TZA",
+    "vietnam": "VNM",
+    "laos": "LAO",
+    "moldova": "MDA",
+    "south korea": "KOR",
+    "north korea": "PRK",
+    "the uae": "ARE",
+    "turkey": "TUR",
+    "ivory coast": "CIV",
+    "democratic republic of the congo": "COD",
+    "dr congo": "COD",
+    "palestine": "PSE",
+    "kosovo": "XKX",
+    "the gambia": "GMB",
+    "czech republic": "CZE",
+}
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[re.Pattern[str], dict[str, str]]:
+    codes: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name:
+                codes[name.lower()] = country.alpha_3
+    codes.update(SHORT_NAMES)
+    for demonym, code in DEMONYMS.items():
+        codes[demonym] = code
+        if not demonym.endswith(("sh", "ch", "ese", "i", "s", ".")):
+            codes[demonym + "s"] = code  # "Moroccans", "Syrians"
+    alternatives = "|".join(re.escape(k) for k in sorted(codes, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), codes
+
+
+def country_mentions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, alpha-3)`` of every country name or nationality word in ``text[start:end]``."""
+    pattern, codes = _table()
+    end = len(text) if end is None else end
+    return [(m.start(), m.end(), codes[m.group(0).lower()]) for m in pattern.finditer(text, start, end)]
+
+
+def countries_in(text: str, start: int = 0, end: int | None = None) -> set[str]:
+    return {code for _, _, code in country_mentions(text, start, end)}
