@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from services.extractor.events.countries import DEMONYMS
+
 ActorKind = Literal["agency", "group"]
 
 
@@ -159,24 +161,10 @@ ENTRIES: tuple[Entry, ...] = (
     ),
 )
 
-NATIONALITIES = {
-    "moroccan": "MAR",
-    "spanish": "ESP",
-    "french": "FRA",
-    "belgian": "BEL",
-    "dutch": "NLD",
-    "german": "DEU",
-    "italian": "ITA",
-    "portuguese": "PRT",
-    "algerian": "DZA",
-    "tunisian": "TUN",
-    "malian": "MLI",
-    "british": "GBR",
-    "american": "USA",
-    "u.s.": "USA",
-}
+NATIONALITIES = DEMONYMS
 _GENERIC_NOUNS = (
-    r"(?:authorities|police|security\s+services|security\s+forces|intelligence\s+services|investigators)"
+    r"(?P<noun>authorities|police|security\s+services|security\s+forces|intelligence\s+services"
+    r"|investigators|operation)"
 )
 
 
@@ -210,7 +198,10 @@ _ALIAS_RE = re.compile(
 )
 _NATION = r"(?:" + "|".join(re.escape(n) for n in NATIONALITIES) + r")"
 _GENERIC_RE = re.compile(
-    rf"(?<![\w-])(?P<n1>{_NATION})(?:\s+and\s+(?P<n2>{_NATION}))?\s+{_GENERIC_NOUNS}\b", re.IGNORECASE
+    # "Moroccan authorities", "Spanish and Moroccan police", "a joint Moroccan-Spanish CT operation"
+    rf"(?<![\w-])(?P<n1>{_NATION})(?:(?:\s+and\s+|-)(?P<n2>{_NATION}))?\s+"
+    rf"(?:(?:joint|counter-?terrorism|anti-?terror(?:ism|ist)?|security|police)\s+)*{_GENERIC_NOUNS}\b",
+    re.IGNORECASE,
 )
 
 
@@ -237,7 +228,8 @@ def find_actors(text: str) -> list[ActorMention]:
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
         taken.append((match.start(), match.end()))
-        noun = match.group(0).split()[-1].lower()
+        noun = " ".join(match["noun"].lower().split())
+        noun = "authorities" if noun == "operation" else noun  # a national operation: its authorities
         for group in ("n1", "n2"):
             if match[group]:
                 country = NATIONALITIES[match[group].lower()]

@@ -1,10 +1,14 @@
 """From clean article text to event mentions: trigger sentences first, then the resolvers on them.
 
-A first rule-based pass (issue 5, in progress; measured with ``newswire eval``): it finds
-sentences with an action trigger, takes the next sentence along when it carries places or counts
-("Composed of three elements operating in ..."), reads actors, groups, counts, places and time
-with the resolvers of this package, decides the record kind from cues, and merges the mentions of
-one operation (a lede and its detail paragraphs) into one.
+1. Sentences with an action trigger become drafts; up to two following sentences that still describe
+   the operation ("Four of the arrests took place in Spain ...") join them (the continuation rule).
+2. Each draft gets its record kind from cues: a count over a period is an ``aggregate``, a date years
+   before publication makes ``background``; otherwise an ``event``.
+3. Drafts of one operation merge: consecutive events of the same family within a few sentences whose
+   times do not disagree (a lede, its detail paragraphs, "the women arrested in Spain"): ONE mention.
+4. The resolvers run on the merged evidence: actors (an anaphoric "the authorities" takes the agency
+   named last before it), groups (looked for in the whole story segment, then two sentences back),
+   sites with roles and per-site counts, quantities, time.
 """
 
 from __future__ import annotations
@@ -15,87 +19,137 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, cast
 
-from schemas.events import Actor, EventMention, EventTime, Quantity, Site, Span, Target
+from schemas.events import Actor, EventMention, EventTime, Quantity, Span, Target
 from services.extractor.events.actors import ActorMention, find_actors
+from services.extractor.events.countries import countries_in
 from services.extractor.events.numbers import COUNT_NOUNS, PEOPLE_NOUNS, find_numbers
-from services.extractor.events.places import Gazetteer, gazetteer
-from services.extractor.events.timex import MONTHS, WEEKDAYS, TimeExpression, find_times
+from services.extractor.events.places import gazetteer
+from services.extractor.events.sites import (
+    SiteMention,
+    assign_counts,
+    find_sites,
+    refine,
+    sentence_country_sets,
+    to_site,
+)
+from services.extractor.events.timex import TimeExpression, find_times
+from services.extractor.events.triggers import (
+    AGGREGATE,
+    CONTINUATION,
+    FAMILY,
+    FUTURE,
+    HEDGED,
+    NEGATED,
+    REPORTED,
+    SUBTYPE_RANK,
+    Trigger,
+    first_trigger,
+    sentences,
+)
 
-EXTRACTOR_VERSION = "newswire-events/0.1"
+EXTRACTOR_VERSION = "newswire-events/0.2"
+MERGE_DISTANCE = 700  # characters between two drafts of one operation, at most
+MERGE_SENTENCES = 4  # and sentences
+BACKGROUND_YEARS = 2  # an event dated this many years before publication is background
 
-# trigger -> (event_type, modes, subtype); the first matching trigger of a sentence wins.
-TRIGGERS: list[tuple[re.Pattern[str], str, list[str], str]] = [
-    (
-        re.compile(r"\b(dismantl\w*|broke\s+up|broken\s+up|busted)\b", re.I),
-        "COERCE",
-        ["arrest"],
-        "cell_dismantled",
-    ),
-    (re.compile(r"\b(foiled|thwarted)\b", re.I), "COERCE", ["arrest"], "plot_foiled"),
-    (
-        re.compile(r"\b(launched\s+(?:air\s*)?strikes|air\s*strikes?\s+(?:on|against))\b", re.I),
-        "ASSAULT",
-        ["aerial"],
-        "airstrike",
-    ),
-    (
-        re.compile(
-            r"\b(arrested|detained|apprehended|nabbed|captured|taken\s+into\s+custody|arrests?\s+of)\b", re.I
-        ),
-        "COERCE",
-        ["arrest"],
-        "arrest",
-    ),
-    (
-        re.compile(r"\b(extradited|deported|expelled)\b", re.I),
-        "COERCE",
-        ["deport"],
-        "extradition_deportation",
-    ),
-    (re.compile(r"\b(convicted|sentenced\s+to)\b", re.I), "SANCTION", [], "conviction_sentence"),
-    (re.compile(r"\b(charged\s+with|indicted)\b", re.I), "ACCUSE", [], "charge_indict"),
-    (re.compile(r"\b(raided)\b", re.I), "COERCE", ["search"], "raid_search"),
-    (re.compile(r"\b(attacked|suicide\s+bomb\w*)\b", re.I), "ASSAULT", [], "attack"),
-    (re.compile(r"\bagreement\s+was\s+(?:sealed|signed)\b", re.I), "AGREE", [], "cooperation_agreement"),
-]
-_FAMILY = {"cell_dismantled": "arrest", "arrest": "arrest", "plot_foiled": "arrest"}
-_SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+[\u201d\"']?|\n|$)")
-_AGGREGATE = re.compile(
-    r"\b(between\s+\w+\s+and\s+\w+\s+(?:this|last)\s+year|since\s+\d{4}|so\s+far|in\s+the\s+year|"
-    r"by\s+the\s+end\s+of|over\s+the\s+(?:last|past)|a\s+(?:series|string)\s+of|a\s+considerable\s+number)\b",
+_ANAPHORIC_ACTOR = re.compile(
+    r"\b(?:the|local)\s+(?:authorities|police|security\s+(?:services|forces)|investigators)\b", re.I
+)
+_CASUALTY_VERB = re.compile(
+    r"(?:\b(kill(?:ing|ed|s))|\b(?:injur|wound)(?:ing|ed|s))\s+(?:about\s+|some\s+|at\s+least\s+)?$", re.I
+)
+_SINGLE_ARREST = re.compile(
+    r"\b(?:a|an|one)\s+(?:[A-Za-z-]+\s+)?(?:citizen|man|woman|national|suspect|individual|person|youth|teenager"
+    r"|student|imam|jihadist|militant)\s+(?:was|has\s+been|had\s+been)\s+(?:arrested|detained|apprehended)\b",
     re.I,
-)
-_GENERIC_STATEMENT = re.compile(
-    r"\b(are|is)\s+arrested\s+according\s+to\b|\bhave\s+been\s+arrested\s+for\b", re.I
-)
-_REPORTED = re.compile(r"\b(said|according\s+to|reported|reporting|stated|announced)\b", re.I)
-_FUTURE = re.compile(r"\b(planned\s+to|plotting\s+to|sought\s+to|intended\s+to|were\s+preparing)\b", re.I)
-_NAME = r"[A-Z][\w\u00c0-\u024f'\u2019-]*"
-_PLACE_CANDIDATE = re.compile(rf"(?<![\w-]){_NAME}(?:\s+(?:{_NAME}|al-\w+|el-\w+|de\s+la|de|del)){{0,4}}")
-_REFERENCE_POINT = re.compile(r"\b(?:(?:north|south|east|west)(?:east|west)?\s+of|outside|near)\s+$", re.I)
-_CALENDAR = frozenset(m.capitalize() for m in MONTHS) | frozenset(d.capitalize() for d in WEEKDAYS)
-_COUNTRY_WORDS = re.compile(
-    r"\b(Morocco|Spain|France|Belgium|Syria|Iraq|Mali|Somalia|Libya|Tunisia|Algeria|Nigeria|Niger|"
-    r"Burkina Faso|Germany|Italy|Netherlands|Portugal)\b"
 )
 
 
 @dataclass
 class _Draft:
-    start: int
-    end: int
-    event_type: str
-    modes: list[str]
+    trigger: Trigger
     subtype: str
-    evidence: list[tuple[int, int]] = field(default_factory=list)
-    actors: list[ActorMention] = field(default_factory=list)
-    sites: list[Site] = field(default_factory=list)
-    quantities: list[Quantity] = field(default_factory=list)
-    time: TimeExpression | None = None
+    sentence_index: int
+    last_index: int
+    windows: list[tuple[int, int]]
+    time: TimeExpression | None
+    kind: str
+    extra_sentences: list[int] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.windows[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.windows[-1][1]
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if text[m.start() : m.end()].strip()]
+def _kind(sentence: str, when: TimeExpression | None, published_at: date | None) -> str:
+    old = (
+        when is not None
+        and when.end is not None
+        and published_at is not None
+        and when.end.year < published_at.year - BACKGROUND_YEARS
+    )
+    if old and when is not None and when.precision != "year":
+        return "background"  # "the events of May 16, 2003" (a span "since 2013" is an aggregate's)
+    if AGGREGATE.search(sentence):
+        return "aggregate"
+    return "event"
+
+
+def _drafts(
+    text: str, spans: list[tuple[int, int]], times: list[TimeExpression], published_at: date | None
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    triggered = [first_trigger(text[s:e]) for s, e in spans]
+    for i, ((start, end), trigger) in enumerate(zip(spans, triggered, strict=True)):
+        if trigger is None:
+            continue
+        inside = [t for t in times if start <= t.span_start < end and t.start is not None]
+        when = inside[0] if inside else None
+        windows = [(start, end)]
+        last = i
+        for j in range(i + 1, min(i + 3, len(spans))):  # the continuation rule
+            if triggered[j] is not None:
+                break
+            if CONTINUATION.search(text[spans[j][0] : spans[j][1]]):
+                windows.append(spans[j])
+                last = j
+        drafts.append(
+            _Draft(
+                trigger, trigger.subtype, i, last, windows, when, _kind(text[start:end], when, published_at)
+            )
+        )
+    return drafts
+
+
+def _same_time(a: TimeExpression | None, b: TimeExpression | None) -> bool:
+    return a is None or b is None or (a.start, a.end) == (b.start, b.end)
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    merged: list[_Draft] = []
+    for draft in drafts:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.kind == draft.kind == "event"
+            and FAMILY.get(draft.subtype) is not None
+            and FAMILY.get(draft.subtype) == FAMILY.get(previous.subtype)
+            and draft.start - previous.end <= MERGE_DISTANCE
+            and draft.sentence_index - previous.last_index <= MERGE_SENTENCES
+            and _same_time(previous.time, draft.time)
+        ):
+            previous.windows += [w for w in draft.windows if w not in previous.windows]
+            previous.last_index = max(previous.last_index, draft.last_index)
+            previous.time = previous.time or draft.time
+            if SUBTYPE_RANK.index(draft.subtype) < SUBTYPE_RANK.index(previous.subtype):
+                previous.subtype, previous.trigger = draft.subtype, draft.trigger
+            continue
+        merged.append(draft)
+    return merged
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -106,206 +160,151 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start=start, end=end, text=text[start:end])
 
 
-def _context_countries(text: str, places: Gazetteer) -> list[str]:
-    """Countries the article is about: countries it names and the countries of agencies it names."""
-    countries = {a.country for a in find_actors(text) if a.country}
-    for match in _COUNTRY_WORDS.finditer(text):
-        place = places.resolve(match.group(0))
-        if place and place.country:
-            countries.add(place.country)
-    return sorted(countries)
+def _in_windows(start: int, windows: list[tuple[int, int]]) -> bool:
+    return any(s <= start < e for s, e in windows)
 
 
-def _sites(
-    text: str, start: int, end: int, context: list[str], places: Gazetteer, skip: set[str]
-) -> list[Site]:
-    sites: list[Site] = []
-    seen: set[str] = set()
-    for match in _PLACE_CANDIDATE.finditer(text, start, end):
-        if _REFERENCE_POINT.search(text[max(0, match.start() - 30) : match.start()]):
-            continue  # "just south of Madrid": a landmark for the site, not the site
-        words = match.group(0).split()
-        for n in range(len(words), 0, -1):  # the longest name first: "Sidi Allal al-Bahraoui" over "Sidi"
-            candidate = " ".join(words[:n])
-            if candidate in _CALENDAR or candidate in skip or any(candidate in s for s in skip):
-                continue
-            place = places.resolve(candidate, context)
-            if (
-                place is None
-                or place.precision == "country"
-                or place.name in seen
-                or (place.resolution == "alternate" and place.population < 100_000)
-                or (place.country is not None and place.country not in context)
+def _quantities(
+    text: str, windows: list[tuple[int, int]], subtype: str, used: set[tuple[int, int]]
+) -> list[Quantity]:
+    out: dict[str, Quantity] = {}  # the first count of each kind: the lede's total, not a detail's
+    for start, end in windows:
+        for n in find_numbers(text[start:end]):
+            span = (start + n.start, start + n.end)
+            if span in used:
+                continue  # a per-site count ("four of the arrests ... in Spain")
+            unit = n.unit or ""
+            if unit == "member" or (unit in ("elements", "members") and subtype == "cell_dismantled"):
+                kind = "cell_members"
+            elif unit in ("cells", "cell"):
+                kind = "cells"
+            elif unit in PEOPLE_NOUNS and FAMILY.get(subtype) == "arrest":
+                kind = "arrested"
+            elif unit in PEOPLE_NOUNS and (
+                verb := _CASUALTY_VERB.search(text, max(start, span[0] - 24), span[0])
             ):
+                kind = "killed" if verb[1] else "injured"  # "killing about three dozen people"
+            elif unit in ("killed", "dead"):
+                kind = "killed"
+            elif unit in ("injured", "wounded"):
+                kind = "injured"
+            elif unit in COUNT_NOUNS:
+                kind = "other"
+            else:
                 continue
-            seen.add(place.name)
-            s = match.start()
-            sites.append(
-                Site(
-                    text=candidate,
-                    name=place.name,
-                    country=place.country,
-                    admin1=place.admin1,
-                    geonameid=place.geonameid,
-                    lat=place.lat,
-                    lon=place.lon,
-                    precision=place.precision,
-                    span=_span(text, s, s + len(candidate)),
-                )
+            out.setdefault(
+                kind,
+                Quantity(
+                    kind=cast(Any, kind),
+                    value=n.value,
+                    min=n.min,
+                    max=n.max,
+                    approx=n.approx,
+                    span=Span(start=span[0], end=span[1], text=n.text),
+                ),
             )
-            break
-    if any(
-        s.precision != "region" for s in sites
-    ):  # "sent to the Sahel": a destination, not where it happened
-        sites = [s for s in sites if s.precision != "region"]
-    return sites
+        single = _SINGLE_ARREST.search(text, start, end)
+        if single and "arrested" not in out and FAMILY.get(subtype) == "arrest":
+            s, e = single.span()
+            out["arrested"] = Quantity(kind="arrested", value=1, span=Span(start=s, end=e, text=text[s:e]))
+    return list(out.values())
 
 
-def _quantities(text: str, start: int, end: int, subtype: str) -> list[Quantity]:
-    out: list[Quantity] = []
-    for n in find_numbers(text[start:end]):
-        unit = n.unit or ""
-        if unit == "member" or (unit in ("elements", "members") and subtype == "cell_dismantled"):
-            kind = "cell_members"
-        elif unit in ("cells", "cell"):
-            kind = "cells"
-        elif unit in PEOPLE_NOUNS and _FAMILY.get(subtype) == "arrest":
-            kind = "arrested"
-        elif unit in ("killed", "dead"):
-            kind = "killed"
-        elif unit in ("injured", "wounded"):
-            kind = "injured"
-        elif unit in COUNT_NOUNS:
-            kind = "other"
-        else:
-            continue
-        out.append(
-            Quantity(
-                kind=cast(Any, kind),
-                value=n.value,
-                min=n.min,
-                max=n.max,
-                approx=n.approx,
-                span=Span(start=start + n.start, end=start + n.end, text=n.text),
-            )
-        )
-    return out
+def _with_site_total(quantities: list[Quantity], sites: list[SiteMention], text: str) -> list[Quantity]:
+    """No overall count but counts per site: the total is theirs ("four ... were arrested in Almskad")."""
+    counted = [s for s in sites if s.count is not None]
+    if not counted or any(q.kind == "arrested" for q in quantities):
+        return quantities
+    total = sum(s.count or 0 for s in counted)
+    span = None
+    if len(counted) == 1 and counted[0].count_span:
+        start, end = counted[0].count_span
+        span = Span(start=start, end=end, text=text[start:end])
+    return [*quantities, Quantity(kind="arrested", value=total, span=span)]
 
 
-def _drafts(text: str, published_at: date | None) -> list[_Draft]:
-    places = gazetteer()
-    context = _context_countries(text, places)
-    times = find_times(text, published_at) if published_at else []
-    sentences = _sentences(text)
-    drafts: list[_Draft] = []
-    for i, (start, end) in enumerate(sentences):
-        sentence = text[start:end]
-        trigger = next(((p, t, m, s) for p, t, m, s in TRIGGERS if p.search(sentence)), None)
-        if trigger is None or _GENERIC_STATEMENT.search(sentence):
-            continue
-        window_end = end
-        if i + 1 < len(sentences):  # the continuation rule
-            nxt = text[sentences[i + 1][0] : sentences[i + 1][1]]
-            if not any(p.search(nxt) for p, *_ in TRIGGERS) and re.search(
-                r"\b(operating|based|active|took\s+place|were\s+carried\s+out)\b[^.]*\bin\b", nxt
-            ):
-                window_end = sentences[i + 1][1]
-        actors = find_actors(text[start:window_end])
-        skip = {a.text for a in actors}
-        inside = [t for t in times if start <= t.span_start < window_end and t.start is not None]
-        drafts.append(
-            _Draft(
-                start,
-                window_end,
-                trigger[1],
-                trigger[2],
-                trigger[3],
-                [(start, window_end)],
-                [
-                    ActorMention(a.text, a.name, a.kind, a.country, a.sector, a.start + start, a.end + start)
-                    for a in actors
-                ],
-                _sites(text, start, window_end, context, places, skip),
-                _quantities(text, start, window_end, trigger[3]),
-                inside[0] if inside else None,
-            )
-        )
-    return drafts
+def _actors(text: str, draft: _Draft, all_actors: list[ActorMention]) -> list[ActorMention]:
+    agencies = [a for a in all_actors if a.kind == "agency" and _in_windows(a.start, draft.windows)]
+    if not agencies and any(_ANAPHORIC_ACTOR.search(text, s, e) for s, e in draft.windows):
+        earlier = [a for a in all_actors if a.kind == "agency" and a.end <= draft.start]
+        if earlier:  # "The authorities dismantled ...": the authorities named last before
+            agencies = [a for a in earlier if a.start == earlier[-1].start]
+    return list({a.name: a for a in agencies}.values())
 
 
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
-    """One operation reported in a lede and detail sentences is one mention: a draft with no time of its
-    own continues the previous draft of the same family within two sentences."""
-    merged: list[_Draft] = []
-    for draft in drafts:
-        previous = merged[-1] if merged else None
-        if (
-            previous is not None
-            and draft.time is None
-            and _FAMILY.get(draft.subtype) is not None
-            and _FAMILY.get(draft.subtype) == _FAMILY.get(previous.subtype)
-            and draft.start - previous.end < 400
-        ):
-            previous.end = draft.end
-            previous.evidence.append((draft.start, draft.end))
-            previous.actors += draft.actors
-            previous.sites += [s for s in draft.sites if s.name not in {x.name for x in previous.sites}]
-            previous.quantities += [
-                q for q in draft.quantities if q.kind not in {x.kind for x in previous.quantities}
-            ]
-            if draft.subtype == "cell_dismantled":
-                previous.subtype = "cell_dismantled"
-            continue
-        merged.append(draft)
-    return merged
+def _groups(
+    draft: _Draft, all_actors: list[ActorMention], spans: list[tuple[int, int]]
+) -> list[ActorMention]:
+    groups = [a for a in all_actors if a.kind == "group" and draft.start <= a.start < draft.end]
+    if (
+        not groups
+    ):  # the group named just before: "... joining the Islamic State. The authorities dismantled ..."
+        back = spans[max(0, draft.sentence_index - 2)][0]
+        groups = [a for a in all_actors if a.kind == "group" and back <= a.start < draft.start][-1:]
+    return groups[:1]
+
+
+def _confidence(time: TimeExpression | None, sites: list[SiteMention], actors: list[ActorMention]) -> float:
+    score = 0.5 + 0.15 * (time is not None) + 0.15 * bool(sites) + 0.1 * bool(actors)
+    score -= 0.1 * sum(1 for s in sites if s.place is None or s.place.resolution == "fuzzy")
+    return round(min(0.95, max(0.1, score)), 2)
+
+
+def _factuality(window: str) -> str:
+    if NEGATED.search(window):
+        return "negated"
+    if FUTURE.search(window):
+        return "future"
+    if HEDGED.search(window):
+        return "hedged"
+    return "reported" if REPORTED.search(window) else "asserted"
 
 
 def extract_events(text: str, *, article_id: str, url: str, published_at: date | None) -> list[EventMention]:
     """Event mentions of one article's clean text."""
-    mentions: list[EventMention] = []
-    for d in _merge(_drafts(text, published_at)):
-        window = text[d.start : d.end]
-        when = d.time
-        kind = "event"
-        if _AGGREGATE.search(text[d.evidence[0][0] : d.evidence[0][1]]) and (
-            when is None or when.precision in ("part_of_year", "year")
-        ):
-            kind = "aggregate"
-        elif (
-            published_at
-            and when is not None
-            and when.end is not None
-            and when.end.year < published_at.year - 2
-        ):
-            kind = "background"
-        groups = [a for a in d.actors if a.kind == "group"]
-        agencies = list({a.name: a for a in d.actors if a.kind == "agency"}.values())
-        countries = {a.country for a in agencies if a.country}
+    spans = sentences(text)
+    times = find_times(text, published_at) if published_at else []
+    drafts = _merge(_drafts(text, spans, times, published_at))
+    if not drafts:
+        return []
+    places = gazetteer()
+    all_actors = find_actors(text)
+    context = sorted(countries_in(text) | {a.country for a in all_actors if a.country})
+    skip = {a.text for a in all_actors}
+    mentions = []
+    for d in drafts:
+        window = " ".join(text[s:e] for s, e in d.windows)
+        found = find_sites(text, d.windows, context, places, skip)
+        assign_counts(text, d.windows, found)
+        sites = refine(text, found, sentence_country_sets(text, spans, found))
+        used = {s.count_span for s in sites if s.count_span} | {s.count_span for s in found if s.count_span}
+        actors = _actors(text, d, all_actors)
+        groups = _groups(d, all_actors, spans)
+        countries = {a.country for a in actors if a.country}
         target_kind = (
             "cell"
             if re.search(r"\bcells?\b", window, re.I)
-            else ("network" if re.search(r"\b(network|group)\b", window, re.I) else "unknown")
+            else "network"
+            if re.search(r"\b(network|group)\b", window, re.I)
+            else "unknown"
         )
-        evidence = [_span(text, s, e) for s, e in d.evidence]
+        evidence = [_span(text, s, e) for s, e in d.windows]
         digest = hashlib.sha256(
             f"{article_id}:{evidence[0].start}:{evidence[0].end}:{d.subtype}".encode()
         ).hexdigest()
+        when = d.time
         mentions.append(
             EventMention(
                 mention_id=digest[:32],
                 article_id=article_id,
                 url=url,
                 published_at=published_at,
-                record_kind=cast(Any, kind),
-                event_type=d.event_type,
-                modes=d.modes,
+                record_kind=cast(Any, d.kind),
+                event_type=d.trigger.event_type,
+                modes=list(d.trigger.modes),
                 contexts=["terrorism"] if groups or re.search(r"terror|jihad|extremis", window, re.I) else [],
-                subtype=d.subtype,  # type: ignore[arg-type]
-                factuality="future"
-                if _FUTURE.search(window)
-                else "reported"
-                if _REPORTED.search(window)
-                else "asserted",
+                subtype=cast(Any, d.subtype),
+                factuality=cast(Any, _factuality(window)),
                 joint_operation=len(countries) > 1 or bool(re.search(r"\bjoint(?:ly)?\b", window, re.I)),
                 actors=[
                     Actor(
@@ -313,21 +312,21 @@ def extract_events(text: str, *, article_id: str, url: str, published_at: date |
                         name=a.name,
                         country=a.country,
                         sector=a.sector,
-                        span=Span(start=a.start, end=a.end, text=a.text),
+                        span=_span(text, a.start, a.end),
                     )
-                    for a in agencies
+                    for a in actors
                 ],
                 targets=[
                     Target(
                         text=g.text,
                         kind=cast(Any, target_kind),
                         affiliation=g.name,
-                        span=Span(start=g.start, end=g.end, text=g.text),
+                        span=_span(text, g.start, g.end),
                     )
-                    for g in groups[:1]
+                    for g in groups
                 ],
-                sites=d.sites,
-                quantities=d.quantities,
+                sites=[to_site(text, s) for s in sites],
+                quantities=_with_site_total(_quantities(text, d.windows, d.subtype, used), sites, text),
                 time=EventTime(
                     text=when.text,
                     start=when.start,
@@ -338,7 +337,7 @@ def extract_events(text: str, *, article_id: str, url: str, published_at: date |
                 if when
                 else EventTime(),
                 evidence=evidence,
-                confidence=0.6,
+                confidence=_confidence(when, sites, actors),
                 extractor_version=EXTRACTOR_VERSION,
             )
         )

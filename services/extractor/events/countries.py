@@ -129,5 +129,10 @@ def country_mentions(text: str, start: int = 0, end: int | None = None) -> list[
     return [(m.start(), m.end(), codes[m.group(0).lower()]) for m in pattern.finditer(text, start, end)]
 
 
-def countries_in(text: str, start: int = 0, end: int | None = None) -> set[str]:
-    return {code for _, _, code in country_mentions(text, start, end)}
+def countries_in(text: str, start: int = 0, end: int | None = None, *, names_only: bool = False) -> set[str]:
+    """Countries named in ``text[start:end]``; ``names_only`` skips nationality words ("one Syrian")."""
+    return {
+        code
+        for s, e, code in country_mentions(text, start, end)
+        if not names_only or text[s:e].lower().rstrip("s") not in DEMONYMS
+    }

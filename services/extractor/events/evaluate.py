@@ -130,10 +130,14 @@ def _got(name: str, hit: EventMention) -> str:
 
 def _score_fields(gold: dict[str, Any], hit: EventMention, scores: Scores) -> None:
     results: dict[str, bool] = {"subtype": hit.subtype == gold.get("subtype")}
+    # Where it happened: every required gold site found, and no predicted event site or operating
+    # area that the gold does not list (optional gold sites may be found or not; destinations and
+    # origins are not sites of the event).
     gold_sites = gold.get("sites", [])
-    results["sites"] = len(hit.sites) == len(gold_sites) and all(
-        any(site_matches(g, p) for p in hit.sites) for g in gold_sites
-    )
+    predicted_sites = [p for p in hit.sites if p.role in ("event_site", "operating_area")]
+    results["sites"] = all(
+        any(site_matches(g, p) for p in predicted_sites) for g in gold_sites if not g.get("optional")
+    ) and all(any(site_matches(g, p) for g in gold_sites) for p in predicted_sites)
     if any("count" in g for g in gold_sites):
         results["site_counts"] = all(
             any(site_matches(g, p) and p.count == g["count"] for p in hit.sites)

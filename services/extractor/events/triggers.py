@@ -1,0 +1,179 @@
+"""Sentences, action triggers and the cues that decide what kind of record a sentence reports.
+
+Trigger-gated extraction (event-extraction notes 3.1): only sentences with an action trigger get
+the expensive resolvers. Each trigger maps to a PLOVER event type and mode and to newswire's
+counter-terrorism subtype; subtypes form families (an arrest, a dismantled cell and a seizure in
+one story are one operation; an air strike and an attack are both strikes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Trigger:
+    pattern: re.Pattern[str]
+    event_type: str
+    modes: tuple[str, ...]
+    subtype: str
+
+
+def _t(pattern: str, event_type: str, modes: tuple[str, ...], subtype: str) -> Trigger:
+    return Trigger(re.compile(pattern, re.IGNORECASE), event_type, modes, subtype)
+
+
+_BE = r"(?:was|were|been|being|is|are|got)"
+# Order matters: the first trigger found in a sentence names its subtype.
+TRIGGERS: tuple[Trigger, ...] = (
+    _t(
+        r"\b(?:dismantl\w*|broke\s+up|broken\s+up|breaking\s+up|busted|neutrali[sz]ed)\b",
+        "COERCE",
+        ("arrest",),
+        "cell_dismantled",
+    ),
+    _t(r"\b(?:foiled|thwarted)\b", "COERCE", ("arrest",), "plot_foiled"),
+    _t(
+        r"\b(?:launched\s+(?:air\s*)?strikes|carried\s+out\s+(?:air\s*)?strikes|air\s*strikes?\s+(?:on|against|in)"
+        r"|bombed|drone\s+strikes?)\b",
+        "ASSAULT",
+        ("aerial",),
+        "airstrike",
+    ),
+    _t(
+        rf"\b(?:arrested|detained|apprehended|nabbed|captured|taken\s+into\s+custody|arrests?\s+of"
+        rf"|{_BE}\s+(?:held|booked|picked\s+up|rounded\s+up)|placed\s+under\s+arrest|in\s+police\s+custody)\b",
+        "COERCE",
+        ("arrest",),
+        "arrest",
+    ),
+    _t(
+        r"\b(?:extradited|deported|expelled|handed\s+over\s+to)\b",
+        "COERCE",
+        ("deport",),
+        "extradition_deportation",
+    ),
+    _t(
+        rf"\b(?:{_BE}\s+convicted|convicted\s+(?:of|on|for)|sentenced\s+(?:him|her|them\s+)?to|found\s+guilty)\b",
+        "SANCTION",
+        (),
+        "conviction_sentence",
+    ),
+    _t(r"\b(?:charged\s+with|indicted|prosecuted\s+for)\b", "ACCUSE", (), "charge_indict"),
+    _t(
+        r"\b(?:raided|searched\s+(?:the\s+)?(?:homes?|houses?|premises))\b",
+        "COERCE",
+        ("search",),
+        "raid_search",
+    ),
+    _t(r"\b(?:seized|confiscated)\b", "COERCE", ("seize",), "seizure"),
+    _t(
+        r"\b(?:attacked|suicide\s+bomb\w*|(?:bomb|gun|knife)\s+attack|opened\s+fire|blew\s+(?:himself|themselves)\s+up)\b",
+        "ASSAULT",
+        (),
+        "attack",
+    ),
+    _t(
+        r"\bagreement\s+(?:was|were|has\s+been)\s+(?:sealed|signed)\b|\bsigned\s+an?\s+agreement\b",
+        "AGREE",
+        (),
+        "cooperation_agreement",
+    ),
+)
+
+FAMILY = {
+    "cell_dismantled": "arrest",
+    "plot_foiled": "arrest",
+    "arrest": "arrest",
+    "raid_search": "arrest",
+    "seizure": "arrest",
+    "airstrike": "strike",
+    "attack": "strike",
+}
+# When mentions of one operation merge, the most specific subtype names it.
+SUBTYPE_RANK = ("cell_dismantled", "plot_foiled", "arrest", "raid_search", "seizure", "airstrike", "attack")
+
+# Not an action: "arrests are made according to the law", "the number of people arrested for".
+GENERIC_STATEMENT = re.compile(
+    r"\b(are|is)\s+arrested\s+according\s+to\b|\bhave\s+been\s+arrested\s+for\b|\bthe\s+number\s+of\b"
+    r"|\b(?:anyone|whoever|any\s+person|those)\s+(?:who\s+(?:is|are)\s+)?(?:found\s+guilty|convicted|arrested)\b",
+    re.I,
+)
+# A count over a period, not one operation.
+AGGREGATE = re.compile(
+    r"\b(between\s+(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|\d{4})\s+and\s+\w+|since\s+(?:\d{4}|the\s+(?:start|beginning))|so\s+far\s+this\s+year|so\s+far"
+    r"|in\s+the\s+(?:year|whole\s+of)\s+\d{4}|by\s+the\s+end\s+of|over\s+the\s+(?:last|past)"
+    r"|(?:a|the)\s+(?:series|string|number|wave)\s+of|a\s+considerable\s+number|in\s+recent\s+(?:years|months)"
+    r"|every\s+year|each\s+year|a\s+total\s+of)\b",
+    re.I,
+)
+REPORTED = re.compile(r"\b(said|says|according\s+to|reported|reporting|stated|announced|told)\b", re.I)
+HEDGED = re.compile(
+    r"\b(allegedly|reportedly|is\s+said\s+to|are\s+said\s+to|may\s+have|might\s+have|suspected\s+of\s+having)\b",
+    re.I,
+)
+FUTURE = re.compile(
+    r"\b(planned\s+to|plotting\s+to|sought\s+to|intended\s+to|were\s+preparing"
+    r"|(?:will|would|is\s+to|are\s+to)\s+be\s+(?:arrested|extradited|deported|tried|charged|sentenced))\b",
+    re.I,
+)
+NEGATED = re.compile(
+    r"\b(?:not|never|no\s+one)\s+(?:been\s+|yet\s+)?(?:arrested|detained|charged)\b|\bdenied\s+(?:that|any)\b",
+    re.I,
+)
+# A sentence after a trigger that still describes the same operation ("Four of the arrests took place
+# in Spain", "Composed of three elements operating in ...").
+CONTINUATION = re.compile(
+    r"\b(arrests|detentions|detainees|those\s+(?:detained|arrested)|(?:the|these)\s+suspects|suspects\s+were"
+    r"|operations?\s+(?:took|lasted|were)|raids?|took\s+place|operating|based\s+in|active\s+in|carried\s+out"
+    r"|composed\s+of|made\s+up\s+of|the\s+(?:cell|network)\b|in\s+each\s+case)",
+    re.I,
+)
+
+_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n")
+_NO_BREAK_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|No|vs|Jr|Sr|Mt|Ft|Jan|Feb|Aug|Sept|Oct|Nov|Dec)"
+    r"|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])\.$"
+)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (whitespace-trimmed). A period before a lower-case word or a digit ("5.30-9 a.m.
+    local time"), after a title or an initial ("Gen. Smith", "J. Doe") does not end a sentence."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if match.group(0) != "\n":
+            after = text[end : end + 3].lstrip()[:1]
+            if after and (after.islower() or after.isdigit()):
+                continue
+            abbreviation = _NO_BREAK_BEFORE.search(text[max(start, match.start() - 12) : match.start() + 1])
+            opens_quote = bool(after) and after in '"\u201c'
+            if (
+                abbreviation
+                and not opens_quote
+                and text[match.start() - 3 : match.start()] not in ("a.m", "p.m")
+            ):
+                continue  # "Gen. Smith", "J. Doe" (but "at 9 a.m. Then ..." ends a sentence)
+        _add(text, start, end, spans)
+        start = end
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end))
+
+
+def first_trigger(sentence: str) -> Trigger | None:
+    if GENERIC_STATEMENT.search(sentence):
+        return None
+    return next((t for t in TRIGGERS if t.pattern.search(sentence)), None)
