@@ -1,4 +1,4 @@
-"""Event assembly on the sample articles (issue 5, in progress): span invariant, merging, a floor."""
+"""Event assembly on the sample articles: span invariant, merging, the seed gold at the issue's targets."""
 
 from __future__ import annotations
 
@@ -41,9 +41,11 @@ def test_one_operation_in_a_lede_and_its_detail_sentence_is_one_mention() -> Non
     assert {a.country for a in mention.actors} == {"MAR", "ESP"}
 
 
-def test_seed_gold_floor(gold: dict[str, Any]) -> None:
-    # A regression floor for the first rule-based pass, measured 2026-11-22 (the issue's targets are higher).
+def test_seed_gold_meets_the_targets(gold: dict[str, Any]) -> None:
+    # The issue's targets on the development set: F1 >= 0.9, no statistic or aggregate emitted as
+    # an event, field accuracy >= 0.9 on sites, counts and time.
     summary = evaluate(Path(SHARED / "gold" / "seed-events.json"), None).summary()
-    assert summary["recall"] >= 0.9
-    assert summary["f1"] >= 0.8
-    assert summary["accuracy_subtype"] >= 0.9 and summary["accuracy_time"] >= 0.8
+    assert summary["f1"] >= 0.9
+    assert summary["non_event_as_event_rate"] == 0.0
+    for field in ("sites", "site_counts", "quantities", "time", "subtype"):
+        assert summary[f"accuracy_{field}"] >= 0.9, field

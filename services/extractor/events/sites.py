@@ -130,7 +130,8 @@ def _resolve(
 def _absorb_containers(text: str, sites: list[SiteMention]) -> None:
     """Drop places that only locate the previous one ("Xeraco in Valencia"), lending their country."""
     for outer in list(sites):
-        inner = next((s for s in sites if s.end <= outer.start and outer.start - s.end <= 70), None)
+        before = [s for s in sites if s.end <= outer.start and outer.start - s.end <= 70]
+        inner = max(before, key=lambda s: s.end) if before else None  # the nearest name before
         if inner is None or inner is outer or not _CONTAINER_GAP.match(text[inner.end : outer.start]):
             continue
         coarser = outer.precision in _COARSE or (

@@ -1,0 +1,198 @@
+"""The assembly rules one by one: sentences, triggers, record kinds, merging, sites, actors, counts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from schemas.events import EventMention
+from services.extractor.events.assemble import extract_events
+from services.extractor.events.countries import countries_in
+from services.extractor.events.triggers import first_trigger, sentences
+
+PUBLISHED = date(2024, 4, 10)
+
+
+def events(text: str, published: date = PUBLISHED) -> list[EventMention]:
+    mentions = extract_events(text, article_id="a", url="u", published_at=published)
+    for mention in mentions:  # the span invariant holds for every record built here
+        assert all(text[s.start : s.end] == s.text for s in mention.spans())
+    return mentions
+
+
+def only(text: str, published: date = PUBLISHED) -> EventMention:
+    (mention,) = [m for m in events(text, published) if m.record_kind == "event"]
+    return mention
+
+
+def test_sentences_do_not_end_at_times_titles_or_initials() -> None:
+    text = (
+        "Police raided it from 5.30-9 a.m. local time. Gen. Smith and J. Doe said so. It ended at 9 a.m. Then"
+    )
+    parts = [text[s:e] for s, e in sentences(text)]
+    assert parts == [
+        "Police raided it from 5.30-9 a.m. local time.",
+        "Gen. Smith and J. Doe said so.",
+        "It ended at 9 a.m.",
+        "Then",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subtype"),
+    [
+        ("Police arrested two men on Monday.", "arrest"),
+        ("Three suspects were held overnight.", "arrest"),
+        ("Five men were picked up in dawn raids.", "arrest"),
+        ("The cell was dismantled last week.", "cell_dismantled"),
+        ("Agents seized weapons and ammunition.", "seizure"),
+        ("He was extradited to Spain.", "extradition_deportation"),
+        ("He was convicted of financing terrorism.", "conviction_sentence"),
+        ("A gunman opened fire on worshippers.", "attack"),
+    ],
+)
+def test_triggers_name_the_subtype(sentence: str, subtype: str) -> None:
+    trigger = first_trigger(sentence)
+    assert trigger is not None and trigger.subtype == subtype
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It could create a political opening for the convicted terrorists and their sympathizers.",
+        "The law stipulates a prison sentence for anyone found guilty of inciting terrorism.",
+        "The number of people arrested for terrorism rose.",
+        "The minister praised the police.",
+    ],
+)
+def test_adjectives_and_generic_statements_are_not_triggers(sentence: str) -> None:
+    assert first_trigger(sentence) is None
+
+
+def test_counts_over_a_period_are_aggregates_and_old_dates_background() -> None:
+    mentions = events(
+        "He said that eight jihadist cells were dismantled between January and May this year. "
+        "Twenty-seven cells have been dismantled in Morocco since 2013. "
+        "The strategy dates from the events of May 16, 2003, when a group attacked sites in Casablanca.",
+        date(2015, 8, 27),
+    )
+    assert [(m.record_kind, m.subtype) for m in mentions] == [
+        ("aggregate", "cell_dismantled"),
+        ("aggregate", "cell_dismantled"),
+        ("background", "attack"),
+    ]
+    assert [(q.kind, q.value) for q in mentions[0].quantities] == [("cells", 8)]
+
+
+def test_a_stock_figure_without_an_action_is_no_event() -> None:
+    assert events("According to official figures, there are 1,631 Moroccan fighters in Syria and Iraq.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "factuality"),
+    [
+        ("Police arrested two men in Madrid on Monday.", "asserted"),
+        ("Police arrested two men in Madrid on Monday, the ministry said.", "reported"),
+        ("Two men were reportedly arrested in Madrid on Monday.", "hedged"),
+        ("Two men will be extradited to Spain.", "future"),
+        ("Police denied that anyone had been detained in Madrid.", "negated"),
+    ],
+)
+def test_factuality_from_cues(sentence: str, factuality: str) -> None:
+    assert only(sentence).factuality == factuality
+
+
+def test_a_lede_and_its_details_are_one_mention_with_per_site_counts() -> None:
+    text = (
+        "On Sunday Spanish and Moroccan authorities arrested 10 suspects with links to the Islamic State. "
+        "The minister said the network recruited women. "
+        "Four of the arrests took place in Spain, while the remaining six detentions were in Casablanca.\n\n"
+        "The women arrested in Spain were both Moroccans.\n\n"
+        "According to the mayor of Xeraco in Valencia, where police operations lasted from 5.30-9 a.m. "
+        "local time Sunday, one of those detained is a girl."
+    )
+    mention = only(text, date(2015, 10, 7))
+    assert {(s.name, s.country, s.count) for s in mention.sites} == {
+        ("Xeraco", "ESP", 4),
+        ("Casablanca", "MAR", 6),
+    }
+    assert [(q.kind, q.value) for q in mention.quantities] == [("arrested", 10)]
+    assert (mention.time.start, mention.time.precision) == (date(2015, 10, 4), "day")
+    assert {a.country for a in mention.actors} == {"MAR", "ESP"} and mention.joint_operation
+    assert [t.affiliation for t in mention.targets] == ["Islamic State"]
+
+
+def test_operations_in_different_months_stay_apart() -> None:
+    text = (
+        "Moroccan authorities dismantled cells in Tetouan and Al Hoceima in March 2023. "
+        "In October 2023, Moroccan authorities dismantled cells in Tangier and Inezgane."
+    )
+    mentions = events(text)
+    assert [m.time.start for m in mentions] == [date(2023, 3, 1), date(2023, 10, 1)]
+    assert [[s.name for s in m.sites] for m in mentions] == [
+        ["Tétouan", "Al Hoceïma"],
+        ["Tangier", "Inezgane"],
+    ]
+
+
+def test_a_name_that_only_locates_another_is_not_a_site() -> None:
+    mention = only(
+        "In November, four Moroccans and members of the Islamic State in Somalia were arrested in "
+        "Almskad, a mountainous region within the separatist Puntland area."
+    )
+    (site,) = mention.sites
+    assert (site.name, site.country, site.geonameid, site.count) == ("Almskad", "SOM", None, 4)
+    assert [(q.kind, q.value) for q in mention.quantities] == [("arrested", 4)]
+
+
+def test_an_unknown_name_needs_a_country_named_before_it() -> None:
+    ofin = only(
+        "Two senior members of the Islamic State in Somalia, one Moroccan and one Syrian, were arrested in Ofin."
+    )
+    assert [(s.name, s.country, s.lat) for s in ofin.sites] == [("Ofin", "SOM", None)]
+    shata = only(
+        "In January 2023, a joint Moroccan-Spanish operation dismantled cells in Shata and Almaeria, where "
+        "individuals recruited fighters for Mali."
+    )
+    assert [(s.name, s.country) for s in shata.sites] == [("Almería", "ESP")]  # fuzzy, in a place slot
+    assert {a.name for a in shata.actors} == {"Moroccan authorities", "Spanish authorities"}
+
+
+def test_destinations_and_group_names_are_not_event_sites() -> None:
+    mention = only(
+        "In February 2024, a Moroccan citizen was arrested in Sale for planning travel to the Sahel region "
+        "to join the Islamic State in the Sahel."
+    )
+    assert [(s.name, s.role) for s in mention.sites] == [("Salé", "event_site")]
+    assert [(q.kind, q.value) for q in mention.quantities] == [("arrested", 1)]
+
+
+def test_fuzzy_names_only_where_a_place_is_expected() -> None:
+    mention = only(
+        "On September 27th, France launched strikes against a camp in the Syrian city of Deir Ezzor in Belgium's "
+        "absence. Almost two weeks later, aircraft based in the UAE provided support.",
+        date(2015, 10, 7),
+    )
+    assert [s.name for s in mention.sites] == ["Deir ez-Zor"]
+
+
+def test_anaphoric_authorities_take_the_agency_named_last() -> None:
+    text = (
+        "In October 2023, Moroccan authorities dismantled cells in Tangier, joining the Islamic State. "
+        "The authorities dismantled support cells in Casablanca in January 2024."
+    )
+    second = events(text)[1]
+    assert [(a.name, a.country) for a in second.actors] == [("Moroccan authorities", "MAR")]
+    assert [t.affiliation for t in second.targets] == ["Islamic State"]  # named just before
+
+
+def test_casualties_of_an_attack() -> None:
+    mention = only("On Friday a group attacked a hotel in Sousse, killing about three dozen people.")
+    assert [(q.kind, q.value, q.approx) for q in mention.quantities] == [("killed", 36, True)]
+
+
+def test_country_names_and_nationality_words() -> None:
+    text = "a joint Moroccan-Spanish operation with the U.S. in Syria; one Syrian"
+    assert countries_in(text) == {"MAR", "ESP", "USA", "SYR"}
+    assert countries_in(text, names_only=True) == {"USA", "SYR"}
