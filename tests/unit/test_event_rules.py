@@ -148,7 +148,8 @@ def test_a_name_that_only_locates_another_is_not_a_site() -> None:
 
 def test_an_unknown_name_needs_a_country_named_before_it() -> None:
     ofin = only(
-        "Two senior members of the Islamic State in Somalia, one Moroccan and one Syrian, were arrested in Ofin."
+        "Two senior members of the Islamic State in Somalia, one Moroccan and one Syrian, "
+        "were arrested in Ofin."
     )
     assert [(s.name, s.country, s.lat) for s in ofin.sites] == [("Ofin", "SOM", None)]
     shata = only(
@@ -170,8 +171,8 @@ def test_destinations_and_group_names_are_not_event_sites() -> None:
 
 def test_fuzzy_names_only_where_a_place_is_expected() -> None:
     mention = only(
-        "On September 27th, France launched strikes against a camp in the Syrian city of Deir Ezzor in Belgium's "
-        "absence. Almost two weeks later, aircraft based in the UAE provided support.",
+        "On September 27th, France launched strikes against a camp in the Syrian city of Deir Ezzor "
+        "in Belgium's absence. Almost two weeks later, aircraft based in the UAE provided support.",
         date(2015, 10, 7),
     )
     assert [s.name for s in mention.sites] == ["Deir ez-Zor"]
