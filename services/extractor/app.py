@@ -165,14 +165,17 @@ class ExtractorService:
         try:
             extracted = await self.extractor.extract(page)
             value = check_record_size(encode(extracted.article), max_bytes, page.url)
-            events = [check_record_size(encode(e), max_bytes, page.url) for e in extracted.events]
+            event_values = [check_record_size(encode(e), max_bytes, page.url) for e in extracted.events]
         except NewswireError as exc:
             await self._dead_letter(exc, message.value or b"", source, subject=page.url)
             return
         # Events first: once an article is visible, all of its events are too (the demo and
         # consumers that join the two rely on it). All sends complete before the page is acked.
+        # One at a time: the order on the partition is the text order, and each record is its own
+        # batch (Tansu reports a partition's end as its last batch's base offset + 1).
         key = page.article_id.encode()
-        await asyncio.gather(*(self._send(self.events_topic, key, event) for event in events))
+        for event_value in event_values:
+            await self._send(self.events_topic, key, event_value)
         await self._send(self.articles_topic, key, value)
 
     async def _dead_letter(

@@ -136,6 +136,26 @@ class SinkService:
             await self._flush(tp, "revoked")
             self._buffers.pop(tp, None)
 
+    async def _topic_holds(self, tp: TopicPartition, offset: int) -> bool:
+        """Whether the broker still has the record at ``offset``: read it with a group-less consumer.
+
+        The end offset alone is not proof: Tansu reports the end of a partition as the base offset
+        of its last record batch + 1 (measured: ten records sent in one batch, offsets 0-9, and
+        the end offset is 1), so a file ending inside that batch looks "past the end".
+        """
+        kafka = self.settings.kafka
+        probe = AIOKafkaConsumer(bootstrap_servers=require_bootstrap(kafka), enable_auto_commit=False)
+        try:
+            await asyncio.wait_for(probe.start(), kafka.send_timeout_s)
+            probe.assign([tp])
+            probe.seek(tp, offset)
+            batches = await asyncio.wait_for(probe.getmany(tp, timeout_ms=2000), kafka.send_timeout_s)
+            return any(r.offset == offset for records in batches.values() for r in records)
+        except (TimeoutError, KafkaError):
+            return False
+        finally:
+            await asyncio.wait_for(probe.stop(), kafka.stop_timeout_s)
+
     async def on_assigned(self, assigned: list[TopicPartition]) -> None:
         assert self._consumer is not None
         for tp in assigned:
@@ -145,7 +165,7 @@ class SinkService:
             if recovery.next_offset is None:
                 continue
             end = (await self._consumer.end_offsets([tp]))[tp]
-            if recovery.next_offset > end:
+            if recovery.next_offset > end and not await self._topic_holds(tp, recovery.next_offset - 1):
                 self._fatal = OutputMismatch(
                     f"{table_dir} holds {tp.topic}[{tp.partition}] up to offset {recovery.next_offset - 1}, "
                     f"but the topic ends at {end}: the topic was recreated (an in-memory broker restarted?). "

@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 
-from schemas import DeadLetter
+from schemas import DeadLetter, EventMention
 from services.common.kafka import ensure_topics
 from services.common.topics import TopicNames
 from services.demo.pages import EXTRA_CHROME, load_articles
+from services.extractor.events.evaluate import Scores, score_article
 from tests.conftest import norm
 from tests.integration.conftest import wait_until
 from tests.oracle import (
@@ -23,6 +24,41 @@ from tests.oracle import (
 )
 
 pytestmark = pytest.mark.integration
+
+
+def _events_match_the_gold(
+    settings: Any, topics: TopicNames, articles: list[dict[str, Any]], gold: dict[str, Any], services: Any
+) -> None:
+    """The events table: one row per mention on the topic, partitioned by event date, every span a
+    slice of its article's text, and the rows scored against the gold at the issue's targets."""
+    events_dir = settings.sink.out_dir / "events"
+    on_topic = topic_size(settings.kafka.bootstrap, topics.events)
+    assert on_topic > 0  # events are produced before their article, so they are all on the topic
+    wait_until(
+        lambda: len(parquet_rows(events_dir)) >= on_topic,
+        timeout_s=60,
+        what=f"{on_topic} event rows",
+        on_fail=services.logs,
+    )
+    rows = parquet_rows(events_dir)
+    assert len(rows) == on_topic and len({r["mention_id"] for r in rows}) == on_topic
+    lineage = {"src_topic", "src_partition", "src_offset", "ingested_at", "date"}
+    mentions = [EventMention.model_validate({k: v for k, v in r.items() if k not in lineage}) for r in rows]
+    for row, mention in zip(rows, mentions, strict=True):
+        assert row["date"] == (mention.time.start.isoformat() if mention.time.start else "unknown")
+    text_of = {a["article_id"]: a["text"] for a in articles}
+    for mention in mentions:
+        text = text_of[mention.article_id]
+        assert all(text[s.start : s.end] == s.text for s in mention.spans())
+    by_date = {str(a["published_at"]): a["article_id"] for a in articles}
+    scores = Scores()
+    for entry in gold["articles"]:
+        article_id = by_date[entry["published_at"]]
+        score_article(entry, [m for m in mentions if m.article_id == article_id], scores)
+    summary = scores.summary()
+    assert summary["f1"] >= 0.9 and summary["non_event_as_event_rate"] == 0.0, scores.problems
+    for field in ("sites", "site_counts", "quantities", "time"):
+        assert summary[f"accuracy_{field}"] >= 0.9, (field, scores.problems)
 
 
 def test_demo_corpus_end_to_end_then_rerun_adds_nothing(
@@ -65,6 +101,8 @@ def test_demo_corpus_end_to_end_then_rerun_adds_nothing(
         for phrase in [*entry["chrome"], *EXTRA_CHROME]:
             assert norm(phrase) not in text, f"{entry['id']}: chrome {phrase!r} leaked into the text"
 
+    _events_match_the_gold(settings, topics, rows, gold, services)
+
     wait_until(lambda: topic_size(bootstrap, topics.deadletter) >= 2, timeout_s=30, what="2 dead letters")
     letters = records(bootstrap, topics.deadletter, DeadLetter)
     assert sorted((dl.stage, dl.error_class) for dl in letters) == [
@@ -99,6 +137,7 @@ def test_demo_corpus_end_to_end_then_rerun_adds_nothing(
     assert topic_size(bootstrap, topics.pages) == pages_before
     services.stop_all()
     assert len(parquet_rows(articles_dir)) == 5
+    assert len(parquet_rows(settings.sink.out_dir / "events")) == topic_size(bootstrap, topics.events)
 
     for (_, _partition), ranges in file_ranges(articles_dir).items():
         assert_contiguous(ranges)

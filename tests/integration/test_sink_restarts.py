@@ -19,6 +19,7 @@ from tests.oracle import (
     file_ranges,
     parquet_rows,
     produce,
+    produce_batched,
     records,
 )
 
@@ -82,3 +83,45 @@ def test_sink_killed_and_stopped_mid_stream_loses_and_duplicates_nothing(
     assert {dl.reason for dl in sink_letters} == {"invalid_json", "invalid"}
     deadletter_rows = parquet_rows(settings.sink.out_dir / "deadletter")
     assert len(deadletter_rows) == len(letters)
+
+
+def test_sink_resumes_after_multi_record_batches(make_settings: Any, services: Any) -> None:
+    """Tansu reports a partition's end as its last batch's base offset + 1; files ending inside a
+    batch must not be mistaken for offsets the topic lacks (the recreated-topic guard)."""
+    settings = make_settings(kafka={"partitions": 1}, sink={"idle_flush_s": 0.3})
+    topics = TopicNames.from_settings(settings.kafka)
+    bootstrap = settings.kafka.bootstrap
+    asyncio.run(ensure_topics(settings.kafka, topics.all()))
+    articles_dir = settings.sink.out_dir / "articles"
+    produce_batched(
+        bootstrap, topics.articles, [(f"{i:032x}".encode(), encode(article(i))) for i in range(30)]
+    )
+    assert sum(end_offsets(bootstrap, topics.articles).values()) < 30, (
+        "the broker's batch-end behaviour changed"
+    )
+
+    first = services.start(settings, "sink")
+    wait_until(
+        lambda: len(parquet_rows(articles_dir)) >= 30, timeout_s=60, what="30 rows", on_fail=services.logs
+    )
+    sink = services.child(first, "sink")
+    sink.proc.send_signal(signal.SIGTERM)
+    assert sink.proc.wait(timeout=30) == 0
+
+    second = services.start(settings, "sink")  # assigned while the reported end is still inside the batch
+    sink = services.child(second, "sink")
+    wait_until(
+        lambda: sink.restarts > 0 or "resuming at offset 30" in sink.log_path.read_text(errors="replace"),
+        timeout_s=60,
+        what="the partition assigned again",
+        on_fail=services.logs,
+    )
+    _produce_articles(bootstrap, topics.articles, range(30, 35))
+    wait_until(
+        lambda: len(parquet_rows(articles_dir)) >= 35, timeout_s=60, what="35 rows", on_fail=services.logs
+    )
+    sink = services.child(second, "sink")
+    assert sink.restarts == 0 and sink.proc.poll() is None, "the sink refused its own output directory"
+    services.stop_all()
+    rows = parquet_rows(articles_dir, columns=["article_id"])
+    assert sorted(r["article_id"] for r in rows) == sorted(f"{i:032x}" for i in range(35))
