@@ -92,7 +92,8 @@ class Gazetteer:
     def __init__(self, rows: list[Row], index: dict[str, int | tuple[int, ...]]) -> None:
         self.rows = rows
         self._index = index
-        self._by_country: dict[str | None, list[tuple[str, int]]] = {}  # built per country on fuzzy use
+        # names and row ids per country, built on the first fuzzy look-up
+        self._by_country: dict[str | None, tuple[list[str], list[int]]] = {}
 
     @classmethod
     def from_entries(cls, entries: Iterable[tuple[Place, Iterable[str]]]) -> Gazetteer:
@@ -131,8 +132,11 @@ class Gazetteer:
         name, country, admin1, gid, lat, lon, precision, population = self.rows[i if i >= 0 else ~i]
         return Place(name, country, admin1, gid, lat, lon, precision, population, resolution, confidence)  # type: ignore[arg-type]
 
-    def resolve(self, text: str, context: Iterable[str] = ()) -> Place | None:
-        """The place ``text`` names, given the countries (alpha-3) the article is about."""
+    def resolve(self, text: str, context: Iterable[str] = (), *, fuzzy: bool = True) -> Place | None:
+        """The place ``text`` names, given the countries (alpha-3) the article is about.
+
+        ``fuzzy=False`` skips the misspelling fallback (for words not in a place slot).
+        """
         countries = set(context)
         key = fold(text)
         candidates = {i for k in _keys(text) for i in self._ids(k)}
@@ -158,29 +162,33 @@ class Gazetteer:
                     resolution="exact" if best >= 0 else "alternate",
                     confidence=1.0 if in_context else 0.7,
                 )
-        if countries:
+        if countries and fuzzy:
             return self._fuzzy(key, countries)
         return None
 
     def _fuzzy(self, key: str, countries: set[str]) -> Place | None:
         from rapidfuzz import fuzz, process
 
-        for country in countries - self._by_country.keys():
-            ids = [(k, i if i >= 0 else ~i) for k in self._index for i in self._ids(k)]
-            in_country = [(k, i) for k, i in ids if self.rows[i][1] == country]
-            # a town before the province of the same name, as in exact matches
-            in_country.sort(key=lambda pair: self.rows[pair[1]][6] != "city")
-            self._by_country[country] = in_country
-        choices = [(k, i) for c in countries for k, i in self._by_country.get(c, [])]
-        if not choices or len(key) < 5:
+        if len(key) < 5:
             return None
-        match = process.extractOne(
-            key, [k for k, _ in choices], scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE
-        )
-        if match is None:
+        if not self._by_country:  # built once, on first use: names per country, towns first
+            by_country: dict[str | None, list[tuple[str, int]]] = {}
+            for k in self._index:
+                for i in self._ids(k):
+                    row = i if i >= 0 else ~i
+                    by_country.setdefault(self.rows[row][1], []).append((k, row))
+            for pairs in by_country.values():
+                pairs.sort(key=lambda pair: self.rows[pair[1]][6] != "city")
+            self._by_country = {c: ([k for k, _ in p], [i for _, i in p]) for c, p in by_country.items()}
+        best: tuple[float, int] | None = None
+        for country in sorted(c for c in countries if c in self._by_country):
+            names, ids = self._by_country[country]
+            match = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+            if match is not None and (best is None or match[1] > best[0]):
+                best = (match[1], ids[match[2]])
+        if best is None:
             return None
-        _, score, position = match
-        return self.place(choices[position][1], "fuzzy", round(0.5 * score / 100, 2))
+        return self.place(best[1], "fuzzy", round(0.5 * best[0] / 100, 2))
 
 
 def _build() -> Gazetteer:

@@ -99,17 +99,18 @@ def _resolve(
     text: str, match: re.Match[str], context: list[str], places: Gazetteer, skip: set[str], before: str
 ) -> SiteMention | None:
     words = match.group(0).split()
+    # A misspelling is only looked for where a place is expected ("in Shata and Almaeria"), and on
+    # the whole name: it is the costly part of resolution.
+    locative = bool(_LOCATIVE.search(before))
     for n in range(len(words), 0, -1):  # the longest name first
         candidate = " ".join(words[:n])
         if candidate in _CALENDAR or any(candidate in s for s in skip):
             continue
-        place = places.resolve(candidate, context)
+        place = places.resolve(candidate, context, fuzzy=locative and n == len(words))
         if place is None:
             continue
         if place.resolution == "alternate" and place.population < 100_000:
             continue  # a small town's alternate name is more often a word or a person
-        if place.resolution == "fuzzy" and not _LOCATIVE.search(before):
-            continue  # a misspelling is only trusted where a place is expected: "in Shata and Almaeria"
         if place.country is not None and place.country not in context:
             continue  # the context prior: an Almería in an article about Spain, not elsewhere
         s = match.start()
