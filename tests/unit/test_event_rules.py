@@ -50,6 +50,9 @@ def test_sentences_do_not_end_at_times_titles_or_initials() -> None:
         ("He was extradited to Spain.", "extradition_deportation"),
         ("He was convicted of financing terrorism.", "conviction_sentence"),
         ("A gunman opened fire on worshippers.", "attack"),
+        ("A car bomb exploded near the market.", "attack"),
+        ("The bombing killed nine.", "attack"),
+        ("Two men were caught at the border.", "arrest"),
     ],
 )
 def test_triggers_name_the_subtype(sentence: str, subtype: str) -> None:
@@ -64,6 +67,8 @@ def test_triggers_name_the_subtype(sentence: str, subtype: str) -> None:
         "The law stipulates a prison sentence for anyone found guilty of inciting terrorism.",
         "The number of people arrested for terrorism rose.",
         "The minister praised the police.",
+        "The law has worked well to prevent further attacks.",
+        "It has become the target of attacks by activists.",
     ],
 )
 def test_adjectives_and_generic_statements_are_not_triggers(sentence: str) -> None:
@@ -197,3 +202,20 @@ def test_country_names_and_nationality_words() -> None:
     text = "a joint Moroccan-Spanish operation with the U.S. in Syria; one Syrian"
     assert countries_in(text) == {"MAR", "ESP", "USA", "SYR"}
     assert countries_in(text, names_only=True) == {"USA", "SYR"}
+
+
+def test_a_planned_or_possible_attack_is_not_an_attack() -> None:
+    assert (
+        events("Rami explained that these lone wolves might seek to carry out attacks on Moroccan soil.")
+        == []
+    )
+
+
+def test_the_bombing_refers_back_to_the_strike_already_reported() -> None:
+    text = (
+        "On September 27th, France launched strikes against a camp in the Syrian city of Deir Ezzor. "
+        "Almost two weeks later, a weekly suggested that Moroccan jets had provided support in the bombing."
+    )
+    mention = only(text, date(2015, 10, 7))
+    assert (mention.subtype, mention.time.start) == ("airstrike", date(2015, 9, 27))
+    assert len(mention.evidence) == 2

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
 
@@ -43,7 +43,9 @@ from services.extractor.events.triggers import (
     REPORTED,
     SUBTYPE_RANK,
     Trigger,
-    first_trigger,
+    find_trigger,
+    is_anaphoric,
+    is_hypothetical,
     sentences,
 )
 
@@ -74,7 +76,7 @@ class _Draft:
     windows: list[tuple[int, int]]
     time: TimeExpression | None
     kind: str
-    extra_sentences: list[int] = field(default_factory=list)
+    anaphoric: bool = False  # "the bombing": refers back to an action already reported
 
     @property
     def start(self) -> int:
@@ -103,10 +105,14 @@ def _drafts(
     text: str, spans: list[tuple[int, int]], times: list[TimeExpression], published_at: date | None
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
-    triggered = [first_trigger(text[s:e]) for s, e in spans]
-    for i, ((start, end), trigger) in enumerate(zip(spans, triggered, strict=True)):
-        if trigger is None:
+    triggered = [find_trigger(text[s:e]) for s, e in spans]
+    for i, ((start, end), found) in enumerate(zip(spans, triggered, strict=True)):
+        if found is None:
             continue
+        trigger, match = found
+        sentence = text[start:end]
+        if FAMILY.get(trigger.subtype) == "strike" and is_hypothetical(sentence, match.start()):
+            continue  # "lone wolves might seek to carry out attacks": the plan is not an attack
         inside = [t for t in times if start <= t.span_start < end and t.start is not None]
         when = inside[0] if inside else None
         windows = [(start, end)]
@@ -119,7 +125,14 @@ def _drafts(
                 last = j
         drafts.append(
             _Draft(
-                trigger, trigger.subtype, i, last, windows, when, _kind(text[start:end], when, published_at)
+                trigger,
+                trigger.subtype,
+                i,
+                last,
+                windows,
+                when,
+                _kind(sentence, when, published_at),
+                anaphoric=is_anaphoric(sentence, match),
             )
         )
     return drafts
@@ -133,6 +146,17 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     merged: list[_Draft] = []
     for draft in drafts:
         previous = merged[-1] if merged else None
+        if (  # "the events of May 16, 2003, when a group attacked ... The attacks of that day ...": history
+            previous is not None
+            and previous.kind == "background"
+            and draft.kind == "event"
+            and draft.time is None
+            and FAMILY.get(draft.subtype) == FAMILY.get(previous.subtype)
+            and draft.sentence_index - previous.last_index <= 1
+        ):
+            previous.windows += [w for w in draft.windows if w not in previous.windows]
+            previous.last_index = draft.last_index
+            continue
         if (
             previous is not None
             and previous.kind == draft.kind == "event"
@@ -140,11 +164,11 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             and FAMILY.get(draft.subtype) == FAMILY.get(previous.subtype)
             and draft.start - previous.end <= MERGE_DISTANCE
             and draft.sentence_index - previous.last_index <= MERGE_SENTENCES
-            and _same_time(previous.time, draft.time)
+            and (_same_time(previous.time, draft.time) or draft.anaphoric)
         ):
             previous.windows += [w for w in draft.windows if w not in previous.windows]
             previous.last_index = max(previous.last_index, draft.last_index)
-            previous.time = previous.time or draft.time
+            previous.time = previous.time or (None if draft.anaphoric else draft.time)
             if SUBTYPE_RANK.index(draft.subtype) < SUBTYPE_RANK.index(previous.subtype):
                 previous.subtype, previous.trigger = draft.subtype, draft.trigger
             continue

@@ -43,7 +43,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     _t(
         rf"\b(?:arrested|detained|apprehended|nabbed|captured|taken\s+into\s+custody|arrests?\s+of"
-        rf"|{_BE}\s+(?:held|booked|picked\s+up|rounded\s+up)|placed\s+under\s+arrest|in\s+police\s+custody)\b",
+        rf"|{_BE}\s+(?:held|booked|picked\s+up|rounded\s+up|caught)|(?:placed\s+)?under\s+arrest"
+        rf"|in\s+police\s+custody)\b",
         "COERCE",
         ("arrest",),
         "arrest",
@@ -69,7 +70,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     _t(r"\b(?:seized|confiscated)\b", "COERCE", ("seize",), "seizure"),
     _t(
-        r"\b(?:attacked|suicide\s+bomb\w*|(?:bomb|gun|knife)\s+attack|opened\s+fire|blew\s+(?:himself|themselves)\s+up)\b",
+        r"\b(?:attack(?:s|ed|ing)?|assault(?:ed)?|suicide\s+bomb\w*|bombings?|bombs?\s+(?:went|exploded)"
+        r"|car\s+bomb|explosions?|explod(?:ed|es|ing)|detonat(?:ed|ing|ion)|blasts?|blew\s+(?:\w+\s+)?up|went\s+off"
+        r"|set(?:ting)?\s+off\s+(?:a|an|the|two|three)\b|shootings?|shootout|shot\s+dead|opened\s+fire|gunfire"
+        r"|stabbings?|stabbed|assassinat\w+|ambush(?:ed)?|bombardment)\b",
         "ASSAULT",
         (),
         "attack",
@@ -100,6 +104,21 @@ GENERIC_STATEMENT = re.compile(
     r"|\b(?:anyone|whoever|any\s+person|those)\s+(?:who\s+(?:is|are)\s+)?(?:found\s+guilty|convicted|arrested)\b",
     re.I,
 )
+# Attacks in general, not one attack: "to prevent further attacks", "the target of attacks".
+GENERIC_ATTACK = re.compile(
+    r"\b(?:further|future|more|new|possible|potential|prevent\w*|against|of|any|such)\s+(?:\w+\s+)?"
+    r"(?:attacks|bombings|shootings|assassinations)\b",
+    re.I,
+)
+# Case-sensitive: "may" the verb, not "May 16".
+MODAL = re.compile(
+    r"\b(?:[Mm]ight|may|[Cc]ould|[Ww]ould|planned\s+to|plans\s+to|plotting\s+to|seek(?:s|ing)?\s+to|sought\s+to"
+    r"|intend(?:s|ed)?\s+to|threat(?:en(?:ed|s)?)?\s+(?:of|to)|aim(?:s|ed)?\s+to|preparing\s+to)\b[^.;]*$"
+)
+REFERRING_NOUNS = frozenset(
+    "attack attacks bombing bombings explosion explosions blast blasts shooting strikes assault raid raids".split()  # noqa: E501, SIM905
+)
+DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?$", re.I)
 # A count over a period, not one operation.
 AGGREGATE = re.compile(
     r"\b(between\s+(?:january|february|march|april|may|june|july|august|september|october|november|december"
@@ -173,7 +192,32 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         spans.append((start, end))
 
 
-def first_trigger(sentence: str) -> Trigger | None:
+def find_trigger(sentence: str) -> tuple[Trigger, re.Match[str]] | None:
+    """The sentence's trigger and where it is: the first of TRIGGERS with a match that is not a
+    generic mention ("further attacks")."""
     if GENERIC_STATEMENT.search(sentence):
         return None
-    return next((t for t in TRIGGERS if t.pattern.search(sentence)), None)
+    generic = [m.span() for m in GENERIC_ATTACK.finditer(sentence)]
+    for trigger in TRIGGERS:
+        for match in trigger.pattern.finditer(sentence):
+            if not any(s <= match.start() < e for s, e in generic):
+                return trigger, match
+    return None
+
+
+def first_trigger(sentence: str) -> Trigger | None:
+    found = find_trigger(sentence)
+    return found[0] if found else None
+
+
+def is_hypothetical(sentence: str, trigger_start: int) -> bool:
+    """A possible or planned action, not one that happened: "might seek to carry out attacks"."""
+    return bool(MODAL.search(sentence[max(0, trigger_start - 60) : trigger_start]))
+
+
+def is_anaphoric(sentence: str, match: re.Match[str]) -> bool:
+    """A definite noun pointing back at an action already reported: "support in the bombing"."""
+    noun = match.group(0).lower()
+    return noun in REFERRING_NOUNS and bool(
+        DEFINITE.search(sentence[max(0, match.start() - 25) : match.start()])
+    )
