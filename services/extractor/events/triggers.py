@@ -221,3 +221,24 @@ def is_anaphoric(sentence: str, match: re.Match[str]) -> bool:
     return noun in REFERRING_NOUNS and bool(
         DEFINITE.search(sentence[max(0, match.start() - 25) : match.start()])
     )
+
+
+def detect(sentence: str) -> set[str]:
+    """Families of action the sentence reports ("arrest", "strike", ...): every trigger, not just the first,
+    with the same filters as record assembly (generic mentions, planned or possible strikes)."""
+    if GENERIC_STATEMENT.search(sentence):
+        return set()
+    generic = [m.span() for m in GENERIC_ATTACK.finditer(sentence)]
+    found: set[str] = set()
+    for trigger in TRIGGERS:
+        family = FAMILY.get(trigger.subtype, trigger.subtype)
+        if family in found:
+            continue
+        for match in trigger.pattern.finditer(sentence):
+            if any(s <= match.start() < e for s, e in generic):
+                continue
+            if family == "strike" and is_hypothetical(sentence, match.start()):
+                continue
+            found.add(family)
+            break
+    return found
