@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: demo test unit integration lint typecheck schemas install clean bench-fetcher bench-extraction
+.PHONY: demo test unit integration lint typecheck schemas install clean bench-fetcher bench-extraction bench-events
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -50,3 +50,7 @@ schemas: $(STAMP)
 
 clean:
 	rm -rf $(VENV) demo-output .pytest_cache
+
+# Needs ../shared/bench-data/events/wikievents and ../shared/gold (not copied into the project).
+bench-events: $(STAMP)
+	$(PY) bench/events.py

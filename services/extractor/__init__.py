@@ -1,5 +1,21 @@
-"""The extractor: clean article text and metadata from fetched pages, via trafilatura."""
+"""The extractor: clean article text, metadata and event mentions from fetched pages."""
 
-from services.extractor.app import build
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import faust
+
+    from services.common.settings import Settings
+
+
+def build(settings: Settings) -> faust.App:
+    """The extractor's faust app (imported on use, so ``python -m services.extractor.events.places``
+    does not load the whole service first)."""
+    from services.extractor.app import build as build_app
+
+    return build_app(settings)
+
 
 __all__ = ["build"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from services.extractor.events.countries import DEMONYMS
+from services.extractor.events.phrases import PhraseTable
 
 ActorKind = Literal["agency", "group"]
 
@@ -192,10 +193,7 @@ for _entry in ENTRIES:
             _CASED.append((re.compile(_alias_pattern(_alias)), _entry))
         else:
             _UNCASED.append((_alias, _entry))
-_UNCASED.sort(key=lambda pair: len(pair[0]), reverse=True)
-_ALIAS_RE = re.compile(
-    "|".join(f"(?P<a{i}>{_alias_pattern(a)})" for i, (a, _) in enumerate(_UNCASED)), re.IGNORECASE
-)
+_ALIASES = PhraseTable(_UNCASED)
 _NATION = r"(?:" + "|".join(re.escape(n) for n in NATIONALITIES) + r")"
 _GENERIC_RE = re.compile(
     # "Moroccan authorities", "Spanish and Moroccan police", "a joint Moroccan-Spanish CT operation"
@@ -218,9 +216,8 @@ def find_actors(text: str) -> list[ActorMention]:
             ActorMention(text[start:end], entry.name, entry.kind, entry.country, entry.sector, start, end)
         )
 
-    for match in _ALIAS_RE.finditer(text):
-        index = int(next(k for k, v in match.groupdict().items() if v is not None)[1:])
-        add(_UNCASED[index][1], match.start(), match.end())
+    for start, end, entry in _ALIASES.find(text):
+        add(entry, start, end)
     for pattern, entry in _CASED:
         for match in pattern.finditer(text):
             add(entry, match.start(), match.end())

@@ -101,11 +101,12 @@ def _kind(sentence: str, when: TimeExpression | None, published_at: date | None)
     return "event"
 
 
-def _drafts(
-    text: str, spans: list[tuple[int, int]], times: list[TimeExpression], published_at: date | None
-) -> list[_Draft]:
+def _drafts(text: str, spans: list[tuple[int, int]], published_at: date | None) -> list[_Draft]:
     drafts: list[_Draft] = []
     triggered = [find_trigger(text[s:e]) for s, e in spans]
+    if not any(triggered):
+        return []  # most articles: no action reported, nothing more to do
+    times = find_times(text, published_at) if published_at else []
     for i, ((start, end), found) in enumerate(zip(spans, triggered, strict=True)):
         if found is None:
             continue
@@ -287,8 +288,7 @@ def _factuality(window: str) -> str:
 def extract_events(text: str, *, article_id: str, url: str, published_at: date | None) -> list[EventMention]:
     """Event mentions of one article's clean text."""
     spans = sentences(text)
-    times = find_times(text, published_at) if published_at else []
-    drafts = _merge(_drafts(text, spans, times, published_at))
+    drafts = _merge(_drafts(text, spans, published_at))
     if not drafts:
         return []
     places = gazetteer()

@@ -7,10 +7,11 @@ maintained package ships demonyms. Used for the country context of an article an
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import pycountry
+
+from services.extractor.events.phrases import PhraseTable
 
 # Adjective (and plural noun) -> alpha-3. Lower-case; matched case-insensitively on word boundaries.
 DEMONYMS: dict[str, str] = {
@@ -106,33 +107,37 @@ SHORT_NAMES: dict[str, str] = {
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[re.Pattern[str], dict[str, str]]:
-    codes: dict[str, str] = {}
+def _table() -> PhraseTable[tuple[str, bool]]:
+    """Phrase -> (alpha-3, is a nationality word)."""
+    codes: dict[str, tuple[str, bool]] = {}
     for country in pycountry.countries:
         for attr in ("name", "common_name"):
             name = getattr(country, attr, None)
             if name and "," not in name:
-                codes[name.lower()] = country.alpha_3
-    codes.update(SHORT_NAMES)
+                codes[name.lower()] = (country.alpha_3, False)
+    codes.update((name, (code, False)) for name, code in SHORT_NAMES.items())
     for demonym, code in DEMONYMS.items():
-        codes[demonym] = code
+        codes[demonym] = (code, True)
         if not demonym.endswith(("sh", "ch", "ese", "i", "s", ".")):
-            codes[demonym + "s"] = code  # "Moroccans", "Syrians"
-    alternatives = "|".join(re.escape(k) for k in sorted(codes, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), codes
+            codes[demonym + "s"] = (code, True)  # "Moroccans", "Syrians"
+    return PhraseTable(codes.items())
+
+
+@lru_cache(maxsize=8)
+def _all_mentions(text: str) -> list[tuple[int, int, tuple[str, bool]]]:
+    return _table().find(text)  # once per article: sentences then filter by offsets
+
+
+def _mentions(text: str, start: int, end: int | None) -> list[tuple[int, int, tuple[str, bool]]]:
+    end = len(text) if end is None else end
+    return [m for m in _all_mentions(text) if start <= m[0] and m[1] <= end]
 
 
 def country_mentions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """``(start, end, alpha-3)`` of every country name or nationality word in ``text[start:end]``."""
-    pattern, codes = _table()
-    end = len(text) if end is None else end
-    return [(m.start(), m.end(), codes[m.group(0).lower()]) for m in pattern.finditer(text, start, end)]
+    return [(s, e, code) for s, e, (code, _) in _mentions(text, start, end)]
 
 
 def countries_in(text: str, start: int = 0, end: int | None = None, *, names_only: bool = False) -> set[str]:
     """Countries named in ``text[start:end]``; ``names_only`` skips nationality words ("one Syrian")."""
-    return {
-        code
-        for s, e, code in country_mentions(text, start, end)
-        if not names_only or text[s:e].lower().rstrip("s") not in DEMONYMS
-    }
+    return {code for _, _, (code, demonym) in _mentions(text, start, end) if not (names_only and demonym)}

@@ -93,7 +93,7 @@ class Gazetteer:
         self.rows = rows
         self._index = index
         # names and row ids per country, built on the first fuzzy look-up
-        self._by_country: dict[str | None, tuple[list[str], list[int]]] = {}
+        self._by_country: dict[tuple[str | None, str], tuple[list[str], list[int]]] = {}
 
     @classmethod
     def from_entries(cls, entries: Iterable[tuple[Place, Iterable[str]]]) -> Gazetteer:
@@ -179,10 +179,15 @@ class Gazetteer:
                     by_country.setdefault(self.rows[row][1], []).append((k, row))
             for pairs in by_country.values():
                 pairs.sort(key=lambda pair: self.rows[pair[1]][6] != "city")
-            self._by_country = {c: ([k for k, _ in p], [i for _, i in p]) for c, p in by_country.items()}
+            # A misspelling keeps its first letter ("Almaeria"): bucket by country and initial.
+            for country, pairs in by_country.items():
+                for k, i in pairs:
+                    names, ids = self._by_country.setdefault((country, k[:1]), ([], []))
+                    names.append(k)
+                    ids.append(i)
         best: tuple[float, int] | None = None
-        for country in sorted(c for c in countries if c in self._by_country):
-            names, ids = self._by_country[country]
+        for country in sorted(c for c in countries if (c, key[:1]) in self._by_country):
+            names, ids = self._by_country[(country, key[:1])]
             match = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
             if match is not None and (best is None or match[1] > best[0]):
                 best = (match[1], ids[match[2]])

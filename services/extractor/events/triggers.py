@@ -70,8 +70,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     _t(r"\b(?:seized|confiscated)\b", "COERCE", ("seize",), "seizure"),
     _t(
-        r"\b(?:attack(?:s|ed|ing)?|assault(?:ed)?|suicide\s+bomb\w*|bombings?|bombs?\s+(?:went|exploded)"
-        r"|car\s+bomb|explosions?|explod(?:ed|es|ing)|detonat(?:ed|ing|ion)|blasts?|blew\s+(?:\w+\s+)?up|went\s+off"
+        r"\b(?:attack(?:s|ed|ing)?|assault(?:ed)?|suicide\s+bomb(?:ing|ings|ed)|bombings?|bombs?\s+(?:went|exploded)"
+        r"|explosions?|explod(?:ed|es|ing)|detonat(?:ed|ing|ion)|blasts?|blew\s+(?:\w+\s+)?up|(?:went|gone|goes)\s+off"
         r"|set(?:ting)?\s+off\s+(?:a|an|the|two|three)\b|shootings?|shootout|shot\s+dead|opened\s+fire|gunfire"
         r"|stabbings?|stabbed|assassinat\w+|ambush(?:ed)?|bombardment)\b",
         "ASSAULT",
@@ -85,6 +85,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "cooperation_agreement",
     ),
 )
+
+# One pass over a sentence to skip the ones with no trigger at all (most of them).
+ANY_TRIGGER = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in TRIGGERS), re.IGNORECASE)
 
 FAMILY = {
     "cell_dismantled": "arrest",
@@ -100,14 +103,16 @@ SUBTYPE_RANK = ("cell_dismantled", "plot_foiled", "arrest", "raid_search", "seiz
 
 # Not an action: "arrests are made according to the law", "the number of people arrested for".
 GENERIC_STATEMENT = re.compile(
-    r"\b(are|is)\s+arrested\s+according\s+to\b|\bhave\s+been\s+arrested\s+for\b|\bthe\s+number\s+of\b"
+    r"\b(are|is)\s+arrested\s+according\s+to\b|\bhave\s+been\s+arrested\s+for\b"
+    r"|\bthe\s+number\s+of\s+(?:people\s+|persons\s+)?(?:arrested|detained|arrests)\b"
     r"|\b(?:anyone|whoever|any\s+person|those)\s+(?:who\s+(?:is|are)\s+)?(?:found\s+guilty|convicted|arrested)\b",
     re.I,
 )
 # Attacks in general, not one attack: "to prevent further attacks", "the target of attacks".
 GENERIC_ATTACK = re.compile(
-    r"\b(?:further|future|more|new|possible|potential|prevent\w*|against|of|any|such)\s+(?:\w+\s+)?"
-    r"(?:attacks|bombings|shootings|assassinations)\b",
+    r"\b(?:further|future|more|new|possible|potential|prevent\w*|against|any|such|target\s+of|number\s+of"
+    r"|threat\s+of|risk\s+of|fears?\s+of)\s+(?:\w+\s+)?(?:attacks|bombings|shootings|assassinations)\b"
+    r"|\b(?:foiled|thwarted|prevented|failed)\s+(?:\w+\s+)?(?:attack|attacks|bombing|plot)\b",
     re.I,
 )
 # Case-sensitive: "may" the verb, not "May 16".
@@ -195,7 +200,7 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
 def find_trigger(sentence: str) -> tuple[Trigger, re.Match[str]] | None:
     """The sentence's trigger and where it is: the first of TRIGGERS with a match that is not a
     generic mention ("further attacks")."""
-    if GENERIC_STATEMENT.search(sentence):
+    if not ANY_TRIGGER.search(sentence) or GENERIC_STATEMENT.search(sentence):
         return None
     generic = [m.span() for m in GENERIC_ATTACK.finditer(sentence)]
     for trigger in TRIGGERS:
@@ -223,22 +228,23 @@ def is_anaphoric(sentence: str, match: re.Match[str]) -> bool:
     )
 
 
-def detect(sentence: str) -> set[str]:
-    """Families of action the sentence reports ("arrest", "strike", ...): every trigger, not just the first,
-    with the same filters as record assembly (generic mentions, planned or possible strikes)."""
+def _mentions(sentence: str) -> list[tuple[str, bool]]:
+    """(subtype, anaphoric) of every trigger in the sentence, with record assembly's filters
+    (generic mentions, planned or possible strikes); one per subtype, a non-anaphoric one first."""
     if GENERIC_STATEMENT.search(sentence):
-        return set()
+        return []
     generic = [m.span() for m in GENERIC_ATTACK.finditer(sentence)]
-    found: set[str] = set()
+    found: dict[str, bool] = {}
     for trigger in TRIGGERS:
-        family = FAMILY.get(trigger.subtype, trigger.subtype)
-        if family in found:
-            continue
         for match in trigger.pattern.finditer(sentence):
             if any(s <= match.start() < e for s, e in generic):
                 continue
-            if family == "strike" and is_hypothetical(sentence, match.start()):
+            if FAMILY.get(trigger.subtype) == "strike" and is_hypothetical(sentence, match.start()):
                 continue
-            found.add(family)
-            break
-    return found
+            found[trigger.subtype] = found.get(trigger.subtype, True) and is_anaphoric(sentence, match)
+    return list(found.items())
+
+
+def detect(sentence: str) -> set[str]:
+    """Subtypes of every action the sentence reports, not just the first trigger's."""
+    return {subtype for subtype, _ in _mentions(sentence)}
