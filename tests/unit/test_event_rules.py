@@ -69,6 +69,16 @@ def test_triggers_name_the_subtype(sentence: str, subtype: str) -> None:
         "The minister praised the police.",
         "The law has worked well to prevent further attacks.",
         "It has become the target of attacks by activists.",
+        # everyday meanings of the same words, away from any police or violence context
+        "We spent the day shooting video and editing it.",
+        "The widespread adoption of ML has resulted in an explosion of data.",
+        "All user interactions are captured automatically.",
+        "Employees are caught in between.",
+        "Others are professionally charged with evaluating it.",
+        "Assets could be seized if your debts are not paid.",
+        "Eating too much salt raises your risk of a heart attack.",
+        "Ping Identity has signed an agreement to acquire Keyless.",
+        "The team dismantled the old billing system.",
     ],
 )
 def test_adjectives_and_generic_statements_are_not_triggers(sentence: str) -> None:
@@ -79,7 +89,8 @@ def test_counts_over_a_period_are_aggregates_and_old_dates_background() -> None:
     mentions = events(
         "He said that eight jihadist cells were dismantled between January and May this year. "
         "Twenty-seven cells have been dismantled in Morocco since 2013. "
-        "The strategy dates from the events of May 16, 2003, when a group attacked sites in Casablanca.",
+        "The strategy dates from the events of May 16, 2003, when a group attacked sites in Casablanca "
+        "with suicide bombs.",
         date(2015, 8, 27),
     )
     assert [(m.record_kind, m.subtype) for m in mentions] == [

@@ -18,13 +18,54 @@ class Trigger:
     event_type: str
     modes: tuple[str, ...]
     subtype: str
+    # Words one of which the sentence must also hold, for triggers that are common words elsewhere
+    # ("shooting" a video, data "captured", an "explosion" of data, "charged with" evaluating it).
+    context: re.Pattern[str] | None = None
 
 
-def _t(pattern: str, event_type: str, modes: tuple[str, ...], subtype: str) -> Trigger:
-    return Trigger(re.compile(pattern, re.IGNORECASE), event_type, modes, subtype)
+def _t(
+    pattern: str, event_type: str, modes: tuple[str, ...], subtype: str, context: str | None = None
+) -> Trigger:
+    return Trigger(
+        re.compile(pattern, re.IGNORECASE),
+        event_type,
+        modes,
+        subtype,
+        re.compile(context, re.IGNORECASE) if context else None,
+    )
 
 
 _BE = r"(?:was|were|been|being|is|are|got)"
+_PEOPLE_OR_POLICE = (
+    r"\b(?:police\w*|authorit\w+|officers?|agents?|investigators?|gendarm\w*|troops|soldiers|forces|suspects?"
+    r"|m[ae]n|wom[ae]n|people|persons?|individuals?|members?|militants?|terrorists?|jihadists?|extremists?"
+    r"|citizens?|nationals?|teenagers?|boys?|girls?|youths?|rebels?|commanders?|leaders?|fighters?|recruits?"
+    r"|accused|detainees?|prisoners?|smugglers?|traffickers?|gang\w*)\b"
+)
+_VIOLENCE = (
+    r"\b(?:kill\w*|dead|deaths?|died|wound\w*|injur\w+|casualt\w+|victims?|bomb\w*|explosive\w*|IEDs?|gunm[ae]n"
+    r"|shooter|militants?|insurgents?|terror\w*|jihad\w*|suicide|soldiers?|troops|police|army|military|rebels?"
+    r"|civilians?|hostages?|assailants?|attackers?|grenades?|rockets?|missiles?|mortars?|drones?|weapons?"
+    r"|rifles?|guns?|firearms?|armed|Taliban|ISIS|ISIL|Daesh|Qaeda|Shabaab|Boko)\b"
+)
+_LEGAL = (
+    r"\b(?:court|tribunal|prosecut\w+|judge|trial|jury|crimes?|criminal|murder\w*|terror\w*|fraud|offen[cs]es?"
+    r"|counts?\s+of|police|accused|suspects?|prison|jail|years|life|death|guilty|charges)\b"
+)
+_SEIZED = (
+    r"\b(?:police|authorities|customs|agents|officers|forces|investigators|weapons?|arms|drugs?|cocaine|heroin"
+    r"|cannabis|hashish|explosives?|ammunition|cash|documents|materials?|contraband|suspects?|jihadists?)\b"
+)
+_SECURITY = (
+    r"\b(?:security|military|defen[cs]e|counter-?terror\w*|terror\w*|police|intelligence|extradition|interior"
+    r"|armed\s+forces)\b"
+)
+_ORGANISED = (
+    r"\b(?:cells?|networks?|groups?|gangs?|rings?|terror\w*|jihad\w*|police|authorities|security|extremist\w*"
+    r"|militants?|recruit\w*|smuggl\w*|traffick\w*|Islamic\s+State)\b"
+)
+_PLOT = r"\b(?:plots?|attacks?|attempts?|bombings?|police|authorities|security|terror\w*|conspiracy)\b"
+
 # Order matters: the first trigger found in a sentence names its subtype.
 TRIGGERS: tuple[Trigger, ...] = (
     _t(
@@ -32,8 +73,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "COERCE",
         ("arrest",),
         "cell_dismantled",
+        _ORGANISED,
     ),
-    _t(r"\b(?:foiled|thwarted)\b", "COERCE", ("arrest",), "plot_foiled"),
+    _t(r"\b(?:foiled|thwarted)\b", "COERCE", ("arrest",), "plot_foiled", _PLOT),
     _t(
         r"\b(?:launched\s+(?:air\s*)?strikes|carried\s+out\s+(?:air\s*)?strikes|air\s*strikes?\s+(?:on|against|in)"
         r"|bombed|drone\s+strikes?)\b",
@@ -42,33 +84,43 @@ TRIGGERS: tuple[Trigger, ...] = (
         "airstrike",
     ),
     _t(
-        rf"\b(?:arrested|detained|apprehended|nabbed|captured|taken\s+into\s+custody|arrests?\s+of"
-        rf"|{_BE}\s+(?:held|booked|picked\s+up|rounded\s+up|caught)|(?:placed\s+)?under\s+arrest"
-        rf"|in\s+police\s+custody)\b",
+        r"\b(?:arrested|detained|apprehended|nabbed|taken\s+into\s+custody|arrests?\s+of|(?:placed\s+)?under\s+arrest"
+        r"|in\s+police\s+custody)\b",
         "COERCE",
         ("arrest",),
         "arrest",
     ),
+    _t(  # the same action in words with other, everyday meanings
+        rf"\b(?:captured|{_BE}\s+(?:held|booked|picked\s+up|rounded\s+up|caught))\b",
+        "COERCE",
+        ("arrest",),
+        "arrest",
+        _PEOPLE_OR_POLICE,
+    ),
+    _t(r"\b(?:extradited|deported)\b", "COERCE", ("deport",), "extradition_deportation"),
     _t(
-        r"\b(?:extradited|deported|expelled|handed\s+over\s+to)\b",
+        r"\b(?:expelled|handed\s+over\s+to)\b",
         "COERCE",
         ("deport",),
         "extradition_deportation",
+        _PEOPLE_OR_POLICE,
     ),
     _t(
         rf"\b(?:{_BE}\s+convicted|convicted\s+(?:of|on|for)|sentenced\s+(?:him|her|them\s+)?to|found\s+guilty)\b",
         "SANCTION",
         (),
         "conviction_sentence",
+        _LEGAL,
     ),
-    _t(r"\b(?:charged\s+with|indicted|prosecuted\s+for)\b", "ACCUSE", (), "charge_indict"),
+    _t(r"\b(?:charged\s+with|indicted|prosecuted\s+for)\b", "ACCUSE", (), "charge_indict", _LEGAL),
     _t(
         r"\b(?:raided|searched\s+(?:the\s+)?(?:homes?|houses?|premises))\b",
         "COERCE",
         ("search",),
         "raid_search",
+        _PEOPLE_OR_POLICE,
     ),
-    _t(r"\b(?:seized|confiscated)\b", "COERCE", ("seize",), "seizure"),
+    _t(r"\b(?:seized|confiscated)\b", "COERCE", ("seize",), "seizure", _SEIZED),
     _t(
         r"\b(?:attack(?:s|ed|ing)?|assault(?:ed)?|suicide\s+bomb(?:ing|ings|ed)|bombings?|bombs?\s+(?:went|exploded)"
         r"|explosions?|explod(?:ed|es|ing)|detonat(?:ed|ing|ion)|blasts?|blew\s+(?:\w+\s+)?up|(?:went|gone|goes)\s+off"
@@ -77,12 +129,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         "ASSAULT",
         (),
         "attack",
+        _VIOLENCE,
     ),
     _t(
         r"\bagreement\s+(?:was|were|has\s+been)\s+(?:sealed|signed)\b|\bsigned\s+an?\s+agreement\b",
         "AGREE",
         (),
         "cooperation_agreement",
+        _SECURITY,
     ),
 )
 
@@ -112,7 +166,10 @@ GENERIC_STATEMENT = re.compile(
 GENERIC_ATTACK = re.compile(
     r"\b(?:further|future|more|new|possible|potential|prevent\w*|against|any|such|target\s+of|number\s+of"
     r"|threat\s+of|risk\s+of|fears?\s+of)\s+(?:\w+\s+)?(?:attacks|bombings|shootings|assassinations)\b"
-    r"|\b(?:foiled|thwarted|prevented|failed)\s+(?:\w+\s+)?(?:attack|attacks|bombing|plot)\b",
+    r"|\b(?:foiled|thwarted|prevented|failed)\s+(?:\w+\s+)?(?:attack|attacks|bombing|plot)\b"
+    # not political violence: medicine, computing, tactics
+    r"|\b(?:heart|panic|asthma|cyber|ransomware|phishing|malware|DDoS)[- ]?attacks?\b|\battack\s+surface\b"
+    r"|\bplan\s+of\s+attack\b",
     re.I,
 )
 # Case-sensitive: "may" the verb, not "May 16".
@@ -204,6 +261,8 @@ def find_trigger(sentence: str) -> tuple[Trigger, re.Match[str]] | None:
         return None
     generic = [m.span() for m in GENERIC_ATTACK.finditer(sentence)]
     for trigger in TRIGGERS:
+        if trigger.context is not None and not trigger.context.search(sentence):
+            continue
         for match in trigger.pattern.finditer(sentence):
             if not any(s <= match.start() < e for s, e in generic):
                 return trigger, match
@@ -236,6 +295,8 @@ def _mentions(sentence: str) -> list[tuple[str, bool]]:
     generic = [m.span() for m in GENERIC_ATTACK.finditer(sentence)]
     found: dict[str, bool] = {}
     for trigger in TRIGGERS:
+        if trigger.context is not None and not trigger.context.search(sentence):
+            continue
         for match in trigger.pattern.finditer(sentence):
             if any(s <= match.start() < e for s, e in generic):
                 continue
