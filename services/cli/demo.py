@@ -168,4 +168,11 @@ def run_demo(base: Settings, *, out_root: Path, timeout_s: float, console: Conso
         soft_wrap=True,
         markup=False,
     )
+    console.print(
+        f"  SELECT e.subtype, e.time.start, s.name, s.count "  # noqa: S608 - printed, not run
+        f"FROM read_parquet('{out_dir}/events/*/*.parquet', hive_partitioning=true) AS e, "
+        "UNNEST(e.sites) AS t(s) WHERE e.record_kind = 'event';",
+        soft_wrap=True,
+        markup=False,
+    )
     return 0

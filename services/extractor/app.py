@@ -91,7 +91,9 @@ class ArticleExtractor:
     @property
     def pool(self) -> ExtractionPool:
         if self._pool is None:
-            self._pool = ExtractionPool(workers=self.settings.workers, timeout_s=self.settings.timeout_s)
+            self._pool = ExtractionPool(
+                workers=self.settings.workers, timeout_s=self.settings.timeout_s, events=self.settings.events
+            )
         return self._pool
 
     def close(self) -> None:

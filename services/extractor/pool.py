@@ -17,14 +17,21 @@ from pebble import ProcessExpired, ProcessPool
 
 from services.extractor.errors import ExtractionFailed, ExtractionTimeout
 from services.extractor.extract import Extraction
-from services.extractor.work import EventContext, extract_page
+from services.extractor.work import EventContext, extract_page, warm_worker
 
 
 class ExtractionPool:
-    def __init__(self, *, workers: int, timeout_s: float) -> None:
+    def __init__(self, *, workers: int, timeout_s: float, events: bool = True) -> None:
         self._timeout_s = timeout_s
         # spawn, not fork: the parent runs an event loop and Kafka client threads.
-        self._pool = ProcessPool(max_workers=workers, context=multiprocessing.get_context("spawn"))
+        # The initializer runs before a worker's first page (and again in a replacement worker),
+        # outside any page's timeout, which pebble counts from the start of the page's task.
+        self._pool = ProcessPool(
+            max_workers=workers,
+            context=multiprocessing.get_context("spawn"),
+            initializer=warm_worker,
+            initargs=(events,),
+        )
 
     async def extract(
         self, html: str, url: str | None, events_for: EventContext | None = None

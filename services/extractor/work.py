@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from services.extractor.events.assemble import extract_events
+from services.extractor.events.places import gazetteer
 from services.extractor.extract import Extraction, extract
 
 
@@ -20,6 +21,13 @@ class EventContext:
     article_id: str
     url: str
     crawl_date: date  # the publication date of last resort, as build_article uses it
+
+
+def warm_worker(events: bool) -> None:
+    """Run once in each new worker process, before its first page: load the gazetteer there, so
+    a page's time limit never includes the one-off load (or, on a fresh install, the build)."""
+    if events:
+        gazetteer()
 
 
 def extract_page(html: str, url: str | None, events_for: EventContext | None = None) -> Extraction | None:

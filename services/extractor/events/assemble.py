@@ -254,7 +254,10 @@ def _actors(text: str, draft: _Draft, all_actors: list[ActorMention]) -> list[Ac
         earlier = [a for a in all_actors if a.kind == "agency" and a.end <= draft.start]
         if earlier:  # "The authorities dismantled ...": the authorities named last before
             agencies = [a for a in earlier if a.start == earlier[-1].start]
-    return list({a.name: a for a in agencies}.values())
+    first: dict[str, ActorMention] = {}
+    for agency in agencies:
+        first.setdefault(agency.name, agency)  # an agency's first mention is its evidence
+    return list(first.values())
 
 
 def _groups(

@@ -215,7 +215,20 @@ def _build() -> Gazetteer:
         precision: Precision = "admin1" if sub.parent_code is None else "admin2"
         name = re.sub(r"\s*[\[(].*$", "", sub.name)
         entries.append(
-            (Place(name, alpha3.get(sub.country_code), sub.code, None, None, None, precision, 0), ())
+            # admin1: the ISO 3166-2 code of the first-level subdivision (itself, or a province's parent)
+            (
+                Place(
+                    name,
+                    alpha3.get(sub.country_code),
+                    sub.parent_code or sub.code,
+                    None,
+                    None,
+                    None,
+                    precision,
+                    0,
+                ),
+                (),
+            )
         )
     for name, (region_country, lat, lon) in MACRO_REGIONS.items():
         entries.append((Place(name, region_country, None, None, lat, lon, "region", 10**8), ()))
@@ -245,7 +258,7 @@ def _build() -> Gazetteer:
     return Gazetteer.from_entries(entries)
 
 
-GAZETTEER_FORMAT = 1
+GAZETTEER_FORMAT = 2
 
 
 def gazetteer_path() -> Path:
