@@ -170,6 +170,47 @@ def throughput(seconds: float, gazetteer_line: str) -> None:
     print(f"{gazetteer_line}; peak RSS of this process {peak:.0f} MB")
 
 
+def real_pages(extraction_root: Path, limit: int) -> None:
+    """The same comparison on real article pages (WCXB's development split), whose sizes are typical."""
+    import trafilatura
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from extraction import load_scorer  # bench/extraction.py: the benchmark's own loader
+
+    from services.extractor.events.assemble import extract_events
+    from services.extractor.extract import extract
+
+    scorer = load_scorer(extraction_root)
+    _, docs, _ = scorer.load_dataset(extraction_root / "wcxb-dev-articles", "article")
+    pages = [scorer.read_html(d.html_path) for d in docs[:limit]]
+    started = time.perf_counter()
+    for html in pages:
+        trafilatura.extract(html)
+    default_s = time.perf_counter() - started
+    started = time.perf_counter()
+    extractions = [extract(html, None) for html in pages]
+    articles_s = time.perf_counter() - started
+    started = time.perf_counter()
+    mentions = 0
+    for x in extractions:
+        if x is not None:
+            mentions += len(
+                extract_events(x.text, article_id="a", url="u", published_at=x.metadata.published)
+            )
+    events_s = time.perf_counter() - started
+    n = len(pages)
+    print(f"\nReal pages: the first {n} WCXB article pages (general web, mostly not news), one pass each")
+    print("| work | articles/s |\n|---|---|")
+    print(f"| trafilatura default | {n / default_s:.1f} |")
+    print(f"| newswire article extraction | {n / articles_s:.1f} |")
+    print(f"| event extraction alone | {n / events_s:.1f} |")
+    print(f"| newswire articles + events | {n / (articles_s + events_s):.1f} |")
+    print(
+        f"whole extractor vs trafilatura default: {default_s / (articles_s + events_s):.0%}; "
+        f"event mentions emitted on these pages: {mentions}"
+    )
+
+
 def seed_eval(gold: Path) -> None:
     from services.cli.evaluate import evaluate
 
@@ -185,12 +226,15 @@ def main() -> None:
     parser.add_argument("--data-root", type=Path, default=shared / "bench-data" / "events" / "wikievents")
     parser.add_argument("--gold", type=Path, default=shared / "gold" / "seed-events.json")
     parser.add_argument("--seconds", type=float, default=10.0, help="per throughput figure")
+    parser.add_argument("--extraction-root", type=Path, default=shared / "bench-data" / "extraction")
+    parser.add_argument("--real-pages", type=int, default=300, help="WCXB pages for the real-page figures")
     args = parser.parse_args()
     print(f"{date.today()} on {platform.machine()}, Python {platform.python_version()}")
     gazetteer_line = gazetteer_memory()  # first, so nothing else has loaded it
     detection_table(wikievents(args.data_root))
     seed_eval(args.gold)
     throughput(args.seconds, gazetteer_line)
+    real_pages(args.extraction_root, args.real_pages)
 
 
 if __name__ == "__main__":
