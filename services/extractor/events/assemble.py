@@ -60,6 +60,10 @@ _ANAPHORIC_ACTOR = re.compile(
 _CASUALTY_VERB = re.compile(
     r"(?:\b(kill(?:ing|ed|s))|\b(?:injur|wound)(?:ing|ed|s))\s+(?:about\s+|some\s+|at\s+least\s+)?$", re.I
 )
+_CASUALTY_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:(killed|dead|died)|injured|wounded)\b",
+    re.I,
+)
 _SINGLE_ARREST = re.compile(
     r"\b(?:a|an|one)\s+(?:[A-Za-z-]+\s+)?(?:citizen|man|woman|national|suspect|individual|person|youth|teenager"
     r"|student|imam|jihadist|militant)\s+(?:was|has\s+been|had\s+been)\s+(?:arrested|detained|apprehended)\b",
@@ -209,6 +213,8 @@ def _quantities(
                 verb := _CASUALTY_VERB.search(text, max(start, span[0] - 24), span[0])
             ):
                 kind = "killed" if verb[1] else "injured"  # "killing about three dozen people"
+            elif unit in PEOPLE_NOUNS and (after := _CASUALTY_AFTER.match(text, span[1])):
+                kind = "killed" if after[1] else "injured"  # "7 militants (were) killed"
             elif unit in ("killed", "dead"):
                 kind = "killed"
             elif unit in ("injured", "wounded"):
@@ -302,7 +308,8 @@ def extract_events(text: str, *, article_id: str, url: str, published_at: date |
     for d in drafts:
         window = " ".join(text[s:e] for s, e in d.windows)
         found = find_sites(text, d.windows, context, places, skip)
-        assign_counts(text, d.windows, found)
+        if FAMILY.get(d.subtype) == "arrest":  # a site's count is of people arrested there
+            assign_counts(text, d.windows, found)
         sites = refine(text, found, sentence_country_sets(text, spans, found))
         used = {s.count_span for s in sites if s.count_span} | {s.count_span for s in found if s.count_span}
         actors = _actors(text, d, all_actors)

@@ -47,8 +47,10 @@ _MONTHS = (
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 
+_DIGIT_WORDS = "|".join(k for k in _UNITS if 0 < _UNITS[k] < 10)
 _WORD_NUMBER = (
-    rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(k for k in _UNITS if _UNITS[k] < 10 and _UNITS[k] > 0)}))?"
+    # "twenty-seven", and "Ninety six" written without the hyphen
+    rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{_DIGIT_WORDS})\b)?"
     rf"|{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
@@ -114,8 +116,8 @@ def word_value(token: str) -> int | None:
         return _UNITS[t]
     if t in _TENS:
         return _TENS[t]
-    if "-" in t:
-        tens, _, unit = t.partition("-")
+    if "-" in t or " " in t:
+        tens, _, unit = t.replace(" ", "-").partition("-")
         if tens in _TENS and unit in _UNITS:
             return _TENS[tens] + _UNITS[unit]
     return None

@@ -147,7 +147,10 @@ class Gazetteer:
             def rank(i: int) -> tuple[bool, int, int, bool]:
                 row = self.rows[i if i >= 0 else ~i]
                 in_context = not countries or row[1] in countries or row[1] is None
-                return in_context, order[row[6]], row[7], i >= 0
+                precision = order[row[6]]
+                if row[6] == "city" and row[7] < TOWN_OVER_PROVINCE_MIN_POPULATION:
+                    precision = -1  # "Florida", "Helmand": the state, not a small town of that name
+                return in_context, precision, row[7], i >= 0
 
             best = max(candidates, key=rank)
             place = self.place(best)
@@ -259,6 +262,8 @@ def _build() -> Gazetteer:
 
 
 GAZETTEER_FORMAT = 2
+# A town beats a subdivision of the same name only if it is this big (Valencia, Almería: yes).
+TOWN_OVER_PROVINCE_MIN_POPULATION = 100_000
 
 
 def gazetteer_path() -> Path:

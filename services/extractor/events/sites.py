@@ -44,6 +44,17 @@ _CONTAINER_GAP = re.compile(
     r"^(?:\s+in\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?|,\s+(?:a|an|the)\s+[^,.;()]{0,50}?\b(?:in|within|of)\s+(?:the\s+)?(?:[a-z]+\s+)?)$"
 )
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|of|and|outside)\s+(?:the\s+)?|,\s*)$", re.I)
+_PERSON_AFTER = re.compile(
+    r"(?:,\s*\d{1,3},|\s+(?:said|says|noted|asked|told|added|explained|argued|wrote|claimed|insisted"
+    r"|and\s+(?:his|her)\b))",
+    re.I,
+)
+BIG_TOWN = 100_000
+# Institutions named after places, and capitalised words that are not places in news prose.
+_ORGANISATION = re.compile(
+    r"^(?:White\s+House|Pentagon|Kremlin|Downing\s+Street|Elys[eé]e|Capitol(?:\s+Hill)?|Homeland|Congress|Parliament"
+    r"|Interpol|Europol|University|College|Court|Ministry|Police|Army|Navy)\b"
+)
 _CLAUSE = re.compile(r",\s*(?:while|whereas|and)\s+|;\s*|\s+while\s+|\s+whereas\s+")
 # Counts of people taken, not of a cell's size ("three elements") or of fighters abroad.
 _COUNTED = frozenset(
@@ -88,7 +99,7 @@ def find_sites(
             if _REFERENCE_POINT.search(before[-30:]) or _GROUP_IN.search(before):
                 continue  # "just south of Madrid"; "the Islamic State in the Sahel" (a name, not a place)
             site = _resolve(text, match, context, places, skip, before)
-            if site is not None and all(site.start != s.start for s in found):
+            if site is not None and all(site.start != s.start and site.name != s.name for s in found):
                 site.role = _role(before)
                 found.append(site)
     _absorb_containers(text, found)
@@ -98,6 +109,10 @@ def find_sites(
 def _resolve(
     text: str, match: re.Match[str], context: list[str], places: Gazetteer, skip: set[str], before: str
 ) -> SiteMention | None:
+    if _PERSON_AFTER.match(text, match.end()) or _ORGANISATION.match(match.group(0)):
+        return None  # "Hayden noted", "Dzhokhar and his brother", "Salman Abedi, 22,", "the White House"
+    if re.match(r"\s+of\s+[A-Z]", text[match.end() : match.end() + 6]):
+        return None  # "University of Massachusetts", "Bank of Spain": an organisation's name
     words = match.group(0).split()
     # A misspelling is only looked for where a place is expected ("in Shata and Almaeria"), and on
     # the whole name: it is the costly part of resolution.
@@ -109,8 +124,16 @@ def _resolve(
         place = places.resolve(candidate, context, fuzzy=locative and n == len(words))
         if place is None:
             continue
-        if place.resolution == "alternate" and place.population < 100_000:
-            continue  # a small town's alternate name is more often a word or a person
+        whole = n == len(words)
+        big = place.population >= BIG_TOWN or place.precision != "city"
+        if place.resolution == "alternate" and not (big and whole and locative):
+            # an alternate name is more often a word or a person ("Hayden noted", "Dzhokhar Tsarnaev"):
+            # only a big town's, on the whole capitalised run, in a place slot
+            continue
+        if place.resolution == "exact" and not (big or (whole and (locative or len(words) > 1))):
+            # a small town named like a word or a first name ("George W. Bush", "Martin Luther King",
+            # "Copley Square"): the whole capitalised run, in a place slot or a multi-word name
+            continue
         if place.country is not None and place.country not in context:
             continue  # the context prior: an Almería in an article about Spain, not elsewhere
         s = match.start()

@@ -159,7 +159,8 @@ SUBTYPE_RANK = ("cell_dismantled", "plot_foiled", "arrest", "raid_search", "seiz
 GENERIC_STATEMENT = re.compile(
     r"\b(are|is)\s+arrested\s+according\s+to\b|\bhave\s+been\s+arrested\s+for\b"
     r"|\bthe\s+number\s+of\s+(?:people\s+|persons\s+)?(?:arrested|detained|arrests)\b"
-    r"|\b(?:anyone|whoever|any\s+person|those)\s+(?:who\s+(?:is|are)\s+)?(?:found\s+guilty|convicted|arrested)\b",
+    r"|\b(?:anyone|whoever|any\s+person|those)\s+(?:who\s+(?:is|are)\s+)?(?:found\s+guilty|convicted|arrested)\b"
+    r"|\bdetained\s+in\s+(?:the\s+)?hospital\b",  # kept for treatment, not arrested
     re.I,
 )
 # Attacks in general, not one attack: "to prevent further attacks", "the target of attacks".
@@ -177,6 +178,7 @@ MODAL = re.compile(
     r"\b(?:[Mm]ight|may|[Cc]ould|[Ww]ould|planned\s+to|plans\s+to|plotting\s+to|seek(?:s|ing)?\s+to|sought\s+to"
     r"|intend(?:s|ed)?\s+to|threat(?:en(?:ed|s)?)?\s+(?:of|to)|aim(?:s|ed)?\s+to|preparing\s+to)\b[^.;]*$"
 )
+CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\s+(?:\w+\s+){0,3}(?:is|are|was|were|be|gets?)\s+$", re.I)
 REFERRING_NOUNS = frozenset(
     "attack attacks bombing bombings explosion explosions blast blasts shooting strikes assault raid raids".split()  # noqa: E501, SIM905
 )
@@ -187,7 +189,9 @@ AGGREGATE = re.compile(
     r"|\d{4})\s+and\s+\w+|since\s+(?:\d{4}|the\s+(?:start|beginning))|so\s+far\s+this\s+year|so\s+far"
     r"|in\s+the\s+(?:year|whole\s+of)\s+\d{4}|by\s+the\s+end\s+of|over\s+the\s+(?:last|past)"
     r"|(?:a|the)\s+(?:series|string|number|wave)\s+of|a\s+considerable\s+number|in\s+recent\s+(?:years|months)"
-    r"|every\s+year|each\s+year|a\s+total\s+of)\b",
+    r"|every\s+year|each\s+year|a\s+total\s+of|numerous|frequent|regular|repeated|countless"
+    r"|(?:thousands|hundreds|scores|dozens|many)\s+(?:of\s+\w+\s+)?(?:have|had)\s+been"
+    r"|have\s+(?:accelerated|increased|risen|multiplied|intensified))\b",
     re.I,
 )
 REPORTED = re.compile(r"\b(said|says|according\s+to|reported|reporting|stated|announced|told)\b", re.I)
@@ -264,8 +268,9 @@ def find_trigger(sentence: str) -> tuple[Trigger, re.Match[str]] | None:
         if trigger.context is not None and not trigger.context.search(sentence):
             continue
         for match in trigger.pattern.finditer(sentence):
-            if not any(s <= match.start() < e for s, e in generic):
-                return trigger, match
+            if any(s <= match.start() < e for s, e in generic) or is_conditional(sentence, match.start()):
+                continue
+            return trigger, match
     return None
 
 
@@ -277,6 +282,11 @@ def first_trigger(sentence: str) -> Trigger | None:
 def is_hypothetical(sentence: str, trigger_start: int) -> bool:
     """A possible or planned action, not one that happened: "might seek to carry out attacks"."""
     return bool(MODAL.search(sentence[max(0, trigger_start - 60) : trigger_start]))
+
+
+def is_conditional(sentence: str, trigger_start: int) -> bool:
+    """Inside an if-clause: "charges that carry the death penalty if he is convicted"."""
+    return bool(CONDITIONAL.search(sentence[max(0, trigger_start - 40) : trigger_start]))
 
 
 def is_anaphoric(sentence: str, match: re.Match[str]) -> bool:
@@ -301,6 +311,8 @@ def _mentions(sentence: str) -> list[tuple[str, bool]]:
             if any(s <= match.start() < e for s, e in generic):
                 continue
             if FAMILY.get(trigger.subtype) == "strike" and is_hypothetical(sentence, match.start()):
+                continue
+            if is_conditional(sentence, match.start()):
                 continue
             found[trigger.subtype] = found.get(trigger.subtype, True) and is_anaphoric(sentence, match)
     return list(found.items())
