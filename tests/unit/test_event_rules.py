@@ -230,3 +230,33 @@ def test_the_bombing_refers_back_to_the_strike_already_reported() -> None:
     mention = only(text, date(2015, 10, 7))
     assert (mention.subtype, mention.time.start) == ("airstrike", date(2015, 9, 27))
     assert len(mention.evidence) == 2
+
+
+def test_people_and_institutions_are_not_places() -> None:
+    text = (
+        "Hayden noted that the suspects, Dzhokhar and his brother, met at the White House before "
+        "George W. Bush spoke; police arrested two men in Boston on Monday."
+    )
+    assert [s.name for s in only(text).sites] == ["Boston"]
+
+
+def test_an_attack_has_no_arrest_counts_but_its_casualties() -> None:
+    mention = only("On Friday a bomb exploded in Lyon: 13 people were injured and 7 militants killed.")
+    assert [(s.name, s.count) for s in mention.sites] == [("Lyon", None)]
+    assert {(q.kind, q.value) for q in mention.quantities} == {("injured", 13), ("killed", 7)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He faces the death penalty if he is convicted.",
+        "Ninety six people were detained in hospital after the fire.",
+    ],
+)
+def test_conditions_and_hospital_stays_are_not_events(sentence: str) -> None:
+    assert events(sentence) == []
+
+
+def test_vague_mass_arrests_are_aggregates() -> None:
+    (mention,) = events("Thousands have been arrested by the security forces, and many allege mistreatment.")
+    assert mention.record_kind == "aggregate"

@@ -45,8 +45,8 @@ _CONTAINER_GAP = re.compile(
 )
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|of|and|outside)\s+(?:the\s+)?|,\s*)$", re.I)
 _PERSON_AFTER = re.compile(
-    r"(?:,\s*\d{1,3},|\s+(?:said|says|noted|asked|told|added|explained|argued|wrote|claimed|insisted"
-    r"|and\s+(?:his|her)\b))",
+    r"(?:,\s*\d{1,3},|\s+[A-Z]\.\s|\s+(?:said|says|noted|asked|told|added|explained|argued|wrote|claimed"
+    r"|insisted|and\s+(?:his|her)\b))",
     re.I,
 )
 BIG_TOWN = 100_000
@@ -109,7 +109,12 @@ def find_sites(
 def _resolve(
     text: str, match: re.Match[str], context: list[str], places: Gazetteer, skip: set[str], before: str
 ) -> SiteMention | None:
-    if _PERSON_AFTER.match(text, match.end()) or _ORGANISATION.match(match.group(0)):
+    if (
+        _PERSON_AFTER.match(text, match.end())
+        or _ORGANISATION.match(match.group(0))
+        or re.search(r"\b[A-Z]\.\s+$", before)  # "George W. Bush": a surname after an initial
+        or re.match(r"[A-Z]\.\s", text[match.end() - 1 : match.end() + 2])  # and the name before it
+    ):
         return None  # "Hayden noted", "Dzhokhar and his brother", "Salman Abedi, 22,", "the White House"
     if re.match(r"\s+of\s+[A-Z]", text[match.end() : match.end() + 6]):
         return None  # "University of Massachusetts", "Bank of Spain": an organisation's name
@@ -134,8 +139,9 @@ def _resolve(
             # a small town named like a word or a first name ("George W. Bush", "Martin Luther King",
             # "Copley Square"): the whole capitalised run, in a place slot or a multi-word name
             continue
-        if place.country is not None and place.country not in context:
-            continue  # the context prior: an Almería in an article about Spain, not elsewhere
+        if place.country is not None and place.country not in context and (context or not big):
+            # the context prior: an Almería in an article about Spain; with no country named, big places only
+            continue
         s = match.start()
         return SiteMention(
             candidate, s, s + len(candidate), place, place.name, place.country, place.precision

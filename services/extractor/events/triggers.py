@@ -178,7 +178,9 @@ MODAL = re.compile(
     r"\b(?:[Mm]ight|may|[Cc]ould|[Ww]ould|planned\s+to|plans\s+to|plotting\s+to|seek(?:s|ing)?\s+to|sought\s+to"
     r"|intend(?:s|ed)?\s+to|threat(?:en(?:ed|s)?)?\s+(?:of|to)|aim(?:s|ed)?\s+to|preparing\s+to)\b[^.;]*$"
 )
-CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\s+(?:\w+\s+){0,3}(?:is|are|was|were|be|gets?)\s+$", re.I)
+CONDITIONAL = re.compile(
+    r"\b(?:if|unless|whether)\s+(?:\w+\s+){0,3}(?:(?:is|are|was|were|be|gets?)\s+)?$", re.I
+)
 REFERRING_NOUNS = frozenset(
     "attack attacks bombing bombings explosion explosions blast blasts shooting strikes assault raid raids".split()  # noqa: E501, SIM905
 )
