@@ -260,3 +260,12 @@ def test_conditions_and_hospital_stays_are_not_events(sentence: str) -> None:
 def test_vague_mass_arrests_are_aggregates() -> None:
     (mention,) = events("Thousands have been arrested by the security forces, and many allege mistreatment.")
     assert mention.record_kind == "aggregate"
+
+
+def test_an_arrest_named_by_its_noun_continues_the_story() -> None:
+    text = (
+        "Police arrested a man in Boston on Monday after the attack. "
+        "A magistrate ordered him held until trial, following his arrest."
+    )
+    (mention,) = events(text)
+    assert mention.subtype == "arrest" and len(mention.evidence) == 2

@@ -85,7 +85,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     _t(
         r"\b(?:arrested|detained|apprehended|nabbed|taken\s+into\s+custody|arrests?\s+of|(?:placed\s+)?under\s+arrest"
-        r"|in\s+police\s+custody)\b",
+        r"|in\s+police\s+custody|(?:his|her|their|the|two|three|four|five|\d+)\s+arrests?)\b",
         "COERCE",
         ("arrest",),
         "arrest",
@@ -182,7 +182,7 @@ CONDITIONAL = re.compile(
     r"\b(?:if|unless|whether)\s+(?:\w+\s+){0,3}(?:(?:is|are|was|were|be|gets?)\s+)?$", re.I
 )
 REFERRING_NOUNS = frozenset(
-    "attack attacks bombing bombings explosion explosions blast blasts shooting strikes assault raid raids".split()  # noqa: E501, SIM905
+    "attack attacks bombing bombings explosion explosions blast blasts shooting strikes assault raid raids arrest arrests".split()  # noqa: E501, SIM905
 )
 DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?$", re.I)
 # A count over a period, not one operation.
@@ -293,10 +293,12 @@ def is_conditional(sentence: str, trigger_start: int) -> bool:
 
 def is_anaphoric(sentence: str, match: re.Match[str]) -> bool:
     """A definite noun pointing back at an action already reported: "support in the bombing"."""
-    noun = match.group(0).lower()
-    return noun in REFERRING_NOUNS and bool(
-        DEFINITE.search(sentence[max(0, match.start() - 25) : match.start()])
-    )
+    words = match.group(0).lower().split()
+    if words[-1] not in REFERRING_NOUNS:
+        return False
+    if len(words) > 1:  # "the arrests", "his arrest" (the determiner is part of the trigger)
+        return words[0] in ("the", "his", "her", "their", "this", "these", "those")
+    return bool(DEFINITE.search(sentence[max(0, match.start() - 25) : match.start()]))
 
 
 def _mentions(sentence: str) -> list[tuple[str, bool]]:
