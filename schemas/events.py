@@ -84,6 +84,13 @@ class Site(_Part):
         default=None, ge=0, description="People arrested at this site, when the text says"
     )
     span: Span | None = None
+    # Optional, so records written without it still decode.
+    resolution: Literal["exact", "alternate", "fuzzy", "contained", "unresolved"] | None = Field(
+        default=None,
+        description="How the name was resolved: exact or alternate gazetteer name, fuzzy (a misspelling, "
+        "lower confidence), contained (an unknown name located by the place around it), unresolved "
+        "(an unknown name with only a country)",
+    )
 
 
 class Quantity(_Part):

@@ -248,6 +248,7 @@ def to_site(text: str, site: SiteMention) -> Site:
         role=site.role,  # type: ignore[arg-type]
         count=site.count,
         span=Span(start=site.start, end=site.end, text=text[site.start : site.end]),
+        resolution="unresolved" if place is None else "contained" if site.borrowed else place.resolution,
     )
 
 
