@@ -269,3 +269,23 @@ def test_an_arrest_named_by_its_noun_continues_the_story() -> None:
     )
     (mention,) = events(text)
     assert mention.subtype == "arrest" and len(mention.evidence) == 2
+
+
+def test_a_dateline_is_not_a_site_and_a_cells_composition_is_its_size() -> None:
+    text = (
+        "Rabat - The BCIJ dismantled on Tuesday a terrorist cell composed of four extremists operating "
+        "in the cities of Tangier, Fnideq and Meknes."
+    )
+    mention = only(text)
+    assert [(s.name, s.resolution) for s in mention.sites] == [
+        ("Tangier", "exact"),
+        ("Fnidek", "alternate"),  # a transliteration GeoNames lists as an alternate name
+        ("Meknes", "exact"),
+    ]
+    assert [(q.kind, q.value) for q in mention.quantities] == [("cell_members", 4)]
+
+
+def test_planning_an_attack_is_not_an_attack() -> None:
+    assert (
+        events("The suspects were planning to carry out terrorist attacks targeting vital facilities.") == []
+    )

@@ -64,6 +64,7 @@ _CASUALTY_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:(killed|dead|died)|injured|wounded)\b",
     re.I,
 )
+_COMPOSED_OF = re.compile(r"\b(?:composed\s+of|made\s+up\s+of|consisting\s+of|comprising)\s+$", re.I)
 _SINGLE_ARREST = re.compile(
     r"\b(?:a|an|one)\s+(?:[A-Za-z-]+\s+)?(?:citizen|man|woman|national|suspect|individual|person|youth|teenager"
     r"|student|imam|jihadist|militant)\s+(?:was|has\s+been|had\s+been)\s+(?:arrested|detained|apprehended)\b",
@@ -203,8 +204,12 @@ def _quantities(
             if span in used:
                 continue  # a per-site count ("four of the arrests ... in Spain")
             unit = n.unit or ""
-            if unit == "member" or (unit in ("elements", "members") and subtype == "cell_dismantled"):
-                kind = "cell_members"
+            composed = _COMPOSED_OF.search(text, max(start, span[0] - 20), span[0])
+            if unit == "member" or (
+                subtype == "cell_dismantled"
+                and (unit in ("elements", "members") or (composed and unit in PEOPLE_NOUNS))
+            ):
+                kind = "cell_members"  # "a five-member cell", "composed of four extremists"
             elif unit in ("cells", "cell"):
                 kind = "cells"
             elif unit in PEOPLE_NOUNS and FAMILY.get(subtype) == "arrest":

@@ -55,6 +55,14 @@ _ORGANISATION = re.compile(
     r"^(?:White\s+House|Pentagon|Kremlin|Downing\s+Street|Elys[eé]e|Capitol(?:\s+Hill)?|Homeland|Congress|Parliament"
     r"|Interpol|Europol|University|College|Court|Ministry|Police|Army|Navy)\b"
 )
+# "Rabat - ...", "RABAT, March 7 (Reuters) -", "Madrid (AFP) —": where the story was filed, not the site
+_DATELINE = re.compile(r"(?:\s*,\s*\w+\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014:]\s")
+
+
+def _at_paragraph_start(text: str, start: int) -> bool:
+    return start == 0 or text[max(0, start - 2) : start].endswith(("\n", "\n\n"))
+
+
 _CLAUSE = re.compile(r",\s*(?:while|whereas|and)\s+|;\s*|\s+while\s+|\s+whereas\s+")
 # Counts of people taken, not of a cell's size ("three elements") or of fighters abroad.
 _COUNTED = frozenset(
@@ -110,7 +118,8 @@ def _resolve(
     text: str, match: re.Match[str], context: list[str], places: Gazetteer, skip: set[str], before: str
 ) -> SiteMention | None:
     if (
-        _PERSON_AFTER.match(text, match.end())
+        (_DATELINE.match(text, match.end()) and _at_paragraph_start(text, match.start()))
+        or _PERSON_AFTER.match(text, match.end())
         or _ORGANISATION.match(match.group(0))
         or re.search(r"\b[A-Z]\.\s+$", before)  # "George W. Bush": a surname after an initial
         or re.match(r"[A-Z]\.\s", text[match.end() - 1 : match.end() + 2])  # and the name before it
@@ -131,9 +140,9 @@ def _resolve(
             continue
         whole = n == len(words)
         big = place.population >= BIG_TOWN or place.precision != "city"
-        if place.resolution == "alternate" and not (big and whole and locative):
-            # an alternate name is more often a word or a person ("Hayden noted", "Dzhokhar Tsarnaev"):
-            # only a big town's, on the whole capitalised run, in a place slot
+        if place.resolution == "alternate" and not (place.population >= 10_000 and whole and locative):
+            # an alternate name ("Fnideq" for Fnidek) is often a word or a person elsewhere ("Hayden
+            # noted", "Dzhokhar Tsarnaev"): a town's, on the whole capitalised run, in a place slot
             continue
         if place.resolution == "exact" and not (big or (whole and (locative or len(words) > 1))):
             # a small town named like a word or a first name ("George W. Bush", "Martin Luther King",

@@ -175,7 +175,7 @@ GENERIC_ATTACK = re.compile(
 )
 # Case-sensitive: "may" the verb, not "May 16".
 MODAL = re.compile(
-    r"\b(?:[Mm]ight|may|[Cc]ould|[Ww]ould|planned\s+to|plans\s+to|plotting\s+to|seek(?:s|ing)?\s+to|sought\s+to"
+    r"\b(?:[Mm]ight|may|[Cc]ould|[Ww]ould|planned\s+to|plans\s+to|planning\s+to|plotting\s+to|seek(?:s|ing)?\s+to|sought\s+to"
     r"|intend(?:s|ed)?\s+to|threat(?:en(?:ed|s)?)?\s+(?:of|to)|aim(?:s|ed)?\s+to|preparing\s+to)\b[^.;]*$"
 )
 CONDITIONAL = re.compile(
