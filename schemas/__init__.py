@@ -5,6 +5,7 @@ language can depend on the contracts (or on the generated JSON Schema files in
 ``schemas/jsonschema``) without pulling in the pipeline.
 """
 
+from schemas.clusters import EventCluster
 from schemas.codec import DecodeError, decode, encode
 from schemas.events import EventMention, Span
 from schemas.records import (
@@ -23,6 +24,7 @@ __all__ = [
     "DeadLetter",
     "DecodeError",
     "DiscoveredUrl",
+    "EventCluster",
     "EventMention",
     "FeedStatus",
     "FetchedPage",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from schemas.clusters import EventCluster
 from schemas.events import EventMention
 from schemas.records import Article, DeadLetter, DiscoveredUrl, FeedStatus, FetchedPage, Record, record_name
 
@@ -15,6 +16,7 @@ ALL_RECORDS: tuple[type[Record], ...] = (
     FeedStatus,
     DeadLetter,
     EventMention,
+    EventCluster,
 )
 
 JSONSCHEMA_DIR = Path(__file__).parent / "jsonschema"

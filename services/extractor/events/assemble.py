@@ -64,7 +64,9 @@ _CASUALTY_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:(killed|dead|died)|injured|wounded)\b",
     re.I,
 )
-_COMPOSED_OF = re.compile(r"\b(?:composed\s+of|made\s+up\s+of|consisting\s+of|comprising)\s+$", re.I)
+_COMPOSED_OF = re.compile(
+    r"\b(?:composed\s+of|made\s+up\s+of|consisting\s+of|comprising|cells?\s+of)\s+$", re.I
+)
 _SINGLE_ARREST = re.compile(
     r"\b(?:a|an|one)\s+(?:[A-Za-z-]+\s+)?(?:citizen|man|woman|national|suspect|individual|person|youth|teenager"
     r"|student|imam|jihadist|militant)\s+(?:was|has\s+been|had\s+been)\s+(?:arrested|detained|apprehended)\b",

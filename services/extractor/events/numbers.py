@@ -74,13 +74,16 @@ _YEAR_CONTEXT_BEFORE = re.compile(
 )
 _NEXT_WORDS = re.compile(
     r"\s+([A-Za-z\u00c0-\u024f'-]+)(?:\s+([A-Za-z\u00c0-\u024f'-]+))?(?:\s+([A-Za-z\u00c0-\u024f'-]+))?"
+    r"(?:\s+([A-Za-z\u00c0-\u024f'-]+))?"
 )
 # Nouns that make a number a count of people, of groups, or of casualties; the first one among
 # the next three words wins. (Word lists are easier to read and extend as one string each.)
 PEOPLE_NOUNS = frozenset(
     "suspects suspect people persons individuals men women members elements fighters militants jihadists "  # noqa: SIM905
     "terrorists extremists recruits detainees arrests detentions soldiers civilians officers children "
-    "nationals citizens moroccans spaniards".split()
+    "nationals citizens moroccans spaniards supporters sympathizers sympathisers followers brothers sisters "
+    "siblings students minors youths guards policemen troops insurgents rebels gunmen attackers hostages "
+    "worshippers passengers".split()
 )
 GROUP_NOUNS = frozenset("cells cell networks groups police".split())  # noqa: SIM905
 CASUALTY_NOUNS = frozenset("dead killed injured wounded victims".split())  # noqa: SIM905
@@ -132,7 +135,8 @@ def _is_year(text: str, start: int, end: int, value: int) -> bool:
 
 
 def _unit_after(text: str, end: int) -> str | None:
-    """The counted noun: the first of the next three words that is a count noun, else the next word."""
+    """The counted noun: the first of the next four words that is a count noun ("five suspected Islamic
+    State supporters"), else the next word."""
     match = _NEXT_WORDS.match(text, end)
     if not match:
         return None

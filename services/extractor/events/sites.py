@@ -104,9 +104,11 @@ def find_sites(
     for start, end in windows:
         for match in _CANDIDATE.finditer(text, start, end):
             before = text[max(start, match.start() - 60) : match.start()]
-            if _REFERENCE_POINT.search(before[-30:]) or _GROUP_IN.search(before):
-                continue  # "just south of Madrid"; "the Islamic State in the Sahel" (a name, not a place)
+            if _REFERENCE_POINT.search(before[-30:]) and any(match.start() - f.end < 80 for f in found):
+                continue  # "San Martin de la Vega, just south of Madrid": a landmark for the site just named
             site = _resolve(text, match, context, places, skip, before)
+            if site is not None and site.precision != "city" and _GROUP_IN.search(before):
+                continue  # "the Islamic State in the Sahel / in Somalia": a branch's name, not a place
             if site is not None and all(site.start != s.start and site.name != s.name for s in found):
                 site.role = _role(before)
                 found.append(site)

@@ -78,7 +78,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(r"\b(?:foiled|thwarted)\b", "COERCE", ("arrest",), "plot_foiled", _PLOT),
     _t(
         r"\b(?:launched\s+(?:air\s*)?strikes|carried\s+out\s+(?:air\s*)?strikes|air\s*strikes?\s+(?:on|against|in)"
-        r"|bombed|drone\s+strikes?)\b",
+        r"|bombed|drone\s+strikes?|air\s*strikes?)\b",
         "ASSAULT",
         ("aerial",),
         "airstrike",

@@ -1,0 +1,407 @@
+"""Assigning event mentions to real-world events (clusters), deterministically and explainably.
+
+Rule (event-extraction notes, "Dedup"; thresholds in ``similarity``):
+
+1. Only ``record_kind == "event"`` mentions are linked.
+2. **Blocking.** A mention is compared only with clusters of its family (arrest, strike, ...)
+   that share a blocking key: each calendar month its time interval touches, or "undated", crossed
+   with each country it names. So the state to search stays small.
+3. **Merge** with the best candidate when the family matches, time is not in conflict, and
+   - time is compatible and places agree (``place >= 0.5``), or
+   - time is compatible, one side names no place, and at least two of {actors/affiliation overlap,
+     equal counts, text >= 0.3}, or
+   - time is unknown on one side and places agree and one more of those signals holds; an undated
+     report is taken to be about something in the 30 days before it was published, so it never
+     joins an event dated outside that window.
+   Both naming places with none in common blocks a merge (same agency, same day, other city: another
+   operation). Counts that disagree outright ("10 arrested" vs "14 arrested") block a merge unless
+   the places agree; the disagreement is then recorded as a conflict.
+4. **Deterministic.** Event ids derive from the first mention's id; candidates are visited in a
+   fixed order; the same mentions in the same order give the same ids. A mention joins at most one
+   cluster and clusters never merge, so an event id, once given, is never split or retired.
+5. **Canonical values.** The most precise non-conflicting time (a day beats a month that contains
+   it), the union of sites (a resolved place replaces an unresolved or misspelled one), the first
+   value of each count with later disagreements as conflicts, the union of actors and groups.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Protocol
+
+from schemas.clusters import Conflict, EventCluster, MergeEvidence, SourcedActor, SourcedQuantity, SourcedSite
+from schemas.events import EventMention, EventTime, Site
+from services.extractor.events.triggers import FAMILY
+from services.extractor.linking.similarity import (
+    counts_conflict,
+    counts_score,
+    overlap,
+    place_score,
+    same_site,
+    text_score,
+    time_verdict,
+)
+
+PLACE_AGREES = 0.5
+TEXT_AGREES = 0.3
+SUMMARY_CHARS = 600
+_PRECISION_RANK = {"day": 5, "week": 4, "month": 3, "part_of_year": 2, "year": 1, "unknown": 0}
+
+
+class ClusterStore(Protocol):
+    """Where clusters and the blocking index live: a dict here, a faust table in the stream."""
+
+    def get_cluster(self, event_id: str) -> EventCluster | None: ...
+    def put_cluster(self, cluster: EventCluster) -> None: ...
+    def get_block(self, key: str) -> list[str]: ...
+    def put_block(self, key: str, event_ids: list[str]) -> None: ...
+
+
+@dataclass
+class MemoryStore:
+    clusters: dict[str, EventCluster] = field(default_factory=dict)
+    blocks: dict[str, list[str]] = field(default_factory=dict)
+
+    def get_cluster(self, event_id: str) -> EventCluster | None:
+        return self.clusters.get(event_id)
+
+    def put_cluster(self, cluster: EventCluster) -> None:
+        self.clusters[cluster.event_id] = cluster
+
+    def get_block(self, key: str) -> list[str]:
+        return self.blocks.get(key, [])
+
+    def put_block(self, key: str, event_ids: list[str]) -> None:
+        self.blocks[key] = event_ids
+
+
+def family_of(mention: EventMention) -> str:
+    return FAMILY.get(mention.subtype or "", mention.subtype or mention.event_type)
+
+
+def countries_of(mention: EventMention) -> set[str]:
+    return {a.country for a in mention.actors if a.country} | {s.country for s in mention.sites if s.country}
+
+
+def months(t: EventTime) -> list[str]:
+    if t.start is None:
+        return ["undated"]
+    end = t.end or t.start
+    out: list[str] = []
+    year, month = t.start.year, t.start.month
+    while (year, month) <= (end.year, end.month) and len(out) < 24:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out if len(out) < 24 else ["long"]
+
+
+REPORT_WINDOW = timedelta(days=30)
+RECENT_PER_COUNTRY = 500  # events per family and country an undated report is compared with
+
+
+def blocking_keys(family: str, t: EventTime, countries: set[str]) -> list[str]:
+    places = sorted(countries) or ["any"]
+    return [f"{family}|{c}|{m}" for m in months(t) for c in places]
+
+
+def index_keys(cluster: EventCluster) -> list[str]:
+    """Where a cluster is filed: its months, and its family and countries for undated reports."""
+    countries = set(cluster.countries)
+    places = sorted(countries) or ["any"]
+    return blocking_keys(cluster.family, cluster.time, countries) + [
+        f"{cluster.family}|{c}|*" for c in places
+    ]
+
+
+def lookup_keys(family: str, t: EventTime, countries: set[str]) -> list[str]:
+    """Where to look for a mention's event: its months and the undated events of its countries,
+    or, when the mention itself is undated, every recent event of its countries."""
+    undated = blocking_keys(family, EventTime(), countries)
+    if t.start is None:
+        return undated + [f"{family}|{c}|*" for c in sorted(countries) or ["any"]]
+    return blocking_keys(family, t, countries) + undated
+
+
+def _counts(quantities: Iterator[tuple[str, int | None]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for kind, value in quantities:
+        if value is not None and kind != "other":
+            out.setdefault(kind, value)
+    return out
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """What linking one mention did: the cluster's new version, and whether it was created."""
+
+    cluster: EventCluster
+    created: bool
+
+
+class Linker:
+    def __init__(self, store: ClusterStore | None = None) -> None:
+        self.store: ClusterStore = store or MemoryStore()
+
+    def link(self, mention: EventMention, outlet: str) -> Assignment | None:
+        """Assign ``mention`` (from an article of ``outlet``) to an event; None for non-events."""
+        if mention.record_kind != "event":
+            return None
+        family = family_of(mention)
+        countries = countries_of(mention)
+        candidates = self._candidates(family, mention.time, countries)
+        best: tuple[float, EventCluster, MergeEvidence] | None = None
+        for cluster in candidates:
+            if mention.mention_id in cluster.mention_ids:  # redelivered: already linked
+                return Assignment(cluster, created=False)
+            evidence = self._compare(mention, cluster)
+            if evidence is None:
+                continue
+            score = evidence.place + evidence.actors + evidence.counts + evidence.text
+            if best is None or score > best[0]:
+                best = (score, cluster, evidence)
+        if best is None:
+            cluster = self._new(mention, family, outlet)
+            created = True
+        else:
+            cluster = self._merge(best[1], mention, outlet, best[2])
+            created = False
+        self.store.put_cluster(cluster)
+        for key in index_keys(cluster):
+            ids = self.store.get_block(key)
+            if cluster.event_id not in ids:
+                kept = ids[-RECENT_PER_COUNTRY + 1 :] if key.endswith("|*") else ids
+                self.store.put_block(key, [*kept, cluster.event_id])
+        return Assignment(cluster, created)
+
+    def _candidates(self, family: str, t: EventTime, countries: set[str]) -> list[EventCluster]:
+        seen: dict[str, EventCluster] = {}
+        for key in lookup_keys(family, t, countries):
+            for event_id in self.store.get_block(key):
+                if event_id not in seen and (cluster := self.store.get_cluster(event_id)) is not None:
+                    seen[event_id] = cluster
+        return [seen[k] for k in sorted(seen)]  # a fixed order: determinism
+
+    def _compare(self, mention: EventMention, cluster: EventCluster) -> MergeEvidence | None:
+        time = time_verdict(mention.time, cluster.time)
+        if time == "unknown":  # an undated report is of something shortly before it was published
+            ours = (
+                mention.time if mention.time.start else _reported(mention.published_at, mention.published_at)
+            )
+            theirs = (
+                cluster.time
+                if cluster.time.start
+                else _reported(cluster.first_reported_at, cluster.last_reported_at)
+            )
+            if time_verdict(ours, theirs) == "conflict":
+                return None
+        if time == "conflict":
+            return None
+        place = place_score(mention.sites, [s.site for s in cluster.sites])
+        actors = max(
+            overlap({a.name for a in mention.actors}, {a.name for a in cluster.actors}),
+            overlap({t.affiliation for t in mention.targets if t.affiliation}, set(cluster.affiliations)),
+        )
+        mention_counts = _counts((q.kind, q.value) for q in mention.quantities)
+        cluster_counts = _counts((q.kind, q.value) for q in cluster.quantities)
+        counts = counts_score(mention_counts, cluster_counts)
+        text = text_score(" ".join(e.text for e in mention.evidence), cluster.summary)
+        signals = sum((actors > 0, counts > 0, text >= TEXT_AGREES))
+        places_agree = place >= PLACE_AGREES
+        if mention.sites and cluster.sites and place == 0:
+            return None  # both name where it happened, and nowhere in common: another operation
+        if counts_conflict(mention_counts, cluster_counts) and not places_agree:
+            return None
+        if time == "compatible" and places_agree:
+            rule = "time+place"
+        elif time == "compatible" and signals >= 2:
+            rule = "time+2-of(actors,counts,text)"
+        elif time == "unknown" and places_agree and signals >= 1:
+            rule = "undated+place+1-of(actors,counts,text)"
+        else:
+            return None
+        return MergeEvidence(
+            mention_id=mention.mention_id,
+            rule=rule,
+            time=time,
+            place=round(place, 3),
+            actors=round(actors, 3),
+            counts=counts,
+            text=round(min(1.0, text), 3),
+        )
+
+    def _new(self, mention: EventMention, family: str, outlet: str) -> EventCluster:
+        event_id = "ev-" + hashlib.sha256(mention.mention_id.encode()).hexdigest()[:24]
+        return EventCluster(
+            event_id=event_id,
+            version=1,
+            family=family,
+            subtype=mention.subtype,
+            event_type=mention.event_type,
+            mention_ids=[mention.mention_id],
+            article_ids=[mention.article_id],
+            n_sources=1,
+            n_outlets=1,
+            first_reported_at=mention.published_at,
+            last_reported_at=mention.published_at,
+            countries=sorted(countries_of(mention)),
+            time=mention.time,
+            time_mention_id=mention.mention_id if mention.time.start else None,
+            sites=[SourcedSite(site=s, mention_id=mention.mention_id) for s in _event_sites(mention)],
+            quantities=[
+                SourcedQuantity(
+                    kind=q.kind,
+                    value=q.value,
+                    min=q.min,
+                    max=q.max,
+                    approx=q.approx,
+                    mention_id=mention.mention_id,
+                )
+                for q in mention.quantities
+            ],
+            actors=[
+                SourcedActor(name=a.name, country=a.country, sector=a.sector, mention_id=mention.mention_id)
+                for a in mention.actors
+            ],
+            affiliations=sorted({t.affiliation for t in mention.targets if t.affiliation}),
+            merge_evidence=[
+                MergeEvidence(
+                    mention_id=mention.mention_id,
+                    rule="first",
+                    time="unknown",
+                    place=0,
+                    actors=0,
+                    counts=0,
+                    text=0,
+                )
+            ],
+            summary=" ".join(e.text for e in mention.evidence)[:SUMMARY_CHARS],
+            outlets=[outlet],
+        )
+
+    def _merge(
+        self, cluster: EventCluster, mention: EventMention, outlet: str, evidence: MergeEvidence
+    ) -> EventCluster:
+        conflicts = list(cluster.conflicts)
+        time, time_from = cluster.time, cluster.time_mention_id
+        if _more_precise(mention.time, cluster.time):
+            time, time_from = mention.time, mention.mention_id
+        sites = list(cluster.sites)
+        for site in _event_sites(mention):
+            same = next((i for i, s in enumerate(sites) if same_site(s.site, site)), None)
+            if same is None:
+                sites.append(SourcedSite(site=site, mention_id=mention.mention_id))
+            elif _better_site(site, sites[same]):
+                sites[same] = SourcedSite(site=site, mention_id=mention.mention_id)
+        quantities = list(cluster.quantities)
+        for q in mention.quantities:
+            known = next((x for x in quantities if x.kind == q.kind), None)
+            if known is None:
+                quantities.append(
+                    SourcedQuantity(
+                        kind=q.kind,
+                        value=q.value,
+                        min=q.min,
+                        max=q.max,
+                        approx=q.approx,
+                        mention_id=mention.mention_id,
+                    )
+                )
+            elif q.value is not None and known.value is not None and q.value != known.value:
+                conflicts = _add_conflict(
+                    conflicts, f"quantities.{q.kind}", known, q.value, mention.mention_id
+                )
+        actors = list(cluster.actors)
+        for a in mention.actors:
+            if all(a.name != x.name for x in actors):
+                actors.append(
+                    SourcedActor(
+                        name=a.name, country=a.country, sector=a.sector, mention_id=mention.mention_id
+                    )
+                )
+        article_ids = cluster.article_ids + (
+            [mention.article_id] if mention.article_id not in cluster.article_ids else []
+        )
+        outlets = sorted({*cluster.outlets, outlet})
+        reported = [
+            d for d in (cluster.first_reported_at, cluster.last_reported_at, mention.published_at) if d
+        ]
+        return cluster.model_copy(
+            update={
+                "version": cluster.version + 1,
+                "subtype": _more_specific(cluster.subtype, mention.subtype),
+                "mention_ids": [*cluster.mention_ids, mention.mention_id],
+                "article_ids": article_ids,
+                "n_sources": len(article_ids),
+                "n_outlets": len(outlets),
+                "outlets": outlets,
+                "first_reported_at": min(reported) if reported else None,
+                "last_reported_at": max(reported) if reported else None,
+                "countries": sorted(set(cluster.countries) | countries_of(mention)),
+                "time": time,
+                "time_mention_id": time_from,
+                "sites": sites,
+                "quantities": quantities,
+                "actors": actors,
+                "affiliations": sorted(
+                    set(cluster.affiliations) | {t.affiliation for t in mention.targets if t.affiliation}
+                ),
+                "conflicts": conflicts,
+                "merge_evidence": [*cluster.merge_evidence, evidence],
+            }
+        )
+
+
+def _reported(first: date | None, last: date | None) -> EventTime:
+    """The window an undated report's event falls in: up to REPORT_WINDOW before its publication."""
+    if first is None or last is None:
+        return EventTime()
+    return EventTime(start=first - REPORT_WINDOW, end=last, precision="unknown")
+
+
+def _event_sites(mention: EventMention) -> list[Site]:
+    return [s for s in mention.sites if s.role in ("event_site", "operating_area")]
+
+
+def _more_precise(new: EventTime, old: EventTime) -> bool:
+    """A day inside the known month refines it; a coarser or disjoint time does not replace it."""
+    if new.start is None:
+        return False
+    if old.start is None:
+        return True
+    inside = old.start <= new.start and (new.end or new.start) <= (old.end or old.start)
+    return inside and _PRECISION_RANK[new.precision] > _PRECISION_RANK[old.precision]
+
+
+def _better_site(new: Site, old: SourcedSite) -> bool:
+    """A resolved name replaces a misspelled or unresolved one ("Almaeria" -> "Almeria")."""
+    rank = {"exact": 3, "alternate": 3, "contained": 2, "fuzzy": 1, "unresolved": 0}
+    return rank.get(new.resolution or "exact", 2) > rank.get(old.site.resolution or "exact", 2)
+
+
+def _more_specific(a: str | None, b: str | None) -> str | None:
+    order = ("cell_dismantled", "plot_foiled", "arrest", "raid_search", "seizure", "airstrike", "attack")
+    if a in order and b in order:
+        return a if order.index(a) <= order.index(b) else b
+    return a or b
+
+
+def _add_conflict(
+    conflicts: list[Conflict], field_name: str, known: SourcedQuantity, value: int, mention_id: str
+) -> list[Conflict]:
+    existing = next((c for c in conflicts if c.field == field_name), None)
+    if existing is None:
+        return [
+            *conflicts,
+            Conflict(
+                field=field_name,
+                values=[str(known.value), str(value)],
+                mention_ids=[known.mention_id, mention_id],
+            ),
+        ]
+    updated = existing.model_copy(
+        update={"values": [*existing.values, str(value)], "mention_ids": [*existing.mention_ids, mention_id]}
+    )
+    return [updated if c is existing else c for c in conflicts]

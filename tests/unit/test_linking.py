@@ -1,0 +1,166 @@
+"""Event linking: the development corpus at its targets, the seed pair, determinism, refinement."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from schemas.events import EventMention, EventTime, Quantity, Site, Span
+from services.demo.pages import load_articles, render_article
+from services.extractor.events.assemble import extract_events
+from services.extractor.extract import extract
+from services.extractor.linking.evaluate import b_cubed, pairwise
+from services.extractor.linking.linker import Linker
+from services.extractor.linking.similarity import same_site, time_verdict
+from tests.conftest import norm
+
+CORPUS = Path(__file__).parents[1] / "data" / "linking_corpus.json"
+
+
+def _link_corpus(articles: list[dict[str, Any]], linker: Linker) -> tuple[dict[str, str], dict[str, str]]:
+    """Gold cluster and predicted event id of every gold event, linking articles in the order given."""
+    gold: dict[str, str] = {}
+    predicted: dict[str, str] = {}
+    for article in articles:
+        mentions = extract_events(
+            article["text"],
+            article_id=article["id"],
+            url="u",
+            published_at=date.fromisoformat(article["published_at"]),
+        )
+        event_ids = {}
+        for mention in mentions:
+            assignment = linker.link(mention, article["outlet"])
+            if assignment is not None:
+                event_ids[mention.mention_id] = assignment.cluster.event_id
+        for i, event in enumerate(article["events"]):
+            key = f"{article['id']}#{i}"
+            hit = next(
+                (m for m in mentions if norm(event["anchor"]) in norm(" ".join(e.text for e in m.evidence))),
+                None,
+            )
+            gold[key] = event["cluster"]
+            predicted[key] = event_ids.get(hit.mention_id, f"missing-{key}") if hit else f"missing-{key}"
+    return gold, predicted
+
+
+def test_the_development_corpus_is_linked_at_the_targets() -> None:
+    corpus = json.loads(CORPUS.read_text(encoding="utf-8"))
+    gold, predicted = _link_corpus(corpus["articles"], Linker())
+    assert not [k for k, v in predicted.items() if v.startswith("missing")], "every gold event has a mention"
+    scores = pairwise(gold, predicted)
+    assert scores["f1"] >= 0.9, scores
+    assert b_cubed(gold, predicted)["f1"] >= 0.9
+    by_cluster: dict[str, set[str]] = {}
+    for key, cluster in gold.items():
+        by_cluster.setdefault(cluster, set()).add(predicted[key])
+    for a, b in corpus["lookalikes"]:
+        assert not by_cluster[a] & by_cluster[b], f"look-alike operations {a} and {b} were merged"
+
+
+def test_linking_is_deterministic_and_idempotent() -> None:
+    articles = json.loads(CORPUS.read_text(encoding="utf-8"))["articles"]
+    first = _link_corpus(articles, Linker())[1]
+    assert _link_corpus(articles, Linker())[1] == first  # same mentions, same order: same ids
+    linker = Linker()
+    _link_corpus(articles, linker)
+    assert _link_corpus(articles, linker)[1] == first  # redelivered mentions keep their events
+
+
+def test_the_seed_articles_link_the_one_cross_article_pair_only(gold: dict[str, Any]) -> None:
+    samples = {a.id: a for a in load_articles()}
+    linker = Linker()
+    gold_cluster: dict[str, str] = {}
+    predicted: dict[str, str] = {}
+    for entry in sorted(gold["articles"], key=lambda a: a["published_at"]):
+        extraction = extract(render_article(samples[entry["id"]], "http://127.0.0.1:8000"), None)
+        assert extraction is not None
+        mentions = extract_events(
+            extraction.text, article_id=entry["id"], url="u", published_at=extraction.metadata.published
+        )
+        ids = {m.mention_id: a.cluster.event_id for m in mentions if (a := linker.link(m, entry["id"]))}
+        for event in entry["events"]:
+            if event["record_kind"] != "event" or event.get("optional"):
+                continue
+            hit = next(
+                m for m in mentions if norm(event["anchor"]) in norm(" ".join(e.text for e in m.evidence))
+            )
+            gold_cluster[event["id"]] = event["cluster"]
+            predicted[event["id"]] = ids[hit.mention_id]
+    assert predicted["seed-000-e1"] == predicted["seed-004-e1"]
+    assert pairwise(gold_cluster, predicted)["f1"] == 1.0  # and every other operation stays apart
+
+
+def _mention(
+    mention_id: str, time: EventTime, sites: list[Site], arrested: int | None = None
+) -> EventMention:
+    span = Span(start=0, end=4, text="text")
+    quantities = [Quantity(kind="arrested", value=arrested)] if arrested is not None else []
+    return EventMention(
+        mention_id=mention_id,
+        article_id=f"a-{mention_id}",
+        url="u",
+        published_at=date(2023, 2, 1),
+        record_kind="event",
+        event_type="COERCE",
+        subtype="arrest",
+        sites=sites,
+        quantities=quantities,
+        time=time,
+        evidence=[span],
+        confidence=0.5,
+        extractor_version="test",
+    )
+
+
+ALMERIA = Site(
+    text="Almería", name="Almería", country="ESP", lat=36.84, lon=-2.46, precision="city", resolution="exact"
+)
+ALMAERIA = Site(
+    text="Almaeria", name="Almería", country="ESP", lat=36.84, lon=-2.46, precision="city", resolution="fuzzy"
+)
+JANUARY = EventTime(start=date(2023, 1, 1), end=date(2023, 1, 31), precision="month", anchor="explicit")
+JAN_25 = EventTime(start=date(2023, 1, 25), end=date(2023, 1, 25), precision="day", anchor="publication_date")
+
+
+def test_a_late_precise_report_refines_the_event_without_a_new_id() -> None:
+    linker = Linker()
+    first = linker.link(_mention("m1", JANUARY, [ALMAERIA]), "a.example")
+    second = linker.link(_mention("m2", JAN_25, [ALMERIA]), "b.example")
+    assert first is not None and second is not None and not second.created
+    cluster = second.cluster
+    assert cluster.event_id == first.cluster.event_id and cluster.version == 2
+    assert (cluster.time.precision, cluster.time_mention_id) == ("day", "m2")  # the day beats the month
+    assert [(s.site.resolution, s.mention_id) for s in cluster.sites] == [("exact", "m2")]
+    assert (cluster.n_sources, cluster.n_outlets) == (2, 2)
+    assert cluster.merge_evidence[-1].rule == "time+place"
+
+
+def test_disagreeing_counts_are_kept_as_a_conflict() -> None:
+    linker = Linker()
+    linker.link(_mention("m1", JAN_25, [ALMERIA], arrested=10), "a.example")
+    result = linker.link(_mention("m2", JAN_25, [ALMERIA], arrested=14), "b.example")
+    assert result is not None
+    (conflict,) = result.cluster.conflicts
+    assert (conflict.field, conflict.values, conflict.mention_ids) == (
+        "quantities.arrested",
+        ["10", "14"],
+        ["m1", "m2"],
+    )
+
+
+def test_time_and_place_comparisons() -> None:
+    feb_13 = EventTime(start=date(2024, 2, 13), end=date(2024, 2, 13), precision="day")
+    feb_14 = EventTime(start=date(2024, 2, 14), end=date(2024, 2, 14), precision="day")
+    feb_17 = EventTime(start=date(2024, 2, 17), end=date(2024, 2, 17), precision="day")
+    february = EventTime(start=date(2024, 2, 1), end=date(2024, 2, 29), precision="month")
+    assert time_verdict(feb_13, feb_14) == "compatible"  # reports a day apart
+    assert time_verdict(feb_13, feb_17) == "conflict"
+    assert time_verdict(february, feb_17) == "compatible"
+    assert time_verdict(EventTime(), feb_13) == "unknown"
+    assert same_site(ALMERIA, ALMAERIA)
+    fez = Site(text="Fez", name="Fes", country="MAR", lat=34.03, lon=-5.0, precision="city")
+    oujda = Site(text="Oujda", name="Oujda", country="MAR", lat=34.68, lon=-1.91, precision="city")
+    assert not same_site(fez, oujda)
