@@ -289,3 +289,13 @@ def test_planning_an_attack_is_not_an_attack() -> None:
     assert (
         events("The suspects were planning to carry out terrorist attacks targeting vital facilities.") == []
     )
+
+
+def test_a_town_abroad_in_a_place_slot_is_taken_by_its_own_name() -> None:
+    mention = only(
+        "French troops killed seven JNIM militants in an air strike near Gao on Sunday, the army said."
+    )
+    assert [(s.name, s.country) for s in mention.sites] == [("Gao", "MLI")]
+    assert mention.subtype == "airstrike" and [(q.kind, q.value) for q in mention.quantities] == [
+        ("killed", 7)
+    ]

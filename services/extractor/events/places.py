@@ -144,13 +144,15 @@ class Gazetteer:
             # Countries and hand-listed regions first, then a town over the province named after it.
             order = {"country": 4, "region": 3, "city": 2, "admin2": 1, "admin1": 0}
 
-            def rank(i: int) -> tuple[bool, int, int, bool]:
+            def rank(i: int) -> tuple[bool, bool, int, int]:
                 row = self.rows[i if i >= 0 else ~i]
                 in_context = not countries or row[1] in countries or row[1] is None
                 precision = order[row[6]]
                 if row[6] == "city" and row[7] < TOWN_OVER_PROVINCE_MIN_POPULATION:
                     precision = -1  # "Florida", "Helmand": the state, not a small town of that name
-                return in_context, precision, row[7], i >= 0
+                # in the article's countries first, then a place's own name over another's alternate
+                # ("Gao" is Gao, Mali, not an alternate name of Guantánamo), then kind and size
+                return in_context, i >= 0, precision, row[7]
 
             best = max(candidates, key=rank)
             place = self.place(best)

@@ -50,6 +50,7 @@ _PERSON_AFTER = re.compile(
     re.I,
 )
 BIG_TOWN = 100_000
+ABROAD_MIN_POPULATION = 50_000
 # Institutions named after places, and capitalised words that are not places in news prose.
 _ORGANISATION = re.compile(
     r"^(?:White\s+House|Pentagon|Kremlin|Downing\s+Street|Elys[eé]e|Capitol(?:\s+Hill)?|Homeland|Congress|Parliament"
@@ -150,8 +151,15 @@ def _resolve(
             # a small town named like a word or a first name ("George W. Bush", "Martin Luther King",
             # "Copley Square"): the whole capitalised run, in a place slot or a multi-word name
             continue
-        if place.country is not None and place.country not in context and (context or not big):
-            # the context prior: an Almería in an article about Spain; with no country named, big places only
+        abroad_ok = whole and locative and place.population >= ABROAD_MIN_POPULATION
+        if (
+            place.country is not None
+            and place.country not in context
+            and (context or not big)
+            and not abroad_ok
+        ):
+            # the context prior: an Almería in an article about Spain; with no country named, big places
+            # only; a town of some size is still taken in a place slot ("French troops ... near Gao")
             continue
         s = match.start()
         return SiteMention(
