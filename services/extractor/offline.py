@@ -10,11 +10,12 @@ from typing import Any
 
 from trafilatura.utils import load_html
 
-from schemas import FetchedPage
+from schemas import EventMention, FetchedPage
 from services.common.errors import NewswireError
 from services.common.settings import ExtractorSettings
-from services.common.urls import article_id, canonicalize
+from services.common.urls import article_id, canonicalize, host_of
 from services.extractor.app import ArticleExtractor
+from services.extractor.linking.linker import Linker
 from services.extractor.metadata import read_metadata
 
 Decoder = Callable[[bytes, str | None], tuple[str, str, str]]
@@ -48,6 +49,11 @@ def saved_page(
     )
 
 
+def _linked(mention: EventMention, linker: Linker, outlet: str) -> EventMention:
+    assignment = linker.link(mention, outlet)
+    return mention.model_copy(update={"event_id": assignment.cluster.event_id}) if assignment else mention
+
+
 async def extract_files(
     paths: list[Path],
     settings: ExtractorSettings,
@@ -62,6 +68,7 @@ async def extract_files(
     (as ``crawl_time``) when the page itself declares none; by default the file's mtime.
     """
     extractor = ArticleExtractor(settings)
+    linker = Linker()  # the files' mentions are linked in the order given, as the stream would
     try:
         for path in paths:
             result: dict[str, Any] = {"path": str(path), "article": None, "events": [], "error": None}
@@ -76,7 +83,10 @@ async def extract_files(
                 page = saved_page(path, body, html, encoding, source, url=url, saved_at=saved_at)
                 extracted = await extractor.extract(page)
                 result["article"] = extracted.article.model_dump(mode="json")
-                result["events"] = [e.model_dump(mode="json") for e in extracted.events]
+                result["events"] = [
+                    _linked(e, linker, host_of(extracted.article.url)).model_dump(mode="json")
+                    for e in extracted.events
+                ]
             except NewswireError as exc:
                 result["error"] = {"kind": getattr(exc, "reason", type(exc).__name__), "message": str(exc)}
             except OSError as exc:

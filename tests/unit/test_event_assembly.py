@@ -49,3 +49,5 @@ def test_seed_gold_meets_the_targets(gold: dict[str, Any]) -> None:
     assert summary["non_event_as_event_rate"] == 0.0
     for field in ("sites", "site_counts", "quantities", "time", "subtype"):
         assert summary[f"accuracy_{field}"] >= 0.9, field
+    # linking, reported by the same command: the one cross-article pair, and nothing else merged
+    assert (summary["linking_gold_pairs"], summary["linking_pairwise_f1"]) == (1, 1.0)

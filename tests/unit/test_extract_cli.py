@@ -63,3 +63,30 @@ def test_extract_cli_prints_one_json_line_per_file(tmp_path: Path) -> None:
     assert second["article"]["published_at_source"] == "crawl_time"
     assert second["article"]["url"].startswith("file://")
     assert third["article"] is None and third["error"]["kind"] in ("extraction_failed", "empty_article")
+
+
+def test_extract_cli_links_the_mentions_of_several_files(tmp_path: Path) -> None:
+    samples = {a.id: a for a in load_articles()}
+    paths = []
+    for name, sample_id, base in (
+        ("first.html", "seed-000", "https://news-one.example"),
+        ("later.html", "seed-004", "https://news-two.example"),
+    ):
+        path = tmp_path / name
+        path.write_text(render_article(samples[sample_id], base), encoding="utf-8")
+        paths.append(str(path))
+    result = subprocess.run(
+        [sys.executable, "-m", "services", "extract", *paths],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    first, later = (json.loads(line) for line in result.stdout.splitlines())
+    events = [e for line in (first, later) for e in line["events"] if e["record_kind"] == "event"]
+    assert all(e["event_id"] for e in events)
+    (operation,) = [e for e in first["events"] if e["subtype"] == "cell_dismantled"]
+    (report,) = [e for e in later["events"] if "Almaeria" in e["evidence"][0]["text"]]
+    assert report["event_id"] == operation["event_id"]  # the same operation, a year later, another outlet
+    assert len({e["event_id"] for e in events}) == len(events) - 1  # and nothing else was merged

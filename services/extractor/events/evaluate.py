@@ -48,6 +48,9 @@ class Scores:
     non_events_as_events: int = 0
     fields: dict[str, list[bool]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # what went wrong, one line each (eval --verbose)
+    linking: dict[str, float] = field(
+        default_factory=dict
+    )  # pairwise and B-cubed, when the gold has clusters
 
     def note(self, name: str, ok: bool) -> None:
         self.fields.setdefault(name, []).append(ok)
@@ -69,6 +72,7 @@ class Scores:
         }
         for name, oks in sorted(self.fields.items()):
             out[f"accuracy_{name}"] = round(sum(oks) / len(oks), 3) if oks else 0.0
+        out.update(self.linking)
         return out
 
 
