@@ -48,6 +48,20 @@ def read_events(out_dir: Path) -> list[dict[str, Any]]:
     return dataset.to_table().to_pylist()
 
 
+def latest_clusters(out_dir: Path) -> list[dict[str, Any]]:
+    """The latest version of each event (the table holds every version)."""
+    if not (out_dir / "event_clusters").exists():
+        return []
+    rows = (
+        ds.dataset(out_dir / "event_clusters", format="parquet", partitioning="hive").to_table().to_pylist()
+    )
+    latest: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        if row["event_id"] not in latest or row["version"] > latest[row["event_id"]]["version"]:
+            latest[row["event_id"]] = row
+    return list(latest.values())
+
+
 def _when(time: dict[str, Any]) -> str:
     """Compact date at its precision: 2023-11-15, 2023-07, 2023-01..2023-04, ?"""
     if not time or time["start"] is None:
@@ -134,7 +148,11 @@ def run_demo(base: Settings, *, out_root: Path, timeout_s: float, console: Conso
                     # events are produced before their article: once the articles are written,
                     # the events topic is complete and the sink only has to catch up with it
                     until=lambda p: (
-                        p.rows_written >= EXPECTED_ARTICLES and p.event_rows_written >= p.events_extracted
+                        p.rows_written >= EXPECTED_ARTICLES
+                        and p.event_rows_written >= p.events_extracted
+                        # every event mention linked (a cluster version each), and those versions written
+                        and p.cluster_versions >= p.event_mentions_written
+                        and p.cluster_rows_written >= p.cluster_versions
                     ),
                     timeout_s=timeout_s,
                     title="newswire demo",
@@ -150,6 +168,19 @@ def run_demo(base: Settings, *, out_root: Path, timeout_s: float, console: Conso
         console.print(summary_table(rows, site))
         events = read_events(out_dir)
         console.print(events_table(events, rows))
+        mentions = sum(1 for e in events if e["record_kind"] == "event")
+        clusters = latest_clusters(out_dir)
+        shared = [c for c in clusters if c["n_sources"] > 1]
+        console.print(
+            f"[bold]{len(clusters)} real-world events[/bold] from {mentions} event mentions "
+            f"in {len(rows)} articles"
+            + "".join(
+                f"; {c['subtype']} {_when(c['time'])} in "
+                f"{', '.join(s['site']['name'] for s in c['sites']) or '?'} "
+                f"reported by {c['n_sources']} articles"
+                for c in shared
+            )
+        )
     console.print(
         f"Parquet output: [bold]{out_dir / 'articles'}[/bold] ({len(rows)} rows, hive-partitioned by date), "
         f"[bold]{out_dir / 'events'}[/bold] ({len(events)} rows, partitioned by event date)"

@@ -31,6 +31,9 @@ class Progress:
     rows_written: int = 0
     events_extracted: int = 0
     event_rows_written: int = 0
+    event_mentions_written: int = 0  # rows of the events table with record_kind == "event"
+    cluster_versions: int = 0  # records on event-clusters (one per linked mention, or more)
+    cluster_rows_written: int = 0
 
 
 def count_parquet_rows(table_dir: Path, cache: dict[Path, int] | None = None) -> int:
@@ -47,6 +50,18 @@ def count_parquet_rows(table_dir: Path, cache: dict[Path, int] | None = None) ->
     return total
 
 
+def count_event_mentions(table_dir: Path) -> int:
+    """Rows of the events table that are events (not aggregates, statistics or background)."""
+    files = [p for p in table_dir.glob("*/*.parquet")]
+    if not files:
+        return 0
+    try:
+        kinds = pq.ParquetDataset(files).read(columns=["record_kind"]).column("record_kind").to_pylist()
+    except OSError:  # a file removed by a concurrent recovery; count next time
+        return 0
+    return sum(1 for kind in kinds if kind == "event")
+
+
 class ProgressProbe:
     def __init__(self, bootstrap: str, topics: TopicNames, out_dir: Path) -> None:
         self._topics = topics
@@ -58,6 +73,7 @@ class ProgressProbe:
         self._feeds: dict[str, FeedStatus] = {}
         self._row_cache: dict[Path, int] = {}
         self._event_row_cache: dict[Path, int] = {}
+        self._cluster_row_cache: dict[Path, int] = {}
 
     async def start(self) -> None:
         await asyncio.wait_for(self._consumer.start(), 30)
@@ -109,6 +125,11 @@ class ProgressProbe:
             rows_written=count_parquet_rows(self._out_dir / "articles", self._row_cache),
             events_extracted=await self._total(t.events),
             event_rows_written=count_parquet_rows(self._out_dir / "events", self._event_row_cache),
+            event_mentions_written=count_event_mentions(self._out_dir / "events"),
+            cluster_versions=await self._total(t.event_clusters),
+            cluster_rows_written=count_parquet_rows(
+                self._out_dir / "event_clusters", self._cluster_row_cache
+            ),
         )
 
 
@@ -150,6 +171,8 @@ def render(progress: Progress, supervisor: Supervisor, title: str) -> Table:
         ("rows written (articles)", progress.rows_written),
         ("event mentions extracted", progress.events_extracted),
         ("rows written (events)", progress.event_rows_written),
+        ("event-cluster versions", progress.cluster_versions),
+        ("rows written (event_clusters)", progress.cluster_rows_written),
         ("dead letters", progress.dead_letters),
     ):
         table.add_row(label, str(value))

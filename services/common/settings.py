@@ -93,12 +93,13 @@ class ExtractorSettings(_Section):
         description="Recent articles remembered (and reloaded at start) for duplicate_of",
     )
     events: bool = Field(default=True, description="Extract event mentions onto the events topic")
+    linking: bool = Field(default=True, description="Link event mentions into event-clusters")
 
 
 class SinkSettings(_Section):
     out_dir: Path = Path("newswire-data")
-    tables: list[Literal["articles", "events", "deadletter"]] = Field(
-        default=["articles", "events", "deadletter"], min_length=1
+    tables: list[Literal["articles", "events", "event_clusters", "deadletter"]] = Field(
+        default=["articles", "events", "event_clusters", "deadletter"], min_length=1
     )
     max_records: int = Field(default=10_000, ge=1, description="Rotate a file after this many records")
     max_bytes: int = Field(default=64 * MiB, ge=1024, description="Rotate after this many buffered bytes")

@@ -17,6 +17,8 @@ class TopicNames:
     events: str
     deadletter: str
     feed_status: str
+    events_by_family: str  # event mentions re-keyed by event family, for the linking agent's state
+    event_clusters: str
 
     @classmethod
     def from_settings(cls, kafka: KafkaSettings) -> TopicNames:
@@ -28,10 +30,21 @@ class TopicNames:
             events=f"{p}events",
             deadletter=f"{p}deadletter",
             feed_status=f"{p}feed-status",
+            events_by_family=f"{p}events-by-family",
+            event_clusters=f"{p}event-clusters",
         )
 
     def all(self) -> list[str]:
-        return [self.urls, self.pages, self.articles, self.events, self.deadletter, self.feed_status]
+        return [
+            self.urls,
+            self.pages,
+            self.articles,
+            self.events,
+            self.deadletter,
+            self.feed_status,
+            self.events_by_family,
+            self.event_clusters,
+        ]
 
 
 def app_id(kafka: KafkaSettings, service: str) -> str:

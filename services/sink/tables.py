@@ -13,7 +13,7 @@ from typing import Any, Literal
 import pyarrow as pa
 from pydantic import AwareDatetime, BaseModel
 
-from schemas import Article, DeadLetter, EventMention, Record
+from schemas import Article, DeadLetter, EventCluster, EventMention, Record
 
 UNKNOWN_DATE = "unknown"
 
@@ -111,5 +111,9 @@ TABLES: dict[str, TableSpec] = {
     "articles": TableSpec("articles", "articles", Article, lambda a: a.published_at),
     # Partitioned by when the event happened (date=unknown when the text does not say).
     "events": TableSpec("events", "events", EventMention, lambda e: e.time.start),
+    # Append-only versions, filed by when the event was first reported (stable across versions).
+    "event_clusters": TableSpec(
+        "event_clusters", "event_clusters", EventCluster, lambda c: c.first_reported_at
+    ),
     "deadletter": TableSpec("deadletter", "deadletter", DeadLetter, lambda d: d.last_failed_at.date()),
 }
