@@ -17,6 +17,7 @@ from services.cli.pipeline import run_pipeline, with_broker
 from services.common.settings import Settings
 from services.demo.pages import load_articles
 from services.demo.server import SampleSite
+from services.sink.queries import latest_versions
 
 EXPECTED_ARTICLES = 5
 
@@ -52,14 +53,8 @@ def latest_clusters(out_dir: Path) -> list[dict[str, Any]]:
     """The latest version of each event (the table holds every version)."""
     if not (out_dir / "event_clusters").exists():
         return []
-    rows = (
-        ds.dataset(out_dir / "event_clusters", format="parquet", partitioning="hive").to_table().to_pylist()
-    )
-    latest: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        if row["event_id"] not in latest or row["version"] > latest[row["event_id"]]["version"]:
-            latest[row["event_id"]] = row
-    return list(latest.values())
+    table = ds.dataset(out_dir / "event_clusters", format="parquet", partitioning="hive").to_table()
+    return latest_versions(table).to_pylist()
 
 
 def _when(time: dict[str, Any]) -> str:

@@ -1,0 +1,38 @@
+"""Queries over the sink's tables that every consumer needs; the README shows the same ones.
+
+``event_clusters`` is append-only: each change to an event is a new row with a higher ``version``.
+The current state of every event is its latest version.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+# DuckDB, over the hive-partitioned files (``{root}`` is the output root).
+LATEST_CLUSTERS_SQL = """
+SELECT *
+FROM read_parquet('{root}/event_clusters/*/*.parquet', hive_partitioning = true, union_by_name = true)
+QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY version DESC) = 1
+"""
+
+# Every event mention with the event it was linked to (a cluster lists its mentions).
+MENTIONS_WITH_EVENTS_SQL = """
+WITH latest AS ({latest})
+SELECT e.*, c.event_id AS linked_event_id, c.n_sources
+FROM read_parquet('{root}/events/*/*.parquet', hive_partitioning = true, union_by_name = true) AS e
+LEFT JOIN (SELECT event_id, n_sources, UNNEST(mention_ids) AS mention_id FROM latest) AS c
+  ON e.mention_id = c.mention_id
+"""
+
+
+def latest_versions(table: pa.Table, key: str = "event_id", version: str = "version") -> pa.Table:
+    """The row with the highest ``version`` per ``key`` (pyarrow, no SQL engine needed)."""
+    if table.num_rows == 0:
+        return table
+    # Sorted by key, newest version first; the first row of each key wins. (A join on the max version
+    # would be shorter, but Arrow joins cannot carry the list columns of a cluster.)
+    ordered = table.take(pc.sort_indices(table, sort_keys=[(key, "ascending"), (version, "descending")]))
+    keys = ordered[key].to_pylist()
+    firsts = [i for i, k in enumerate(keys) if i == 0 or keys[i - 1] != k]
+    return ordered.take(pa.array(firsts, type=pa.int64()))
