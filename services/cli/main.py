@@ -17,7 +17,7 @@ from typing import Any
 
 from rich.console import Console
 
-SERVICE_NAMES = ("fetcher", "extractor", "sink")
+SERVICE_NAMES = ("fetcher", "extractor", "linker", "sink")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         stream=sys.stderr,
     )
     console = Console()
-    if args.command in ("fetcher", "extractor"):
+    if args.command in ("fetcher", "extractor", "linker"):
         from services.cli.services import run_faust_service
 
         return run_faust_service(args.command, settings)

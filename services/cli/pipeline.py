@@ -21,7 +21,7 @@ from services.common.topics import TopicNames
 
 log = logging.getLogger(__name__)
 
-SERVICES = ("fetcher", "extractor", "sink")
+SERVICES = ("fetcher", "extractor", "linker", "sink")
 
 
 async def run_pipeline(

@@ -93,7 +93,6 @@ class ExtractorSettings(_Section):
         description="Recent articles remembered (and reloaded at start) for duplicate_of",
     )
     events: bool = Field(default=True, description="Extract event mentions onto the events topic")
-    linking: bool = Field(default=True, description="Link event mentions into event-clusters")
 
 
 class SinkSettings(_Section):

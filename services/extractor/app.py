@@ -1,5 +1,8 @@
-"""The extractor service as faust agents: ``pages`` -> ``events`` + ``articles`` (or ``deadletter``), and
-the linking agents ``events`` -> ``event-clusters`` (``linking/agent.py``)."""
+"""The extractor service as a faust agent: ``pages`` -> ``events`` + ``articles`` (or ``deadletter``).
+
+Event linking runs in its own worker (``newswire linker``, ``linking/agent.py``): it is stateful,
+scales by event family rather than by article, and its faust tables must not sit in this app's
+recovery path."""
 
 from __future__ import annotations
 
@@ -21,7 +24,6 @@ from services.common.settings import ExtractorSettings, Settings
 from services.common.topics import TopicNames
 from services.extractor.errors import EmptyArticle, ExtractionFailed, HtmlTooLarge
 from services.extractor.extract import EXTRACTION_OPTIONS, Extraction, extractor_name
-from services.extractor.linking.agent import add_linking
 from services.extractor.neardup import NearDuplicateIndex, simhash
 from services.extractor.pool import ExtractionPool
 from services.extractor.warmup import load_recent_fingerprints
@@ -199,9 +201,6 @@ def build(settings: Settings) -> faust.App:
     async def extract_pages(stream: faust.StreamT) -> None:
         async for event in stream.events():
             await service.handle_page(event)
-
-    if settings.extractor.linking:
-        add_linking(app, settings)
 
     @app.task
     async def reload_fingerprints() -> None:

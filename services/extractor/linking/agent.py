@@ -19,7 +19,7 @@ from faust.types import EventT, TableT
 
 from schemas import DecodeError, EventCluster, EventMention, decode, encode
 from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
-from services.common.faust_app import RAW_TOPIC, send_durably
+from services.common.faust_app import RAW_TOPIC, make_faust_app, send_durably
 from services.common.settings import Settings
 from services.common.topics import TopicNames
 from services.common.urls import host_of
@@ -101,7 +101,9 @@ def _source(message: faust.types.Message) -> SourceRef:
     return SourceRef(message.topic, message.partition, message.offset, message.key)
 
 
-def add_linking(app: faust.App, settings: Settings) -> LinkingService:
+def build_linker(settings: Settings) -> faust.App:
+    """The linker's own faust app (consumer group ``<prefix>linker``), wired to ``settings``."""
+    app = make_faust_app(settings, "linker")
     service = LinkingService(app, settings)
 
     @app.agent(service.events_topic, name="rekey-events", concurrency=1)
@@ -114,4 +116,5 @@ def add_linking(app: faust.App, settings: Settings) -> LinkingService:
         async for event in stream.events():
             await service.link(event)
 
-    return service
+    app.newswire_service = service  # type: ignore[attr-defined]
+    return app
