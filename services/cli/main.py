@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     broker = sub.add_parser("broker", help="run the embedded Kafka-compatible broker (Tansu) on 127.0.0.1")
     broker.add_argument("--port", type=int, default=9092)
 
-    run = sub.add_parser("run", help="run fetcher, extractor and sink as supervised processes")
+    run = sub.add_parser("run", help="run fetcher, extractor, linker and sink as supervised processes")
     _common(run)
     run.add_argument("--feed", action="append", default=[], help="feed URL to poll (repeatable)")
     run.add_argument("--out", type=Path, help="Parquet output directory (env NEWSWIRE_SINK__OUT_DIR)")
@@ -161,7 +161,11 @@ def main(argv: list[str] | None = None) -> int:
         stream=sys.stderr,
     )
     console = Console()
-    if args.command in ("fetcher", "extractor", "linker"):
+    if args.command == "linker":
+        from services.extractor.linking.worker import run_linker
+
+        return run_linker(settings)
+    if args.command in ("fetcher", "extractor"):
         from services.cli.services import run_faust_service
 
         return run_faust_service(args.command, settings)

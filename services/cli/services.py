@@ -12,7 +12,6 @@ from services import extractor, fetcher, sink
 from services.common.kafka import ensure_topics
 from services.common.settings import Settings
 from services.common.topics import TopicNames
-from services.extractor.linking.agent import build_linker
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +21,7 @@ def _ensure_topics(settings: Settings) -> None:
 
 
 def run_faust_service(name: str, settings: Settings) -> int:
-    """Run the fetcher, the extractor or the linker as a faust worker until SIGTERM/SIGINT."""
+    """Run the fetcher or the extractor as a faust worker until SIGTERM/SIGINT."""
     _ensure_topics(settings)
     if name == "fetcher":
         from prometheus_client import CollectorRegistry, start_http_server
@@ -34,8 +33,6 @@ def run_faust_service(name: str, settings: Settings) -> int:
             start_http_server(settings.fetcher.metrics_port, addr="0.0.0.0", registry=metrics.registry)  # noqa: S104
             log.info("fetcher metrics on :%d/metrics", settings.fetcher.metrics_port)
         app = fetcher.build(settings, metrics=metrics)
-    elif name == "linker":
-        app = build_linker(settings)
     else:
         app = extractor.build(settings)
     worker = faust.Worker(app, loglevel=settings.log_level.upper(), quiet=True)

@@ -17,7 +17,6 @@ class TopicNames:
     events: str
     deadletter: str
     feed_status: str
-    events_by_family: str  # event mentions re-keyed by event family, for the linking agent's state
     event_clusters: str
 
     @classmethod
@@ -30,7 +29,6 @@ class TopicNames:
             events=f"{p}events",
             deadletter=f"{p}deadletter",
             feed_status=f"{p}feed-status",
-            events_by_family=f"{p}events-by-family",
             event_clusters=f"{p}event-clusters",
         )
 
@@ -42,7 +40,6 @@ class TopicNames:
             self.events,
             self.deadletter,
             self.feed_status,
-            self.events_by_family,
             self.event_clusters,
         ]
 

@@ -86,7 +86,6 @@ def test_topic_names_follow_the_prefix() -> None:
     assert topics.events == "acme.news.events"
     assert topics.deadletter == "acme.news.deadletter"
     assert topics.feed_status == "acme.news.feed-status"
-    assert topics.events_by_family == "acme.news.events-by-family"
     assert topics.event_clusters == "acme.news.event-clusters"
-    assert len(set(topics.all())) == 8
+    assert len(set(topics.all())) == 7
     assert app_id(Settings(kafka={"topic_prefix": "acme."}).kafka, "sink") == "acme.sink"

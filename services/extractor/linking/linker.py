@@ -145,6 +145,14 @@ class Linker:
     def __init__(self, store: ClusterStore | None = None) -> None:
         self.store: ClusterStore = store or MemoryStore()
 
+    def restore(self, cluster: EventCluster) -> None:
+        """Put back a cluster read from ``event-clusters`` (its latest version), with its index entries."""
+        self.store.put_cluster(cluster)
+        for key in index_keys(cluster):
+            ids = self.store.get_block(key)
+            if cluster.event_id not in ids:
+                self.store.put_block(key, [*ids, cluster.event_id])
+
     def link(self, mention: EventMention, outlet: str) -> Assignment | None:
         """Assign ``mention`` (from an article of ``outlet``) to an event; None for non-events."""
         if mention.record_kind != "event":
