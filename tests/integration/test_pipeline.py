@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pyarrow as pa
 import pytest
 
 from schemas import DeadLetter, EventMention
@@ -12,6 +13,7 @@ from services.common.kafka import ensure_topics
 from services.common.topics import TopicNames
 from services.demo.pages import EXTRA_CHROME, load_articles
 from services.extractor.events.evaluate import Scores, score_article
+from services.sink.queries import latest_versions
 from tests.conftest import norm
 from tests.integration.conftest import wait_until
 from tests.oracle import (
@@ -60,6 +62,22 @@ def _events_match_the_gold(
     for field in ("sites", "site_counts", "quantities", "time"):
         assert summary[f"accuracy_{field}"] >= 0.9, (field, scores.problems)
 
+    # Linking: every event mention in exactly one event, the gold's one cross-article pair together.
+    linked = [m for m in mentions if m.record_kind == "event"]
+    clusters_dir = settings.sink.out_dir / "event_clusters"
+    wait_until(
+        lambda: len(parquet_rows(clusters_dir)) >= len(linked),
+        timeout_s=60,
+        what=f"{len(linked)} event-cluster versions",
+        on_fail=services.logs,
+    )
+    latest = latest_versions(pa.Table.from_pylist(parquet_rows(clusters_dir))).to_pylist()
+    event_of = {m: c["event_id"] for c in latest for m in c["mention_ids"]}
+    assert sorted(event_of) == sorted(m.mention_id for m in linked)
+    assert sum(len(c["mention_ids"]) for c in latest) == len(linked)  # no mention in two events
+    shared = [c for c in latest if c["n_sources"] > 1]
+    assert len(shared) == 1 and {s["site"]["name"] for s in shared[0]["sites"]} >= {"Almería"}
+
 
 def test_demo_corpus_end_to_end_then_rerun_adds_nothing(
     make_settings: Any, sample_site: Any, services: Any, gold: dict[str, Any]
@@ -80,7 +98,7 @@ def test_demo_corpus_end_to_end_then_rerun_adds_nothing(
     produce(bootstrap, topics.pages, [(b"y", b'{"schema_version": 99}')])
 
     articles_dir = settings.sink.out_dir / "articles"
-    services.start(settings, "fetcher", "extractor", "sink")
+    services.start(settings, "fetcher", "extractor", "linker", "sink")
     wait_until(
         lambda: len(parquet_rows(articles_dir)) >= 5,
         timeout_s=90,
@@ -120,7 +138,7 @@ def test_demo_corpus_end_to_end_then_rerun_adds_nothing(
     fetched_once = [p for _, p in sample_site.requests if p in page_paths]
     assert sorted(fetched_once) == sorted(page_paths), "each article page fetched exactly once"
 
-    services.start(settings, "fetcher", "extractor", "sink")
+    services.start(settings, "fetcher", "extractor", "linker", "sink")
     wait_until(
         lambda: topic_size(bootstrap, topics.feed_status) >= polls_before + 4,
         timeout_s=60,

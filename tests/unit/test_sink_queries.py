@@ -11,7 +11,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from schemas import EventCluster
-from services.sink.queries import LATEST_CLUSTERS_SQL, latest_versions
+from services.sink.queries import LATEST_CLUSTERS_SQL, MENTIONS_WITH_EVENTS_SQL, latest_versions
 from services.sink.tables import TABLES
 
 
@@ -65,3 +65,20 @@ def test_the_latest_version_of_each_event(tmp_path: Path) -> None:
         ("ev-a", 3),
         ("ev-b", 1),
     ]
+
+
+def test_mentions_join_their_latest_event(tmp_path: Path) -> None:
+    _write(
+        tmp_path, [_cluster("ev-a", 1, 1, date(2024, 1, 5)), _cluster("ev-a", 2, 2, date(2024, 1, 5))], "c"
+    )
+    events_dir = tmp_path / "events" / "date=2024-01-05"
+    events_dir.mkdir(parents=True)
+    pq.write_table(
+        pa.table({"mention_id": ["m0", "m1", "m9"], "record_kind": ["event"] * 3}), events_dir / "e.parquet"
+    )
+    sql = MENTIONS_WITH_EVENTS_SQL.format(root=tmp_path, latest=LATEST_CLUSTERS_SQL.format(root=tmp_path))
+    rows = {
+        r[0]: (r[1], r[2])
+        for r in duckdb.sql(f"SELECT mention_id, linked_event_id, n_sources FROM ({sql})").fetchall()
+    }
+    assert rows == {"m0": ("ev-a", 2), "m1": ("ev-a", 2), "m9": (None, None)}  # m9: not linked (yet)
