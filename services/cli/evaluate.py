@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -13,14 +12,10 @@ from rich.table import Table
 from schemas.events import EventMention
 from services.demo.pages import load_articles, render_article
 from services.extractor.events.assemble import extract_events
-from services.extractor.events.evaluate import Scores, score_article
+from services.extractor.events.evaluate import Scores, norm_text, score_article
 from services.extractor.extract import extract
 from services.extractor.linking.evaluate import b_cubed, pairwise
 from services.extractor.linking.linker import Linker
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().lower()
 
 
 def _mentions(article: dict[str, Any], pages: Path | None, samples: dict[str, Any]) -> list[EventMention]:
@@ -61,12 +56,12 @@ def _linking(articles: list[dict[str, Any]], by_article: dict[str, list[EventMen
         for event in article["events"]:
             if "cluster" not in event or event.get("optional") or event["record_kind"] != "event":
                 continue
-            anchor = _norm(event["anchor"])
+            anchor = norm_text(event["anchor"])
             hit = next(
                 (
                     m
                     for m in by_article[article["id"]]
-                    if anchor in _norm(" ".join(e.text for e in m.evidence))
+                    if anchor in norm_text(" ".join(e.text for e in m.evidence))
                 ),
                 None,
             )

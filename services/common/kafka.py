@@ -6,12 +6,13 @@ import asyncio
 import logging
 from collections.abc import Iterable
 
-from aiokafka import AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError
 
 from services.common.errors import BrokerUnavailable
 from services.common.settings import KafkaSettings
+from services.common.topics import app_id
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +23,23 @@ def require_bootstrap(kafka: KafkaSettings) -> str:
     if not kafka.bootstrap:
         raise ValueError("no Kafka bootstrap configured: pass --bootstrap or set NEWSWIRE_KAFKA__BOOTSTRAP")
     return kafka.bootstrap
+
+
+def group_consumer(kafka: KafkaSettings, service: str, *topics: str) -> AIOKafkaConsumer:
+    """A consumer in ``service``'s group with manual commits and newswire's group timings."""
+    return AIOKafkaConsumer(
+        *topics,
+        bootstrap_servers=require_bootstrap(kafka),
+        group_id=app_id(kafka, service),
+        client_id=app_id(kafka, service),
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        session_timeout_ms=int(kafka.session_timeout_s * 1000),
+        heartbeat_interval_ms=int(kafka.heartbeat_interval_s * 1000),
+        rebalance_timeout_ms=int(kafka.rebalance_timeout_s * 1000),
+        max_partition_fetch_bytes=kafka.max_request_bytes,
+        fetch_max_bytes=kafka.max_request_bytes * 2,
+    )
 
 
 async def ensure_topics(kafka: KafkaSettings, topics: Iterable[str], *, timeout_s: float = 30.0) -> None:

@@ -28,7 +28,7 @@ from aiokafka.structs import ConsumerRecord
 from schemas import SCHEMA_VERSION, DecodeError, decode, encode
 from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
 from services.common.errors import FatalError, OutputMismatch, crash_hard
-from services.common.kafka import BoundedProducer, ensure_topics, require_bootstrap
+from services.common.kafka import BoundedProducer, ensure_topics, group_consumer, require_bootstrap
 from services.common.settings import Settings
 from services.common.topics import TopicNames, app_id
 from services.sink.buffer import PartitionBuffer
@@ -90,18 +90,7 @@ class SinkService:
         await ensure_topics(kafka, [*self.tables, self._names.deadletter])
         self._producer = BoundedProducer(kafka, client_id=app_id(kafka, "sink"))
         await self._producer.start()
-        self._consumer = AIOKafkaConsumer(
-            bootstrap_servers=require_bootstrap(kafka),
-            group_id=app_id(kafka, "sink"),
-            client_id=app_id(kafka, "sink"),
-            enable_auto_commit=False,
-            auto_offset_reset="earliest",
-            session_timeout_ms=int(kafka.session_timeout_s * 1000),
-            heartbeat_interval_ms=int(kafka.heartbeat_interval_s * 1000),
-            rebalance_timeout_ms=int(kafka.rebalance_timeout_s * 1000),
-            max_partition_fetch_bytes=kafka.max_request_bytes,
-            fetch_max_bytes=kafka.max_request_bytes * 2,
-        )
+        self._consumer = group_consumer(kafka, "sink")
         self._consumer.subscribe(list(self.tables), listener=_Rebalance(self))
         await asyncio.wait_for(self._consumer.start(), kafka.send_timeout_s)
         log.info("sink writing %s to %s", ", ".join(t.name for t in self.tables.values()), self.out_dir)

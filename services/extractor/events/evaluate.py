@@ -8,26 +8,17 @@ neither required nor counted as false positives.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from schemas.events import EventMention
-from services.extractor.events.places import fold
+from services.extractor.events.places import fold, km
 
 
-def _norm(text: str) -> str:
+def norm_text(text: str) -> str:
+    """Whitespace-normalised, lower-cased: how anchors are matched (the gold file's rule)."""
     return re.sub(r"\s+", " ", text).strip().lower()
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 6371 * 2 * math.asin(math.sqrt(a))
 
 
 def site_matches(gold: dict[str, Any], predicted: Any) -> bool:
@@ -35,7 +26,7 @@ def site_matches(gold: dict[str, Any], predicted: Any) -> bool:
     if fold(predicted.name) in names or fold(predicted.text) in names:
         return True
     if predicted.lat is not None and gold.get("lat") is not None:
-        return _km(gold["lat"], gold["lon"], predicted.lat, predicted.lon) <= 30
+        return km(gold["lat"], gold["lon"], predicted.lat, predicted.lon) <= 30
     return False
 
 
@@ -77,11 +68,11 @@ class Scores:
 
 
 def score_article(gold_article: dict[str, Any], predicted: list[EventMention], scores: Scores) -> None:
-    evidence = [(_norm(" ".join(s.text for s in m.evidence)), m) for m in predicted]
+    evidence = [(norm_text(" ".join(s.text for s in m.evidence)), m) for m in predicted]
     used: set[str] = set()
     optional_hits: set[str] = set()
     for gold in gold_article["events"]:
-        anchor = _norm(gold["anchor"])
+        anchor = norm_text(gold["anchor"])
         hit = next((m for text, m in evidence if anchor in text), None)
         if gold.get("optional"):
             if hit is not None:
@@ -114,7 +105,7 @@ def score_article(gold_article: dict[str, Any], predicted: list[EventMention], s
     for m in counted:
         if m.mention_id not in used:
             scores.problems.append(
-                f"{gold_article['id']}: extra {m.subtype} event: {_norm(m.evidence[0].text)[:100]}"
+                f"{gold_article['id']}: extra {m.subtype} event: {norm_text(m.evidence[0].text)[:100]}"
             )
 
 

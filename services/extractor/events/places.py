@@ -14,6 +14,7 @@ context countries ("Almaeria" -> Almería), with a lower confidence.
 
 from __future__ import annotations
 
+import math
 import os
 import pickle
 import re
@@ -60,6 +61,16 @@ class Place:
     population: int
     resolution: Resolution = "exact"
     confidence: float = 1.0
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 6371 * 2 * math.asin(math.sqrt(h))
 
 
 def fold(name: str) -> str:

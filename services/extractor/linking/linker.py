@@ -33,8 +33,8 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from schemas.clusters import Conflict, EventCluster, MergeEvidence, SourcedActor, SourcedQuantity, SourcedSite
-from schemas.events import EventMention, EventTime, Site
-from services.extractor.events.triggers import FAMILY
+from schemas.events import EventMention, EventTime, Quantity, Site
+from services.extractor.events.triggers import FAMILY, SUBTYPE_RANK
 from services.extractor.linking.similarity import (
     counts_conflict,
     counts_score,
@@ -258,17 +258,7 @@ class Linker:
             time=mention.time,
             time_mention_id=mention.mention_id if mention.time.start else None,
             sites=[SourcedSite(site=s, mention_id=mention.mention_id) for s in _event_sites(mention)],
-            quantities=[
-                SourcedQuantity(
-                    kind=q.kind,
-                    value=q.value,
-                    min=q.min,
-                    max=q.max,
-                    approx=q.approx,
-                    mention_id=mention.mention_id,
-                )
-                for q in mention.quantities
-            ],
+            quantities=[_sourced(q, mention.mention_id) for q in mention.quantities],
             actors=[
                 SourcedActor(name=a.name, country=a.country, sector=a.sector, mention_id=mention.mention_id)
                 for a in mention.actors
@@ -307,16 +297,7 @@ class Linker:
         for q in mention.quantities:
             known = next((x for x in quantities if x.kind == q.kind), None)
             if known is None:
-                quantities.append(
-                    SourcedQuantity(
-                        kind=q.kind,
-                        value=q.value,
-                        min=q.min,
-                        max=q.max,
-                        approx=q.approx,
-                        mention_id=mention.mention_id,
-                    )
-                )
+                quantities.append(_sourced(q, mention.mention_id))
             elif q.value is not None and known.value is not None and q.value != known.value:
                 conflicts = _add_conflict(
                     conflicts, f"quantities.{q.kind}", known, q.value, mention.mention_id
@@ -362,6 +343,12 @@ class Linker:
         )
 
 
+def _sourced(q: Quantity, mention_id: str) -> SourcedQuantity:
+    return SourcedQuantity(
+        kind=q.kind, value=q.value, min=q.min, max=q.max, approx=q.approx, mention_id=mention_id
+    )
+
+
 def _reported(first: date | None, last: date | None) -> EventTime:
     """The window an undated report's event falls in: up to REPORT_WINDOW before its publication."""
     if first is None or last is None:
@@ -390,9 +377,8 @@ def _better_site(new: Site, old: SourcedSite) -> bool:
 
 
 def _more_specific(a: str | None, b: str | None) -> str | None:
-    order = ("cell_dismantled", "plot_foiled", "arrest", "raid_search", "seizure", "airstrike", "attack")
-    if a in order and b in order:
-        return a if order.index(a) <= order.index(b) else b
+    if a in SUBTYPE_RANK and b in SUBTYPE_RANK:
+        return a if SUBTYPE_RANK.index(a) <= SUBTYPE_RANK.index(b) else b
     return a or b
 
 

@@ -14,7 +14,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from schemas.events import EventTime, Site
-from services.extractor.events.places import fold
+from services.extractor.events.places import fold, km
 
 TimeVerdict = Literal["compatible", "unknown", "conflict"]
 
@@ -42,15 +42,6 @@ def _widen(t: EventTime) -> tuple[date, date]:
     end = t.end or t.start
     slack = TOLERANCE.get(t.precision, timedelta(0))
     return t.start - slack, end + slack
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 6371 * 2 * math.asin(math.sqrt(h))
 
 
 def same_site(a: Site, b: Site) -> bool:

@@ -23,7 +23,7 @@ from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 
 from schemas import DecodeError, EventCluster, EventMention, decode, encode
 from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
-from services.common.kafka import BoundedProducer, ensure_topics, require_bootstrap
+from services.common.kafka import BoundedProducer, ensure_topics, group_consumer, require_bootstrap
 from services.common.settings import Settings
 from services.common.topics import TopicNames, app_id
 from services.common.urls import host_of
@@ -52,18 +52,7 @@ class LinkerWorker:
         log.info("linker state restored: %d events", restored)
         producer = BoundedProducer(kafka, client_id=app_id(kafka, "linker"))
         await producer.start()
-        consumer = AIOKafkaConsumer(
-            self.topics.events,
-            bootstrap_servers=require_bootstrap(kafka),
-            group_id=app_id(kafka, "linker"),
-            client_id=app_id(kafka, "linker"),
-            enable_auto_commit=False,
-            auto_offset_reset="earliest",
-            session_timeout_ms=int(kafka.session_timeout_s * 1000),
-            heartbeat_interval_ms=int(kafka.heartbeat_interval_s * 1000),
-            rebalance_timeout_ms=int(kafka.rebalance_timeout_s * 1000),
-            max_partition_fetch_bytes=kafka.max_request_bytes,
-        )
+        consumer = group_consumer(kafka, "linker", self.topics.events)
         await asyncio.wait_for(consumer.start(), kafka.send_timeout_s)
         try:
             while not self._stopping.is_set():
