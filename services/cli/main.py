@@ -70,6 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="date to use when a page declares none (default: the file's mtime)",
     )
 
+    query = sub.add_parser("query", help="run SQL (DuckDB) over the Parquet tables")
+    query.add_argument("sql", help="e.g. 'SELECT subtype, count(*) FROM events GROUP BY 1'")
+    query.add_argument("--out", type=Path, help="the sink's output root (env NEWSWIRE_SINK__OUT_DIR)")
+    target = query.add_mutually_exclusive_group()
+    target.add_argument("--csv", type=Path, help="write the result to this CSV file")
+    target.add_argument("--parquet", type=Path, help="write the result to this Parquet file")
+
     evaluate = sub.add_parser(
         "eval", help="score the event extractor on a gold file (seed-events.json format)"
     )
@@ -196,6 +203,11 @@ def main(argv: list[str] | None = None) -> int:
         from services.cli.feeds import fetch_command
 
         return fetch_command(settings, console, args.urls, force=args.force)
+    if args.command == "query":
+        from services.cli.query import query_command
+
+        root = Path(settings.sink.out_dir)
+        return query_command(root, args.sql, console, csv=args.csv, parquet=args.parquet)
     if args.command == "check":
         from services.cli.health import check
 
