@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: demo test unit integration lint typecheck schemas install clean bench-fetcher bench-extraction bench-events
+.PHONY: demo test unit integration lint typecheck schemas install clean bench-fetcher bench-extraction bench-events bench-sink
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,3 +54,6 @@ clean:
 # Needs ../shared/bench-data/events/wikievents and ../shared/gold (not copied into the project).
 bench-events: $(STAMP)
 	$(PY) bench/events.py
+
+bench-sink: $(STAMP)
+	$(PY) scripts/bench_sink.py

@@ -8,6 +8,7 @@ import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Any, Literal
 
 import pyarrow as pa
@@ -67,11 +68,13 @@ def _arrow_fields(model: type[BaseModel]) -> list[pa.Field]:
     return fields
 
 
+@cache
 def arrow_schema_for(model: type[Record]) -> pa.Schema:
     """Arrow schema of ``model``'s fields (in declaration order) plus the lineage columns."""
     return pa.schema([*_arrow_fields(model), *LINEAGE_FIELDS])
 
 
+@cache  # per model, not per row: this is on the sink's hot path
 def _map_fields(model: type[Record]) -> frozenset[str]:
     """Top-level fields typed as free-form maps, stored as JSON text (nested models stay structs)."""
     return frozenset(
