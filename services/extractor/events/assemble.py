@@ -317,8 +317,8 @@ def extract_events(text: str, *, article_id: str, url: str, published_at: date |
         found = find_sites(text, d.windows, context, places, skip)
         if FAMILY.get(d.subtype) == "arrest":  # a site's count is of people arrested there
             assign_counts(text, d.windows, found)
-        sites = refine(text, found, sentence_country_sets(text, spans, found))
-        used = {s.count_span for s in sites if s.count_span} | {s.count_span for s in found if s.count_span}
+        sites = refine(found, sentence_country_sets(text, spans, found))
+        used = {s.count_span for s in found if s.count_span}  # per-site counts are not event totals
         actors = _actors(text, d, all_actors)
         groups = _groups(d, all_actors, spans)
         countries = {a.country for a in actors if a.country}

@@ -226,7 +226,7 @@ def _of_the_arrests(text: str, end: int) -> bool:
     )
 
 
-def refine(text: str, sites: list[SiteMention], sentence_countries: dict[int, set[str]]) -> list[SiteMention]:
+def refine(sites: list[SiteMention], sentence_countries: dict[int, set[str]]) -> list[SiteMention]:
     """Country counts move to the event's one town in that country; country-only places without a
     count go; unknown names need a country from their sentence."""
     out: list[SiteMention] = []
