@@ -79,6 +79,7 @@ class LinkerWorker:
         await asyncio.wait_for(reader.start(), kafka.send_timeout_s)
         latest: dict[str, EventCluster] = {}
         try:
+            await reader.topics()  # fresh metadata: an unknown topic here would mean a silently empty state
             partitions = reader.partitions_for_topic(self.topics.event_clusters) or set()
             tps = [TopicPartition(self.topics.event_clusters, p) for p in sorted(partitions)]
             if not tps:
