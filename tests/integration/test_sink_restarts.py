@@ -142,3 +142,41 @@ def test_a_quiet_topic_lands_by_the_idle_flush(make_settings: Any, services: Any
     )
     assert file_ranges(articles_dir) == {(topics.articles, 0): [(0, 0)]}
     services.stop_all()
+
+
+def test_a_second_sink_joins_and_leaves_mid_stream(make_settings: Any, services: Any) -> None:
+    """Partitions change owner twice while records keep coming: no gap, no overlap, no duplicate."""
+    settings = make_settings(kafka={"partitions": 4}, sink={"max_records": 20, "idle_flush_s": 0.3})
+    topics = TopicNames.from_settings(settings.kafka)
+    bootstrap = settings.kafka.bootstrap
+    asyncio.run(ensure_topics(settings.kafka, topics.all()))
+    articles_dir = settings.sink.out_dir / "articles"
+
+    services.start(settings, "sink")
+    _produce_articles(bootstrap, topics.articles, range(150))
+    wait_until(
+        lambda: len(parquet_rows(articles_dir)) >= 60, timeout_s=60, what="first rows", on_fail=services.logs
+    )
+    second = services.start(settings, "sink")  # joins: the group rebalances, partitions move
+    _produce_articles(bootstrap, topics.articles, range(150, 300))
+    wait_until(
+        lambda: "resuming at offset" in services.child(second, "sink").log_path.read_text(errors="replace"),
+        timeout_s=60,
+        what="the second sink owning partitions",
+        on_fail=services.logs,
+    )
+    sink = services.child(second, "sink")
+    sink.proc.send_signal(signal.SIGTERM)  # and leaves: its partitions go back
+    assert sink.proc.wait(timeout=30) == 0
+    _produce_articles(bootstrap, topics.articles, range(300, 450))
+    wait_until(
+        lambda: len(parquet_rows(articles_dir)) >= 450, timeout_s=90, what="450 rows", on_fail=services.logs
+    )
+    services.stop_all()
+
+    rows = parquet_rows(articles_dir, columns=["article_id", "src_partition", "src_offset"])
+    assert sorted(r["article_id"] for r in rows) == sorted(f"{i:032x}" for i in range(450))
+    assert len({(r["src_partition"], r["src_offset"]) for r in rows}) == 450
+    ranges = file_ranges(articles_dir)
+    for partition, end in end_offsets(bootstrap, topics.articles).items():
+        assert assert_contiguous(ranges.get((topics.articles, partition), [])) == end
