@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import resource
 import signal
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
+from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from schemas import DeadLetter, encode
 from services.common.kafka import ensure_topics
-from services.common.topics import TopicNames
+from services.common.settings import settings_to_env
+from services.common.topics import TopicNames, app_id
 from tests.factories import article
 from tests.integration.conftest import wait_until
 from tests.oracle import (
@@ -180,3 +187,69 @@ def test_a_second_sink_joins_and_leaves_mid_stream(make_settings: Any, services:
     ranges = file_ranges(articles_dir)
     for partition, end in end_offsets(bootstrap, topics.articles).items():
         assert assert_contiguous(ranges.get((topics.articles, partition), [])) == end
+
+
+def test_a_write_error_commits_nothing_and_loses_nothing(
+    make_settings: Any, services: Any, tmp_path: Path
+) -> None:
+    """RLIMIT_FSIZE in the sink child: every write fails (EFBIG); the sink retries, exits non-zero,
+    commits no offset; once the limit is lifted, every record lands exactly once."""
+    settings = make_settings(sink={"max_records": 50, "idle_flush_s": 0.3, "write_retries": 1})
+    topics = TopicNames.from_settings(settings.kafka)
+    bootstrap = settings.kafka.bootstrap
+    asyncio.run(ensure_topics(settings.kafka, topics.all()))
+    articles_dir = settings.sink.out_dir / "articles"
+    _produce_articles(bootstrap, topics.articles, range(200))
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    log_path = tmp_path / "limited-sink.log"
+    with open(log_path, "wb") as log_file:
+        limited = subprocess.Popen(
+            [sys.executable, "-m", "services", "sink"],
+            env={**os.environ, **settings_to_env(settings)},
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            preexec_fn=small_files,
+        )
+        code = limited.wait(timeout=120)
+    log = log_path.read_text(errors="replace")
+    assert code != 0, log[-2000:]
+    assert "failed 2 times" in log
+    assert not list(articles_dir.glob("*/*.parquet"))
+    committed = asyncio.run(_committed(settings))
+    assert all(offset <= 0 for offset in committed.values()), committed  # nothing unwritten was committed
+
+    services.start(settings, "sink")
+    wait_until(
+        lambda: len(parquet_rows(articles_dir)) >= 200, timeout_s=60, what="200 rows", on_fail=services.logs
+    )
+    services.stop_all()
+    rows = parquet_rows(articles_dir, columns=["article_id"])
+    assert sorted(r["article_id"] for r in rows) == sorted(f"{i:032x}" for i in range(200))
+    ranges = file_ranges(articles_dir)
+    for partition, end in end_offsets(bootstrap, topics.articles).items():
+        assert assert_contiguous(ranges.get((topics.articles, partition), [])) == end
+    assert not list(articles_dir.glob("*/.*.tmp"))
+
+
+async def _committed(settings: Any) -> dict[int, int]:
+    """The sink group's committed offset per partition of ``articles`` (-1: none)."""
+    topic = TopicNames.from_settings(settings.kafka).articles
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=settings.kafka.bootstrap,
+        group_id=app_id(settings.kafka, "sink"),
+        enable_auto_commit=False,
+    )
+    await consumer.start()
+    try:
+        await consumer.topics()
+        partitions = consumer.partitions_for_topic(topic) or set()
+        out = {}
+        for p in sorted(partitions):
+            committed = await consumer.committed(TopicPartition(topic, p))
+            out[p] = -1 if committed is None else committed
+        return out
+    finally:
+        await consumer.stop()
