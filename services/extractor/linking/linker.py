@@ -146,12 +146,17 @@ class Linker:
         self.store: ClusterStore = store or MemoryStore()
 
     def restore(self, cluster: EventCluster) -> None:
-        """Put back a cluster read from ``event-clusters`` (its latest version), with its index entries."""
+        """Put back a cluster read from ``event-clusters`` (its latest version)."""
+        self._file(cluster)
+
+    def _file(self, cluster: EventCluster) -> None:
+        """Store the cluster and file it under its blocking keys (recent ones only for undated look-ups)."""
         self.store.put_cluster(cluster)
         for key in index_keys(cluster):
             ids = self.store.get_block(key)
             if cluster.event_id not in ids:
-                self.store.put_block(key, [*ids, cluster.event_id])
+                kept = ids[-RECENT_PER_COUNTRY + 1 :] if key.endswith("|*") else ids
+                self.store.put_block(key, [*kept, cluster.event_id])
 
     def link(self, mention: EventMention, outlet: str) -> Assignment | None:
         """Assign ``mention`` (from an article of ``outlet``) to an event; None for non-events."""
@@ -176,12 +181,7 @@ class Linker:
         else:
             cluster = self._merge(best[1], mention, outlet, best[2])
             created = False
-        self.store.put_cluster(cluster)
-        for key in index_keys(cluster):
-            ids = self.store.get_block(key)
-            if cluster.event_id not in ids:
-                kept = ids[-RECENT_PER_COUNTRY + 1 :] if key.endswith("|*") else ids
-                self.store.put_block(key, [*kept, cluster.event_id])
+        self._file(cluster)
         return Assignment(cluster, created)
 
     def _candidates(self, family: str, t: EventTime, countries: set[str]) -> list[EventCluster]:
