@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 
@@ -129,8 +130,6 @@ class LinkerWorker:
 
 def run_linker(settings: Settings) -> int:
     """Run the linker until SIGTERM/SIGINT; exit 0 after committing what was sent."""
-    import signal
-
     worker = LinkerWorker(settings)
 
     async def main() -> None:
