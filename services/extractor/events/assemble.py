@@ -47,6 +47,7 @@ from services.extractor.events.triggers import (
     is_anaphoric,
     is_hypothetical,
     sentences,
+    trim,
 )
 
 EXTRACTOR_VERSION = "newswire-events/0.2"
@@ -185,10 +186,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _span(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = trim(text, start, end)
     return Span(start=start, end=end, text=text[start:end])
 
 

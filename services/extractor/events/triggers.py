@@ -251,11 +251,17 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the whitespace at its edges."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    return start, end
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    start, end = trim(text, start, end)
     if start < end:
         spans.append((start, end))
 
