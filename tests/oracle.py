@@ -7,29 +7,45 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, TypeVar
 
-import pyarrow.dataset as ds
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from schemas import Record, decode
-from services.sink.naming import DataFileName
+from services.sink.compaction import COVERED_KEY, parse_ranges
+from services.sink.naming import CompactedFileName, DataFileName
+from services.sink.storage import LocalStorage, Storage
 
 R = TypeVar("R", bound=Record)
 
 
 def parquet_rows(table_dir: Path, columns: list[str] | None = None) -> list[dict[str, Any]]:
-    files = sorted(str(p) for p in table_dir.glob("*/*.parquet"))
-    if not files:
+    return table_rows(LocalStorage(table_dir.parent), table_dir.name, columns)
+
+
+def table_rows(storage: Storage, table: str, columns: list[str] | None = None) -> list[dict[str, Any]]:
+    if not storage.list_files(table):
         return []
-    dataset = ds.dataset(files, format="parquet", partitioning="hive", partition_base_dir=str(table_dir))
-    return dataset.to_table(columns=columns).to_pylist()
+    return storage.dataset(table).to_table(columns=columns).to_pylist()
 
 
 def file_ranges(table_dir: Path) -> dict[tuple[str, int], list[tuple[int, int]]]:
-    """Distinct (first, last) offset ranges per (topic, partition), sorted."""
+    return table_ranges(LocalStorage(table_dir.parent), table_dir.name)
+
+
+def table_ranges(storage: Storage, table: str) -> dict[tuple[str, int], list[tuple[int, int]]]:
+    """Distinct (first, last) batch offset ranges per (topic, partition), sorted; a compacted file
+    contributes the ranges its metadata lists. Temp files are not data files and are skipped."""
     ranges: dict[tuple[str, int], set[tuple[int, int]]] = defaultdict(set)
-    for path in table_dir.glob("*/*.parquet"):
-        name = DataFileName.parse(path.name)
-        assert name is not None, f"unexpected file name {path}"
+    for file in storage.list_files(table):
+        if file.name.startswith("."):
+            continue
+        compacted = CompactedFileName.parse(file.name)
+        if compacted is not None:
+            metadata = storage.read_schema(table, file.path).metadata or {}
+            covered = parse_ranges(metadata[COVERED_KEY.encode()].decode())
+            ranges[(compacted.topic, compacted.partition)].update(covered)
+            continue
+        name = DataFileName.parse(file.name)
+        assert name is not None, f"unexpected file name {file.path}"
         ranges[(name.topic, name.partition)].add((name.first_offset, name.last_offset))
     return {k: sorted(v) for k, v in ranges.items()}
 

@@ -77,6 +77,19 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--csv", type=Path, help="write the result to this CSV file")
     target.add_argument("--parquet", type=Path, help="write the result to this Parquet file")
 
+    compact = sub.add_parser("compact", help="merge the small Parquet files of closed date partitions")
+    compact.add_argument("table", choices=["articles", "events", "event_clusters", "deadletter"])
+    compact.add_argument(
+        "--before",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="compact partitions dated before this day (default: today, UTC)",
+    )
+    compact.add_argument("--include-unknown", action="store_true", help="also compact date=unknown")
+    compact.add_argument("--target-mb", type=int, default=256, help="largest merged file, in MiB")
+    compact.add_argument("--dry-run", action="store_true", help="print what would be merged")
+    compact.add_argument("--out", type=Path, help="the sink's output root (env NEWSWIRE_SINK__OUT_DIR)")
+
     evaluate = sub.add_parser(
         "eval", help="score the event extractor on a gold file (seed-events.json format)"
     )
@@ -208,6 +221,18 @@ def main(argv: list[str] | None = None) -> int:
 
         root = Path(settings.sink.out_dir)
         return query_command(root, args.sql, console, csv=args.csv, parquet=args.parquet)
+    if args.command == "compact":
+        from services.cli.compact import compact_command
+
+        return compact_command(
+            settings,
+            console,
+            args.table,
+            before=args.before,
+            include_unknown=args.include_unknown,
+            target_mb=args.target_mb,
+            dry_run=args.dry_run,
+        )
     if args.command == "check":
         from services.cli.health import check
 

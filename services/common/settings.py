@@ -107,6 +107,16 @@ class SinkSettings(_Section):
     )
     idle_flush_s: float = Field(default=2.0, gt=0, description="Flush when nothing arrived for this long")
     write_retries: int = Field(default=5, ge=0, description="Retries of a failed write before the sink exits")
+    s3_url: str | None = Field(
+        default=None, description="s3://bucket/prefix: write the tables there instead of out_dir"
+    )
+    s3_endpoint: str | None = Field(
+        default=None, description="S3-compatible endpoint URL (MinIO, Ceph...); None: AWS"
+    )
+    s3_region: str = "us-east-1"
+    # Fault injection for the crash tests: the sink SIGKILLs itself at this point of its Nth file write.
+    kill_at: Literal["", "after_tmp_write", "after_rename"] = ""
+    kill_at_write: int = Field(default=1, ge=1)
 
 
 class Settings(BaseSettings):

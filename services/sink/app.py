@@ -17,7 +17,6 @@ import logging
 import time
 from datetime import UTC, datetime
 from importlib.metadata import version
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -32,9 +31,10 @@ from services.common.kafka import BoundedProducer, ensure_topics, group_consumer
 from services.common.settings import Settings
 from services.common.topics import TopicNames, app_id
 from services.sink.buffer import PartitionBuffer
-from services.sink.durable import FileOps, LocalFileOps, write_durably
+from services.sink.faults import KillingFileOps
 from services.sink.naming import DataFileName
 from services.sink.recovery import BATCH_FILES_KEY, recover_partition
+from services.sink.storage import LocalStorage, Storage, StorageError, open_storage
 from services.sink.tables import TABLES, UNKNOWN_DATE, TableSpec
 
 log = logging.getLogger(__name__)
@@ -58,16 +58,15 @@ class _Rebalance(ConsumerRebalanceListener):
 
 
 class SinkService:
-    """Consumes the tables' topics and writes exactly-once Parquet files under ``out_dir``."""
+    """Consumes the tables' topics and writes exactly-once Parquet files to ``storage``."""
 
-    def __init__(self, settings: Settings, *, file_ops: FileOps | None = None) -> None:
+    def __init__(self, settings: Settings, storage: Storage) -> None:
         self.settings = settings
-        self.out_dir = Path(settings.sink.out_dir)
+        self.storage = storage
         names = TopicNames.from_settings(settings.kafka)
         self.tables: dict[str, TableSpec] = {
             getattr(names, TABLES[t].topic_attr): TABLES[t] for t in settings.sink.tables
         }
-        self._file_ops = file_ops or LocalFileOps()
         self._names = names
         self._buffers: dict[TopicPartition, PartitionBuffer] = {}
         self._stopping = asyncio.Event()
@@ -93,7 +92,11 @@ class SinkService:
         self._consumer = group_consumer(kafka, "sink")
         self._consumer.subscribe(list(self.tables), listener=_Rebalance(self))
         await asyncio.wait_for(self._consumer.start(), kafka.send_timeout_s)
-        log.info("sink writing %s to %s", ", ".join(t.name for t in self.tables.values()), self.out_dir)
+        log.info(
+            "sink writing %s to %s",
+            ", ".join(t.name for t in self.tables.values()),
+            self.storage.location("").rstrip("/"),
+        )
         try:
             while not self._stopping.is_set():
                 batches = await self._consumer.getmany(timeout_ms=200, max_records=2000)
@@ -148,15 +151,16 @@ class SinkService:
     async def on_assigned(self, assigned: list[TopicPartition]) -> None:
         assert self._consumer is not None
         for tp in assigned:
-            table_dir = self.out_dir / self.tables[tp.topic].name
-            recovery = recover_partition(table_dir, tp.topic, tp.partition)
+            table = self.tables[tp.topic].name
+            recovery = await asyncio.to_thread(recover_partition, self.storage, table, tp.topic, tp.partition)
             self._buffers.pop(tp, None)
             if recovery.next_offset is None:
                 continue
             end = (await self._consumer.end_offsets([tp]))[tp]
             if recovery.next_offset > end and not await self._topic_holds(tp, recovery.next_offset - 1):
                 self._fatal = OutputMismatch(
-                    f"{table_dir} holds {tp.topic}[{tp.partition}] up to offset {recovery.next_offset - 1}, "
+                    f"{self.storage.location(table)} holds {tp.topic}[{tp.partition}] "
+                    f"up to offset {recovery.next_offset - 1}, "
                     f"but the topic ends at {end}: the topic was recreated (an in-memory broker restarted?). "
                     "Use a new output directory."
                 )
@@ -266,8 +270,7 @@ class SinkService:
         schema = spec.schema
         for day, rows in sorted(groups.items()):
             table = pa.Table.from_pylist(rows, schema=schema)
-            final = self.out_dir / spec.name / f"date={day}" / name.name
-            write_durably(self._file_ops, table, final, name.tmp_name, metadata)
+            self.storage.write(spec.name, f"date={day}/{name.name}", name.tmp_name, schema, [table], metadata)
             self.rows_written += len(rows)
             self.files_written += 1
 
@@ -283,5 +286,10 @@ class SinkService:
 
 
 def build(settings: Settings) -> SinkService:
-    """The sink service, wired to ``settings``."""
-    return SinkService(settings)
+    """The sink service, wired to ``settings`` (and to its fault injection, when a crash test asks)."""
+    sink = settings.sink
+    if sink.kill_at == "":
+        return SinkService(settings, open_storage(sink))
+    if sink.s3_url:
+        raise StorageError("sink.kill_at injects faults into local file writes only")
+    return SinkService(settings, LocalStorage(sink.out_dir, KillingFileOps(sink.kill_at, sink.kill_at_write)))

@@ -2,7 +2,9 @@
 
 Offsets are zero-padded to 19 digits (Kafka Connect's format), so names sort
 by offset and the last durable offset of a partition can be read from the
-names alone (the HDFS connector's recovery).
+names alone (the HDFS connector's recovery). A file merged by compaction is
+``<topic>+<partition>+<first>+<last>.compacted.parquet``: first and last bound
+the batches it covers, and its metadata lists them exactly.
 """
 
 from __future__ import annotations
@@ -10,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NAME = re.compile(
-    r"^(?P<topic>[A-Za-z0-9._-]+)\+(?P<partition>\d+)\+(?P<first>\d{19})\+(?P<last>\d{19})\.parquet$"
-)
+_RANGE = r"^(?P<topic>[A-Za-z0-9._-]+)\+(?P<partition>\d+)\+(?P<first>\d{19})\+(?P<last>\d{19})"
+_NAME = re.compile(_RANGE + r"\.parquet$")
+_COMPACTED_NAME = re.compile(_RANGE + r"\.compacted\.parquet$")
 TMP_SUFFIX = ".tmp"
 
 
@@ -50,3 +52,19 @@ class DataFileName:
 def tmp_prefix(topic: str, partition: int) -> str:
     """Prefix shared by the temp files of one topic partition."""
     return f".{topic}+{partition}+"
+
+
+@dataclass(frozen=True, order=True)
+class CompactedFileName(DataFileName):
+    """A file compaction merged from several batch files of one date partition."""
+
+    @property
+    def name(self) -> str:
+        return super().name.removesuffix(".parquet") + ".compacted.parquet"
+
+    @classmethod
+    def parse(cls, name: str) -> CompactedFileName | None:
+        match = _COMPACTED_NAME.match(name)
+        if not match:
+            return None
+        return cls(match["topic"], int(match["partition"]), int(match["first"]), int(match["last"]))

@@ -4,19 +4,17 @@ A flush writes one file per date partition, all named with the batch's offset
 range and carrying ``newswire.batch_files`` in their metadata. The last batch of
 a partition is complete when that many files with its range exist; a crash in
 the middle of a batch leaves fewer, which are deleted (their offsets were never
-committed) so the replay cannot produce an overlapping file.
+committed) so the replay cannot produce an overlapping file. Compacted files
+(compaction.py) never hold a partition's last batch, but their ranges count too.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
-import pyarrow.parquet as pq
-
-from services.sink.durable import LocalFileOps
-from services.sink.naming import DataFileName, tmp_prefix
+from services.sink.naming import CompactedFileName, DataFileName, tmp_prefix
+from services.sink.storage import Storage, StoredFile
 
 log = logging.getLogger(__name__)
 
@@ -26,36 +24,44 @@ BATCH_FILES_KEY = "newswire.batch_files"
 @dataclass(frozen=True)
 class Recovery:
     next_offset: int | None  # None: no file yet for this partition
-    deleted_tmp: list[Path]
-    deleted_incomplete: list[Path]
+    deleted_tmp: list[str]
+    deleted_incomplete: list[str]
 
 
-def data_files(table_dir: Path, topic: str, partition: int) -> list[tuple[DataFileName, Path]]:
+def data_files(files: list[StoredFile], topic: str, partition: int) -> list[tuple[DataFileName, StoredFile]]:
+    """The batch files (not compacted ones) of one topic partition, by offset."""
     found = []
-    for path in table_dir.glob(f"*/{topic}+{partition}+*.parquet"):
-        parsed = DataFileName.parse(path.name)
+    for file in files:
+        parsed = DataFileName.parse(file.name)
         if parsed and parsed.topic == topic and parsed.partition == partition:
-            found.append((parsed, path))
+            found.append((parsed, file))
     return sorted(found)
 
 
-def _batch_files(path: Path) -> int:
-    metadata = pq.read_schema(path).metadata or {}
-    return int(metadata.get(BATCH_FILES_KEY.encode(), b"1"))
+def _compacted_end(files: list[StoredFile], topic: str, partition: int) -> int | None:
+    ends = [
+        parsed.last_offset
+        for parsed in map(CompactedFileName.parse, (f.name for f in files))
+        if parsed and parsed.topic == topic and parsed.partition == partition
+    ]
+    return max(ends, default=None)
 
 
-def recover_partition(table_dir: Path, topic: str, partition: int) -> Recovery:
+def recover_partition(storage: Storage, table: str, topic: str, partition: int) -> Recovery:
     """Delete this partition's stale temp files and incomplete last batch; return the offset to resume at."""
-    stale = [p for p in table_dir.glob(f"*/{tmp_prefix(topic, partition)}*") if p.name.endswith(".tmp")]
-    for path in stale:
-        path.unlink(missing_ok=True)
-    files = data_files(table_dir, topic, partition)
-    if not files:
-        return Recovery(None, stale, [])
-    last_offset = files[-1][0].last_offset
-    last_batch = [(name, path) for name, path in files if name.last_offset == last_offset]
+    files = storage.list_files(table)
+    prefix = tmp_prefix(topic, partition)
+    stale = [f.path for f in files if f.name.startswith(prefix) and f.name.endswith(".tmp")]
+    storage.delete(table, stale)
+    batches = data_files(files, topic, partition)
+    compacted_end = _compacted_end(files, topic, partition)
+    if not batches:
+        return Recovery(None if compacted_end is None else compacted_end + 1, stale, [])
+    last_offset = batches[-1][0].last_offset
+    last_batch = [(name, file) for name, file in batches if name.last_offset == last_offset]
     first_offset = last_batch[0][0].first_offset
-    expected = _batch_files(last_batch[0][1])
+    metadata = storage.read_schema(table, last_batch[0][1].path).metadata or {}
+    expected = int(metadata.get(BATCH_FILES_KEY.encode(), b"1"))
     if len(last_batch) >= expected:
         return Recovery(last_offset + 1, stale, [])
     log.warning(
@@ -68,9 +74,7 @@ def recover_partition(table_dir: Path, topic: str, partition: int) -> Recovery:
         expected,
         first_offset,
     )
-    for _, path in last_batch:
-        path.unlink(missing_ok=True)
-    # The deletions must be durable before a replay writes a new range over these offsets.
-    for directory in {path.parent for _, path in last_batch}:
-        LocalFileOps().fsync_dir(directory)
-    return Recovery(first_offset, stale, [p for _, p in last_batch])
+    # Durable before a replay writes a new range over these offsets (Storage.delete's promise).
+    incomplete = [file.path for _, file in last_batch]
+    storage.delete(table, incomplete)
+    return Recovery(first_offset, stale, incomplete)

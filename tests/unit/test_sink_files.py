@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyarrow as pa
@@ -12,6 +13,7 @@ from schemas import Article, DeadLetter
 from services.sink.durable import LocalFileOps, write_durably
 from services.sink.naming import DataFileName
 from services.sink.recovery import BATCH_FILES_KEY, recover_partition
+from services.sink.storage import LocalStorage
 from services.sink.tables import TABLES, arrow_schema_for
 from tests.factories import article
 
@@ -48,9 +50,11 @@ class RecordingOps(LocalFileOps):
     def __init__(self, log: list[str]) -> None:
         self.log = log
 
-    def write_and_fsync(self, path: Path, table: pa.Table, metadata: dict[str, str]) -> None:
+    def write_and_fsync(
+        self, path: Path, schema: pa.Schema, parts: Iterable[pa.Table], metadata: dict[str, str]
+    ) -> None:
         self.log.append(f"write+fsync {path.name}")
-        super().write_and_fsync(path, table, metadata)
+        super().write_and_fsync(path, schema, parts, metadata)
 
     def replace(self, src: Path, dst: Path) -> None:
         self.log.append(f"replace {src.name} -> {dst.name}")
@@ -66,7 +70,7 @@ def test_durable_write_order_is_tmp_fsync_replace_fsync_dir(tmp_path: Path) -> N
     name = DataFileName("t", 0, 0, 1)
     final = tmp_path / "articles" / "date=2024-04-10" / name.name
     table = pa.table({"x": [1, 2]})
-    write_durably(RecordingOps(log), table, final, name.tmp_name, {"k": "v"})
+    write_durably(RecordingOps(log), final, name.tmp_name, table.schema, [table], {"k": "v"})
     assert log == [
         "fsync-dir articles",  # the new date directory's entry
         f"write+fsync {name.tmp_name}",
@@ -78,8 +82,8 @@ def test_durable_write_order_is_tmp_fsync_replace_fsync_dir(tmp_path: Path) -> N
     assert not list(final.parent.glob("*.tmp"))
 
 
-def _write(table_dir: Path, day: str, name: DataFileName, batch_files: int = 1) -> Path:
-    path = table_dir / f"date={day}" / name.name
+def _write(root: Path, day: str, name: DataFileName, batch_files: int = 1) -> Path:
+    path = root / "articles" / f"date={day}" / name.name
     path.parent.mkdir(parents=True, exist_ok=True)
     table = pa.table({"x": [1]}).replace_schema_metadata({BATCH_FILES_KEY: str(batch_files)})
     pq.write_table(table, path)
@@ -87,7 +91,7 @@ def _write(table_dir: Path, day: str, name: DataFileName, batch_files: int = 1) 
 
 
 def test_recovery_without_files_defers_to_the_committed_offset(tmp_path: Path) -> None:
-    assert recover_partition(tmp_path, "t", 0).next_offset is None
+    assert recover_partition(LocalStorage(tmp_path), "articles", "t", 0).next_offset is None
 
 
 def test_recovery_resumes_after_the_last_complete_batch(tmp_path: Path) -> None:
@@ -95,29 +99,29 @@ def test_recovery_resumes_after_the_last_complete_batch(tmp_path: Path) -> None:
     _write(tmp_path, "2024-01-01", DataFileName("t", 0, 10, 19), batch_files=2)
     _write(tmp_path, "unknown", DataFileName("t", 0, 10, 19), batch_files=2)
     _write(tmp_path, "2024-01-01", DataFileName("t", 1, 0, 99))  # another partition
-    assert recover_partition(tmp_path, "t", 0).next_offset == 20
-    assert recover_partition(tmp_path, "t", 1).next_offset == 100
+    assert recover_partition(LocalStorage(tmp_path), "articles", "t", 0).next_offset == 20
+    assert recover_partition(LocalStorage(tmp_path), "articles", "t", 1).next_offset == 100
 
 
 def test_recovery_deletes_an_incomplete_batch_and_replays_it(tmp_path: Path) -> None:
     _write(tmp_path, "2024-01-01", DataFileName("t", 0, 0, 9))
     partial = _write(tmp_path, "2024-01-02", DataFileName("t", 0, 10, 19), batch_files=3)
-    recovery = recover_partition(tmp_path, "t", 0)
+    recovery = recover_partition(LocalStorage(tmp_path), "articles", "t", 0)
     assert recovery.next_offset == 10
-    assert recovery.deleted_incomplete == [partial]
+    assert recovery.deleted_incomplete == ["date=2024-01-02/" + partial.name]
     assert not partial.exists()
-    assert recover_partition(tmp_path, "t", 0).next_offset == 10
+    assert recover_partition(LocalStorage(tmp_path), "articles", "t", 0).next_offset == 10
 
 
 def test_recovery_deletes_only_its_own_partitions_temp_files(tmp_path: Path) -> None:
-    day = tmp_path / "date=2024-01-01"
-    day.mkdir()
+    day = tmp_path / "articles" / "date=2024-01-01"
+    day.mkdir(parents=True)
     mine = day / DataFileName("t", 0, 0, 9).tmp_name
     other = day / DataFileName("t", 1, 0, 9).tmp_name
     mine.write_bytes(b"partial")
     other.write_bytes(b"partial")
-    recovery = recover_partition(tmp_path, "t", 0)
-    assert recovery.deleted_tmp == [mine]
+    recovery = recover_partition(LocalStorage(tmp_path), "articles", "t", 0)
+    assert recovery.deleted_tmp == ["date=2024-01-01/" + mine.name]
     assert not mine.exists() and other.exists()
 
 

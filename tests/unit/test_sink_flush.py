@@ -15,6 +15,7 @@ from schemas import encode
 from services.common.settings import Settings
 from services.sink import app as sink_app
 from services.sink.app import SinkService
+from services.sink.storage import LocalStorage
 from tests.factories import article
 from tests.unit.test_sink_files import RecordingOps
 
@@ -36,7 +37,7 @@ def _sink(tmp_path: Path, log: list[str], ops: Any = None, **sink: Any) -> tuple
     settings = Settings(
         kafka={"bootstrap": "127.0.0.1:1", "topic_prefix": "u."}, sink={"out_dir": tmp_path, **sink}
     )
-    service = SinkService(settings, file_ops=ops or RecordingOps(log))
+    service = SinkService(settings, LocalStorage(tmp_path, ops or RecordingOps(log)))
     service._consumer = FakeConsumer(log)  # type: ignore[assignment]
     return service, "u.articles"
 
@@ -62,7 +63,7 @@ def test_commit_comes_after_every_file_of_the_batch_is_durable(tmp_path: Path) -
 
 
 class FailingOps(RecordingOps):
-    def write_and_fsync(self, path: Path, table: pa.Table, metadata: dict[str, str]) -> None:
+    def write_and_fsync(self, path: Path, schema: pa.Schema, parts: Any, metadata: dict[str, str]) -> None:
         self.log.append("write failed")
         raise OSError(27, "File too large")
 

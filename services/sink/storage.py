@@ -1,0 +1,214 @@
+"""Where the sink's tables live: a local directory or an S3-compatible bucket.
+
+Both keep the same layout, ``<root>/<table>/date=<day>/<file>``, and the same promise: when
+``write`` returns, the file is wholly there and will stay there (local: temp file, fsync, rename,
+fsync directory; S3: one PUT or one completed multipart upload, which is atomic), so the caller may
+commit the offsets it covers. Deterministic names make a re-delivered write an overwrite.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+from urllib.parse import urlsplit
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.fs as pafs
+import pyarrow.parquet as pq
+
+from services.common.settings import SinkSettings
+from services.sink.durable import FileOps, LocalFileOps, write_durably, write_parquet
+
+
+@dataclass(frozen=True, order=True)
+class StoredFile:
+    """A file of a table: ``path`` is relative to the table, e.g. ``date=2024-04-10/<name>``."""
+
+    path: str
+    size: int
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+    @property
+    def partition_dir(self) -> str:
+        return self.path.rsplit("/", 1)[0]
+
+
+class Storage(Protocol):
+    def location(self, table: str, path: str = "") -> str:
+        """Human-readable location of a table or one of its files."""
+        ...
+
+    def list_files(self, table: str) -> list[StoredFile]:
+        """Every file one partition directory deep, temp files included; [] when the table is new."""
+        ...
+
+    def write(
+        self,
+        table: str,
+        path: str,
+        tmp_name: str,
+        schema: pa.Schema,
+        parts: Iterable[pa.Table],
+        meta: dict[str, str],
+    ) -> None:
+        """Write one Parquet file; durable and complete when this returns."""
+        ...
+
+    def delete(self, table: str, paths: Sequence[str]) -> None:
+        """Delete files (missing ones are fine); durable when this returns."""
+        ...
+
+    def read_schema(self, table: str, path: str) -> pa.Schema: ...
+
+    def read_table(self, table: str, path: str) -> pa.Table: ...
+
+    def dataset(self, table: str) -> ds.Dataset:
+        """All the table's visible data files as one hive-partitioned dataset."""
+        ...
+
+
+def _visible(files: Iterable[StoredFile]) -> list[StoredFile]:
+    return [f for f in files if f.name.endswith(".parquet") and not f.name.startswith(".")]
+
+
+class LocalStorage:
+    def __init__(self, root: Path, file_ops: FileOps | None = None) -> None:
+        self.root = Path(root)
+        self._ops = file_ops or LocalFileOps()
+
+    def location(self, table: str, path: str = "") -> str:
+        return str(self.root / table / path) if path else str(self.root / table)
+
+    def list_files(self, table: str) -> list[StoredFile]:
+        table_dir = self.root / table
+        if not table_dir.is_dir():
+            return []
+        found = []
+        for partition in os.scandir(table_dir):
+            if not partition.is_dir():
+                continue
+            for entry in os.scandir(partition.path):
+                if entry.is_file():
+                    found.append(StoredFile(f"{partition.name}/{entry.name}", entry.stat().st_size))
+        return sorted(found)
+
+    def write(
+        self,
+        table: str,
+        path: str,
+        tmp_name: str,
+        schema: pa.Schema,
+        parts: Iterable[pa.Table],
+        meta: dict[str, str],
+    ) -> None:
+        write_durably(self._ops, self.root / table / path, tmp_name, schema, parts, meta)
+
+    def delete(self, table: str, paths: Sequence[str]) -> None:
+        directories = set()
+        for path in paths:
+            full = self.root / table / path
+            full.unlink(missing_ok=True)
+            directories.add(full.parent)
+        for directory in directories:  # the deletions must be durable before anything relies on them
+            self._ops.fsync_dir(directory)
+
+    def read_schema(self, table: str, path: str) -> pa.Schema:
+        return pq.read_schema(self.root / table / path)
+
+    def read_table(self, table: str, path: str) -> pa.Table:
+        return pq.read_table(self.root / table / path)
+
+    def dataset(self, table: str) -> ds.Dataset:
+        files = [str(self.root / table / f.path) for f in _visible(self.list_files(table))]
+        return ds.dataset(
+            files, format="parquet", partitioning="hive", partition_base_dir=str(self.root / table)
+        )
+
+
+class ObjectStorage:
+    """A bucket prefix on S3 or an S3-compatible server (MinIO, Ceph, moto), through pyarrow.fs."""
+
+    def __init__(self, filesystem: pafs.FileSystem, root: str, display_root: str) -> None:
+        self.fs = filesystem
+        self.root = root.strip("/")
+        self._display = display_root.rstrip("/")
+
+    def _key(self, table: str, path: str = "") -> str:
+        return f"{self.root}/{table}/{path}" if path else f"{self.root}/{table}"
+
+    def location(self, table: str, path: str = "") -> str:
+        return f"{self._display}/{table}/{path}" if path else f"{self._display}/{table}"
+
+    def list_files(self, table: str) -> list[StoredFile]:
+        prefix = self._key(table) + "/"
+        selector = pafs.FileSelector(self._key(table), recursive=True, allow_not_found=True)
+        found = []
+        for info in self.fs.get_file_info(selector):
+            relative = info.path[len(prefix) :]
+            if info.type == pafs.FileType.File and relative.count("/") == 1:
+                found.append(StoredFile(relative, info.size or 0))
+        return sorted(found)
+
+    def write(
+        self,
+        table: str,
+        path: str,
+        tmp_name: str,
+        schema: pa.Schema,
+        parts: Iterable[pa.Table],
+        meta: dict[str, str],
+    ) -> None:
+        # No temp object: the object appears only when the upload completes, so a crash leaves nothing.
+        with self.fs.open_output_stream(self._key(table, path)) as out:
+            write_parquet(out, schema, parts, meta)
+
+    def delete(self, table: str, paths: Sequence[str]) -> None:
+        for path in paths:
+            with contextlib.suppress(FileNotFoundError):
+                self.fs.delete_file(self._key(table, path))
+
+    def read_schema(self, table: str, path: str) -> pa.Schema:
+        return pq.read_schema(self._key(table, path), filesystem=self.fs)
+
+    def read_table(self, table: str, path: str) -> pa.Table:
+        return pq.read_table(self._key(table, path), filesystem=self.fs)
+
+    def dataset(self, table: str) -> ds.Dataset:
+        files = [self._key(table, f.path) for f in _visible(self.list_files(table))]
+        return ds.dataset(
+            files,
+            format="parquet",
+            filesystem=self.fs,
+            partitioning="hive",
+            partition_base_dir=self._key(table),
+        )
+
+
+class StorageError(RuntimeError):
+    """The configured output location cannot be used (no such bucket, bad URL)."""
+
+
+def open_storage(settings: SinkSettings, *, file_ops: FileOps | None = None) -> Storage:
+    """The sink's storage: ``s3_url`` when set (credentials: the standard AWS variables), else ``out_dir``."""
+    if not settings.s3_url:
+        return LocalStorage(settings.out_dir, file_ops)
+    url = urlsplit(settings.s3_url)
+    if url.scheme != "s3" or not url.netloc:
+        raise StorageError(f"s3_url must look like s3://bucket/prefix, got {settings.s3_url!r}")
+    options: dict[str, object] = {"region": settings.s3_region, "allow_bucket_creation": False}
+    if settings.s3_endpoint:
+        endpoint = urlsplit(settings.s3_endpoint)
+        options.update(endpoint_override=endpoint.netloc or endpoint.path, scheme=endpoint.scheme or "https")
+    filesystem = pafs.S3FileSystem(**options)
+    bucket = url.netloc
+    if filesystem.get_file_info(bucket).type != pafs.FileType.Directory:
+        raise StorageError(f"bucket {bucket!r} does not exist at {settings.s3_endpoint or 'AWS'}")
+    return ObjectStorage(filesystem, f"{bucket}/{url.path.strip('/')}".rstrip("/"), settings.s3_url)
