@@ -7,12 +7,14 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pyarrow as pa
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from schemas import Record, decode
 from services.sink.compaction import COVERED_KEY, parse_ranges
 from services.sink.naming import CompactedFileName, DataFileName
 from services.sink.storage import LocalStorage, Storage
+from services.sink.tables import TableSpec
 
 R = TypeVar("R", bound=Record)
 
@@ -80,6 +82,11 @@ def topic_size(bootstrap: str, topic: str) -> int:
 
 
 async def _consume_all(bootstrap: str, topic: str) -> list[tuple[bytes | None, bytes | None]]:
+    return [(key, value) for _, _, key, value in await _consume_located(bootstrap, topic)]
+
+
+async def _consume_located(bootstrap: str, topic: str) -> list[tuple[int, int, bytes | None, bytes | None]]:
+    """Every record of ``topic`` as (partition, offset, key, value)."""
     ends = await _end_offsets(bootstrap, topic)
     consumer = AIOKafkaConsumer(
         bootstrap_servers=bootstrap, enable_auto_commit=False, auto_offset_reset="earliest"
@@ -89,12 +96,12 @@ async def _consume_all(bootstrap: str, topic: str) -> list[tuple[bytes | None, b
         tps = [TopicPartition(topic, p) for p in ends]
         consumer.assign(tps)
         await consumer.seek_to_beginning(*tps)
-        out: list[tuple[bytes | None, bytes | None]] = []
+        out: list[tuple[int, int, bytes | None, bytes | None]] = []
         remaining = {tp for tp in tps if ends[tp.partition] > 0}
         while remaining:
             batches = await asyncio.wait_for(consumer.getmany(timeout_ms=500), 30)
             for tp, records in batches.items():
-                out.extend((r.key, r.value) for r in records)
+                out.extend((r.partition, r.offset, r.key, r.value) for r in records)
                 if records and records[-1].offset + 1 >= ends[tp.partition]:
                     remaining.discard(tp)
         return out
@@ -104,6 +111,29 @@ async def _consume_all(bootstrap: str, topic: str) -> list[tuple[bytes | None, b
 
 def consume_all(bootstrap: str, topic: str) -> list[tuple[bytes | None, bytes | None]]:
     return asyncio.run(_consume_all(bootstrap, topic))
+
+
+def fault_free_rows(bootstrap: str, topic: str, spec: TableSpec) -> list[dict[str, Any]]:
+    """The rows a sink that never failed writes for every record of ``topic`` (minus ``ingested_at``),
+    sorted by (partition, offset): what a faulty run's table must equal."""
+    rows = []
+    for partition, offset, _, value in asyncio.run(_consume_located(bootstrap, topic)):
+        parsed = decode(spec.model, value or b"")
+        row = spec.row(parsed)
+        row.update(src_topic=topic, src_partition=partition, src_offset=offset)
+        rows.append(row)
+    schema = spec.schema
+    schema = schema.remove(schema.get_field_index("ingested_at"))
+    table = pa.Table.from_pylist(rows, schema=schema)
+    return sorted(table.to_pylist(), key=lambda r: (r["src_partition"], r["src_offset"]))
+
+
+def written_rows(storage: Storage, table: str) -> list[dict[str, Any]]:
+    """The table's rows without ``ingested_at`` and the ``date`` directory, sorted as fault_free_rows."""
+    rows = table_rows(storage, table)
+    for row in rows:
+        del row["ingested_at"], row["date"]
+    return sorted(rows, key=lambda r: (r["src_partition"], r["src_offset"]))
 
 
 def records(bootstrap: str, topic: str, model: type[R]) -> list[R]:

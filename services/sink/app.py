@@ -70,6 +70,8 @@ class SinkService:
         self._names = names
         self._buffers: dict[TopicPartition, PartitionBuffer] = {}
         self._stopping = asyncio.Event()
+        self._to_recover: set[TopicPartition] = set()  # assigned, paused until recovered from files
+        self._flush_locks: dict[TopicPartition, asyncio.Lock] = {}
         self._consumer: AIOKafkaConsumer | None = None
         self._producer: BoundedProducer | None = None
         self._fatal: FatalError | None = (
@@ -99,12 +101,17 @@ class SinkService:
         )
         try:
             while not self._stopping.is_set():
+                await self._recover_assigned()
                 batches = await self._consumer.getmany(timeout_ms=200, max_records=2000)
                 if self._fatal is not None:
                     raise self._fatal
                 for tp, records in batches.items():
                     for record in records:
+                        if tp not in self._consumer.assignment() or tp in self._to_recover:
+                            break  # revoked (or reassigned) while this batch was processed: not ours
                         await self._buffer(tp, record)
+                        if self._buffers[tp].full(self.settings.sink):  # files never exceed the limits
+                            await self._flush(tp, "size")
                 await self._flush_due()
             await self._flush_all("shutdown")
         finally:
@@ -149,26 +156,45 @@ class SinkService:
             await asyncio.wait_for(probe.stop(), kafka.stop_timeout_s)
 
     async def on_assigned(self, assigned: list[TopicPartition]) -> None:
+        # No await here: paused partitions return no records, so none is buffered before the
+        # partition's resume offset is known. The loop recovers them (_recover_assigned).
         assert self._consumer is not None
         for tp in assigned:
-            table = self.tables[tp.topic].name
-            recovery = await asyncio.to_thread(recover_partition, self.storage, table, tp.topic, tp.partition)
             self._buffers.pop(tp, None)
-            if recovery.next_offset is None:
+        self._consumer.pause(*assigned)
+        self._to_recover.update(assigned)
+
+    async def _recover_assigned(self) -> None:
+        """Resume each newly assigned partition after its last durable file, then un-pause it."""
+        assert self._consumer is not None
+        while self._to_recover and self._fatal is None:
+            tp = self._to_recover.pop()
+            if tp not in self._consumer.assignment():
                 continue
-            end = (await self._consumer.end_offsets([tp]))[tp]
-            if recovery.next_offset > end and not await self._topic_holds(tp, recovery.next_offset - 1):
-                self._fatal = OutputMismatch(
-                    f"{self.storage.location(table)} holds {tp.topic}[{tp.partition}] "
-                    f"up to offset {recovery.next_offset - 1}, "
-                    f"but the topic ends at {end}: the topic was recreated (an in-memory broker restarted?). "
-                    "Use a new output directory."
-                )
-                return
-            log.info(
-                "%s[%d]: resuming at offset %d from file names", tp.topic, tp.partition, recovery.next_offset
+            next_offset = await self._resume_offset(tp)
+            if tp not in self._consumer.assignment() or tp in self._to_recover:
+                continue  # a rebalance happened meanwhile; a re-assignment is recovered again
+            if next_offset is not None:
+                log.info("%s[%d]: resuming at offset %d from file names", tp.topic, tp.partition, next_offset)
+                self._consumer.seek(tp, next_offset)
+            self._consumer.resume(tp)
+
+    async def _resume_offset(self, tp: TopicPartition) -> int | None:
+        """The offset after the last durable file (None: no file, the committed offset rules)."""
+        assert self._consumer is not None
+        table = self.tables[tp.topic].name
+        recovery = await asyncio.to_thread(recover_partition, self.storage, table, tp.topic, tp.partition)
+        if recovery.next_offset is None:
+            return None
+        end = (await self._consumer.end_offsets([tp]))[tp]
+        if recovery.next_offset > end and not await self._topic_holds(tp, recovery.next_offset - 1):
+            self._fatal = OutputMismatch(
+                f"{self.storage.location(table)} holds {tp.topic}[{tp.partition}] "
+                f"up to offset {recovery.next_offset - 1}, "
+                f"but the topic ends at {end}: the topic was recreated (an in-memory broker restarted?). "
+                "Use a new output directory."
             )
-            self._consumer.seek(tp, recovery.next_offset)
+        return recovery.next_offset
 
     # -- buffering and flushing -------------------------------------------------------
 
@@ -216,9 +242,17 @@ class SinkService:
             await self._flush(tp, reason)
 
     async def _flush(self, tp: TopicPartition, reason: str) -> None:
-        buffer = self._buffers.get(tp)
-        if buffer is None or buffer.empty:
-            return
+        # The rebalance listener flushes too, from another task: one flush per partition at a time,
+        # in offset order, or a later file could be durable before an earlier one.
+        async with self._flush_locks.setdefault(tp, asyncio.Lock()):
+            buffer = self._buffers.get(tp)
+            if buffer is None or buffer.empty:
+                return
+            # Records read while this one is written go to the next file, never into this one's range.
+            self._buffers[tp] = PartitionBuffer(tp.topic, tp.partition)
+            await self._write_and_commit(tp, buffer, reason)
+
+    async def _write_and_commit(self, tp: TopicPartition, buffer: PartitionBuffer, reason: str) -> None:
         attempts = self.settings.sink.write_retries + 1
         for attempt in range(1, attempts + 1):
             try:
@@ -250,7 +284,6 @@ class SinkService:
             buffer.records,
             reason,
         )
-        self._buffers[tp] = PartitionBuffer(tp.topic, tp.partition)
 
     def _write_batch(self, buffer: PartitionBuffer) -> None:
         """Write one file per date partition, each named with the whole batch's offset range."""

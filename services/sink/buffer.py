@@ -43,6 +43,9 @@ class PartitionBuffer:
     def empty(self) -> bool:
         return self.first_offset is None
 
+    def full(self, settings: SinkSettings) -> bool:
+        return self.records >= settings.max_records or self.bytes >= settings.max_bytes
+
     def flush_reason(self, settings: SinkSettings, now: float) -> str | None:
         """Why this buffer must be flushed now, or None."""
         if self.empty:

@@ -15,6 +15,7 @@ from services.cli.supervisor import Child, Supervisor, service_child
 from services.common.broker import EmbeddedBroker
 from services.common.settings import Settings, settings_to_env
 from services.demo.server import SampleSite
+from tests.integration.s3_server import ACCESS_KEY, SECRET_KEY, MotoS3Server
 
 pytestmark = pytest.mark.integration
 
@@ -26,6 +27,20 @@ def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedBroker]
     log_path = tmp_path_factory.mktemp("broker") / "broker.log"
     with EmbeddedBroker(log_path=log_path) as running:
         yield running
+
+
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MotoS3Server]:
+    with MotoS3Server(tmp_path_factory.mktemp("s3") / "moto.log") as running:
+        yield running
+
+
+@pytest.fixture
+def s3_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The standard AWS variables, read by pyarrow here and inherited by service children."""
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", ACCESS_KEY)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
 
 
 @pytest.fixture

@@ -134,23 +134,6 @@ def test_sink_resumes_after_multi_record_batches(make_settings: Any, services: A
     assert sorted(r["article_id"] for r in rows) == sorted(f"{i:032x}" for i in range(35))
 
 
-def test_a_quiet_topic_lands_by_the_idle_flush(make_settings: Any, services: Any) -> None:
-    """One record and nothing after it: neither count, size nor age (an hour) would write it."""
-    settings = make_settings(
-        kafka={"partitions": 1}, sink={"idle_flush_s": 0.5, "max_age_s": 3600.0, "max_records": 10_000}
-    )
-    topics = TopicNames.from_settings(settings.kafka)
-    asyncio.run(ensure_topics(settings.kafka, topics.all()))
-    articles_dir = settings.sink.out_dir / "articles"
-    services.start(settings, "sink")
-    _produce_articles(settings.kafka.bootstrap, topics.articles, range(1))
-    wait_until(
-        lambda: len(parquet_rows(articles_dir)) == 1, timeout_s=60, what="the one row", on_fail=services.logs
-    )
-    assert file_ranges(articles_dir) == {(topics.articles, 0): [(0, 0)]}
-    services.stop_all()
-
-
 def test_a_second_sink_joins_and_leaves_mid_stream(make_settings: Any, services: Any) -> None:
     """Partitions change owner twice while records keep coming: no gap, no overlap, no duplicate."""
     settings = make_settings(kafka={"partitions": 4}, sink={"max_records": 20, "idle_flush_s": 0.3})
