@@ -121,3 +121,53 @@ def test_flush_triggers(tmp_path: Path) -> None:
     big = PartitionBuffer("t", 0)
     big.note_offset(0, 2048, now=0.0)
     assert big.flush_reason(settings, now=0.0) == "bytes"
+
+
+class AssigningConsumer(FakeConsumer):
+    """Just enough of AIOKafkaConsumer for the assignment path."""
+
+    def __init__(self, log: list[str], assigned: set[TopicPartition]) -> None:
+        super().__init__(log)
+        self.assigned = assigned
+        self.paused: set[TopicPartition] = set()
+
+    def assignment(self) -> set[TopicPartition]:
+        return self.assigned
+
+    def pause(self, *tps: TopicPartition) -> None:
+        self.paused.update(tps)
+        self.log.append("pause " + ",".join(str(tp.partition) for tp in tps))
+
+    def resume(self, *tps: TopicPartition) -> None:
+        self.paused.difference_update(tps)
+        self.log.append("resume " + ",".join(str(tp.partition) for tp in tps))
+
+    def seek(self, tp: TopicPartition, offset: int) -> None:
+        self.log.append(f"seek {tp.partition}={offset}")
+
+    async def end_offsets(self, tps: list[TopicPartition]) -> dict[TopicPartition, int]:
+        return {tp: 1000 for tp in tps}
+
+
+def test_assigned_partitions_stay_paused_until_resumed_after_their_last_file(tmp_path: Path) -> None:
+    """The rebalance callback must not await: a record fetched meanwhile would be buffered and then
+    dropped with the stale buffer. It pauses; the loop recovers from file names, seeks, resumes."""
+    log: list[str] = []
+    service, topic = _sink(tmp_path, log, max_records=10_000)
+    tp0, tp1 = TopicPartition(topic, 0), TopicPartition(topic, 1)
+
+    async def go() -> None:
+        for offset in range(3):
+            await service._buffer(tp0, _record(topic, 0, offset, encode(article(offset))))
+        await service._flush(tp0, "test")  # a file 0..2 for partition 0; none for partition 1
+        consumer = AssigningConsumer(log, {tp0, tp1})
+        service._consumer = consumer  # type: ignore[assignment]
+        log.clear()
+        await service.on_assigned([tp0, tp1])
+        assert consumer.paused == {tp0, tp1} and log == ["pause 0,1"]
+        await service._recover_assigned()
+        assert consumer.paused == set()
+
+    asyncio.run(go())
+    assert "seek 0=3" in log and not any(line.startswith("seek 1") for line in log)
+    assert log.index("seek 0=3") < log.index("resume 0")
