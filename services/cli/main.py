@@ -218,9 +218,10 @@ def main(argv: list[str] | None = None) -> int:
         return fetch_command(settings, console, args.urls, force=args.force)
     if args.command == "query":
         from services.cli.query import query_command
+        from services.sink.storage import open_storage
 
-        root = Path(settings.sink.out_dir)
-        return query_command(root, args.sql, console, csv=args.csv, parquet=args.parquet)
+        storage = open_storage(settings.sink)
+        return query_command(storage, args.sql, console, csv=args.csv, parquet=args.parquet)
     if args.command == "compact":
         from services.cli.compact import compact_command
 

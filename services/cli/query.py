@@ -3,7 +3,9 @@
 Views: ``articles``, ``events``, ``event_clusters`` (every version), ``event_clusters_latest``
 (the latest version per event) and ``deadletter``, over the hive-partitioned files under the output
 root, with ``union_by_name`` so files written before and after a schema change read as one table.
-DuckDB is an optional dependency (``pip install 'newswire[query]'``).
+On S3 the views read pyarrow datasets (DuckDB's own S3 support needs its httpfs extension, a
+download), with the files' schemas unified the same way. DuckDB is an optional dependency
+(``pip install 'newswire[query]'``).
 """
 
 from __future__ import annotations
@@ -11,34 +13,56 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+import pyarrow.dataset as ds
 from rich.console import Console
 from rich.table import Table
 
-from services.sink.queries import LATEST_CLUSTERS_SQL
+from services.sink.queries import LATEST_CLUSTERS_OF
+from services.sink.storage import LocalStorage, Storage
 from services.sink.tables import TABLES
 
 MAX_PRINTED_ROWS = 1000
 
 
-def connect(root: Path) -> Any:
-    """An in-memory DuckDB connection with a view per table found under ``root``."""
+def _unified(dataset: ds.Dataset) -> ds.Dataset:
+    """The dataset with every file's columns (pyarrow takes the first file's schema by default)."""
+    schemas = [fragment.physical_schema for fragment in dataset.get_fragments()]
+    schema = pa.unify_schemas([*schemas, dataset.partitioning.schema], promote_options="permissive")
+    return dataset.replace_schema(schema)
+
+
+def connect(storage: Storage | Path) -> Any:
+    """An in-memory DuckDB connection with a view per table found in ``storage`` (or a local root)."""
     import duckdb
 
+    if isinstance(storage, Path):
+        storage = LocalStorage(storage)
     con = duckdb.connect()
     for name in TABLES:
-        if any((root / name).glob("*/*.parquet")):
+        if not any(
+            f.name.endswith(".parquet") and not f.name.startswith(".") for f in storage.list_files(name)
+        ):
+            continue
+        if isinstance(storage, LocalStorage):
             con.execute(
                 f"CREATE VIEW {name} AS SELECT * FROM read_parquet("  # noqa: S608 - names from TABLES
-                f"'{root / name}/*/*.parquet', hive_partitioning = true, union_by_name = true)"
+                f"'{storage.root / name}/*/*.parquet', hive_partitioning = true, union_by_name = true)"
             )
-    if any((root / "event_clusters").glob("*/*.parquet")):
-        con.execute(f"CREATE VIEW event_clusters_latest AS {LATEST_CLUSTERS_SQL.format(root=root)}")
+        else:
+            con.register(f"{name}_dataset", _unified(storage.dataset(name)))
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM {name}_dataset")  # noqa: S608
+        if name == "event_clusters":
+            latest = LATEST_CLUSTERS_OF.format(source="event_clusters")
+            con.execute(f"CREATE VIEW event_clusters_latest AS {latest}")
     return con
 
 
-def query_command(root: Path, sql: str, console: Console, *, csv: Path | None, parquet: Path | None) -> int:
+def query_command(
+    storage: Storage, sql: str, console: Console, *, csv: Path | None, parquet: Path | None
+) -> int:
     try:
-        con = connect(root)
+        con = connect(storage)
     except ImportError:
         console.print("[red]newswire query needs DuckDB: pip install 'newswire[query]'[/red]")
         return 2

@@ -9,12 +9,18 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-# DuckDB, over the hive-partitioned files (``{root}`` is the output root).
-LATEST_CLUSTERS_SQL = """
+# DuckDB: the latest version of each event in ``{source}`` (a table, a view or a read_parquet call).
+LATEST_CLUSTERS_OF = """
 SELECT *
-FROM read_parquet('{root}/event_clusters/*/*.parquet', hive_partitioning = true, union_by_name = true)
+FROM {source}
 QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY version DESC) = 1
 """
+
+# The same over the hive-partitioned files (``{root}`` is the output root).
+LATEST_CLUSTERS_SQL = LATEST_CLUSTERS_OF.replace(
+    "{source}",
+    "read_parquet('{root}/event_clusters/*/*.parquet', hive_partitioning = true, union_by_name = true)",
+)
 
 # Every event mention with the event it was linked to (a cluster lists its mentions).
 MENTIONS_WITH_EVENTS_SQL = """

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from schemas import encode
+from services.cli.query import connect
 from services.common.kafka import ensure_topics
 from services.common.settings import Settings
 from services.common.topics import TopicNames
@@ -107,6 +108,13 @@ def test_crash_restart_stop_and_compaction_lose_and_duplicate_nothing(
         key = (file.partition_dir, file.name.split("+")[1])
         per_day_partition[key] = per_day_partition.get(key, 0) + 1
     assert max(per_day_partition.values()) <= 2, per_day_partition
+
+    # ``newswire query``'s views read the same table (on S3 through pyarrow datasets).
+    con = connect(storage)
+    counts = con.sql("SELECT count(*), count(DISTINCT (src_partition, src_offset)) FROM articles").fetchall()
+    assert counts == [(450, 450)]
+    days = con.sql("SELECT DISTINCT CAST(date AS VARCHAR) FROM articles ORDER BY 1").fetchall()
+    assert days == [("2024-04-10",), ("2024-04-11",), ("2024-04-12",)]
 
 
 def test_a_quiet_topic_lands_by_the_idle_flush(
