@@ -6,7 +6,8 @@ Both read the `articles` topic of an embedded broker from the start. The sink ru
 child process (`python -m services sink`: decode and validate each record, buffer per partition,
 write temp file, fsync, rename, fsync directory, commit); the baseline consumes the same records
 with a plain aiokafka consumer, `json.loads` them and writes one zstd Parquet file with pyarrow.
-Printed: rows/s and MB/s (of record bytes) for both, the sink's peak RSS, and its file sizes.
+Printed: rows/s and MB/s (of record bytes) for both, the sink's peak RSS, and its file sizes
+after the run, after a quiet trickle written by idle flushes, and after compaction.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from services.common.broker import EmbeddedBroker  # noqa: E402
 from services.common.kafka import ensure_topics  # noqa: E402
 from services.common.settings import Settings, settings_to_env  # noqa: E402
 from services.common.topics import TopicNames  # noqa: E402
+from services.sink.compaction import compact_table  # noqa: E402
+from services.sink.storage import LocalStorage  # noqa: E402
 from tests.factories import article  # noqa: E402
 
 
@@ -114,10 +117,26 @@ def main() -> None:
         sink_s = time.perf_counter() - started
         steady_s = (time.perf_counter() - first_at) / (1 - first_rows / args.records)
         rss = peak_rss_mb(sink.pid)
+        sizes = file_sizes_kib(table_dir)
+
+        # A quiet feed: small bursts, each written by the idle flush, then compaction.
+        trickle = [
+            (f"{i:032x}".encode(), encode(article(i))) for i in range(args.records, args.records + 300)
+        ]
+        for start in range(0, len(trickle), 10):
+            asyncio.run(produce(broker.bootstrap, topics.articles, trickle[start : start + 10]))
+            time.sleep(1.5)  # > idle_flush_s
+        while count_rows(table_dir) < args.records + len(trickle):
+            time.sleep(0.05)
         sink.terminate()
         sink.wait(timeout=30)
+        idle_sizes = file_sizes_kib(table_dir)
+        started = time.perf_counter()
+        report = compact_table(LocalStorage(work / "out"), "articles", before="9999-12-31")
+        compact_s = time.perf_counter() - started
+        compacted_sizes = file_sizes_kib(table_dir)
+        assert count_rows(table_dir) == args.records + len(trickle)
 
-    sizes = sorted(p.stat().st_size / 1024 for p in table_dir.glob("*/*.parquet"))
     n = args.records
     print(f"{n} article records, {megabytes:.1f} MB of JSON, 4 partitions")
     print("| writer | seconds | rows/s | MB/s |\n|---|---|---|---|")
@@ -128,8 +147,22 @@ def main() -> None:
     ):
         print(f"| {name} | {seconds:.2f} | {n / seconds:,.0f} | {megabytes / seconds:.1f} |")
     print(f"steady-state sink vs baseline: {baseline_s / steady_s:.0%}; sink peak RSS {rss:.0f} MB")
-    median = statistics.median(sizes)
-    print(f"sink files: {len(sizes)}, KiB min {sizes[0]:.0f} / median {median:.0f} / max {sizes[-1]:.0f}")
+    print("\n| files | count | KiB min | median | max |\n|---|---|---|---|---|")
+    for name, found in (
+        (f"after the {n}-record run", sizes),
+        ("+ 300 records in 30 idle-flushed bursts", idle_sizes),
+        ("after `newswire compact articles`", compacted_sizes),
+    ):
+        median = statistics.median(found)
+        print(f"| {name} | {len(found)} | {found[0]:.0f} | {median:.0f} | {found[-1]:.0f} |")
+    print(
+        f"compaction: {report.files_in} files ({report.bytes_in / 2**20:.1f} MiB) -> {report.files_out} "
+        f"in {compact_s:.2f} s; each partition's newest batch is left as it is"
+    )
+
+
+def file_sizes_kib(table_dir: Path) -> list[float]:
+    return sorted(p.stat().st_size / 1024 for p in table_dir.glob("*/*.parquet"))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from services import extractor, fetcher, sink
 from services.common.kafka import ensure_topics
 from services.common.settings import Settings
 from services.common.topics import TopicNames
+from services.sink.storage import StorageError
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,11 @@ def run_sink(settings: Settings) -> int:
     logging.basicConfig(
         level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    service = sink.build(settings)
+    try:
+        service = sink.build(settings)
+    except (StorageError, OSError) as exc:  # no such bucket, bad URL, unreachable endpoint
+        log.error("sink output unusable: %s", exc)
+        return 78  # EX_CONFIG: a restart will not help
 
     async def main() -> None:
         loop = asyncio.get_running_loop()
