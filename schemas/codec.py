@@ -46,6 +46,10 @@ def decode(model: type[R], data: bytes | None, *, max_bytes: int = DEFAULT_MAX_R
         raise DecodeError(model, "empty", "no value bytes")
     if len(data) > max_bytes:
         raise DecodeError(model, "too_large", f"{len(data)} bytes > limit {max_bytes}")
+    try:  # the fast path, one pass in pydantic-core; failures are classified below
+        return model.model_validate_json(data)
+    except ValidationError:
+        pass
     try:
         obj = json.loads(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
