@@ -93,7 +93,7 @@ def main() -> None:
     with EmbeddedBroker() as broker:
         settings = Settings(
             kafka={"bootstrap": broker.bootstrap, "topic_prefix": "bench.", "partitions": 4},
-            sink={"out_dir": work / "out", "tables": ["articles"], "idle_flush_s": 1.0},
+            sink={"out_dir": work / "out", "tables": ["articles"], "idle_flush_s": 0.2},
         )
         topics = TopicNames.from_settings(settings.kafka)
         asyncio.run(ensure_topics(settings.kafka, topics.all()))
@@ -125,7 +125,7 @@ def main() -> None:
         ]
         for start in range(0, len(trickle), 10):
             asyncio.run(produce(broker.bootstrap, topics.articles, trickle[start : start + 10]))
-            time.sleep(1.5)  # > idle_flush_s
+            time.sleep(1.0)  # > idle_flush_s
         while count_rows(table_dir) < args.records + len(trickle):
             time.sleep(0.05)
         sink.terminate()
