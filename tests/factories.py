@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, date, datetime, timedelta
 
-from schemas import Article, DiscoveredUrl, FetchedPage
+from schemas import Article, DiscoveredUrl, EventMention, FetchedPage
 
 T0 = datetime(2024, 4, 10, 9, 30, tzinfo=UTC)
 
@@ -54,3 +54,11 @@ def page(html: str = "<html><body><p>x</p></body></html>") -> FetchedPage:
         fetched_at=T0,
         elapsed_ms=5,
     )
+
+
+def event_mention(i: int) -> EventMention:
+    """The contract test's fully filled mention (a cell dismantled in Almería and Chtouka Ait Baha),
+    as the i-th record of a topic."""
+    from tests.unit.test_event_contract import mention
+
+    return mention().model_copy(update={"mention_id": f"m{i}", "article_id": f"{i:032x}"})

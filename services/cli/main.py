@@ -90,6 +90,21 @@ def build_parser() -> argparse.ArgumentParser:
     compact.add_argument("--dry-run", action="store_true", help="print what would be merged")
     compact.add_argument("--out", type=Path, help="the sink's output root (env NEWSWIRE_SINK__OUT_DIR)")
 
+    offsets_parser = sub.add_parser("offsets", help="consumer-group offsets: show, reset")
+    offsets_sub = offsets_parser.add_subparsers(dest="offsets_command", required=True)
+    show = offsets_sub.add_parser("show", help="committed offset, end and lag per partition")
+    _common(show)
+    show.add_argument("--group", help="one group (default: newswire's groups and every listed group)")
+    show.add_argument("--topic", action="append", default=[], help="full topic name (repeatable)")
+    reset = offsets_sub.add_parser("reset", help="move a group's offsets (the group must be stopped)")
+    _common(reset)
+    reset.add_argument("--group", required=True)
+    reset.add_argument(
+        "--to", required=True, help="earliest | latest | ISO datetime with offset | PARTITION=OFFSET,..."
+    )
+    reset.add_argument("--topic", action="append", default=[], help="default: the topics it has offsets for")
+    reset.add_argument("--dry-run", action="store_true", help="print the plan, change nothing")
+
     evaluate = sub.add_parser(
         "eval", help="score the event extractor on a gold file (seed-events.json format)"
     )
@@ -222,6 +237,14 @@ def main(argv: list[str] | None = None) -> int:
 
         storage = open_storage(settings.sink)
         return query_command(storage, args.sql, console, csv=args.csv, parquet=args.parquet)
+    if args.command == "offsets":
+        from services.cli.ops import commands
+
+        if args.offsets_command == "show":
+            return commands.offsets_show(settings, console, group=args.group, topics=args.topic)
+        return commands.offsets_reset(
+            settings, console, group=args.group, to=args.to, topics=args.topic, dry_run=args.dry_run
+        )
     if args.command == "compact":
         from services.cli.compact import compact_command
 

@@ -1,0 +1,1 @@
+"""Operating newswire: offsets, topics, dead letters, backfills and ingestion from files."""

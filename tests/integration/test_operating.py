@@ -1,0 +1,110 @@
+"""Operating newswire on the real broker: offsets, and a consumer plugged into a topic."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiokafka import AIOKafkaProducer
+
+from schemas import encode
+from services.cli.main import main as newswire
+from services.cli.ops import offsets
+from services.common.kafka import ensure_topics
+from services.common.settings import settings_to_env
+from services.common.topics import TopicNames
+from tests.factories import event_mention
+
+pytestmark = pytest.mark.integration
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "consumer.py"
+T0_MS = 1_700_000_000_000  # record timestamps: T0 + i seconds
+
+
+async def _produce_timed(bootstrap: str, topic: str, n: int) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
+    await producer.start()
+    try:
+        for i in range(n):
+            value = encode(event_mention(i))
+            await producer.send_and_wait(topic, value, key=b"k", partition=0, timestamp_ms=T0_MS + i * 1000)
+    finally:
+        await producer.stop()
+
+
+def _example(bootstrap: str, topic: str, group: str, *extra: str) -> list[str]:
+    """Run examples/consumer.py; the mention ids of the events it printed, in order."""
+    done = subprocess.run(
+        [sys.executable, str(EXAMPLE), "--bootstrap", bootstrap, "--topic", topic, "--group", group, *extra],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    lines = [line for line in done.stdout.splitlines() if "cell_dismantled" in line]
+    assert all("invalid" not in line for line in done.stdout.splitlines()), done.stdout
+    return lines
+
+
+def _committed(settings: Any, group: str, topic: str) -> int | None:
+    rows = asyncio.run(offsets.show(settings.kafka, [group], [topic]))
+    return rows[0].committed
+
+
+def test_offsets_reset_moves_a_consumer_and_refuses_while_it_is_alive(
+    make_settings: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = make_settings(kafka={"partitions": 1})
+    bootstrap = settings.kafka.bootstrap
+    topic = TopicNames.from_settings(settings.kafka).events
+    asyncio.run(ensure_topics(settings.kafka, [topic]))
+    asyncio.run(_produce_timed(bootstrap, topic, 10))
+    group = f"{settings.kafka.topic_prefix}example"
+    for name, value in settings_to_env(settings).items():  # newswire() reads the environment, as a shell
+        monkeypatch.setenv(name, value)
+
+    assert len(_example(bootstrap, topic, group, "--limit", "100")) == 10  # validated against the schema
+    assert _committed(settings, group, topic) == 10
+    capsys.readouterr()
+
+    assert newswire(["offsets", "show", "--group", group]) == 0
+    shown = capsys.readouterr().out
+    assert topic in shown and "10" in shown
+
+    middle = datetime.fromtimestamp((T0_MS + 4500) / 1000, UTC).isoformat()
+    assert newswire(["offsets", "reset", "--group", group, "--to", middle, "--dry-run"]) == 0
+    assert _committed(settings, group, topic) == 10  # a dry run changes nothing
+    assert newswire(["offsets", "reset", "--group", group, "--to", middle]) == 0
+    assert _committed(settings, group, topic) == 5  # the first record at or after T0 + 4.5 s
+    assert len(_example(bootstrap, topic, group, "--limit", "100")) == 5  # re-consumed from there
+
+    assert newswire(["offsets", "reset", "--group", group, "--to", "earliest", "--topic", topic]) == 0
+    assert len(_example(bootstrap, topic, group, "--limit", "100")) == 10
+
+    # A live member: the reset refuses and leaves the offsets alone.
+    live = subprocess.Popen(
+        [sys.executable, str(EXAMPLE), "--bootstrap", bootstrap, "--topic", topic, "--group", group],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not asyncio.run(offsets.group_members(settings.kafka, group)) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        time.sleep(2)  # joined and assigned
+        capsys.readouterr()
+        assert newswire(["offsets", "reset", "--group", group, "--to", "earliest", "--topic", topic]) == 3
+        assert "live members" in capsys.readouterr().out
+        assert _committed(settings, group, topic) == 10
+    finally:
+        live.terminate()
+        live.wait(timeout=30)
+    # Stopped: the reset goes through (on this broker by joining the group, which still lists the member).
+    assert newswire(["offsets", "reset", "--group", group, "--to", "0=3", "--topic", topic]) == 0
+    assert _committed(settings, group, topic) == 3
