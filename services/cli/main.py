@@ -11,7 +11,7 @@ import asyncio
 import logging
 import sys
 import time
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +105,32 @@ def build_parser() -> argparse.ArgumentParser:
     reset.add_argument("--topic", action="append", default=[], help="default: the topics it has offsets for")
     reset.add_argument("--dry-run", action="store_true", help="print the plan, change nothing")
 
+    topics_parser = sub.add_parser("topics", help="topics with partitions, messages, key and contract")
+    _common(topics_parser)
+
+    letters = sub.add_parser("deadletter", help="dead letters: list, show, retry")
+    letters_sub = letters.add_subparsers(dest="deadletter_command", required=True)
+    for name, text in (
+        ("list", "counts by stage and reason, and the latest letters"),
+        ("retry", "re-inject the originals into their source topics"),
+    ):
+        command = letters_sub.add_parser(name, help=text)
+        _common(command)
+        command.add_argument("--stage", choices=["fetcher", "extractor", "sink"])
+        command.add_argument("--reason", help="e.g. timeout, http_404, invalid_json")
+        command.add_argument("--since", type=_aware_datetime, help="ISO datetime (UTC if no offset)")
+        if name == "list":
+            command.add_argument("--limit", type=int, default=20, help="latest letters to print")
+        else:
+            command.add_argument(
+                "--max-attempts", type=int, default=3, help="give up after this many failures"
+            )
+            command.add_argument("--dry-run", action="store_true")
+    show_letter = letters_sub.add_parser("show", help="one letter: error and original payload")
+    _common(show_letter)
+    show_letter.add_argument("ref", help="PARTITION:OFFSET, as printed by `deadletter list`")
+    show_letter.add_argument("--full", action="store_true", help="print the whole original record")
+
     evaluate = sub.add_parser(
         "eval", help="score the event extractor on a gold file (seed-events.json format)"
     )
@@ -130,6 +156,11 @@ def build_parser() -> argparse.ArgumentParser:
     export = schemas_sub.add_parser("export", help="write the JSON Schema files")
     export.add_argument("--dir", type=Path, help="target directory (default: the schemas package)")
     return parser
+
+
+def _aware_datetime(text: str) -> datetime:
+    parsed = datetime.fromisoformat(text)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -244,6 +275,28 @@ def main(argv: list[str] | None = None) -> int:
             return commands.offsets_show(settings, console, group=args.group, topics=args.topic)
         return commands.offsets_reset(
             settings, console, group=args.group, to=args.to, topics=args.topic, dry_run=args.dry_run
+        )
+    if args.command == "topics":
+        from services.cli.ops import commands
+
+        return commands.topics_list(settings, console)
+    if args.command == "deadletter":
+        from services.cli.ops import commands
+
+        if args.deadletter_command == "show":
+            return commands.deadletter_show(settings, console, args.ref, full=args.full)
+        if args.deadletter_command == "list":
+            return commands.deadletter_list(
+                settings, console, stage=args.stage, reason=args.reason, since=args.since, limit=args.limit
+            )
+        return commands.deadletter_retry(
+            settings,
+            console,
+            stage=args.stage,
+            reason=args.reason,
+            since=args.since,
+            max_attempts=args.max_attempts,
+            dry_run=args.dry_run,
         )
     if args.command == "compact":
         from services.cli.compact import compact_command

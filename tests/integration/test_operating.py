@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import subprocess
 import sys
 import time
@@ -15,11 +16,13 @@ from aiokafka import AIOKafkaProducer
 
 from schemas import encode
 from services.cli.main import main as newswire
-from services.cli.ops import offsets
+from services.cli.ops import deadletters, offsets
 from services.common.kafka import ensure_topics
 from services.common.settings import settings_to_env
 from services.common.topics import TopicNames
-from tests.factories import event_mention
+from tests.factories import article, event_mention
+from tests.integration.conftest import wait_until
+from tests.oracle import consume_all, produce, topic_size
 
 pytestmark = pytest.mark.integration
 
@@ -108,3 +111,50 @@ def test_offsets_reset_moves_a_consumer_and_refuses_while_it_is_alive(
     # Stopped: the reset goes through (on this broker by joining the group, which still lists the member).
     assert newswire(["offsets", "reset", "--group", group, "--to", "0=3", "--topic", topic]) == 0
     assert _committed(settings, group, topic) == 3
+
+
+def test_dead_letters_are_listed_shown_and_retried_a_bounded_number_of_times(
+    make_settings: Any, services: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = make_settings(kafka={"partitions": 1}, sink={"idle_flush_s": 0.3})
+    for name, value in settings_to_env(settings).items():
+        monkeypatch.setenv(name, value)
+    topics = TopicNames.from_settings(settings.kafka)
+    bootstrap = settings.kafka.bootstrap
+    asyncio.run(ensure_topics(settings.kafka, topics.all()))
+    bad = [(b"k1", b"\xff not json"), (b"k2", b'{"schema_version": 1}'), (b"k3", b"[1, 2]")]
+    produce(bootstrap, topics.articles, [*bad, (b"a", encode(article(1)))])
+    services.start(settings, "sink")
+    letters = lambda: asyncio.run(deadletters.read_all(settings.kafka))[0]  # noqa: E731
+    wait_until(lambda: len(letters()) == 3, timeout_s=60, what="3 dead letters", on_fail=services.logs)
+
+    capsys.readouterr()
+    assert newswire(["deadletter", "list", "--stage", "sink"]) == 0
+    listed = capsys.readouterr().out
+    assert "invalid_json" in listed and "not_an_object" in listed and "invalid" in listed
+    assert "3 of 3 dead letters match" in listed
+    ref = next(s.ref for s in letters() if s.letter.reason == "not_an_object")
+    assert newswire(["deadletter", "show", ref]) == 0
+    assert "[1, 2]" in capsys.readouterr().out  # the original payload
+
+    assert newswire(["deadletter", "retry", "--stage", "sink", "--dry-run"]) == 0
+    assert topic_size(bootstrap, topics.articles) == 4  # a dry run sends nothing
+    assert newswire(["deadletter", "retry", "--stage", "sink", "--reason", "invalid_json"]) == 0
+    assert topic_size(bootstrap, topics.articles) == 5  # one original re-injected
+    retried = consume_all(bootstrap, topics.articles)[-1]
+    assert retried == (b"k1", b"\xff not json")  # the original bytes and key, unchanged
+    # Still broken: the sink dead-letters it again, and it now has two attempts.
+    wait_until(lambda: len(letters()) == 4, timeout_s=60, what="the 4th dead letter", on_fail=services.logs)
+    assert deadletters.attempts(letters())[("sink", hashlib.sha256(b"\xff not json").hexdigest())] == 2
+
+    capsys.readouterr()
+    assert newswire(["deadletter", "retry", "--reason", "invalid_json", "--max-attempts", "2"]) == 0
+    assert "failed 2 times (max 2)" in capsys.readouterr().out
+    assert topic_size(bootstrap, topics.articles) == 5  # not retried forever
+
+    assert newswire(["topics"]) == 0
+    listing = capsys.readouterr().out
+    row = next(line for line in listing.splitlines() if topics.articles in line)
+    assert "5" in row and "article_id" in row and "Article" in row
+    assert "DeadLetter" in listing and "EventMention" in listing
+    services.stop_all()

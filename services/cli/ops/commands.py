@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime
 
 from rich.console import Console
 from rich.table import Table
 
-from services.cli.ops import offsets
+from services.cli.ops import deadletters, offsets, topics
 from services.common.settings import Settings
 from services.common.topics import app_id
 
@@ -57,4 +58,115 @@ def offsets_reset(
         console.print(f"[red]refused: {exc}[/red]")
         return 3
     console.print(f"group {group}: {len(planned)} partitions reset")
+    return 0
+
+
+def topics_list(settings: Settings, console: Console) -> int:
+    infos = asyncio.run(topics.describe(settings.kafka))
+    table = Table("topic", "partitions", "messages", "key", "contract", "schema", header_style="bold")
+    for info in infos:
+        if not info.exists:
+            table.add_row(info.name, "-", "-", info.key, info.contract, "(not created yet)")
+            continue
+        table.add_row(
+            info.name,
+            str(info.partitions),
+            str(info.messages),
+            info.key,
+            info.contract,
+            f"v{info.schema_version}: schemas/jsonschema/{info.contract}.json",
+        )
+    console.print(table)
+    return 0
+
+
+def _filters(stage: str | None, reason: str | None, since: datetime | None) -> deadletters.Filters:
+    return deadletters.Filters(stage=stage, reason=reason, since=since)
+
+
+def deadletter_list(
+    settings: Settings,
+    console: Console,
+    *,
+    stage: str | None,
+    reason: str | None,
+    since: datetime | None,
+    limit: int,
+) -> int:
+    letters, undecodable = asyncio.run(deadletters.read_all(settings.kafka))
+    counts = deadletters.attempts(letters)
+    chosen = [s for s in letters if _filters(stage, reason, since).match(s)]
+    summary = Table("stage", "reason", "letters", header_style="bold")
+    for (letter_stage, letter_reason), n in sorted(deadletters.summary(chosen).items()):
+        summary.add_row(letter_stage, letter_reason, str(n))
+    console.print(summary)
+    recent = Table(
+        "ref", "last failed", "stage", "reason", "attempts", "subject / message", header_style="bold"
+    )
+    for stored in chosen[-limit:]:
+        letter = stored.letter
+        recent.add_row(
+            stored.ref,
+            letter.last_failed_at.isoformat(timespec="seconds"),
+            letter.stage,
+            letter.reason,
+            str(counts[stored.identity]),
+            (letter.subject or letter.message)[:100],
+        )
+    console.print(recent)
+    if undecodable:
+        console.print(f"[yellow]{undecodable} records on the topic are not dead letters[/yellow]")
+    console.print(f"{len(chosen)} of {len(letters)} dead letters match")
+    return 0
+
+
+def deadletter_show(settings: Settings, console: Console, ref: str, *, full: bool) -> int:
+    letters, _ = asyncio.run(deadletters.read_all(settings.kafka))
+    found = next((s for s in letters if s.ref == ref), None)
+    if found is None:
+        console.print(f"[red]no dead letter at {ref} (use PARTITION:OFFSET from `deadletter list`)[/red]")
+        return 2
+    letter = found.letter
+    for name, value in letter.model_dump(exclude={"original_b64"}).items():
+        console.print(f"[bold]{name}[/bold]: {value}")
+    console.print(f"[bold]attempts so far[/bold]: {deadletters.attempts(letters)[found.identity]}")
+    original = found.original.decode("utf-8", errors="replace")
+    shown = (
+        original
+        if full or len(original) <= 2000
+        else original[:2000] + f"... ({len(original)} chars; --full)"
+    )
+    console.print("[bold]original record[/bold]:", markup=True)
+    console.print(shown, markup=False, highlight=False)
+    return 0
+
+
+def deadletter_retry(
+    settings: Settings,
+    console: Console,
+    *,
+    stage: str | None,
+    reason: str | None,
+    since: datetime | None,
+    max_attempts: int,
+    dry_run: bool,
+) -> int:
+    letters, _ = asyncio.run(deadletters.read_all(settings.kafka))
+    plans = deadletters.plan_retries(settings.kafka, letters, _filters(stage, reason, since), max_attempts)
+    table = Table("ref", "stage", "reason", "attempt", "re-inject into", header_style="bold")
+    for plan in plans:
+        letter = plan.stored.letter
+        table.add_row(
+            plan.stored.ref,
+            letter.stage,
+            letter.reason,
+            str(plan.attempt),
+            plan.topic or f"- ({plan.why_not})",
+        )
+    console.print(table)
+    if dry_run:
+        console.print(f"dry run: {sum(p.topic is not None for p in plans)} records would be re-injected")
+        return 0
+    sent = asyncio.run(deadletters.retry(settings.kafka, plans))
+    console.print(f"re-injected {sent} records; {len(plans) - sent} left alone")
     return 0
