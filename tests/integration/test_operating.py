@@ -69,6 +69,7 @@ def test_offsets_reset_moves_a_consumer_and_refuses_while_it_is_alive(
     asyncio.run(ensure_topics(settings.kafka, [topic]))
     asyncio.run(_produce_timed(bootstrap, topic, 10))
     group = f"{settings.kafka.topic_prefix}example"
+    monkeypatch.setenv("COLUMNS", "200")  # rich: room for the full topic names
     for name, value in settings_to_env(settings).items():  # newswire() reads the environment, as a shell
         monkeypatch.setenv(name, value)
 
@@ -117,6 +118,7 @@ def test_dead_letters_are_listed_shown_and_retried_a_bounded_number_of_times(
     make_settings: Any, services: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings = make_settings(kafka={"partitions": 1}, sink={"idle_flush_s": 0.3})
+    monkeypatch.setenv("COLUMNS", "200")  # rich: room for the full topic names
     for name, value in settings_to_env(settings).items():
         monkeypatch.setenv(name, value)
     topics = TopicNames.from_settings(settings.kafka)

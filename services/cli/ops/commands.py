@@ -63,7 +63,9 @@ def offsets_reset(
 
 def topics_list(settings: Settings, console: Console) -> int:
     infos = asyncio.run(topics.describe(settings.kafka))
-    table = Table("topic", "partitions", "messages", "key", "contract", "schema", header_style="bold")
+    table = Table(header_style="bold", caption="contracts: schemas/jsonschema/<contract>.json")
+    for column in ("topic", "partitions", "messages", "key", "contract", "schema"):
+        table.add_column(column, overflow="fold")
     for info in infos:
         if not info.exists:
             table.add_row(info.name, "-", "-", info.key, info.contract, "(not created yet)")
@@ -74,7 +76,7 @@ def topics_list(settings: Settings, console: Console) -> int:
             str(info.messages),
             info.key,
             info.contract,
-            f"v{info.schema_version}: schemas/jsonschema/{info.contract}.json",
+            f"v{info.schema_version}",
         )
     console.print(table)
     return 0
