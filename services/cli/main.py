@@ -105,6 +105,16 @@ def build_parser() -> argparse.ArgumentParser:
     reset.add_argument("--topic", action="append", default=[], help="default: the topics it has offsets for")
     reset.add_argument("--dry-run", action="store_true", help="print the plan, change nothing")
 
+    ingest = sub.add_parser("ingest", help="push saved pages (WARC files, HTML files) into the pages topic")
+    ingest_sub = ingest.add_subparsers(dest="ingest_command", required=True)
+    warc = ingest_sub.add_parser("warc", help="the HTML responses of WARC files, with their fetch times")
+    _common(warc)
+    warc.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    html = ingest_sub.add_parser("html", help="a directory of saved pages")
+    _common(html)
+    html.add_argument("dir", type=Path)
+    html.add_argument("--url-map", type=Path, required=True, help="JSON {file: url} or CSV lines file,url")
+
     topics_parser = sub.add_parser("topics", help="topics with partitions, messages, key and contract")
     _common(topics_parser)
 
@@ -276,6 +286,12 @@ def main(argv: list[str] | None = None) -> int:
         return commands.offsets_reset(
             settings, console, group=args.group, to=args.to, topics=args.topic, dry_run=args.dry_run
         )
+    if args.command == "ingest":
+        from services.cli.ops import commands
+
+        if args.ingest_command == "warc":
+            return commands.ingest(settings, console, warc=args.files, html_dir=None, url_map=None)
+        return commands.ingest(settings, console, warc=[], html_dir=args.dir, url_map=args.url_map)
     if args.command == "topics":
         from services.cli.ops import commands
 

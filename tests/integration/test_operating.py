@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import io
 import subprocess
 import sys
 import time
@@ -20,9 +21,10 @@ from services.cli.ops import deadletters, offsets
 from services.common.kafka import ensure_topics
 from services.common.settings import settings_to_env
 from services.common.topics import TopicNames
+from services.demo.pages import load_articles, site_routes
 from tests.factories import article, event_mention
 from tests.integration.conftest import wait_until
-from tests.oracle import consume_all, produce, topic_size
+from tests.oracle import consume_all, parquet_rows, produce, topic_size
 
 pytestmark = pytest.mark.integration
 
@@ -160,3 +162,67 @@ def test_dead_letters_are_listed_shown_and_retried_a_bounded_number_of_times(
     assert "5" in row and "article_id" in row and "Article" in row
     assert "DeadLetter" in listing and "EventMention" in listing
     services.stop_all()
+
+
+def _write_warc(path: Path, responses: list[tuple[str, int, str, bytes]], date: str) -> None:
+    """A gzipped WARC with one response record per (url, status, content type, body)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        for url, status, content_type, body in responses:
+            http_headers = StatusAndHeaders(
+                f"{status} {'OK' if status == 200 else 'Not Found'}",
+                [("Content-Type", content_type), ("Content-Length", str(len(body)))],
+                protocol="HTTP/1.1",
+            )
+            record = writer.create_warc_record(
+                url,
+                "response",
+                payload=io.BytesIO(body),
+                http_headers=http_headers,
+                warc_headers_dict={"WARC-Date": date},
+            )
+            writer.write_record(record)
+
+
+def test_a_warc_file_flows_to_parquet_like_a_live_fetch(
+    make_settings: Any,
+    services: Any,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = make_settings(sink={"idle_flush_s": 0.3})
+    for name, value in settings_to_env(settings).items():
+        monkeypatch.setenv(name, value)
+    base = "https://news.example.org"
+    routes = site_routes(base)
+    articles = [a for a in load_articles()][:2]
+    warc = tmp_path / "crawl.warc.gz"
+    _write_warc(
+        warc,
+        [
+            *((base + a.path, 200, "text/html; charset=utf-8", routes[a.path][1].encode()) for a in articles),
+            (base + "/logo.png", 200, "image/png", b"\x89PNG not a page"),
+            (base + "/gone", 404, "text/html", b"<html>not found</html>"),
+        ],
+        date="2023-01-26T08:30:00Z",
+    )
+    asyncio.run(ensure_topics(settings.kafka, TopicNames.from_settings(settings.kafka).all()))
+    capsys.readouterr()
+    assert newswire(["ingest", "warc", str(warc)]) == 0
+    out = capsys.readouterr().out
+    assert "2 pages sent" in out and "http_404 1" in out and "not_html 1" in out
+
+    services.start(settings, "extractor", "sink")
+    articles_dir = settings.sink.out_dir / "articles"
+    wait_until(
+        lambda: len(parquet_rows(articles_dir)) == 2, timeout_s=120, what="2 articles", on_fail=services.logs
+    )
+    services.stop_all()
+    rows = sorted(parquet_rows(articles_dir), key=lambda r: r["url"])
+    assert [r["url"] for r in rows] == sorted(base + a.path for a in articles)
+    assert all(r["fetched_at"] == datetime(2023, 1, 26, 8, 30, tzinfo=UTC) for r in rows)  # the WARC's time
+    assert all(r["title"] and r["word_count"] > 100 for r in rows)

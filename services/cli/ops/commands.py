@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime
+from pathlib import Path
 
 from rich.console import Console
+from rich.progress import MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from schemas import encode
 from services.cli.ops import deadletters, offsets, topics
+from services.cli.ops import ingest as ingest_files
+from services.common.kafka import BoundedProducer, ensure_topics
 from services.common.settings import Settings
-from services.common.topics import app_id
+from services.common.topics import TopicNames, app_id
 
 
 def offsets_show(settings: Settings, console: Console, *, group: str | None, topics: list[str]) -> int:
@@ -171,4 +176,40 @@ def deadletter_retry(
         return 0
     sent = asyncio.run(deadletters.retry(settings.kafka, plans))
     console.print(f"re-injected {sent} records; {len(plans) - sent} left alone")
+    return 0
+
+
+def ingest(
+    settings: Settings, console: Console, *, warc: list[Path], html_dir: Path | None, url_map: Path | None
+) -> int:
+    """Push saved pages into ``pages``; each is acknowledged by the broker before the next is read."""
+    report = ingest_files.IngestReport()
+    limits = settings.fetcher
+    if html_dir is not None:
+        if url_map is None:
+            console.print("[red]--url-map FILE is required: which URL each saved page came from[/red]")
+            return 2
+        pages = ingest_files.html_pages(html_dir, ingest_files.read_url_map(url_map), limits, report)
+    else:
+        pages = (page for path in warc for page in ingest_files.warc_pages(path, limits, report))
+    topic = TopicNames.from_settings(settings.kafka).pages
+
+    async def go() -> None:
+        await ensure_topics(settings.kafka, TopicNames.from_settings(settings.kafka).all())
+        producer = BoundedProducer(settings.kafka, client_id=app_id(settings.kafka, "ingest"))
+        await producer.start()
+        try:
+            with Progress(
+                TextColumn("{task.description}"), MofNCompleteColumn(), TimeElapsedColumn(), console=console
+            ) as progress:
+                task = progress.add_task("pages sent", total=None)
+                for page in pages:
+                    await producer.send(topic, encode(page), key=page.article_id.encode())
+                    progress.advance(task)
+        finally:
+            await producer.stop()
+
+    asyncio.run(go())
+    skipped = ", ".join(f"{reason} {n}" for reason, n in sorted(report.skipped.items())) or "none"
+    console.print(f"{report.pages} pages sent to {topic}; skipped: {skipped}")
     return 0
