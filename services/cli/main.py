@@ -115,6 +115,17 @@ def build_parser() -> argparse.ArgumentParser:
     html.add_argument("dir", type=Path)
     html.add_argument("--url-map", type=Path, required=True, help="JSON {file: url} or CSV lines file,url")
 
+    backfill = sub.add_parser("backfill", help="rebuild a table for a time range from its topic")
+    _common(backfill)
+    backfill.add_argument(
+        "--table", required=True, choices=["articles", "events", "event_clusters", "deadletter"]
+    )
+    backfill.add_argument(
+        "--since", required=True, type=_aware_datetime, help="ISO datetime (UTC if no offset)"
+    )
+    backfill.add_argument("--until", type=_aware_datetime, help="exclusive; default: the end of the topic")
+    backfill.add_argument("--out", type=Path, required=True, help="a directory of its own")
+
     topics_parser = sub.add_parser("topics", help="topics with partitions, messages, key and contract")
     _common(topics_parser)
 
@@ -182,7 +193,7 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
         out["kafka"]["topic_prefix"] = args.topic_prefix
     if getattr(args, "feed", None):
         out["fetcher"]["feeds"] = args.feed
-    if getattr(args, "out", None) is not None and args.command not in ("demo", "check"):
+    if getattr(args, "out", None) is not None and args.command not in ("demo", "check", "backfill"):
         out["sink"]["out_dir"] = args.out
     result: dict[str, Any] = {k: v for k, v in out.items() if v}
     if getattr(args, "log_level", None):
@@ -292,6 +303,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.ingest_command == "warc":
             return commands.ingest(settings, console, warc=args.files, html_dir=None, url_map=None)
         return commands.ingest(settings, console, warc=[], html_dir=args.dir, url_map=args.url_map)
+    if args.command == "backfill":
+        from services.cli.ops import commands
+
+        return commands.backfill_table(
+            settings, console, table=args.table, since=args.since, until=args.until, out=args.out
+        )
     if args.command == "topics":
         from services.cli.ops import commands
 

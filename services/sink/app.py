@@ -15,31 +15,25 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from datetime import UTC, datetime
-from importlib.metadata import version
-from typing import Any
 
-import pyarrow as pa
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.errors import CommitFailedError, KafkaError
 from aiokafka.structs import ConsumerRecord
 
-from schemas import SCHEMA_VERSION, DecodeError, decode, encode
+from schemas import DecodeError, decode, encode
 from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
 from services.common.errors import FatalError, OutputMismatch, crash_hard
 from services.common.kafka import BoundedProducer, ensure_topics, group_consumer, require_bootstrap
 from services.common.settings import Settings
 from services.common.topics import TopicNames, app_id
+from services.sink.batches import add_record, write_batch
 from services.sink.buffer import PartitionBuffer
 from services.sink.faults import KillingFileOps
-from services.sink.naming import DataFileName
-from services.sink.recovery import BATCH_FILES_KEY, recover_partition
+from services.sink.recovery import recover_partition
 from services.sink.storage import LocalStorage, Storage, StorageError, open_storage
-from services.sink.tables import TABLES, UNKNOWN_DATE, TableSpec
+from services.sink.tables import TABLES, TableSpec
 
 log = logging.getLogger(__name__)
-
-WRITER = f"newswire-sink/{version('newswire')}"
 
 
 class SinkWriteFailed(FatalError):
@@ -221,14 +215,7 @@ class SinkService:
             )
             await self._producer.send(self._names.deadletter, encode(letter), key=dead_letter_key(letter))
             return
-        row = spec.row(parsed)
-        row.update(
-            src_topic=tp.topic,
-            src_partition=tp.partition,
-            src_offset=record.offset,
-            ingested_at=datetime.now(UTC),
-        )
-        buffer.add_row(spec.date_key(parsed), row)
+        add_record(buffer, spec, parsed, record.offset)
 
     async def _flush_due(self) -> None:
         now = time.monotonic()
@@ -286,26 +273,9 @@ class SinkService:
         )
 
     def _write_batch(self, buffer: PartitionBuffer) -> None:
-        """Write one file per date partition, each named with the whole batch's offset range."""
-        assert buffer.first_offset is not None and buffer.last_offset is not None
-        spec = self.tables[buffer.topic]
-        name = DataFileName(buffer.topic, buffer.partition, buffer.first_offset, buffer.last_offset)
-        groups: dict[str, list[dict[str, Any]]] = dict(buffer.rows_by_date) or {UNKNOWN_DATE: []}
-        metadata = {
-            "newswire.topic": buffer.topic,
-            "newswire.partition": str(buffer.partition),
-            "newswire.first_offset": str(buffer.first_offset),
-            "newswire.last_offset": str(buffer.last_offset),
-            "newswire.schema_version": str(SCHEMA_VERSION),
-            "newswire.writer": WRITER,
-            BATCH_FILES_KEY: str(len(groups)),
-        }
-        schema = spec.schema
-        for day, rows in sorted(groups.items()):
-            table = pa.Table.from_pylist(rows, schema=schema)
-            self.storage.write(spec.name, f"date={day}/{name.name}", name.tmp_name, schema, [table], metadata)
-            self.rows_written += len(rows)
-            self.files_written += 1
+        rows, files = write_batch(self.storage, self.tables[buffer.topic], buffer)
+        self.rows_written += rows
+        self.files_written += files
 
     async def _commit(self, tp: TopicPartition, next_offset: int) -> None:
         assert self._consumer is not None

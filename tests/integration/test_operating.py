@@ -24,7 +24,7 @@ from services.common.topics import TopicNames
 from services.demo.pages import load_articles, site_routes
 from tests.factories import article, event_mention
 from tests.integration.conftest import wait_until
-from tests.oracle import consume_all, parquet_rows, produce, topic_size
+from tests.oracle import assert_contiguous, consume_all, file_ranges, parquet_rows, produce, topic_size
 
 pytestmark = pytest.mark.integration
 
@@ -226,3 +226,48 @@ def test_a_warc_file_flows_to_parquet_like_a_live_fetch(
     assert [r["url"] for r in rows] == sorted(base + a.path for a in articles)
     assert all(r["fetched_at"] == datetime(2023, 1, 26, 8, 30, tzinfo=UTC) for r in rows)  # the WARC's time
     assert all(r["title"] and r["word_count"] > 100 for r in rows)
+
+
+async def _produce_timed_articles(bootstrap: str, topic: str, n: int) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
+    await producer.start()
+    try:
+        for i in range(n):
+            await producer.send_and_wait(
+                topic,
+                encode(article(i)),
+                key=f"{i:032x}".encode(),
+                partition=i % 2,
+                timestamp_ms=T0_MS + i * 1000,
+            )
+    finally:
+        await producer.stop()
+
+
+def test_a_backfill_of_a_time_range_yields_exactly_its_rows_once(
+    make_settings: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = make_settings(kafka={"partitions": 2}, sink={"max_records": 3})
+    for name, value in settings_to_env(settings).items():
+        monkeypatch.setenv(name, value)
+    topics = TopicNames.from_settings(settings.kafka)
+    asyncio.run(ensure_topics(settings.kafka, topics.all()))
+    asyncio.run(_produce_timed_articles(settings.kafka.bootstrap, topics.articles, 30))
+    since = datetime.fromtimestamp((T0_MS + 10_000) / 1000, UTC).isoformat()
+    until = datetime.fromtimestamp((T0_MS + 20_000) / 1000, UTC).isoformat()
+    out = tmp_path / "backfill"
+
+    assert (
+        newswire(["backfill", "--table", "articles", "--since", since, "--until", until, "--out", str(out)])
+        == 0
+    )
+    assert "10 rows" in capsys.readouterr().out
+    rows = parquet_rows(out / "articles", ["article_id", "src_partition", "src_offset"])
+    assert sorted(r["article_id"] for r in rows) == [
+        f"{i:032x}" for i in range(10, 20)
+    ]  # that range, once each
+    ranges = file_ranges(out / "articles")
+    assert set(ranges) == {(topics.articles, 0), (topics.articles, 1)}
+    for found in ranges.values():
+        assert assert_contiguous(found, start=5) == 10  # offsets 5..9 of each partition hold ids 10..19
+    assert not settings.sink.out_dir.exists()  # the live sink's output is not touched

@@ -7,15 +7,24 @@ from datetime import datetime
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+    TransferSpeedColumn,
+)
 from rich.table import Table
 
 from schemas import encode
-from services.cli.ops import deadletters, offsets, topics
+from services.cli.ops import backfill, deadletters, offsets, topics
 from services.cli.ops import ingest as ingest_files
 from services.common.kafka import BoundedProducer, ensure_topics
 from services.common.settings import Settings
 from services.common.topics import TopicNames, app_id
+from services.sink.storage import LocalStorage
 
 
 def offsets_show(settings: Settings, console: Console, *, group: str | None, topics: list[str]) -> int:
@@ -212,4 +221,42 @@ def ingest(
     asyncio.run(go())
     skipped = ", ".join(f"{reason} {n}" for reason, n in sorted(report.skipped.items())) or "none"
     console.print(f"{report.pages} pages sent to {topic}; skipped: {skipped}")
+    return 0
+
+
+def backfill_table(
+    settings: Settings, console: Console, *, table: str, since: datetime, until: datetime | None, out: Path
+) -> int:
+    if out.resolve() == settings.sink.out_dir.resolve():
+        console.print("[red]--out must not be the live sink's output directory[/red]")
+        return 2
+    storage = LocalStorage(out)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TransferSpeedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+    ) as progress:
+        task = progress.add_task(f"{table} records", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        report = asyncio.run(
+            backfill.backfill(
+                settings.kafka,
+                storage,
+                table,
+                since=since,
+                until=until,
+                batch_records=settings.sink.max_records,
+                on_progress=advance,
+            )
+        )
+    console.print(
+        f"{report.rows} rows in {report.files} files under {storage.location(table)} "
+        f"({report.records} records read, {report.undecodable} undecodable)"
+    )
     return 0
