@@ -9,16 +9,14 @@ Records that do not decode are counted, not dead-lettered again (the live sink d
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import TopicPartition
 
 from schemas import DecodeError, decode
-from services.cli.ops.offsets import offset_for_time, partitions_of
-from services.common.kafka import require_bootstrap
+from services.cli.ops.ranges import TimeRange, records_in_range
 from services.common.settings import KafkaSettings
 from services.common.topics import TopicNames
 from services.sink.batches import add_record, write_batch
@@ -49,57 +47,31 @@ async def backfill(
 ) -> BackfillReport:
     spec = TABLES[table]
     topic = getattr(TopicNames.from_settings(kafka), spec.topic_attr)
-    low = int(since.timestamp() * 1000)
-    high = int(until.timestamp() * 1000) if until else None
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=require_bootstrap(kafka),
-        enable_auto_commit=False,
-        max_partition_fetch_bytes=kafka.max_request_bytes,
-    )
-    await consumer.start()
+    window = TimeRange(since, until)
     report = BackfillReport()
-    try:
-        tps = await partitions_of(consumer, [topic])
-        consumer.assign(tps)
-        ends = await consumer.end_offsets(tps)
-        ranges: dict[TopicPartition, tuple[int, int]] = {}
-        for tp in tps:
-            start = await offset_for_time(consumer, tp, since, ends[tp])
-            stop = await offset_for_time(consumer, tp, until, ends[tp]) if until else ends[tp]
-            if start < stop:
-                ranges[tp] = (start, stop)
-        total = sum(stop - start for start, stop in ranges.values())
-        for tp, (start, stop) in ranges.items():
-            consumer.seek(tp, start)
-            buffer = PartitionBuffer(tp.topic, tp.partition)
-            done = False
-            while not done:
-                records = (await asyncio.wait_for(consumer.getmany(tp, timeout_ms=2000), 60)).get(tp, [])
-                if not records:
-                    break  # the partition ends before ``stop`` (end offsets can overcount)
-                for record in records:
-                    if record.offset >= stop:
-                        done = True
-                        break
-                    report.records += 1
-                    buffer.note_offset(record.offset, len(record.value or b""), 0.0)
-                    in_range = record.timestamp >= low and (high is None or record.timestamp < high)
-                    if in_range:
-                        try:
-                            add_record(buffer, spec, decode(spec.model, record.value), record.offset)
-                        except DecodeError:
-                            report.undecodable += 1
-                    if buffer.records >= batch_records:
-                        _flush(storage, spec.name, buffer, report)
-                        buffer = PartitionBuffer(tp.topic, tp.partition)
-                    on_progress(report.records, total)
-                if records[-1].offset + 1 >= stop:
-                    done = True
-            if not buffer.empty:
-                _flush(storage, spec.name, buffer, report)
-        return report
-    finally:
-        await consumer.stop()
+    total = 0
+
+    def note_total(n: int) -> None:
+        nonlocal total
+        total = n
+
+    buffers: dict[TopicPartition, PartitionBuffer] = {}
+    async for tp, record in records_in_range(kafka, topic, window, on_total=note_total):
+        buffer = buffers.setdefault(tp, PartitionBuffer(tp.topic, tp.partition))
+        report.records += 1
+        buffer.note_offset(record.offset, len(record.value or b""), 0.0)
+        if window.holds(record.timestamp):
+            try:
+                add_record(buffer, spec, decode(spec.model, record.value), record.offset)
+            except DecodeError:
+                report.undecodable += 1
+        if buffer.records >= batch_records:
+            _flush(storage, spec.name, buffers.pop(tp), report)
+        on_progress(report.records, total)
+    for buffer in buffers.values():
+        if not buffer.empty:
+            _flush(storage, spec.name, buffer, report)
+    return report
 
 
 def _flush(storage: Storage, table: str, buffer: PartitionBuffer, report: BackfillReport) -> None:
