@@ -126,6 +126,25 @@ def build_parser() -> argparse.ArgumentParser:
     backfill.add_argument("--until", type=_aware_datetime, help="exclusive; default: the end of the topic")
     backfill.add_argument("--out", type=Path, required=True, help="a directory of its own")
 
+    again = sub.add_parser(
+        "reextract", help="run the current extractor over stored pages into versioned topics"
+    )
+    _common(again)
+    again.add_argument("--since", required=True, type=_aware_datetime, help="ISO datetime (UTC if no offset)")
+    again.add_argument("--until", type=_aware_datetime, help="exclusive; default: the end of the topic")
+    again.add_argument("--version-tag", required=True, help="output topics: <prefix>articles.TAG, events.TAG")
+    again.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="extractor setting, e.g. min_words=200",
+    )
+    compare = sub.add_parser("diff", help="compare two extractions (version tags, or 'live')")
+    _common(compare)
+    compare.add_argument("--base", required=True)
+    compare.add_argument("--new", required=True)
+
     topics_parser = sub.add_parser("topics", help="topics with partitions, messages, key and contract")
     _common(topics_parser)
 
@@ -309,6 +328,16 @@ def main(argv: list[str] | None = None) -> int:
         return commands.backfill_table(
             settings, console, table=args.table, since=args.since, until=args.until, out=args.out
         )
+    if args.command == "reextract":
+        from services.cli.ops import commands
+
+        return commands.reextract_pages(
+            settings, console, since=args.since, until=args.until, tag=args.version_tag, overrides=args.set
+        )
+    if args.command == "diff":
+        from services.cli.ops import commands
+
+        return commands.diff_versions(settings, console, base=args.base, new=args.new)
     if args.command == "topics":
         from services.cli.ops import commands
 

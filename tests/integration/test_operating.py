@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 from aiokafka import AIOKafkaProducer
 
-from schemas import encode
+from schemas import Article, EventMention, decode, encode
 from services.cli.main import main as newswire
 from services.cli.ops import deadletters, offsets
+from services.cli.ops.ingest import make_page
 from services.common.kafka import ensure_topics
 from services.common.settings import settings_to_env
 from services.common.topics import TopicNames
@@ -271,3 +272,52 @@ def test_a_backfill_of_a_time_range_yields_exactly_its_rows_once(
     for found in ranges.values():
         assert assert_contiguous(found, start=5) == 10  # offsets 5..9 of each partition hold ids 10..19
     assert not settings.sink.out_dir.exists()  # the live sink's output is not touched
+
+
+def test_reextraction_with_a_changed_option_makes_a_versioned_output_and_a_diff_shows_it(
+    make_settings: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = make_settings(kafka={"partitions": 1})
+    monkeypatch.setenv("COLUMNS", "200")
+    for name, value in settings_to_env(settings).items():
+        monkeypatch.setenv(name, value)
+    topics = TopicNames.from_settings(settings.kafka)
+    asyncio.run(ensure_topics(settings.kafka, topics.all()))
+    base = "https://news.example.org"
+    routes = site_routes(base)
+    pages = [
+        make_page(
+            base + a.path,
+            routes[a.path][1].encode(),
+            status=200,
+            headers={"content-type": "text/html; charset=utf-8"},
+            fetched_at=datetime(2023, 1, 26, tzinfo=UTC),
+        )
+        for a in load_articles()
+    ]
+    produce(settings.kafka.bootstrap, topics.pages, [(p.article_id.encode(), encode(p)) for p in pages])
+    since = "2000-01-01T00:00:00+00:00"
+
+    assert newswire(["reextract", "--since", since, "--version-tag", "v1"]) == 0
+    assert "5 articles to" in capsys.readouterr().out
+    v1 = [decode(Article, v) for _, v in consume_all(settings.kafka.bootstrap, f"{topics.articles}.v1")]
+    assert len(v1) == 5
+    assert topic_size(settings.kafka.bootstrap, topics.articles) == 0  # the live topics are untouched
+    words = sorted(a.word_count for a in v1)
+    threshold = words[1] + 1  # the two shortest articles fall under it
+
+    assert (
+        newswire(["reextract", "--since", since, "--version-tag", "v2", "--set", f"min_words={threshold}"])
+        == 0
+    )
+    assert "3 articles to" in capsys.readouterr().out
+    assert newswire(["diff", "--base", "v1", "--new", "v2"]) == 0
+    shown = capsys.readouterr().out
+    assert "5 in v1, 3 in v2; 0 added, 2 removed" in shown
+    short = sorted((a for a in v1 if a.word_count < threshold), key=lambda a: a.article_id)
+    assert all(f"removed: {a.article_id}" in shown for a in short)
+    v1_events = [
+        decode(EventMention, v) for _, v in consume_all(settings.kafka.bootstrap, f"{topics.events}.v1")
+    ]
+    lost = sum(1 for m in v1_events if m.article_id in {a.article_id for a in short})
+    assert f"{lost} removed" in shown.split("event mentions:")[1]

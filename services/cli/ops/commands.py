@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -19,10 +21,11 @@ from rich.progress import (
 from rich.table import Table
 
 from schemas import encode
-from services.cli.ops import backfill, deadletters, offsets, topics
+from services.cli.ops import backfill, deadletters, offsets, reextract, topics
 from services.cli.ops import ingest as ingest_files
+from services.cli.ops.ranges import TimeRange
 from services.common.kafka import BoundedProducer, ensure_topics
-from services.common.settings import Settings
+from services.common.settings import ExtractorSettings, Settings
 from services.common.topics import TopicNames, app_id
 from services.sink.storage import LocalStorage
 
@@ -259,4 +262,84 @@ def backfill_table(
         f"{report.rows} rows in {report.files} files under {storage.location(table)} "
         f"({report.records} records read, {report.undecodable} undecodable)"
     )
+    return 0
+
+
+def _extractor_overrides(settings: Settings, assignments: list[str]) -> ExtractorSettings:
+    """``NAME=VALUE`` overrides of the extractor settings, validated like the environment's."""
+    values: dict[str, Any] = settings.extractor.model_dump()
+    for assignment in assignments:
+        name, _, value = assignment.partition("=")
+        if name not in values:
+            raise ValueError(f"unknown extractor setting {name!r}; known: {', '.join(sorted(values))}")
+        values[name] = value
+    return ExtractorSettings.model_validate(values)
+
+
+def reextract_pages(
+    settings: Settings,
+    console: Console,
+    *,
+    since: datetime,
+    until: datetime | None,
+    tag: str,
+    overrides: list[str],
+) -> int:
+    try:
+        extractor_settings = _extractor_overrides(settings, overrides)
+        articles_topic, events_topic = reextract.versioned_topics(settings.kafka, tag)
+    except (ValueError, ValidationError) as exc:
+        console.print(f"[red]{exc}[/red]")
+        return 2
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+    ) as progress:
+        task = progress.add_task("pages", total=None)
+        report = asyncio.run(
+            reextract.reextract(
+                settings.kafka,
+                extractor_settings,
+                TimeRange(since, until),
+                tag,
+                on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+            )
+        )
+    failures = ", ".join(f"{name} {n}" for name, n in sorted(report.failures.items())) or "none"
+    console.print(
+        f"{report.pages} pages read: {report.articles} articles to {articles_topic}, "
+        f"{report.events} event mentions to {events_topic}; failures: {failures}"
+    )
+    return 0
+
+
+def diff_versions(settings: Settings, console: Console, *, base: str, new: str) -> int:
+    try:
+        result = asyncio.run(reextract.diff(settings.kafka, base, new))
+    except ValueError as exc:
+        console.print(f"[red]{exc}[/red]")
+        return 2
+    console.print(
+        f"articles: {result.base_articles} in {base}, {result.new_articles} in {new}; "
+        f"{len(result.added)} added, {len(result.removed)} removed, "
+        f"{sum(1 for _ in result.changed_fields)} fields changed"
+    )
+    for label, ids in (("added", result.added), ("removed", result.removed)):
+        for article_id in ids[:5]:
+            console.print(f"  {label}: {article_id}")
+    if result.changed_fields:
+        table = Table("field", "articles changed", "examples (old -> new)", header_style="bold")
+        for name, n in result.changed_fields.most_common():
+            table.add_row(name, str(n), "\n".join(result.examples.get(name, [])))
+        console.print(table)
+    console.print(
+        f"event mentions: {result.base_events} in {base}, {result.new_events} in {new}; "
+        f"{len(result.events_added)} added, {len(result.events_removed)} removed"
+    )
+    for label, events in (("+", result.events_added), ("-", result.events_removed)):
+        for line in events[:10]:
+            console.print(f"  {label} {line}", markup=False)
     return 0
