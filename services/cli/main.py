@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import sys
 import time
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -258,14 +257,11 @@ def main(argv: list[str] | None = None) -> int:
             print(path)
         return 0
 
+    from services.common.logs import configure_logging
     from services.common.settings import load_settings
 
     settings = _merge(load_settings(), _overrides(args))
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    configure_logging(settings.log_level)
     console = Console()
     if args.command == "linker":
         from services.extractor.linking.worker import run_linker

@@ -10,6 +10,8 @@ import faust
 
 from services import extractor, fetcher, sink
 from services.common.kafka import ensure_topics
+from services.common.logs import configure_logging
+from services.common.metrics import ServiceMetrics, serve
 from services.common.settings import Settings
 from services.common.topics import TopicNames
 from services.sink.storage import StorageError
@@ -35,7 +37,9 @@ def run_faust_service(name: str, settings: Settings) -> int:
             log.info("fetcher metrics on :%d/metrics", settings.fetcher.metrics_port)
         app = fetcher.build(settings, metrics=metrics)
     else:
-        app = extractor.build(settings)
+        extractor_metrics = ServiceMetrics("extractor")
+        serve(extractor_metrics, settings.extractor.metrics_port)
+        app = extractor.build(settings, extractor_metrics)
     worker = faust.Worker(app, loglevel=settings.log_level.upper(), quiet=True)
     try:
         worker.execute_from_commandline()
@@ -46,11 +50,11 @@ def run_faust_service(name: str, settings: Settings) -> int:
 
 def run_sink(settings: Settings) -> int:
     """Run the sink until SIGTERM/SIGINT, then flush, commit and exit 0."""
-    logging.basicConfig(
-        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    configure_logging(settings.log_level)
+    metrics = ServiceMetrics("sink")
+    serve(metrics, settings.sink.metrics_port)
     try:
-        service = sink.build(settings)
+        service = sink.build(settings, metrics)
     except (StorageError, OSError) as exc:  # no such bucket, bad URL, unreachable endpoint
         log.error("sink output unusable: %s", exc)
         return 78  # EX_CONFIG: a restart will not help

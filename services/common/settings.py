@@ -93,6 +93,12 @@ class ExtractorSettings(_Section):
         description="Recent articles remembered (and reloaded at start) for duplicate_of",
     )
     events: bool = Field(default=True, description="Extract event mentions onto the events topic")
+    metrics_port: int | None = Field(
+        default=None, ge=0, le=65535, description="Prometheus endpoint; off if unset"
+    )
+    linker_metrics_port: int | None = Field(
+        default=None, ge=0, le=65535, description="The linker's Prometheus endpoint; off if unset"
+    )
 
 
 class SinkSettings(_Section):
@@ -114,6 +120,9 @@ class SinkSettings(_Section):
         default=None, description="S3-compatible endpoint URL (MinIO, Ceph...); None: AWS"
     )
     s3_region: str = "us-east-1"
+    metrics_port: int | None = Field(
+        default=None, ge=0, le=65535, description="Prometheus endpoint; off if unset"
+    )
     # Fault injection for the crash tests: the sink SIGKILLs itself at this point of its Nth file write.
     kill_at: Literal["", "after_tmp_write", "after_rename"] = ""
     kill_at_write: int = Field(default=1, ge=1)

@@ -20,8 +20,9 @@ from schemas import Article, DecodeError, EventMention, FetchedPage, decode, enc
 from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
 from services.common.errors import NewswireError, check_record_size
 from services.common.faust_app import RAW_TOPIC, make_faust_app, send_durably
+from services.common.metrics import ServiceMetrics, watch_lag
 from services.common.settings import ExtractorSettings, Settings
-from services.common.topics import TopicNames
+from services.common.topics import TopicNames, app_id
 from services.extractor.errors import EmptyArticle, ExtractionFailed, HtmlTooLarge
 from services.extractor.extract import EXTRACTION_OPTIONS, Extraction, extractor_name
 from services.extractor.neardup import NearDuplicateIndex, simhash
@@ -125,9 +126,10 @@ class ArticleExtractor:
 
 
 class ExtractorService:
-    def __init__(self, app: faust.App, settings: Settings) -> None:
+    def __init__(self, app: faust.App, settings: Settings, metrics: ServiceMetrics | None = None) -> None:
         self.app = app
         self.settings = settings
+        self.metrics = metrics or ServiceMetrics("extractor")
         names = TopicNames.from_settings(settings.kafka)
         self.pages_topic = app.topic(names.pages, **RAW_TOPIC)
         self.articles_topic = app.topic(names.articles, **RAW_TOPIC)
@@ -161,6 +163,11 @@ class ExtractorService:
         """Turn one ``pages`` record into an article or a dead letter; never raises."""
         await self.ready.wait()
         message = event.message
+        self.metrics.consumed_from(message.topic)
+        with self.metrics.timer():
+            await self._handle(message)
+
+    async def _handle(self, message: Any) -> None:
         source = SourceRef(message.topic, message.partition, message.offset, message.key)
         try:
             page = decode(FetchedPage, message.value, max_bytes=self.settings.kafka.max_request_bytes)
@@ -183,19 +190,45 @@ class ExtractorService:
         for event_value in event_values:
             await self._send(self.events_topic, key, event_value)
         await self._send(self.articles_topic, key, value)
+        self.metrics.produced_to(self.events_topic.get_topic_name(), len(event_values))
+        self.metrics.produced_to(self.articles_topic.get_topic_name())
+        log.debug(
+            "extracted %s with %d event mentions",
+            page.url,
+            len(event_values),
+            extra={
+                "article_id": page.article_id,
+                "topic": source.topic,
+                "partition": source.partition,
+                "offset": source.offset,
+            },
+        )
 
     async def _dead_letter(
         self, exc: Exception, original: bytes, source: SourceRef, *, subject: str | None
     ) -> None:
-        log.warning("%s[%d]@%d dead-lettered: %s", source.topic, source.partition, source.offset, exc)
+        log.warning(
+            "%s[%d]@%d dead-lettered: %s",
+            source.topic,
+            source.partition,
+            source.offset,
+            exc,
+            extra={
+                "topic": source.topic,
+                "partition": source.partition,
+                "offset": source.offset,
+                "url": subject,
+            },
+        )
         letter = dead_letter(stage="extractor", error=exc, original=original, source=source, subject=subject)
         await self._send(self.deadletter_topic, dead_letter_key(letter), encode(letter))
+        self.metrics.dead_letters.labels("extractor", letter.reason).inc()
 
 
-def build(settings: Settings) -> faust.App:
-    """The extractor's faust app, wired to ``settings``."""
+def build(settings: Settings, metrics: ServiceMetrics | None = None) -> faust.App:
+    """The extractor's faust app, wired to ``settings`` (and to ``metrics``, when exposed)."""
     app = make_faust_app(settings, "extractor")
-    service = ExtractorService(app, settings)
+    service = ExtractorService(app, settings, metrics)
 
     @app.agent(service.pages_topic, name="extract-pages", concurrency=1)
     async def extract_pages(stream: faust.StreamT) -> None:
@@ -205,6 +238,15 @@ def build(settings: Settings) -> faust.App:
     @app.task
     async def reload_fingerprints() -> None:
         await service.warm_up()
+
+    if settings.extractor.metrics_port is not None:
+
+        @app.task
+        async def refresh_lag() -> None:
+            names = TopicNames.from_settings(settings.kafka)
+            await watch_lag(
+                service.metrics, settings.kafka, app_id(settings.kafka, "extractor"), [names.pages]
+            )
 
     @app.on_before_shutdown.connect  # type: ignore[arg-type]  # mode's signal typing wants a sync receiver
     async def close_pool(sender: faust.App, **_: Any) -> None:

@@ -30,8 +30,9 @@ from schemas import DeadLetter, DecodeError, DiscoveredUrl, FetchedPage, decode,
 from services.common.deadletter import SourceRef, dead_letter, dead_letter_key, reason_of
 from services.common.errors import NewswireError, check_record_size
 from services.common.faust_app import RAW_TOPIC, make_faust_app, send_durably
+from services.common.metrics import watch_lag
 from services.common.settings import Settings
-from services.common.topics import TopicNames
+from services.common.topics import TopicNames, app_id
 from services.common.urls import host_of
 from services.fetcher.feedfile import FeedConfig, FeedsSource
 from services.fetcher.feeds import FeedPoller
@@ -117,6 +118,7 @@ class FetcherService:
 
     async def send_dead_letter(self, letter: DeadLetter) -> None:
         await self._send(self.deadletter_topic, dead_letter_key(letter), encode(letter))
+        self.metrics.common.dead_letters.labels("fetcher", letter.reason).inc()
 
     # -- feed polling -----------------------------------------------------------------
 
@@ -140,6 +142,9 @@ class FetcherService:
         await self._send(self.feed_status_topic, feed.url.encode(), encode(result.status))
         self.metrics.polls.labels(result.status.outcome).inc()
         self.metrics.discovered.inc(len(result.discovered))
+        self.metrics.last_poll.labels(feed.url).set(result.status.polled_at.timestamp())
+        if result.status.last_new_item_at is not None:
+            self.metrics.last_new_item.labels(feed.url).set(result.status.last_new_item_at.timestamp())
         log.info(
             "polled %s: %s, %d entries, %d new, next in %.0fs",
             feed.url,
@@ -157,6 +162,7 @@ class FetcherService:
         tasks = []
         for event in events:
             message = event.message
+            self.metrics.common.consumed_from(message.topic)
             source = SourceRef(message.topic, message.partition, message.offset, message.key)
             try:
                 discovered = decode(DiscoveredUrl, message.value)
@@ -191,6 +197,7 @@ class FetcherService:
             return
         await self._send(self.pages_topic, page.article_id.encode(), value)
         self.metrics.fetches.labels("fetched").inc()
+        self.metrics.common.produced_to(self.pages_topic.get_topic_name())
         self._mark_seen(discovered, outcome="fetched", page=page)
 
     def _mark_seen(self, discovered: DiscoveredUrl, *, outcome: str, page: FetchedPage | None = None) -> None:
@@ -219,6 +226,15 @@ def build(settings: Settings, *, metrics: FetcherMetrics | None = None) -> faust
     @app.task
     async def poll_feeds() -> None:
         await service.poll_feeds_forever()
+
+    if settings.fetcher.metrics_port is not None:
+
+        @app.task
+        async def refresh_lag() -> None:
+            group = app_id(settings.kafka, "fetcher")
+            await watch_lag(
+                service.metrics.common, settings.kafka, group, [service.urls_topic.get_topic_name()]
+            )
 
     @app.on_before_shutdown.connect  # type: ignore[arg-type]  # mode's signal typing wants a sync receiver
     async def close_http(sender: faust.App, **_: Any) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+from services.common.metrics import ServiceMetrics
 
 
 class FetcherMetrics:
@@ -20,6 +22,17 @@ class FetcherMetrics:
         )
         self.robots = Counter("newswire_robots_decisions", "robots.txt decisions", ["decision"], registry=r)
         self.robots_fetches = Counter("newswire_robots_fetches", "robots.txt downloads", registry=r)
+        # The metrics every service has (consumed, produced, dead letters, lag), on the same registry.
+        self.common = ServiceMetrics("fetcher", r)
+        self.last_new_item = Gauge(
+            "newswire_feed_last_new_item_timestamp_seconds",
+            "When a feed last had an item not seen before (feed freshness: alert on time() - this)",
+            ["feed"],
+            registry=r,
+        )
+        self.last_poll = Gauge(
+            "newswire_feed_last_poll_timestamp_seconds", "When a feed was last polled", ["feed"], registry=r
+        )
         self.bytes = Counter("newswire_fetched_bytes", "Decoded body bytes of fetched pages", registry=r)
         self.latency = Histogram(
             "newswire_fetch_seconds",

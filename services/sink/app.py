@@ -24,6 +24,7 @@ from schemas import DecodeError, decode, encode
 from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
 from services.common.errors import FatalError, OutputMismatch, crash_hard
 from services.common.kafka import BoundedProducer, ensure_topics, group_consumer, require_bootstrap
+from services.common.metrics import ServiceMetrics, watch_lag
 from services.common.settings import Settings
 from services.common.topics import TopicNames, app_id
 from services.sink.batches import add_record, write_batch
@@ -54,9 +55,10 @@ class _Rebalance(ConsumerRebalanceListener):
 class SinkService:
     """Consumes the tables' topics and writes exactly-once Parquet files to ``storage``."""
 
-    def __init__(self, settings: Settings, storage: Storage) -> None:
+    def __init__(self, settings: Settings, storage: Storage, metrics: ServiceMetrics | None = None) -> None:
         self.settings = settings
         self.storage = storage
+        self.metrics = metrics or ServiceMetrics("sink")
         names = TopicNames.from_settings(settings.kafka)
         self.tables: dict[str, TableSpec] = {
             getattr(names, TABLES[t].topic_attr): TABLES[t] for t in settings.sink.tables
@@ -93,6 +95,11 @@ class SinkService:
             ", ".join(t.name for t in self.tables.values()),
             self.storage.location("").rstrip("/"),
         )
+        lag_watch = None
+        if self.settings.sink.metrics_port is not None:
+            lag_watch = asyncio.create_task(
+                watch_lag(self.metrics, kafka, app_id(kafka, "sink"), list(self.tables))
+            )
         try:
             while not self._stopping.is_set():
                 await self._recover_assigned()
@@ -103,12 +110,15 @@ class SinkService:
                     for record in records:
                         if tp not in self._consumer.assignment() or tp in self._to_recover:
                             break  # revoked (or reassigned) while this batch was processed: not ours
+                        self.metrics.consumed_from(tp.topic)
                         await self._buffer(tp, record)
                         if self._buffers[tp].full(self.settings.sink):  # files never exceed the limits
                             await self._flush(tp, "size")
                 await self._flush_due()
             await self._flush_all("shutdown")
         finally:
+            if lag_watch is not None:
+                lag_watch.cancel()
             await self._close()
 
     async def _close(self) -> None:
@@ -214,6 +224,7 @@ class SinkService:
                 source=SourceRef(tp.topic, tp.partition, record.offset, record.key),
             )
             await self._producer.send(self._names.deadletter, encode(letter), key=dead_letter_key(letter))
+            self.metrics.dead_letters.labels("sink", letter.reason).inc()
             return
         add_record(buffer, spec, parsed, record.offset)
 
@@ -243,7 +254,8 @@ class SinkService:
         attempts = self.settings.sink.write_retries + 1
         for attempt in range(1, attempts + 1):
             try:
-                await asyncio.to_thread(self._write_batch, buffer)
+                with self.metrics.timer():
+                    await asyncio.to_thread(self._write_batch, buffer)
                 break
             except OSError as exc:
                 if attempt == attempts:
@@ -270,11 +282,18 @@ class SinkService:
             buffer.last_offset,
             buffer.records,
             reason,
+            extra={
+                "topic": tp.topic,
+                "partition": tp.partition,
+                "first_offset": buffer.first_offset,
+                "last_offset": buffer.last_offset,
+            },
         )
 
     def _write_batch(self, buffer: PartitionBuffer) -> None:
         rows, files = write_batch(self.storage, self.tables[buffer.topic], buffer)
         self.rows_written += rows
+        self.metrics.produced_to(f"parquet:{self.tables[buffer.topic].name}", rows)
         self.files_written += files
 
     async def _commit(self, tp: TopicPartition, next_offset: int) -> None:
@@ -288,11 +307,12 @@ class SinkService:
             log.warning("commit of %s[%d]=%d failed: %r", tp.topic, tp.partition, next_offset, exc)
 
 
-def build(settings: Settings) -> SinkService:
+def build(settings: Settings, metrics: ServiceMetrics | None = None) -> SinkService:
     """The sink service, wired to ``settings`` (and to its fault injection, when a crash test asks)."""
     sink = settings.sink
     if sink.kill_at == "":
-        return SinkService(settings, open_storage(sink))
+        return SinkService(settings, open_storage(sink), metrics)
     if sink.s3_url:
         raise StorageError("sink.kill_at injects faults into local file writes only")
-    return SinkService(settings, LocalStorage(sink.out_dir, KillingFileOps(sink.kill_at, sink.kill_at_write)))
+    storage = LocalStorage(sink.out_dir, KillingFileOps(sink.kill_at, sink.kill_at_write))
+    return SinkService(settings, storage, metrics)

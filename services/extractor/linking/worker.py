@@ -26,6 +26,7 @@ from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from schemas import DecodeError, EventCluster, EventMention, decode, encode
 from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
 from services.common.kafka import BoundedProducer, ensure_topics, group_consumer, require_bootstrap
+from services.common.metrics import ServiceMetrics, serve, watch_lag
 from services.common.settings import Settings
 from services.common.topics import TopicNames, app_id
 from services.common.urls import host_of
@@ -37,8 +38,9 @@ RESTORE_IDLE_MS = 1000  # the clusters topic is read to the end: until a fetch p
 
 
 class LinkerWorker:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, metrics: ServiceMetrics | None = None) -> None:
         self.settings = settings
+        self.metrics = metrics or ServiceMetrics("linker")
         self.topics = TopicNames.from_settings(settings.kafka)
         self.linker = Linker()
         self._stopping = asyncio.Event()
@@ -56,17 +58,25 @@ class LinkerWorker:
         await producer.start()
         consumer = group_consumer(kafka, "linker", self.topics.events)
         await asyncio.wait_for(consumer.start(), kafka.send_timeout_s)
+        lag_watch = None
+        if self.settings.extractor.linker_metrics_port is not None:
+            group = app_id(kafka, "linker")
+            lag_watch = asyncio.create_task(watch_lag(self.metrics, kafka, group, [self.topics.events]))
         try:
             while not self._stopping.is_set():
                 batches = await consumer.getmany(timeout_ms=200, max_records=500)
                 offsets: dict[TopicPartition, int] = {}
                 for tp, records in batches.items():
                     for record in records:
-                        await self._handle(record, producer)
+                        self.metrics.consumed_from(tp.topic)
+                        with self.metrics.timer():
+                            await self._handle(record, producer)
                         offsets[tp] = record.offset + 1
                 if offsets:  # every version sent and acknowledged: the input may be committed
                     await asyncio.wait_for(consumer.commit(offsets), kafka.send_timeout_s)
         finally:
+            if lag_watch is not None:
+                lag_watch.cancel()
             await asyncio.wait_for(consumer.stop(), kafka.stop_timeout_s)
             await producer.stop()
 
@@ -119,18 +129,22 @@ class LinkerWorker:
                 stage="extractor", error=exc, original=record.value or b"", source=source, subject=None
             )
             await producer.send(self.topics.deadletter, encode(letter), key=dead_letter_key(letter))
+            self.metrics.dead_letters.labels("extractor", letter.reason).inc()
             return
         assignment = self.linker.link(mention, host_of(mention.url))
         if assignment is None:
             return  # aggregates, statistics and background are not linked
         cluster = assignment.cluster
         await producer.send(self.topics.event_clusters, encode(cluster), key=cluster.event_id.encode())
+        self.metrics.produced_to(self.topics.event_clusters)
         self.linked += 1
 
 
 def run_linker(settings: Settings) -> int:
     """Run the linker until SIGTERM/SIGINT; exit 0 after committing what was sent."""
-    worker = LinkerWorker(settings)
+    metrics = ServiceMetrics("linker")
+    serve(metrics, settings.extractor.linker_metrics_port)
+    worker = LinkerWorker(settings, metrics)
 
     async def main() -> None:
         loop = asyncio.get_running_loop()
