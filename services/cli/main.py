@@ -144,6 +144,11 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--base", required=True)
     compare.add_argument("--new", required=True)
 
+    status = sub.add_parser("status", help="consumer groups, lag and rates, live")
+    _common(status)
+    status.add_argument("--every", type=float, default=2.0, help="refresh interval in seconds")
+    status.add_argument("--once", action="store_true", help="print one snapshot and exit")
+
     topics_parser = sub.add_parser("topics", help="topics with partitions, messages, key and contract")
     _common(topics_parser)
 
@@ -334,6 +339,10 @@ def main(argv: list[str] | None = None) -> int:
         from services.cli.ops import commands
 
         return commands.diff_versions(settings, console, base=args.base, new=args.new)
+    if args.command == "status":
+        from services.cli.ops.status import status_view
+
+        return status_view(settings.kafka, console, every_s=args.every, once=args.once)
     if args.command == "topics":
         from services.cli.ops import commands
 

@@ -38,6 +38,7 @@ def configure_logging(level: str) -> None:
         handler.setFormatter(JsonFormatter())
     else:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._newswire = True  # type: ignore[attr-defined]  # ours: replaced on the next call, others kept
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    root.handlers[:] = [h for h in root.handlers if not getattr(h, "_newswire", False)] + [handler]
     root.setLevel(level.upper())

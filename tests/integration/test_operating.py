@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
+import json
+import socket
 import subprocess
 import sys
 import time
@@ -12,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from aiokafka import AIOKafkaProducer
 
@@ -21,7 +24,7 @@ from services.cli.ops import deadletters, offsets
 from services.cli.ops.ingest import make_page
 from services.common.kafka import ensure_topics
 from services.common.settings import settings_to_env
-from services.common.topics import TopicNames
+from services.common.topics import TopicNames, app_id
 from services.demo.pages import load_articles, site_routes
 from tests.factories import article, event_mention
 from tests.integration.conftest import wait_until
@@ -56,6 +59,23 @@ def _example(bootstrap: str, topic: str, group: str, *extra: str) -> list[str]:
     lines = [line for line in done.stdout.splitlines() if "cell_dismantled" in line]
     assert all("invalid" not in line for line in done.stdout.splitlines()), done.stdout
     return lines
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _scrape(port: int) -> dict[str, float]:
+    """The service's /metrics, as {'name{labels}': value}."""
+    text = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
+    out = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, _, value = line.rpartition(" ")
+            out[name] = float(value)
+    return out
 
 
 def _committed(settings: Any, group: str, topic: str) -> int | None:
@@ -118,10 +138,17 @@ def test_offsets_reset_moves_a_consumer_and_refuses_while_it_is_alive(
 
 
 def test_dead_letters_are_listed_shown_and_retried_a_bounded_number_of_times(
-    make_settings: Any, services: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    make_settings: Any,
+    services: Any,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
-    settings = make_settings(kafka={"partitions": 1}, sink={"idle_flush_s": 0.3})
+    """Also: the sink's Prometheus metrics and JSON logs, and `newswire status`, on the same run."""
+    port = _free_port()
+    settings = make_settings(kafka={"partitions": 1}, sink={"idle_flush_s": 0.3, "metrics_port": port})
     monkeypatch.setenv("COLUMNS", "200")  # rich: room for the full topic names
+    monkeypatch.setenv("NEWSWIRE_LOG_FORMAT", "json")
     for name, value in settings_to_env(settings).items():
         monkeypatch.setenv(name, value)
     topics = TopicNames.from_settings(settings.kafka)
@@ -162,7 +189,29 @@ def test_dead_letters_are_listed_shown_and_retried_a_bounded_number_of_times(
     row = next(line for line in listing.splitlines() if topics.articles in line)
     assert "5" in row and "article_id" in row and "Article" in row
     assert "DeadLetter" in listing and "EventMention" in listing
+
+    rows_metric = 'newswire_records_produced_total{service="sink",topic="parquet:articles"}'
+    wait_until(lambda: _scrape(port).get(rows_metric) == 1, timeout_s=30, what="the row count metric")
+    metrics = _scrape(port)
+    assert metrics[f'newswire_records_consumed_total{{service="sink",topic="{topics.articles}"}}'] == 5
+    assert metrics['newswire_dead_letters_total{reason="invalid_json",stage="sink"}'] == 2
+    assert metrics['newswire_dead_letters_total{reason="not_an_object",stage="sink"}'] == 1
+    assert metrics['newswire_processing_seconds_count{service="sink"}'] >= 1
+    group = app_id(settings.kafka, "sink")
+    lag_metric = f'newswire_consumer_lag{{group="{group}",partition="0",topic="{topics.articles}"}}'
+    wait_until(lambda: _scrape(port).get(lag_metric) == 0, timeout_s=40, what="the lag gauge (every 15 s)")
+
+    assert newswire(["status", "--once"]) == 0
+    status = capsys.readouterr().out
+    row = next(
+        line for line in status.splitlines() if app_id(settings.kafka, "sink") in line and "articles" in line
+    )
+    assert [cell.strip() for cell in row.split("│")[3:6]] == ["5", "5", "0"]  # committed, end, lag
     services.stop_all()
+
+    logged = [json.loads(line) for line in (tmp_path / "logs" / "sink.log").read_text().splitlines() if line]
+    wrote = [entry for entry in logged if entry["message"].startswith(f"{topics.articles}[0]: wrote offsets")]
+    assert wrote and {"topic", "partition", "first_offset", "last_offset"} <= set(wrote[0])
 
 
 def _write_warc(path: Path, responses: list[tuple[str, int, str, bytes]], date: str) -> None:
