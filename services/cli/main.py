@@ -124,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     backfill.add_argument("--until", type=_aware_datetime, help="exclusive; default: the end of the topic")
     backfill.add_argument("--out", type=Path, required=True, help="a directory of its own")
+    backfill.add_argument("--dry-run", action="store_true", help="print the offset ranges it would read")
 
     again = sub.add_parser(
         "reextract", help="run the current extractor over stored pages into versioned topics"
@@ -139,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         help="extractor setting, e.g. min_words=200",
     )
+    again.add_argument("--dry-run", action="store_true", help="print the pages' offset ranges it would read")
     compare = sub.add_parser("diff", help="compare two extractions (version tags, or 'live')")
     _common(compare)
     compare.add_argument("--base", required=True)
@@ -327,13 +329,25 @@ def main(argv: list[str] | None = None) -> int:
         from services.cli.ops import commands
 
         return commands.backfill_table(
-            settings, console, table=args.table, since=args.since, until=args.until, out=args.out
+            settings,
+            console,
+            table=args.table,
+            since=args.since,
+            until=args.until,
+            out=args.out,
+            dry_run=args.dry_run,
         )
     if args.command == "reextract":
         from services.cli.ops import commands
 
         return commands.reextract_pages(
-            settings, console, since=args.since, until=args.until, tag=args.version_tag, overrides=args.set
+            settings,
+            console,
+            since=args.since,
+            until=args.until,
+            tag=args.version_tag,
+            overrides=args.set,
+            dry_run=args.dry_run,
         )
     if args.command == "diff":
         from services.cli.ops import commands

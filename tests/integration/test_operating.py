@@ -306,7 +306,11 @@ def test_a_backfill_of_a_time_range_yields_exactly_its_rows_once(
     since = datetime.fromtimestamp((T0_MS + 10_000) / 1000, UTC).isoformat()
     until = datetime.fromtimestamp((T0_MS + 20_000) / 1000, UTC).isoformat()
     out = tmp_path / "backfill"
+    args = ["backfill", "--table", "articles", "--since", since, "--until", until, "--out", str(out)]
 
+    assert newswire([*args, "--dry-run"]) == 0
+    assert "10 records would be read" in capsys.readouterr().out
+    assert not out.exists()
     assert (
         newswire(["backfill", "--table", "articles", "--since", since, "--until", until, "--out", str(out)])
         == 0
@@ -347,6 +351,9 @@ def test_reextraction_with_a_changed_option_makes_a_versioned_output_and_a_diff_
     produce(settings.kafka.bootstrap, topics.pages, [(p.article_id.encode(), encode(p)) for p in pages])
     since = "2000-01-01T00:00:00+00:00"
 
+    assert newswire(["reextract", "--since", since, "--version-tag", "v1", "--dry-run"]) == 0
+    assert "5 records would be read" in capsys.readouterr().out
+    assert topic_size(settings.kafka.bootstrap, f"{topics.articles}.v1") == 0  # nothing extracted yet
     assert newswire(["reextract", "--since", since, "--version-tag", "v1"]) == 0
     assert "5 articles to" in capsys.readouterr().out
     v1 = [decode(Article, v) for _, v in consume_all(settings.kafka.bootstrap, f"{topics.articles}.v1")]

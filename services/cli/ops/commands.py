@@ -23,11 +23,12 @@ from rich.table import Table
 from schemas import encode
 from services.cli.ops import backfill, deadletters, offsets, reextract, topics
 from services.cli.ops import ingest as ingest_files
-from services.cli.ops.ranges import TimeRange
+from services.cli.ops.ranges import TimeRange, plan_range
 from services.common.kafka import BoundedProducer, ensure_topics
 from services.common.settings import ExtractorSettings, Settings
 from services.common.topics import TopicNames, app_id
 from services.sink.storage import LocalStorage
+from services.sink.tables import TABLES
 
 
 def offsets_show(settings: Settings, console: Console, *, group: str | None, topics: list[str]) -> int:
@@ -227,12 +228,32 @@ def ingest(
     return 0
 
 
+def _print_plan(settings: Settings, console: Console, topic: str, window: TimeRange) -> None:
+    ranges = asyncio.run(plan_range(settings.kafka, topic, window))
+    table = Table("topic", "partition", "from offset", "to offset (excl.)", "records", header_style="bold")
+    for tp, (start, stop) in sorted(ranges.items()):
+        table.add_row(tp.topic, str(tp.partition), str(start), str(stop), str(stop - start))
+    console.print(table)
+    console.print(f"dry run: {sum(stop - start for start, stop in ranges.values())} records would be read")
+
+
 def backfill_table(
-    settings: Settings, console: Console, *, table: str, since: datetime, until: datetime | None, out: Path
+    settings: Settings,
+    console: Console,
+    *,
+    table: str,
+    since: datetime,
+    until: datetime | None,
+    out: Path,
+    dry_run: bool = False,
 ) -> int:
     if out.resolve() == settings.sink.out_dir.resolve():
         console.print("[red]--out must not be the live sink's output directory[/red]")
         return 2
+    if dry_run:
+        topic = getattr(TopicNames.from_settings(settings.kafka), TABLES[table].topic_attr)
+        _print_plan(settings, console, topic, TimeRange(since, until))
+        return 0
     storage = LocalStorage(out)
     with Progress(
         TextColumn("{task.description}"),
@@ -284,6 +305,7 @@ def reextract_pages(
     until: datetime | None,
     tag: str,
     overrides: list[str],
+    dry_run: bool = False,
 ) -> int:
     try:
         extractor_settings = _extractor_overrides(settings, overrides)
@@ -291,6 +313,12 @@ def reextract_pages(
     except (ValueError, ValidationError) as exc:
         console.print(f"[red]{exc}[/red]")
         return 2
+    if dry_run:
+        _print_plan(
+            settings, console, TopicNames.from_settings(settings.kafka).pages, TimeRange(since, until)
+        )
+        console.print(f"outputs: {articles_topic}, {events_topic}")
+        return 0
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),

@@ -27,6 +27,33 @@ class TimeRange:
         )
 
 
+async def plan_range(
+    kafka: KafkaSettings, topic: str, window: TimeRange
+) -> dict[TopicPartition, tuple[int, int]]:
+    """Per partition, the offsets [start, stop) that ``records_in_range`` would read."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=require_bootstrap(kafka), enable_auto_commit=False)
+    await consumer.start()
+    try:
+        return await _ranges(consumer, topic, window)
+    finally:
+        await consumer.stop()
+
+
+async def _ranges(
+    consumer: AIOKafkaConsumer, topic: str, window: TimeRange
+) -> dict[TopicPartition, tuple[int, int]]:
+    tps = await partitions_of(consumer, [topic])
+    consumer.assign(tps)
+    ends = await consumer.end_offsets(tps)
+    ranges: dict[TopicPartition, tuple[int, int]] = {}
+    for tp in tps:
+        start = await offset_for_time(consumer, tp, window.since, ends[tp])
+        stop = await offset_for_time(consumer, tp, window.until, ends[tp]) if window.until else ends[tp]
+        if start < stop:
+            ranges[tp] = (start, stop)
+    return ranges
+
+
 async def records_in_range(
     kafka: KafkaSettings,
     topic: str,
@@ -43,15 +70,7 @@ async def records_in_range(
     )
     await consumer.start()
     try:
-        tps = await partitions_of(consumer, [topic])
-        consumer.assign(tps)
-        ends = await consumer.end_offsets(tps)
-        ranges: dict[TopicPartition, tuple[int, int]] = {}
-        for tp in tps:
-            start = await offset_for_time(consumer, tp, window.since, ends[tp])
-            stop = await offset_for_time(consumer, tp, window.until, ends[tp]) if window.until else ends[tp]
-            if start < stop:
-                ranges[tp] = (start, stop)
+        ranges = await _ranges(consumer, topic, window)
         on_total(sum(stop - start for start, stop in ranges.values()))
         for tp, (start, stop) in ranges.items():
             consumer.seek(tp, start)
