@@ -186,7 +186,17 @@ class FetcherService:
             page = await self.pages.fetch(discovered)
             value = check_record_size(encode(page), self.settings.kafka.max_request_bytes, discovered.url)
         except NewswireError as exc:
-            log.warning("fetch failed for %s: %s", discovered.url, exc)
+            log.warning(
+                "fetch failed for %s: %s",
+                discovered.url,
+                exc,
+                extra={
+                    "url": discovered.url,
+                    "topic": source.topic,
+                    "partition": source.partition,
+                    "offset": source.offset,
+                },
+            )
             self.metrics.fetches.labels(reason_of(exc)).inc()
             await self.send_dead_letter(
                 dead_letter(
