@@ -26,9 +26,18 @@ from schemas import encode
 from services.common.kafka import ensure_topics
 from services.common.settings import settings_to_env
 from services.common.topics import TopicNames, app_id
+from services.sink.storage import LocalStorage
+from services.sink.tables import TABLES
 from tests.factories import article
 from tests.integration.conftest import wait_until
-from tests.oracle import assert_contiguous, end_offsets, file_ranges, parquet_rows
+from tests.oracle import (
+    assert_contiguous,
+    end_offsets,
+    fault_free_rows,
+    file_ranges,
+    parquet_rows,
+    written_rows,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -155,6 +164,11 @@ def test_twenty_kills_at_random_moments_lose_and_duplicate_nothing(
     rows = parquet_rows(table_dir, columns=["article_id", "src_partition", "src_offset"])
     assert sorted(r["article_id"] for r in rows) == sorted(f"{i:032x}" for i in range(RECORDS))
     assert len({(r["src_partition"], r["src_offset"]) for r in rows}) == RECORDS
+    # Row for row, what a sink that never failed writes (every column but ingested_at).
+    storage = LocalStorage(settings.sink.out_dir)
+    assert written_rows(storage, "articles") == fault_free_rows(
+        bootstrap, topics.articles, TABLES["articles"]
+    )
     ranges = file_ranges(table_dir)
     for partition, end in end_offsets(bootstrap, topics.articles).items():
         assert assert_contiguous(ranges.get((topics.articles, partition), [])) == end

@@ -17,7 +17,7 @@ from schemas import SCHEMA_VERSION, encode
 from services.common.kafka import ensure_topics
 from services.common.settings import settings_to_env
 from services.common.topics import TopicNames
-from services.sink.app import WRITER
+from services.sink.batches import WRITER
 from services.sink.naming import DataFileName
 from services.sink.storage import LocalStorage
 from services.sink.tables import TABLES
