@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+import pyarrow as pa
+
 from services.sink.naming import CompactedFileName, DataFileName, tmp_prefix
 from services.sink.storage import Storage, StoredFile
 
@@ -60,8 +62,14 @@ def recover_partition(storage: Storage, table: str, topic: str, partition: int) 
     last_offset = batches[-1][0].last_offset
     last_batch = [(name, file) for name, file in batches if name.last_offset == last_offset]
     first_offset = last_batch[0][0].first_offset
-    metadata = storage.read_schema(table, last_batch[0][1].path).metadata or {}
-    expected = int(metadata.get(BATCH_FILES_KEY.encode(), b"1"))
+    try:
+        footers = [storage.read_schema(table, file.path).metadata or {} for _, file in last_batch]
+        expected = int(footers[0].get(BATCH_FILES_KEY.encode(), b"1"))
+    except (OSError, pa.ArrowInvalid) as exc:  # a torn file (no footer): the batch is not complete
+        log.warning(
+            "%s[%d]: unreadable file in batch %d..%d: %r", topic, partition, first_offset, last_offset, exc
+        )
+        expected = len(last_batch) + 1
     if len(last_batch) >= expected:
         return Recovery(last_offset + 1, stale, [])
     log.warning(

@@ -166,9 +166,15 @@ class ObjectStorage:
         parts: Iterable[pa.Table],
         meta: dict[str, str],
     ) -> None:
-        # No temp object: the object appears only when the upload completes, so a crash leaves nothing.
+        # The whole file is built in memory first: an S3 output stream completes its upload when it
+        # is closed, even by an exception or a destructor, so writing Parquet into it directly could
+        # leave a torn object under the final name. Uploading finished bytes, a crash during the
+        # upload leaves no object (or, for a multipart upload, an invisible incomplete one).
+        buffer = pa.BufferOutputStream()
+        write_parquet(buffer, schema, parts, meta)
+        data = buffer.getvalue()
         with self.fs.open_output_stream(self._key(table, path)) as out:
-            write_parquet(out, schema, parts, meta)
+            out.write(data)
 
     def delete(self, table: str, paths: Sequence[str]) -> None:
         for path in paths:

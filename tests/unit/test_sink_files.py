@@ -146,3 +146,14 @@ def test_table_rows_fit_their_schema_and_are_dated() -> None:
     assert spec.date_key(article(1)) == "2024-04-11"
     assert spec.date_key(article(1, published=None)) == "unknown"
     assert table.column("extractor_options").to_pylist() == ['{"include_comments": false}']
+
+
+def test_recovery_treats_a_torn_last_file_as_an_incomplete_batch(tmp_path: Path) -> None:
+    """A file with no Parquet footer (an object store upload cut short) is never trusted as complete."""
+    _write(tmp_path, "2024-01-01", DataFileName("t", 0, 0, 9))
+    torn = tmp_path / "articles" / "date=2024-01-02" / DataFileName("t", 0, 10, 19).name
+    torn.parent.mkdir(parents=True)
+    torn.write_bytes(b"PAR1 half a file")
+    recovery = recover_partition(LocalStorage(tmp_path), "articles", "t", 0)
+    assert recovery.next_offset == 10
+    assert not torn.exists()
