@@ -96,8 +96,11 @@ class LocalStorage:
             if not partition.is_dir():
                 continue
             for entry in os.scandir(partition.path):
-                if entry.is_file():
-                    found.append(StoredFile(f"{partition.name}/{entry.name}", entry.stat().st_size))
+                try:
+                    if entry.is_file():
+                        found.append(StoredFile(f"{partition.name}/{entry.name}", entry.stat().st_size))
+                except FileNotFoundError:  # deleted meanwhile (a temp file renamed, a compacted source)
+                    continue
         return sorted(found)
 
     def write(
