@@ -78,6 +78,10 @@ def _scrape(port: int) -> dict[str, float]:
     return out
 
 
+async def _letters(kafka: Any) -> list[deadletters.StoredLetter]:
+    return [stored async for stored in deadletters.iter_letters(kafka)]
+
+
 def _committed(settings: Any, group: str, topic: str) -> int | None:
     rows = asyncio.run(offsets.show(settings.kafka, [group], [topic]))
     return rows[0].committed
@@ -157,7 +161,7 @@ def test_dead_letters_are_listed_shown_and_retried_a_bounded_number_of_times(
     bad = [(b"k1", b"\xff not json"), (b"k2", b'{"schema_version": 1}'), (b"k3", b"[1, 2]")]
     produce(bootstrap, topics.articles, [*bad, (b"a", encode(article(1)))])
     services.start(settings, "sink")
-    letters = lambda: asyncio.run(deadletters.read_all(settings.kafka))[0]  # noqa: E731
+    letters = lambda: asyncio.run(_letters(settings.kafka))  # noqa: E731
     wait_until(lambda: len(letters()) == 3, timeout_s=60, what="3 dead letters", on_fail=services.logs)
 
     capsys.readouterr()
@@ -177,7 +181,8 @@ def test_dead_letters_are_listed_shown_and_retried_a_bounded_number_of_times(
     assert retried == (b"k1", b"\xff not json")  # the original bytes and key, unchanged
     # Still broken: the sink dead-letters it again, and it now has two attempts.
     wait_until(lambda: len(letters()) == 4, timeout_s=60, what="the 4th dead letter", on_fail=services.logs)
-    assert deadletters.attempts(letters())[("sink", hashlib.sha256(b"\xff not json").hexdigest())] == 2
+    identity = ("sink", hashlib.sha256(b"\xff not json").hexdigest())
+    assert asyncio.run(deadletters.attempts_of(settings.kafka, identity)) == 2
 
     capsys.readouterr()
     assert newswire(["deadletter", "retry", "--reason", "invalid_json", "--max-attempts", "2"]) == 0

@@ -113,43 +113,46 @@ def deadletter_list(
     since: datetime | None,
     limit: int,
 ) -> int:
-    letters, undecodable = asyncio.run(deadletters.read_all(settings.kafka))
-    counts = deadletters.attempts(letters)
-    chosen = [s for s in letters if _filters(stage, reason, since).match(s)]
+    listing = asyncio.run(deadletters.list_letters(settings.kafka, _filters(stage, reason, since), limit))
     summary = Table("stage", "reason", "letters", header_style="bold")
-    for (letter_stage, letter_reason), n in sorted(deadletters.summary(chosen).items()):
+    for (letter_stage, letter_reason), n in sorted(listing.counts.items()):
         summary.add_row(letter_stage, letter_reason, str(n))
     console.print(summary)
     recent = Table(
         "ref", "last failed", "stage", "reason", "attempts", "subject / message", header_style="bold"
     )
-    for stored in chosen[-limit:]:
+    for stored in listing.latest:
         letter = stored.letter
         recent.add_row(
             stored.ref,
             letter.last_failed_at.isoformat(timespec="seconds"),
             letter.stage,
             letter.reason,
-            str(counts[stored.identity]),
+            str(listing.attempts[stored.identity]),
             (letter.subject or letter.message)[:100],
         )
     console.print(recent)
-    if undecodable:
-        console.print(f"[yellow]{undecodable} records on the topic are not dead letters[/yellow]")
-    console.print(f"{len(chosen)} of {len(letters)} dead letters match")
+    if listing.undecodable:
+        console.print(f"[yellow]{listing.undecodable} records on the topic are not dead letters[/yellow]")
+    console.print(f"{listing.matched} of {listing.total} dead letters match")
     return 0
 
 
 def deadletter_show(settings: Settings, console: Console, ref: str, *, full: bool) -> int:
-    letters, _ = asyncio.run(deadletters.read_all(settings.kafka))
-    found = next((s for s in letters if s.ref == ref), None)
+    try:
+        partition, offset = (int(part) for part in ref.split(":"))
+    except ValueError:
+        console.print(f"[red]{ref!r}: use PARTITION:OFFSET from `deadletter list`[/red]")
+        return 2
+    found = asyncio.run(deadletters.read_one(settings.kafka, partition, offset))
     if found is None:
         console.print(f"[red]no dead letter at {ref} (use PARTITION:OFFSET from `deadletter list`)[/red]")
         return 2
     letter = found.letter
     for name, value in letter.model_dump(exclude={"original_b64"}).items():
         console.print(f"[bold]{name}[/bold]: {value}")
-    console.print(f"[bold]attempts so far[/bold]: {deadletters.attempts(letters)[found.identity]}")
+    attempts = asyncio.run(deadletters.attempts_of(settings.kafka, found.identity))
+    console.print(f"[bold]attempts so far[/bold]: {attempts}")
     original = found.original.decode("utf-8", errors="replace")
     shown = (
         original
@@ -171,8 +174,9 @@ def deadletter_retry(
     max_attempts: int,
     dry_run: bool,
 ) -> int:
-    letters, _ = asyncio.run(deadletters.read_all(settings.kafka))
-    plans = deadletters.plan_retries(settings.kafka, letters, _filters(stage, reason, since), max_attempts)
+    plans = asyncio.run(
+        deadletters.plan_retries(settings.kafka, _filters(stage, reason, since), max_attempts)
+    )
     table = Table("ref", "stage", "reason", "attempt", "re-inject into", header_style="bold")
     for plan in plans:
         letter = plan.stored.letter

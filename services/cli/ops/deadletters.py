@@ -12,8 +12,9 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
-from collections import Counter
-from dataclasses import dataclass
+from collections import Counter, deque
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
@@ -31,6 +32,7 @@ class StoredLetter:
     partition: int
     offset: int
     letter: DeadLetter
+    known_identity: tuple[str, str] | None = None  # kept when the original is dropped from memory
 
     @property
     def ref(self) -> str:
@@ -42,6 +44,8 @@ class StoredLetter:
 
     @property
     def identity(self) -> tuple[str, str]:
+        if self.known_identity is not None:
+            return self.known_identity
         what = self.letter.subject or hashlib.sha256(self.original).hexdigest()
         return (self.letter.stage, what)
 
@@ -61,48 +65,95 @@ class Filters:
         )
 
 
-async def read_all(kafka: KafkaSettings) -> tuple[list[StoredLetter], int]:
-    """Every dead letter on the topic (and how many records could not be decoded as one)."""
+async def iter_letters(
+    kafka: KafkaSettings, *, undecodable: list[int] | None = None
+) -> AsyncIterator[StoredLetter]:
+    """Every dead letter on the topic, streamed in offset order per partition (the topic can hold
+    months of failures with their original pages: nothing is kept in memory here). Records that
+    are not dead letters are counted in ``undecodable[0]``."""
     topic = TopicNames.from_settings(kafka).deadletter
-    consumer = AIOKafkaConsumer(bootstrap_servers=require_bootstrap(kafka), enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=require_bootstrap(kafka),
+        enable_auto_commit=False,
+        max_partition_fetch_bytes=kafka.max_request_bytes,
+    )
     await consumer.start()
-    letters: list[StoredLetter] = []
-    undecodable = 0
     try:
         await consumer.topics()
         tps = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or [])]
         if not tps:
-            return [], 0
+            return
         ends = await consumer.end_offsets(tps)
-        consumer.assign(tps)
-        await consumer.seek_to_beginning(*tps)
-        remaining = {tp for tp in tps if ends[tp] > 0}
-        while remaining:
-            batches = await asyncio.wait_for(consumer.getmany(timeout_ms=1000), 30)
-            if not batches:
-                break  # the end offsets can undercount on some brokers; nothing more is coming
-            for tp, records in batches.items():
+        for tp in tps:
+            if ends[tp] == 0:
+                continue
+            consumer.assign([tp])
+            await consumer.seek_to_beginning(tp)
+            while True:
+                records = (await asyncio.wait_for(consumer.getmany(tp, timeout_ms=1000), 30)).get(tp, [])
+                if not records:
+                    break  # end offsets can undercount on some brokers; nothing more is coming
                 for record in records:
                     try:
-                        letters.append(
-                            StoredLetter(tp.partition, record.offset, decode(DeadLetter, record.value))
-                        )
+                        yield StoredLetter(tp.partition, record.offset, decode(DeadLetter, record.value))
                     except DecodeError:
-                        undecodable += 1
-                    if record.offset + 1 >= ends[tp]:
-                        remaining.discard(tp)
-        return letters, undecodable
+                        if undecodable is not None:
+                            undecodable[0] += 1
+                if records[-1].offset + 1 >= ends[tp]:
+                    break
     finally:
         await consumer.stop()
 
 
-def attempts(letters: list[StoredLetter]) -> Counter[tuple[str, str]]:
-    return Counter(stored.identity for stored in letters)
+async def read_one(kafka: KafkaSettings, partition: int, offset: int) -> StoredLetter | None:
+    """The dead letter at ``partition:offset`` (None if there is none)."""
+    topic = TopicNames.from_settings(kafka).deadletter
+    tp = TopicPartition(topic, partition)
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=require_bootstrap(kafka),
+        enable_auto_commit=False,
+        max_partition_fetch_bytes=kafka.max_request_bytes,
+    )
+    await consumer.start()
+    try:
+        consumer.assign([tp])
+        consumer.seek(tp, offset)
+        records = (await asyncio.wait_for(consumer.getmany(tp, timeout_ms=3000), 30)).get(tp, [])
+        for record in records:
+            if record.offset == offset:
+                return StoredLetter(partition, offset, decode(DeadLetter, record.value))
+        return None
+    finally:
+        await consumer.stop()
 
 
-def summary(letters: list[StoredLetter]) -> Counter[tuple[str, str]]:
-    """Counts by (stage, reason)."""
-    return Counter((s.letter.stage, s.letter.reason) for s in letters)
+@dataclass
+class Listing:
+    counts: Counter[tuple[str, str]] = field(default_factory=Counter)  # (stage, reason) of matches
+    attempts: Counter[tuple[str, str]] = field(default_factory=Counter)  # identity -> letters
+    latest: deque[StoredLetter] = field(default_factory=deque)  # the last matches, originals dropped
+    matched: int = 0
+    total: int = 0
+    undecodable: int = 0
+
+
+async def list_letters(kafka: KafkaSettings, filters: Filters, keep: int) -> Listing:
+    listing = Listing(latest=deque(maxlen=keep))
+    undecodable = [0]
+    async for stored in iter_letters(kafka, undecodable=undecodable):
+        listing.total += 1
+        listing.attempts[stored.identity] += 1
+        if filters.match(stored):
+            listing.matched += 1
+            listing.counts[(stored.letter.stage, stored.letter.reason)] += 1
+            light = stored.letter.model_copy(update={"original_b64": ""})
+            listing.latest.append(StoredLetter(stored.partition, stored.offset, light, stored.identity))
+    listing.undecodable = undecodable[0]
+    return listing
+
+
+async def attempts_of(kafka: KafkaSettings, identity: tuple[str, str]) -> int:
+    return sum([stored.identity == identity async for stored in iter_letters(kafka)])
 
 
 @dataclass(frozen=True)
@@ -113,13 +164,12 @@ class Retry:
     why_not: str = ""
 
 
-def plan_retries(
-    kafka: KafkaSettings, letters: list[StoredLetter], filters: Filters, max_attempts: int
-) -> list[Retry]:
+async def plan_retries(kafka: KafkaSettings, filters: Filters, max_attempts: int) -> list[Retry]:
     """The latest matching letter of each identity, and whether (and where) it is re-injected."""
-    counts = attempts(letters)
+    counts: Counter[tuple[str, str]] = Counter()
     latest: dict[tuple[str, str], StoredLetter] = {}
-    for stored in letters:
+    async for stored in iter_letters(kafka):
+        counts[stored.identity] += 1
         if filters.match(stored):
             latest[stored.identity] = stored  # letters are in topic order: the last one wins
     plans = []
