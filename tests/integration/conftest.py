@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import socket
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from services.cli.supervisor import Child, Supervisor, service_child
@@ -100,6 +102,23 @@ def services(tmp_path: Path) -> Iterator[Services]:
     running = Services(tmp_path / "logs")
     yield running
     running.stop_all()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def scrape_metrics(port: int) -> dict[str, float]:
+    """A service's /metrics on loopback, as {'name{labels}': value}."""
+    text = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
+    out = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, _, value = line.rpartition(" ")
+            out[name] = float(value)
+    return out
 
 
 def wait_until(

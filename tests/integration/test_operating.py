@@ -6,7 +6,6 @@ import asyncio
 import hashlib
 import io
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -14,7 +13,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from aiokafka import AIOKafkaProducer
 
@@ -27,7 +25,7 @@ from services.common.settings import settings_to_env
 from services.common.topics import TopicNames, app_id
 from services.demo.pages import load_articles, site_routes
 from tests.factories import article, event_mention
-from tests.integration.conftest import wait_until
+from tests.integration.conftest import free_port, scrape_metrics, wait_until
 from tests.oracle import assert_contiguous, consume_all, file_ranges, parquet_rows, produce, topic_size
 
 pytestmark = pytest.mark.integration
@@ -59,23 +57,6 @@ def _example(bootstrap: str, topic: str, group: str, *extra: str) -> list[str]:
     lines = [line for line in done.stdout.splitlines() if "cell_dismantled" in line]
     assert all("invalid" not in line for line in done.stdout.splitlines()), done.stdout
     return lines
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _scrape(port: int) -> dict[str, float]:
-    """The service's /metrics, as {'name{labels}': value}."""
-    text = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
-    out = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            name, _, value = line.rpartition(" ")
-            out[name] = float(value)
-    return out
 
 
 async def _letters(kafka: Any) -> list[deadletters.StoredLetter]:
@@ -149,7 +130,7 @@ def test_dead_letters_are_listed_shown_and_retried_a_bounded_number_of_times(
     tmp_path: Path,
 ) -> None:
     """Also: the sink's Prometheus metrics and JSON logs, and `newswire status`, on the same run."""
-    port = _free_port()
+    port = free_port()
     settings = make_settings(kafka={"partitions": 1}, sink={"idle_flush_s": 0.3, "metrics_port": port})
     monkeypatch.setenv("COLUMNS", "200")  # rich: room for the full topic names
     monkeypatch.setenv("NEWSWIRE_LOG_FORMAT", "json")
@@ -196,15 +177,17 @@ def test_dead_letters_are_listed_shown_and_retried_a_bounded_number_of_times(
     assert "DeadLetter" in listing and "EventMention" in listing
 
     rows_metric = 'newswire_records_produced_total{service="sink",topic="parquet:articles"}'
-    wait_until(lambda: _scrape(port).get(rows_metric) == 1, timeout_s=30, what="the row count metric")
-    metrics = _scrape(port)
+    wait_until(lambda: scrape_metrics(port).get(rows_metric) == 1, timeout_s=30, what="the row count metric")
+    metrics = scrape_metrics(port)
     assert metrics[f'newswire_records_consumed_total{{service="sink",topic="{topics.articles}"}}'] == 5
     assert metrics['newswire_dead_letters_total{reason="invalid_json",stage="sink"}'] == 2
     assert metrics['newswire_dead_letters_total{reason="not_an_object",stage="sink"}'] == 1
     assert metrics['newswire_processing_seconds_count{service="sink"}'] >= 1
     group = app_id(settings.kafka, "sink")
     lag_metric = f'newswire_consumer_lag{{group="{group}",partition="0",topic="{topics.articles}"}}'
-    wait_until(lambda: _scrape(port).get(lag_metric) == 0, timeout_s=40, what="the lag gauge (every 15 s)")
+    wait_until(
+        lambda: scrape_metrics(port).get(lag_metric) == 0, timeout_s=40, what="the lag gauge (every 15 s)"
+    )
 
     assert newswire(["status", "--once"]) == 0
     status = capsys.readouterr().out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any
 
 import pyarrow as pa
@@ -15,7 +16,7 @@ from services.demo.pages import EXTRA_CHROME, load_articles
 from services.extractor.events.evaluate import Scores, score_article
 from services.sink.queries import latest_versions
 from tests.conftest import norm
-from tests.integration.conftest import wait_until
+from tests.integration.conftest import free_port, scrape_metrics, wait_until
 from tests.oracle import (
     assert_contiguous,
     file_ranges,
@@ -79,16 +80,46 @@ def _events_match_the_gold(
     assert len(shared) == 1 and {s["site"]["name"] for s in shared[0]["sites"]} >= {"Almería"}
 
 
+def _every_service_exposes_its_metrics(ports: dict[str, int], topics: TopicNames, site: Any) -> None:
+    fetcher, extractor = scrape_metrics(ports["fetcher"]), scrape_metrics(ports["extractor"])
+    linker, sink = scrape_metrics(ports["linker"]), scrape_metrics(ports["sink"])
+    assert fetcher['newswire_fetches_total{outcome="fetched"}'] == 5
+    assert fetcher['newswire_dead_letters_total{reason="invalid_json",stage="fetcher"}'] == 1
+    assert fetcher[f'newswire_records_produced_total{{service="fetcher",topic="{topics.pages}"}}'] == 5
+    # Feed freshness: every feed polled moments ago; the items were new in (at least) the first one.
+    assert all(
+        fetcher[f'newswire_feed_last_poll_timestamp_seconds{{feed="{feed}"}}'] > time.time() - 600
+        for feed in site.feed_urls
+    )
+    fresh = [
+        fetcher.get(f'newswire_feed_last_new_item_timestamp_seconds{{feed="{feed}"}}')
+        for feed in site.feed_urls
+    ]
+    assert any(seen is not None and seen > time.time() - 600 for seen in fresh)
+    assert extractor[f'newswire_records_consumed_total{{service="extractor",topic="{topics.pages}"}}'] == 6
+    assert extractor[f'newswire_records_produced_total{{service="extractor",topic="{topics.articles}"}}'] == 5
+    assert extractor['newswire_dead_letters_total{reason="unknown_schema_version",stage="extractor"}'] == 1
+    assert extractor['newswire_processing_seconds_count{service="extractor"}'] == 6
+    on_topic = extractor[f'newswire_records_produced_total{{service="extractor",topic="{topics.events}"}}']
+    assert linker[f'newswire_records_consumed_total{{service="linker",topic="{topics.events}"}}'] == on_topic
+    assert linker[f'newswire_records_produced_total{{service="linker",topic="{topics.event_clusters}"}}'] >= 1
+    assert sink['newswire_records_produced_total{service="sink",topic="parquet:articles"}'] == 5
+
+
 def test_demo_corpus_end_to_end_then_rerun_adds_nothing(
     make_settings: Any, sample_site: Any, services: Any, gold: dict[str, Any]
 ) -> None:
+    ports = {name: free_port() for name in ("fetcher", "extractor", "linker", "sink")}
     settings = make_settings(
         fetcher={
             "feeds": sample_site.feed_urls,
             "poll_interval_s": 2.0,
             "min_poll_interval_s": 1.0,
             "max_poll_interval_s": 2.0,
-        }
+            "metrics_port": ports["fetcher"],
+        },
+        extractor={"metrics_port": ports["extractor"], "linker_metrics_port": ports["linker"]},
+        sink={"metrics_port": ports["sink"]},
     )
     topics = TopicNames.from_settings(settings.kafka)
     bootstrap = settings.kafka.bootstrap
@@ -129,6 +160,7 @@ def test_demo_corpus_end_to_end_then_rerun_adds_nothing(
     ]
     assert {dl.source_topic for dl in letters} == {topics.urls, topics.pages}
     assert all(dl.original_b64 for dl in letters)
+    _every_service_exposes_its_metrics(ports, topics, sample_site)
 
     # Second run over the same feeds, same broker: the seen-table survives the restart.
     pages_before = topic_size(bootstrap, topics.pages)
