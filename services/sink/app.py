@@ -31,7 +31,7 @@ from services.sink.batches import add_record, write_batch
 from services.sink.buffer import PartitionBuffer
 from services.sink.faults import KillingFileOps
 from services.sink.recovery import recover_partition
-from services.sink.storage import LocalStorage, Storage, StorageError, open_storage
+from services.sink.storage import LocalStorage, Storage, StorageError, StoredFile, open_storage
 from services.sink.tables import TABLES, TableSpec
 
 log = logging.getLogger(__name__)
@@ -172,22 +172,33 @@ class SinkService:
         """Resume each newly assigned partition after its last durable file, then un-pause it."""
         assert self._consumer is not None
         while self._to_recover and self._fatal is None:
-            tp = self._to_recover.pop()
-            if tp not in self._consumer.assignment():
-                continue
-            next_offset = await self._resume_offset(tp)
-            if tp not in self._consumer.assignment() or tp in self._to_recover:
-                continue  # a rebalance happened meanwhile; a re-assignment is recovered again
-            if next_offset is not None:
-                log.info("%s[%d]: resuming at offset %d from file names", tp.topic, tp.partition, next_offset)
-                self._consumer.seek(tp, next_offset)
-            self._consumer.resume(tp)
+            # One listing per table per round. A partition assigned again meanwhile (its revocation
+            # may have flushed new files) waits for the next round and a fresh listing.
+            pending, listings = list(self._to_recover), {}
+            self._to_recover.clear()
+            for tp in pending:
+                if tp not in self._consumer.assignment() or tp in self._to_recover:
+                    continue
+                table = self.tables[tp.topic].name
+                if table not in listings:
+                    listings[table] = await asyncio.to_thread(self.storage.list_files, table)
+                next_offset = await self._resume_offset(tp, listings[table])
+                if tp not in self._consumer.assignment() or tp in self._to_recover or self._fatal:
+                    continue  # a rebalance happened meanwhile: recovered again in the next round
+                if next_offset is not None:
+                    log.info(
+                        "%s[%d]: resuming at offset %d from file names", tp.topic, tp.partition, next_offset
+                    )
+                    self._consumer.seek(tp, next_offset)
+                self._consumer.resume(tp)
 
-    async def _resume_offset(self, tp: TopicPartition) -> int | None:
+    async def _resume_offset(self, tp: TopicPartition, files: list[StoredFile]) -> int | None:
         """The offset after the last durable file (None: no file, the committed offset rules)."""
         assert self._consumer is not None
         table = self.tables[tp.topic].name
-        recovery = await asyncio.to_thread(recover_partition, self.storage, table, tp.topic, tp.partition)
+        recovery = await asyncio.to_thread(
+            recover_partition, self.storage, table, tp.topic, tp.partition, files
+        )
         if recovery.next_offset is None:
             return None
         end = (await self._consumer.end_offsets([tp]))[tp]

@@ -171,9 +171,10 @@ def compact_table(
             report.written.append(path)
             if dry_run:
                 continue
-            report.rows += _merge(storage, table, path, name, chunk, covered)
+            rows, size = _merge(storage, table, path, name, chunk, covered)
+            report.rows += rows
             report.files_out += 1
-            report.bytes_out += next(f.size for f in storage.list_files(table) if f.path == path)
+            report.bytes_out += size
             # Only now, with the merged file durable, may the small ones go.
             storage.delete(table, [s.file.path for s in chunk])
     return report
@@ -186,7 +187,8 @@ def _merge(
     name: CompactedFileName,
     chunk: list[_Source],
     covered: list[tuple[int, int]],
-) -> int:
+) -> tuple[int, int]:
+    """Write the merged file; returns (rows, bytes)."""
     schemas = [storage.read_schema(table, s.file.path) for s in chunk]
     # Files written before and after a contract gained an optional field merge into the wider schema.
     schema = pa.unify_schemas([s.remove_metadata() for s in schemas], promote_options="permissive")
@@ -210,5 +212,5 @@ def _merge(
             rows += part.num_rows
             yield part
 
-    storage.write(table, path, f"{TMP_PREFIX}{name.name}.tmp", schema, parts(), metadata)
-    return rows
+    size = storage.write(table, path, f"{TMP_PREFIX}{name.name}.tmp", schema, parts(), metadata)
+    return rows, size

@@ -49,9 +49,15 @@ def _compacted_end(files: list[StoredFile], topic: str, partition: int) -> int |
     return max(ends, default=None)
 
 
-def recover_partition(storage: Storage, table: str, topic: str, partition: int) -> Recovery:
-    """Delete this partition's stale temp files and incomplete last batch; return the offset to resume at."""
-    files = storage.list_files(table)
+def recover_partition(
+    storage: Storage, table: str, topic: str, partition: int, files: list[StoredFile] | None = None
+) -> Recovery:
+    """Delete this partition's stale temp files and incomplete last batch; return the offset to resume at.
+
+    ``files`` is the table's listing, when the caller recovers several partitions from one (each
+    partition's decision and deletions concern its own files only)."""
+    if files is None:
+        files = storage.list_files(table)
     prefix = tmp_prefix(topic, partition)
     stale = [f.path for f in files if f.name.startswith(prefix) and f.name.endswith(".tmp")]
     storage.delete(table, stale)

@@ -58,8 +58,8 @@ class Storage(Protocol):
         schema: pa.Schema,
         parts: Iterable[pa.Table],
         meta: dict[str, str],
-    ) -> None:
-        """Write one Parquet file; durable and complete when this returns."""
+    ) -> int:
+        """Write one Parquet file; durable and complete when this returns. Returns its size in bytes."""
         ...
 
     def delete(self, table: str, paths: Sequence[str]) -> None:
@@ -111,8 +111,10 @@ class LocalStorage:
         schema: pa.Schema,
         parts: Iterable[pa.Table],
         meta: dict[str, str],
-    ) -> None:
-        write_durably(self._ops, self.root / table / path, tmp_name, schema, parts, meta)
+    ) -> int:
+        final = self.root / table / path
+        write_durably(self._ops, final, tmp_name, schema, parts, meta)
+        return final.stat().st_size
 
     def delete(self, table: str, paths: Sequence[str]) -> None:
         directories = set()
@@ -168,7 +170,7 @@ class ObjectStorage:
         schema: pa.Schema,
         parts: Iterable[pa.Table],
         meta: dict[str, str],
-    ) -> None:
+    ) -> int:
         # The whole file is built in memory first: an S3 output stream completes its upload when it
         # is closed, even by an exception or a destructor, so writing Parquet into it directly could
         # leave a torn object under the final name. Uploading finished bytes, a crash during the
@@ -178,6 +180,7 @@ class ObjectStorage:
         data = buffer.getvalue()
         with self.fs.open_output_stream(self._key(table, path)) as out:
             out.write(data)
+        return data.size
 
     def delete(self, table: str, paths: Sequence[str]) -> None:
         for path in paths:

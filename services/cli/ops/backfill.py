@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from importlib.metadata import version
 
 from aiokafka import TopicPartition
 
@@ -24,7 +25,7 @@ from services.sink.buffer import PartitionBuffer
 from services.sink.storage import Storage
 from services.sink.tables import TABLES
 
-BACKFILL_WRITER = "newswire-backfill"
+BACKFILL_WRITER = f"newswire-backfill/{version('newswire')}"
 
 
 @dataclass

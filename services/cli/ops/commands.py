@@ -100,10 +100,6 @@ def topics_list(settings: Settings, console: Console) -> int:
     return 0
 
 
-def _filters(stage: str | None, reason: str | None, since: datetime | None) -> deadletters.Filters:
-    return deadletters.Filters(stage=stage, reason=reason, since=since)
-
-
 def deadletter_list(
     settings: Settings,
     console: Console,
@@ -113,7 +109,9 @@ def deadletter_list(
     since: datetime | None,
     limit: int,
 ) -> int:
-    listing = asyncio.run(deadletters.list_letters(settings.kafka, _filters(stage, reason, since), limit))
+    listing = asyncio.run(
+        deadletters.list_letters(settings.kafka, deadletters.Filters(stage, reason, since), limit)
+    )
     summary = Table("stage", "reason", "letters", header_style="bold")
     for (letter_stage, letter_reason), n in sorted(listing.counts.items()):
         summary.add_row(letter_stage, letter_reason, str(n))
@@ -175,7 +173,7 @@ def deadletter_retry(
     dry_run: bool,
 ) -> int:
     plans = asyncio.run(
-        deadletters.plan_retries(settings.kafka, _filters(stage, reason, since), max_attempts)
+        deadletters.plan_retries(settings.kafka, deadletters.Filters(stage, reason, since), max_attempts)
     )
     table = Table("ref", "stage", "reason", "attempt", "re-inject into", header_style="bold")
     for plan in plans:
