@@ -30,7 +30,21 @@ EXTRACTION_OPTIONS: dict[str, bool | int | str] = {
     "deduplicate": False,
     "favor_precision": False,
     "favor_recall": True,
+    # When recall mode keeps less than this share of the page's paragraph text, the page is
+    # extracted again in trafilatura's balanced mode, and the balanced text is used if it is at
+    # least FALLBACK_MIN_GAIN times longer. Recall mode skips trafilatura's comparison with its
+    # fallback algorithms, and on some templates it then settles on one small block of the article.
+    "fallback_below_paragraph_percent": 20,
 }
+FALLBACK_MIN_GAIN = 1.5
+_TRAFILATURA_KEYS = (
+    "include_comments",
+    "include_tables",
+    "include_images",
+    "include_links",
+    "deduplicate",
+    "favor_precision",
+)
 
 # Lines that are page chrome whatever the template: widgets trafilatura keeps
 # when a theme puts them inside the article container. Matched on whole lines only,
@@ -66,6 +80,7 @@ class Extraction:
     text: str
     metadata: PageMetadata
     removed: list[str] = field(default_factory=list)  # "rule: text" of everything newswire trimmed
+    focus: str = "recall"  # the trafilatura mode whose text was kept: "recall" or "balanced"
     events: list[EventMention] = field(default_factory=list)  # filled by the worker when asked
 
     # Convenience views used by the record builder and the CLI.
@@ -94,9 +109,15 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
         return None
     metadata = read_metadata(tree, url, html=html, today=today)
     anchors = anchor_texts(tree)
-    options: dict[str, Any] = dict(EXTRACTION_OPTIONS)
-    doc = trafilatura.bare_extraction(tree, url=url, with_metadata=False, as_dict=False, **options)
-    if not isinstance(doc, Document) or doc.body is None or not doc.text:
+    paragraph_chars = _paragraph_chars(tree)
+    doc = _trafilatura(tree, url, favor_recall=True)
+    focus = "recall"
+    share = int(EXTRACTION_OPTIONS["fallback_below_paragraph_percent"]) / 100
+    if _chars(doc) < share * paragraph_chars:
+        balanced = _trafilatura(load_html(html), url, favor_recall=False)  # the first tree is pruned
+        if balanced is not None and _chars(balanced) >= FALLBACK_MIN_GAIN * _chars(doc):
+            doc, focus = balanced, "balanced"
+    if doc is None:
         return None
     removed = [
         f"{r.rule}: {r.text}"
@@ -104,4 +125,23 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     ]
     text, lines = strip_chrome_lines(xmltotxt(doc.body, False))
     removed.extend(f"chrome_line: {line.strip()}" for line in lines)
-    return Extraction(text=text, metadata=metadata, removed=removed)
+    return Extraction(text=text, metadata=metadata, removed=removed, focus=focus)
+
+
+def _trafilatura(tree: Any, url: str | None, *, favor_recall: bool) -> Document | None:
+    options: dict[str, Any] = {key: EXTRACTION_OPTIONS[key] for key in _TRAFILATURA_KEYS}
+    doc = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=False, as_dict=False, favor_recall=favor_recall, **options
+    )
+    if not isinstance(doc, Document) or doc.body is None or not doc.text:
+        return None
+    return doc
+
+
+def _chars(doc: Document | None) -> int:
+    return len(doc.text or "") if doc is not None else 0
+
+
+def _paragraph_chars(tree: Any) -> int:
+    """Characters of text in the page's <p> elements (before trafilatura prunes the tree)."""
+    return sum(len(" ".join("".join(p.itertext()).split())) for p in tree.iter("p"))

@@ -8,6 +8,7 @@ import pytest
 from lxml import etree
 from trafilatura.utils import load_html
 
+from services.extractor import extract as extract_module
 from services.extractor.cleanup import trim_edges
 from services.extractor.extract import extract
 from services.extractor.metadata import read_metadata
@@ -104,6 +105,55 @@ def test_edge_boilerplate_words_inside_long_body_text_are_kept() -> None:
     )
     text = text_of(page(*paras(3), long_para))
     assert "used a newsletter and encrypted messaging" in text
+
+
+class _ModeSpy:
+    """Stands in for one trafilatura call per mode, returning real extractions of given pages."""
+
+    def __init__(self, recall_page: str, balanced_page: str) -> None:
+        self.pages = {True: recall_page, False: balanced_page}
+        self.calls: list[bool] = []
+        self.real = extract_module._trafilatura
+
+    def __call__(self, tree: object, url: str | None, *, favor_recall: bool) -> object:
+        self.calls.append(favor_recall)
+        return self.real(load_html(self.pages[favor_recall]), url, favor_recall=True)
+
+
+def test_balanced_mode_is_used_when_recall_mode_keeps_a_small_part_of_the_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    full = page(*paras(12))
+    spy = _ModeSpy(recall_page=page(*paras(1)), balanced_page=full)
+    monkeypatch.setattr(extract_module, "_trafilatura", spy)
+    result = extract(full, "https://news.example.org/2024/04/10/story")
+    assert result is not None
+    assert spy.calls == [True, False]
+    assert result.focus == "balanced"
+    assert "Paragraph 11." in result.text
+
+
+def test_recall_mode_text_is_kept_when_it_covers_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    full = page(*paras(12))
+    spy = _ModeSpy(recall_page=full, balanced_page=full)
+    monkeypatch.setattr(extract_module, "_trafilatura", spy)
+    result = extract(full, "https://news.example.org/2024/04/10/story")
+    assert result is not None
+    assert spy.calls == [True]  # the second pass costs a parse and an extraction: only when needed
+    assert result.focus == "recall"
+
+
+def test_recall_mode_text_is_kept_when_balanced_mode_finds_little_more(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    full = page(*paras(12))
+    spy = _ModeSpy(recall_page=page(*paras(2)), balanced_page=page(*paras(2), "<p>Short extra line.</p>"))
+    monkeypatch.setattr(extract_module, "_trafilatura", spy)
+    result = extract(full, "https://news.example.org/2024/04/10/story")
+    assert result is not None
+    assert spy.calls == [True, False]
+    assert result.focus == "recall"
+    assert "Short extra line" not in result.text
 
 
 def test_short_bodies_are_never_trimmed_to_nothing() -> None:
