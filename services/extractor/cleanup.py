@@ -51,6 +51,10 @@ def _text(block: _Element) -> str:
     return " ".join("".join(block.itertext()).split())
 
 
+def _has_text(block: _Element) -> bool:
+    return any(not piece.isspace() for piece in block.itertext() if piece)
+
+
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -80,7 +84,9 @@ def is_title_repeat(text: str, titles: list[str]) -> bool:
         title_norm = _norm(title)
         if block_norm in title_norm:  # <title> often adds " | Site name"
             return True
-        if SequenceMatcher(None, block_norm, title_norm).ratio() >= 0.85:
+        matcher = SequenceMatcher(None, block_norm, title_norm)
+        # the quick ratios are upper bounds of ratio(): most blocks are rejected without the full match
+        if matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85:
             return True
     return False
 
@@ -128,13 +134,12 @@ def trim_edges(
 ) -> list[Removal]:
     """Remove edge blocks that are chrome; return what was removed and by which rule."""
     removed: list[Removal] = []
-
-    def blocks() -> list[_Element]:
-        return [b for b in body if _text(b)]
+    current = [b for b in body if _has_text(b)]  # kept in step with the body as blocks are dropped
 
     def drop(block: _Element, rule: str, text: str) -> None:
         removed.append(Removal(rule, text))
         body.remove(block)
+        current.remove(block)
 
     head_rules: list[tuple[str, Callable[[_Element, str], bool]]] = [
         ("title_repeat", lambda b, t: is_title_repeat(t, titles)),
@@ -144,7 +149,6 @@ def trim_edges(
         ("edge_link_line", lambda b, t: is_link_line(t)),
     ]
     for _ in range(HEAD_WINDOW):
-        current = blocks()
         if len(current) < 3:  # never trim a short body down to nothing
             break
         text = _text(current[0])
@@ -160,7 +164,6 @@ def trim_edges(
         ("edge_link_line", lambda b, t: is_link_line(t)),
     ]
     for _ in range(TAIL_WINDOW):
-        current = blocks()
         if len(current) < 3:
             break
         text = _text(current[-1])
@@ -174,9 +177,9 @@ def trim_edges(
         (slice(0, HEAD_WINDOW), head_rules[2:]),
         (slice(-TAIL_WINDOW, None), tail_rules[1:]),
     ):
-        for block in blocks()[window]:
+        for block in current[window]:
             text = _text(block)
             rule = next((name for name, match in rules if match(block, text)), None)
-            if rule is not None and len(blocks()) > 3:
+            if rule is not None and len(current) > 3:
                 drop(block, rule, text)
     return removed

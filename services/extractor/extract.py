@@ -123,7 +123,8 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
         f"{r.rule}: {r.text}"
         for r in trim_edges(doc.body, metadata.title_variants, anchors, metadata.authors)
     ]
-    text, lines = strip_chrome_lines(xmltotxt(doc.body, False))
+    # trafilatura's text is the same serialisation of the same body, unless a block was trimmed
+    text, lines = strip_chrome_lines(xmltotxt(doc.body, False) if removed else (doc.text or ""))
     removed.extend(f"chrome_line: {line.strip()}" for line in lines)
     return Extraction(text=text, metadata=metadata, removed=removed, focus=focus)
 
