@@ -21,6 +21,7 @@ HEAD_WINDOW = 2  # blocks examined at the start
 TAIL_WINDOW = 3  # and at the end
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 # Calls to action and section labels that are never article prose. Matched on
 # short edge blocks only, so a body sentence that mentions a newsletter survives.
 _EDGE_BOILERPLATE = re.compile(
@@ -36,6 +37,10 @@ _EDGE_BOILERPLATE = re.compile(
       | \b(related|recommended|popular|trending|latest)\ (posts?|stories|articles|news|videos?|reads?)\b
       | \byou\ (may|might)\ also\ like\b | \bmost\ (read|popular|viewed)\b | \bmore\ (from|on)\b
       | \bclick\ here\b | \bdownload\ (our|the)\ app\b
+      | ^(filed\ under|tags?|tagged(\ with)?|categories|topics):
+      | \b\d+\ min(ute)?s?\ read\b  # reading time, as a bare label or followed by a figure:
+      | ^((estimated\ )?reading\ time|tempo\ de\ leitura|temps\ de\ lecture|lesezeit|tiempo\ de\ lectura)
+        \b[:\s]*(\d|$)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -101,7 +106,17 @@ _MONTH_DATE = re.compile(
     r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b",
     re.IGNORECASE,
 )
-_URL_IN_TEXT = re.compile(r"(https?://|www\.)\S+|\b\w+\.(com|org|net)/\S+", re.IGNORECASE)
+_URL_IN_TEXT = re.compile(
+    r"(https?://|www\.)\S+|\b\w+\.(com|org|net)/\S+|^\S+@\S+\.\w+$",  # a URL, or a lone e-mail address
+    re.IGNORECASE,
+)
+# Who else worked on the story, as wires and papers print it at the end: "(Reporting by ...; editing
+# by ...)", "Additional reporting by ...", "Contributing: ...", "... contributed to this report."
+_CREDIT = re.compile(
+    r"^\(?(additional\ )?(reporting|writing|editing)\ by\b|^contributing:|\bcontributed\ (to\ )?(this\ )?"
+    r"(report(ing)?|story|article)\b|^with\ (\w+\ ){0,3}wires\.?$",
+    re.IGNORECASE | re.VERBOSE,
+)
 
 
 def is_byline_or_dateline(text: str, authors: list[str]) -> bool:
@@ -125,6 +140,25 @@ def is_link_block(block: _Element, text: str, anchors: set[str]) -> bool:
     return (block.tag == "list" or _words(text) <= 30) and _link_share(block, text, anchors) >= 0.6
 
 
+_STAMP = re.compile(
+    r"^\W*(first\ )?(published|updated|posted|last\ (modified|updated))\b", re.IGNORECASE | re.VERBOSE
+)
+
+
+def is_separator(text: str) -> bool:
+    """A rule drawn with characters ("___", "* * *"): nothing to read."""
+    return not _LETTER_OR_DIGIT.search(text)
+
+
+def is_credit_line(text: str) -> bool:
+    return _words(text) <= 40 and bool(_CREDIT.search(text))
+
+
+def is_stamp(text: str) -> bool:
+    """A closing "Updated at 1:23 p.m." or "First published: ...": when, not what."""
+    return _words(text) <= 12 and bool(_STAMP.search(text))
+
+
 def is_edge_boilerplate(block: _Element, text: str) -> bool:
     return _words(text) <= 25 and bool(_EDGE_BOILERPLATE.search(text))
 
@@ -144,6 +178,7 @@ def trim_edges(
     head_rules: list[tuple[str, Callable[[_Element, str], bool]]] = [
         ("title_repeat", lambda b, t: is_title_repeat(t, titles)),
         ("byline_dateline", lambda b, t: is_byline_or_dateline(t, authors or [])),
+        ("separator", lambda b, t: is_separator(t)),
         ("edge_link_block", lambda b, t: is_link_block(b, t, anchors)),
         ("edge_boilerplate", is_edge_boilerplate),
         ("edge_link_line", lambda b, t: is_link_line(t)),
@@ -159,6 +194,9 @@ def trim_edges(
 
     tail_rules: list[tuple[str, Callable[[_Element, str], bool]]] = [
         ("trailing_heading", lambda b, t: b.tag == "head"),  # a heading with nothing after it
+        ("separator", lambda b, t: is_separator(t)),
+        ("credit_line", lambda b, t: is_credit_line(t)),
+        ("stamp", lambda b, t: is_stamp(t)),
         ("edge_link_block", lambda b, t: is_link_block(b, t, anchors)),
         ("edge_boilerplate", is_edge_boilerplate),
         ("edge_link_line", lambda b, t: is_link_line(t)),
