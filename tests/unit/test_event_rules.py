@@ -101,8 +101,36 @@ def test_counts_over_a_period_are_aggregates_and_old_dates_background() -> None:
     assert [(q.kind, q.value) for q in mentions[0].quantities] == [("cells", 8)]
 
 
-def test_a_stock_figure_without_an_action_is_no_event() -> None:
-    assert events("According to official figures, there are 1,631 Moroccan fighters in Syria and Iraq.") == []
+def test_a_stock_figure_without_an_action_is_a_statistic_not_an_event() -> None:
+    text = "According to official figures, there are 1,631 Moroccan fighters in Syria and Iraq."
+    (record,) = events(text)
+    assert record.record_kind == "statistic"
+    assert record.event_type == "MOBILIZE" and record.subtype == "other"
+    assert [(q.kind, q.value, q.span and q.span.text) for q in record.quantities] == [
+        ("other", 1631, "1,631")
+    ]
+    assert [(s.country, s.precision, s.role) for s in record.sites] == [
+        ("SYR", "country", "operating_area"),
+        ("IRQ", "country", "operating_area"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More than 1,500 fighters were killed in the battle for the city.",  # casualties, not a stock
+        "The company has 1,200 employees in Spain and Morocco.",  # not combatants
+        "Three militants crossed the border near Ceuta on foot.",  # people doing something
+        "The group was founded in 2014 by fighters from Mali.",  # a year is not a count
+    ],
+)
+def test_counts_that_are_not_stock_figures_give_no_statistic(sentence: str) -> None:
+    assert [m.record_kind for m in events(sentence)] == []
+
+
+def test_an_arrest_of_many_militants_stays_an_event_not_a_statistic() -> None:
+    record = only("Police arrested 71 militants in Madrid on Monday.")
+    assert record.record_kind == "event" and record.subtype == "arrest"
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,7 @@ from services.extractor.events.sites import (
     sentence_country_sets,
     to_site,
 )
+from services.extractor.events.statistics import STATISTIC, mentions_combatants, stock_figure
 from services.extractor.events.timex import TimeExpression, find_times
 from services.extractor.events.triggers import (
     AGGREGATE,
@@ -112,11 +113,23 @@ def _kind(sentence: str, when: TimeExpression | None, published_at: date | None)
 def _drafts(text: str, spans: list[tuple[int, int]], published_at: date | None) -> list[_Draft]:
     drafts: list[_Draft] = []
     triggered = [find_trigger(text[s:e]) for s, e in spans]
-    if not any(triggered):
+    stocks = (
+        [None if found else stock_figure(text[s:e]) for (s, e), found in zip(spans, triggered, strict=True)]
+        if mentions_combatants(text)
+        else [None] * len(spans)
+    )
+    if not any(triggered) and not any(stocks):
         return []  # most articles: no action reported, nothing more to do
     times = find_times(text, published_at) if published_at else []
     for i, ((start, end), found) in enumerate(zip(spans, triggered, strict=True)):
         if found is None:
+            if stocks[i] is not None:
+                inside = [t for t in times if start <= t.span_start < end and t.start is not None]
+                drafts.append(
+                    _Draft(
+                        STATISTIC, "other", i, i, [(start, end)], inside[0] if inside else None, "statistic"
+                    )
+                )
             continue
         trigger, match = found
         sentence = text[start:end]
@@ -315,7 +328,12 @@ def extract_events(text: str, *, article_id: str, url: str, published_at: date |
         found = find_sites(text, d.windows, context, places, skip)
         if FAMILY.get(d.subtype) == "arrest":  # a site's count is of people arrested there
             assign_counts(text, d.windows, found)
-        sites = refine(found, sentence_country_sets(text, spans, found))
+        if d.kind == "statistic":  # where the combatants are: countries are the usual answer here
+            for site in found:
+                site.role = "operating_area"
+            sites = found
+        else:
+            sites = refine(found, sentence_country_sets(text, spans, found))
         used = {s.count_span for s in found if s.count_span}  # per-site counts are not event totals
         actors = _actors(text, d, all_actors)
         groups = _groups(d, all_actors, spans)
