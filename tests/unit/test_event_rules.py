@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from schemas.events import EventMention
 from services.extractor.events.assemble import extract_events
 from services.extractor.events.countries import countries_in
-from services.extractor.events.triggers import first_trigger, sentences
+from services.extractor.events.triggers import TRIGGERS, first_trigger, has_trigger_word, sentences
 
 PUBLISHED = date(2024, 4, 10)
 
@@ -58,6 +59,15 @@ def test_sentences_do_not_end_at_times_titles_or_initials() -> None:
 def test_triggers_name_the_subtype(sentence: str, subtype: str) -> None:
     trigger = first_trigger(sentence)
     assert trigger is not None and trigger.subtype == subtype
+
+
+def test_trigger_patterns_are_lower_case_so_the_fast_gate_sees_every_trigger() -> None:
+    for trigger in TRIGGERS:  # the gate runs the patterns case-sensitively on lower-cased text
+        literal = re.sub(r"\\[A-Za-z]", "", trigger.pattern.pattern)  # escapes such as \b, \s, \W
+        assert literal == literal.lower(), trigger.pattern.pattern
+    assert has_trigger_word("POLICE ARRESTED TWO MEN IN MADRID.")
+    assert has_trigger_word("Two Arrests Were Made")
+    assert not has_trigger_word("The Minister Visited Madrid.")
 
 
 @pytest.mark.parametrize(

@@ -20,19 +20,19 @@ STOCK_NOUNS = frozenset(
 )
 MIN_STOCK = 20  # smaller counts are people doing something, not a stock
 # One pass over the whole text before any number is parsed: most articles never name combatants.
-_STOCK_NOUN = re.compile(r"\b(?:" + "|".join(sorted(STOCK_NOUNS)) + r")\b", re.IGNORECASE)
+_STOCK_NOUN = re.compile(r"\b(?:" + "|".join(sorted(STOCK_NOUNS)) + r")\b")  # run on lower-cased text
 _CASUALTIES = re.compile(r"\b(?:kill\w*|dead|died|deaths?|wound\w*|injur\w*|casualt\w+)\b", re.IGNORECASE)
 
 STATISTIC = Trigger(pattern=_STOCK_NOUN, event_type="MOBILIZE", modes=(), subtype="other", context=None)
 
 
 def mentions_combatants(text: str) -> bool:
-    return _STOCK_NOUN.search(text) is not None
+    return _STOCK_NOUN.search(text.lower()) is not None
 
 
 def stock_figure(sentence: str) -> NumberMention | None:
     """The count of combatants a sentence states as a stock, if it does."""
-    if not _STOCK_NOUN.search(sentence) or _CASUALTIES.search(sentence):
+    if not _STOCK_NOUN.search(sentence.lower()) or _CASUALTIES.search(sentence):
         return None
     for number in find_numbers(sentence):
         size = number.value if number.value is not None else number.min

