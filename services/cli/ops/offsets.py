@@ -3,9 +3,11 @@
 A reset commits new offsets for a group. It must not race a live member, which would overwrite
 them on its next commit, so the group has to be idle. Kafka reports an idle group as ``Empty``;
 some brokers (Tansu, measured) keep listing a member that has left, so when members are listed
-the reset joins the group itself and proceeds only if it is given every partition of the topics,
-which no live member would allow. Datetimes are resolved by a binary search over the records'
-timestamps, because ListOffsets-by-time is not implemented everywhere (Tansu returns offset 0).
+the reset joins the group itself and proceeds only if it leads a generation of one member (its own
+assignor counts the members it is given to assign) and is given every partition of the topics.
+Being given every partition alone proves nothing when the group has fewer partitions than members.
+Datetimes are resolved by a binary search over the records' timestamps, because
+ListOffsets-by-time is not implemented everywhere (Tansu returns offset 0).
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.abc import ConsumerRebalanceListener
 from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.coordinator.assignors.roundrobin import RoundRobinPartitionAssignor
 
 from services.common.kafka import require_bootstrap
 from services.common.settings import KafkaSettings
@@ -192,27 +197,61 @@ async def apply(kafka: KafkaSettings, group: str, planned: list[PlannedReset]) -
         finally:
             await consumer.stop()
         return
-    # Members are listed: join and see whether anyone else takes a share of the partitions.
+    # Members are listed: join, and see who else is in the generation.
     topics = sorted({tp.topic for tp in offsets})
+    assignor, generation_sizes = _counting_assignor()
+    watch = _JoinWatch()
     consumer = _consumer(
         kafka,
         group,
         session_timeout_ms=int(kafka.session_timeout_s * 1000),
         heartbeat_interval_ms=int(kafka.heartbeat_interval_s * 1000),
         rebalance_timeout_ms=int(kafka.rebalance_timeout_s * 1000),
+        partition_assignment_strategy=(assignor,),
     )
-    consumer.subscribe(topics)
+    consumer.subscribe(topics, listener=watch)
     await consumer.start()
     try:
         all_partitions = set(await partitions_of(consumer, topics))
-        deadline = asyncio.get_running_loop().time() + kafka.rebalance_timeout_s * 3 + 10
-        while not consumer.assignment() and asyncio.get_running_loop().time() < deadline:
-            await asyncio.sleep(0.2)
-        if consumer.assignment() != all_partitions:
+        try:
+            await asyncio.wait_for(watch.joined.wait(), timeout=kafka.rebalance_timeout_s * 3 + 10)
+        except TimeoutError:
+            raise ResetRefused(f"group {group}: could not join it to check for live members") from None
+        # Only the leader assigns: no count means another member leads, so it is alive.
+        alone = generation_sizes[-1:] == [1]
+        if not alone or consumer.assignment() != all_partitions:
             raise ResetRefused(
                 f"group {group} has live members ({', '.join(members)}): stop them first "
-                f"(this client was given {len(consumer.assignment())} of {len(all_partitions)} partitions)"
+                f"(this client was given {len(consumer.assignment())} of {len(all_partitions)} partitions"
+                f"{'' if alone else ' and was not alone in the group'})"
             )
         await consumer.commit(offsets)
     finally:
         await consumer.stop()
+
+
+class _JoinWatch(ConsumerRebalanceListener):
+    """Set once this client has completed a join, whatever it was given (possibly nothing)."""
+
+    def __init__(self) -> None:
+        self.joined = asyncio.Event()
+
+    async def on_partitions_revoked(self, revoked: object) -> None:
+        return None
+
+    async def on_partitions_assigned(self, assigned: object) -> None:
+        self.joined.set()
+
+
+def _counting_assignor() -> tuple[type[RoundRobinPartitionAssignor], list[int]]:
+    """The stock round-robin assignor (same protocol name as plain aiokafka consumers), recording
+    how many members each generation it leads has. One class per reset: no shared state."""
+    sizes: list[int] = []
+
+    class CountingRoundRobin(RoundRobinPartitionAssignor):
+        @classmethod
+        def assign(cls, cluster: Any, members: Any) -> Any:
+            sizes.append(len(members))
+            return super().assign(cluster, members)
+
+    return CountingRoundRobin, sizes
