@@ -97,7 +97,9 @@ def is_title_repeat(text: str, titles: list[str]) -> bool:
 
 
 _TIME_OR_STAMP = re.compile(
-    r"\b(\d{1,2}[:.]\d{2}\s*(am|pm|[A-Z]{2,4}\b)?|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}"
+    # a clock time: "12:21", "12.21 pm" (a dot needs am/pm: "$39.99" is a price)
+    r"\b(\d{1,2}:\d{2}\s*(am|pm|[A-Z]{2,4}\b)?|(?<![$\u20ac\u00a3])\d{1,2}\.\d{2}\s*([ap]\.?m\b\.?)"
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}"
     r"|(first\ )?(published|updated|posted|last\ modified)\b|\d+\ (hours?|minutes?)\ ago)",
     re.IGNORECASE,
 )

@@ -326,6 +326,10 @@ def test_bylines_and_datelines_opening_the_body_are_removed_but_a_dated_lede_is_
     assert trim_edges(lede, [], set(), []) == []  # a long first paragraph with a date is prose
     by = _body(("p", ["By Patrick Shanley"]), *[("p", [f"Paragraph {i}. {PARA}"]) for i in range(4)])
     assert [r.rule for r in trim_edges(by, [], set(), ["Patrick Shanley"])] == ["byline_dateline"]
+    for short_first_line in ("Controller in Crystal for $39.99", "Updated 12.21 pm"):
+        first = _body(("p", [short_first_line]), *[("p", [f"Paragraph {i}. {PARA}"]) for i in range(4)])
+        removed_rules = [r.rule for r in trim_edges(first, [], set(), [])]
+        assert removed_rules == ([] if "$" in short_first_line else ["byline_dateline"])  # a price is no time
 
 
 def test_chrome_next_to_a_last_paragraph_is_removed_and_the_last_paragraph_kept() -> None:
