@@ -21,6 +21,11 @@ STOCK_NOUNS = frozenset(
 MIN_STOCK = 20  # smaller counts are people doing something, not a stock
 # One pass over the whole text before any number is parsed: most articles never name combatants.
 _STOCK_NOUN = re.compile(r"\b(?:" + "|".join(sorted(STOCK_NOUNS)) + r")\b")  # run on lower-cased text
+# A count of MIN_STOCK or more is written with two digits or more, or with one of these words:
+# sentences with neither are not parsed for numbers at all.
+_LARGE_NUMBER = re.compile(
+    r"\d\d|\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens|scores)"
+)
 _CASUALTIES = re.compile(r"\b(?:kill\w*|dead|died|deaths?|wound\w*|injur\w*|casualt\w+)\b", re.IGNORECASE)
 
 STATISTIC = Trigger(pattern=_STOCK_NOUN, event_type="MOBILIZE", modes=(), subtype="other", context=None)
@@ -32,7 +37,8 @@ def mentions_combatants(text: str) -> bool:
 
 def stock_figure(sentence: str) -> NumberMention | None:
     """The count of combatants a sentence states as a stock, if it does."""
-    if not _STOCK_NOUN.search(sentence.lower()) or _CASUALTIES.search(sentence):
+    lowered = sentence.lower()
+    if not _STOCK_NOUN.search(lowered) or not _LARGE_NUMBER.search(lowered) or _CASUALTIES.search(sentence):
         return None
     for number in find_numbers(sentence):
         size = number.value if number.value is not None else number.min
