@@ -54,6 +54,9 @@ def test_sentences_do_not_end_at_times_titles_or_initials() -> None:
         ("A car bomb exploded near the market.", "attack"),
         ("The bombing killed nine.", "attack"),
         ("Two men were caught at the border.", "arrest"),
+        ("Police captured two suspects in the town.", "arrest"),  # a town after the people captured
+        ("A bomb exploded near the gas station, killing two people.", "attack"),  # gas, not a gas explosion
+        ("Two men were caught on the border with explosives.", "arrest"),
     ],
 )
 def test_triggers_name_the_subtype(sentence: str, subtype: str) -> None:
@@ -89,6 +92,12 @@ def test_trigger_patterns_are_lower_case_so_the_fast_gate_sees_every_trigger() -
         "Eating too much salt raises your risk of a heart attack.",
         "Ping Identity has signed an agreement to acquire Keyless.",
         "The team dismantled the old billing system.",
+        "Two workers died in an accidental explosion at the plant.",
+        "A gas explosion destroyed a block of flats on Sunday.",
+        "The device detonated prematurely inside the workshop.",
+        "Rebels captured the town of Gao after a week of fighting.",
+        "The photographer captured images of the crowd.",
+        "The suspect was caught on CCTV leaving the station.",
     ],
 )
 def test_adjectives_and_generic_statements_are_not_triggers(sentence: str) -> None:

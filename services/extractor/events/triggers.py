@@ -171,13 +171,23 @@ GENERIC_STATEMENT = re.compile(
     re.I,
 )
 # Attacks in general, not one attack: "to prevent further attacks", "the target of attacks".
-GENERIC_ATTACK = re.compile(
+# Spans whose trigger words report no action: generic and future mentions, other senses of the
+# words, accidents.
+NOT_AN_ACTION = re.compile(
     r"\b(?:further|future|more|new|possible|potential|prevent\w*|against|any|such|target\s+of|number\s+of"
     r"|threat\s+of|risk\s+of|fears?\s+of)\s+(?:\w+\s+)?(?:attacks|bombings|shootings|assassinations)\b"
     r"|\b(?:foiled|thwarted|prevented|failed)\s+(?:\w+\s+)?(?:attack|attacks|bombing|plot)\b"
     # not political violence: medicine, computing, tactics
     r"|\b(?:heart|panic|asthma|cyber|ransomware|phishing|malware|DDoS)[- ]?attacks?\b|\battack\s+surface\b"
-    r"|\bplan\s+of\s+attack\b",
+    r"|\bplan\s+of\s+attack\b"
+    # accidents: an explosion nobody set off on purpose
+    r"|\b(?:accidental(?:ly)?|premature|gas(?:\s+(?:canister|cylinder|leak|pipe|tank))?)\s+(?:explosions?|blasts?)\b"
+    r"|\b(?:detonated|exploded|went\s+off)\s+(?:accidentally|prematurely)\b"
+    # "captured" a place, a thing or an image, not a person
+    rf"|\bcaptured\s+(?:(?!{_PEOPLE_OR_POLICE})[\w\u2019']+\s+){{0,3}}?"
+    r"(?:territory|territories|towns?|city|cities|villages?|areas?|positions?|bases?|vehicles?|weapons?|equipment|images?|footage|photos?|moments?|attention|imagination)\b"
+    # seen, not held: "was caught on surveillance video"
+    r"|\b(?:was|were)\s+caught\s+on\s+(?:\w+\s+)?(?:video|camera|tape|film|CCTV)\b",
     re.I,
 )
 # Case-sensitive: "may" the verb, not "May 16".
@@ -278,7 +288,7 @@ def find_trigger(sentence: str) -> tuple[Trigger, re.Match[str]] | None:
     generic mention ("further attacks")."""
     if not has_trigger_word(sentence) or GENERIC_STATEMENT.search(sentence):
         return None
-    generic = [m.span() for m in GENERIC_ATTACK.finditer(sentence)]
+    generic = [m.span() for m in NOT_AN_ACTION.finditer(sentence)]
     for trigger in TRIGGERS:
         if trigger.context is not None and not trigger.context.search(sentence):
             continue
@@ -319,7 +329,7 @@ def _mentions(sentence: str) -> list[tuple[str, bool]]:
     (generic mentions, planned or possible strikes); one per subtype, a non-anaphoric one first."""
     if GENERIC_STATEMENT.search(sentence):
         return []
-    generic = [m.span() for m in GENERIC_ATTACK.finditer(sentence)]
+    generic = [m.span() for m in NOT_AN_ACTION.finditer(sentence)]
     found: dict[str, bool] = {}
     for trigger in TRIGGERS:
         if trigger.context is not None and not trigger.context.search(sentence):
