@@ -32,11 +32,11 @@ EXTRACTION_OPTIONS: dict[str, bool | int | str] = {
     "favor_recall": True,
     # When recall mode keeps less than this share of the page's paragraph text, the page is
     # extracted again in trafilatura's balanced mode, and the balanced text is used if it is at
-    # least FALLBACK_MIN_GAIN times longer. Recall mode skips trafilatura's comparison with its
-    # fallback algorithms, and on some templates it then settles on one small block of the article.
+    # least this much longer. Recall mode skips trafilatura's comparison with its fallback
+    # algorithms, and on some templates it then settles on one small block of the article.
     "fallback_below_paragraph_percent": 20,
+    "fallback_min_gain_percent": 150,
 }
-FALLBACK_MIN_GAIN = 1.5
 _TRAFILATURA_KEYS = (
     "include_comments",
     "include_tables",
@@ -113,9 +113,10 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     doc = _trafilatura(tree, url, favor_recall=True)
     focus = "recall"
     share = int(EXTRACTION_OPTIONS["fallback_below_paragraph_percent"]) / 100
+    gain = int(EXTRACTION_OPTIONS["fallback_min_gain_percent"]) / 100
     if _chars(doc) < share * paragraph_chars:
         balanced = _trafilatura(load_html(html), url, favor_recall=False)  # the first tree is pruned
-        if balanced is not None and _chars(balanced) >= FALLBACK_MIN_GAIN * _chars(doc):
+        if balanced is not None and _chars(balanced) >= gain * _chars(doc):
             doc, focus = balanced, "balanced"
     if doc is None:
         return None
