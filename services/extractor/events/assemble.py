@@ -124,19 +124,14 @@ def _drafts(text: str, spans: list[tuple[int, int]], published_at: date | None) 
     for i, ((start, end), found) in enumerate(zip(spans, triggered, strict=True)):
         if found is None:
             if stocks[i] is not None:
-                inside = [t for t in times if start <= t.span_start < end and t.start is not None]
-                drafts.append(
-                    _Draft(
-                        STATISTIC, "other", i, i, [(start, end)], inside[0] if inside else None, "statistic"
-                    )
-                )
+                when = _first_time(times, start, end)
+                drafts.append(_Draft(STATISTIC, "other", i, i, [(start, end)], when, "statistic"))
             continue
         trigger, match = found
         sentence = text[start:end]
         if FAMILY.get(trigger.subtype) == "strike" and is_hypothetical(sentence, match.start()):
             continue  # "lone wolves might seek to carry out attacks": the plan is not an attack
-        inside = [t for t in times if start <= t.span_start < end and t.start is not None]
-        when = inside[0] if inside else None
+        when = _first_time(times, start, end)
         windows = [(start, end)]
         last = i
         for j in range(i + 1, min(i + 3, len(spans))):  # the continuation rule
@@ -158,6 +153,11 @@ def _drafts(text: str, spans: list[tuple[int, int]], published_at: date | None) 
             )
         )
     return drafts
+
+
+def _first_time(times: list[TimeExpression], start: int, end: int) -> TimeExpression | None:
+    """The first resolved time expression inside ``[start, end)``."""
+    return next((t for t in times if start <= t.span_start < end and t.start is not None), None)
 
 
 def _same_time(a: TimeExpression | None, b: TimeExpression | None) -> bool:
