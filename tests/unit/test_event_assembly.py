@@ -47,6 +47,8 @@ def test_seed_gold_meets_the_targets(gold: dict[str, Any]) -> None:
     summary = evaluate(Path(SHARED / "gold" / "seed-events.json"), None).summary()
     assert summary["f1"] >= 0.9
     assert summary["non_event_as_event_rate"] == 0.0
+    # and each of them emitted with its own kind (the aggregates, the background, the statistic)
+    assert summary["non_event_kind_accuracy"] == 1.0
     for field in ("sites", "site_counts", "quantities", "time", "subtype"):
         assert summary[f"accuracy_{field}"] >= 0.9, field
     # linking, reported by the same command: the one cross-article pair, and nothing else merged

@@ -37,6 +37,7 @@ class Scores:
     matched: int = 0
     non_events: int = 0
     non_events_as_events: int = 0
+    non_events_of_their_kind: int = 0  # an aggregate emitted as an aggregate, a statistic as a statistic
     fields: dict[str, list[bool]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # what went wrong, one line each (eval --verbose)
     linking: dict[str, float] = field(
@@ -58,6 +59,9 @@ class Scores:
             "recall": round(recall, 3),
             "f1": round(f1, 3),
             "non_event_as_event_rate": round(self.non_events_as_events / self.non_events, 3)
+            if self.non_events
+            else 0.0,
+            "non_event_kind_accuracy": round(self.non_events_of_their_kind / self.non_events, 3)
             if self.non_events
             else 0.0,
         }
@@ -85,6 +89,14 @@ def score_article(gold_article: dict[str, Any], predicted: list[EventMention], s
                 scores.problems.append(f"{gold['id']}: a {gold['record_kind']} emitted as an event")
             elif hit is not None:
                 used.add(hit.mention_id)
+                if hit.record_kind == gold["record_kind"]:
+                    scores.non_events_of_their_kind += 1
+                else:
+                    scores.problems.append(
+                        f"{gold['id']}: a {gold['record_kind']} emitted as {hit.record_kind}"
+                    )
+            else:
+                scores.problems.append(f"{gold['id']}: {gold['record_kind']} not emitted")
             continue
         scores.gold_events += 1
         if hit is None or hit.record_kind != "event" or hit.mention_id in used:
