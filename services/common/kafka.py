@@ -25,6 +25,13 @@ def require_bootstrap(kafka: KafkaSettings) -> str:
     return kafka.bootstrap
 
 
+def reader_consumer(kafka: KafkaSettings, group: str | None = None, **options: object) -> AIOKafkaConsumer:
+    """A consumer for tools that assign partitions (or join ``group``) themselves; never auto-commits."""
+    return AIOKafkaConsumer(
+        bootstrap_servers=require_bootstrap(kafka), group_id=group, enable_auto_commit=False, **options
+    )
+
+
 def group_consumer(kafka: KafkaSettings, service: str, *topics: str) -> AIOKafkaConsumer:
     """A consumer in ``service``'s group with manual commits and newswire's group timings."""
     return AIOKafkaConsumer(

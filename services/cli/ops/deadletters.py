@@ -17,10 +17,10 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaProducer, TopicPartition
 
 from schemas import DeadLetter, DecodeError, DiscoveredUrl, decode, encode
-from services.common.kafka import require_bootstrap
+from services.common.kafka import reader_consumer, require_bootstrap
 from services.common.settings import KafkaSettings
 from services.common.topics import TopicNames
 
@@ -72,11 +72,7 @@ async def iter_letters(
     months of failures with their original pages: nothing is kept in memory here). Records that
     are not dead letters are counted in ``undecodable[0]``."""
     topic = TopicNames.from_settings(kafka).deadletter
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=require_bootstrap(kafka),
-        enable_auto_commit=False,
-        max_partition_fetch_bytes=kafka.max_request_bytes,
-    )
+    consumer = reader_consumer(kafka, max_partition_fetch_bytes=kafka.max_request_bytes)
     await consumer.start()
     try:
         await consumer.topics()
@@ -109,11 +105,7 @@ async def read_one(kafka: KafkaSettings, partition: int, offset: int) -> StoredL
     """The dead letter at ``partition:offset`` (None if there is none)."""
     topic = TopicNames.from_settings(kafka).deadletter
     tp = TopicPartition(topic, partition)
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=require_bootstrap(kafka),
-        enable_auto_commit=False,
-        max_partition_fetch_bytes=kafka.max_request_bytes,
-    )
+    consumer = reader_consumer(kafka, max_partition_fetch_bytes=kafka.max_request_bytes)
     await consumer.start()
     try:
         consumer.assign([tp])

@@ -22,7 +22,7 @@ from aiokafka.abc import ConsumerRebalanceListener
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.coordinator.assignors.roundrobin import RoundRobinPartitionAssignor
 
-from services.common.kafka import require_bootstrap
+from services.common.kafka import reader_consumer, require_bootstrap
 from services.common.settings import KafkaSettings
 from services.common.topics import TopicNames, app_id
 
@@ -44,12 +44,6 @@ class PartitionOffsets:
 
 class ResetRefused(RuntimeError):
     """The group is in use, or the request names nothing to reset."""
-
-
-def _consumer(kafka: KafkaSettings, group: str | None = None, **options: object) -> AIOKafkaConsumer:
-    return AIOKafkaConsumer(
-        bootstrap_servers=require_bootstrap(kafka), group_id=group, enable_auto_commit=False, **options
-    )
 
 
 async def list_groups(kafka: KafkaSettings) -> list[str]:
@@ -97,7 +91,7 @@ async def show(
     candidates = topics or TopicNames.from_settings(kafka).all()
     out: list[PartitionOffsets] = []
     for group in groups:
-        consumer = _consumer(kafka, group)
+        consumer = reader_consumer(kafka, group)
         await consumer.start()
         try:
             tps = await partitions_of(consumer, candidates)
@@ -143,7 +137,7 @@ class PlannedReset:
 async def plan(kafka: KafkaSettings, group: str, topics: list[str], to: str) -> list[PlannedReset]:
     """Where each partition of ``topics`` would move: ``earliest``, ``latest``, an ISO datetime, or
     explicit offsets ``PARTITION=OFFSET,...`` (one topic only)."""
-    consumer = _consumer(kafka, group, auto_offset_reset="earliest")
+    consumer = reader_consumer(kafka, group, auto_offset_reset="earliest")
     await consumer.start()
     try:
         tps = await partitions_of(consumer, topics)
@@ -189,7 +183,7 @@ async def apply(kafka: KafkaSettings, group: str, planned: list[PlannedReset]) -
     offsets = {TopicPartition(p.topic, p.partition): p.target for p in planned}
     members = await group_members(kafka, group)
     if not members:
-        consumer = _consumer(kafka, group)
+        consumer = reader_consumer(kafka, group)
         await consumer.start()
         try:
             consumer.assign(list(offsets))
@@ -201,7 +195,7 @@ async def apply(kafka: KafkaSettings, group: str, planned: list[PlannedReset]) -
     topics = sorted({tp.topic for tp in offsets})
     assignor, generation_sizes = _counting_assignor()
     watch = _JoinWatch()
-    consumer = _consumer(
+    consumer = reader_consumer(
         kafka,
         group,
         session_timeout_ms=int(kafka.session_timeout_s * 1000),

@@ -11,7 +11,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.structs import ConsumerRecord
 
 from services.cli.ops.offsets import offset_for_time, partitions_of
-from services.common.kafka import require_bootstrap
+from services.common.kafka import reader_consumer
 from services.common.settings import KafkaSettings
 
 
@@ -31,7 +31,7 @@ async def plan_range(
     kafka: KafkaSettings, topic: str, window: TimeRange
 ) -> dict[TopicPartition, tuple[int, int]]:
     """Per partition, the offsets [start, stop) that ``records_in_range`` would read."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=require_bootstrap(kafka), enable_auto_commit=False)
+    consumer = reader_consumer(kafka)
     await consumer.start()
     try:
         return await _ranges(consumer, topic, window)
@@ -63,11 +63,7 @@ async def records_in_range(
 ) -> AsyncIterator[tuple[TopicPartition, ConsumerRecord[bytes, bytes]]]:
     """Per partition, every record from the first at or after ``since`` to the first at or after
     ``until``, in offset order (including the few whose own timestamp is outside: check ``holds``)."""
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=require_bootstrap(kafka),
-        enable_auto_commit=False,
-        max_partition_fetch_bytes=kafka.max_request_bytes,
-    )
+    consumer = reader_consumer(kafka, max_partition_fetch_bytes=kafka.max_request_bytes)
     await consumer.start()
     try:
         ranges = await _ranges(consumer, topic, window)

@@ -15,12 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import TopicPartition
 
 from schemas import Article, DecodeError, EventMention, FetchedPage, decode, encode
 from services.cli.ops.ranges import TimeRange, records_in_range
 from services.common.errors import NewswireError
-from services.common.kafka import BoundedProducer, ensure_topics, require_bootstrap
+from services.common.kafka import BoundedProducer, ensure_topics, reader_consumer
 from services.common.settings import ExtractorSettings, KafkaSettings
 from services.common.topics import TopicNames, app_id
 from services.extractor.app import ArticleExtractor
@@ -97,7 +97,7 @@ async def reextract(
 
 
 async def _latest(kafka: KafkaSettings, topic: str) -> list[bytes]:
-    consumer = AIOKafkaConsumer(bootstrap_servers=require_bootstrap(kafka), enable_auto_commit=False)
+    consumer = reader_consumer(kafka)
     await consumer.start()
     values: list[bytes] = []
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import TopicPartition
 
 from schemas import (
     SCHEMA_VERSION,
@@ -17,7 +17,7 @@ from schemas import (
     FetchedPage,
     Record,
 )
-from services.common.kafka import require_bootstrap
+from services.common.kafka import reader_consumer
 from services.common.settings import KafkaSettings
 from services.common.topics import TopicNames
 
@@ -46,7 +46,7 @@ class TopicInfo:
 
 async def describe(kafka: KafkaSettings) -> list[TopicInfo]:
     names = TopicNames.from_settings(kafka)
-    consumer = AIOKafkaConsumer(bootstrap_servers=require_bootstrap(kafka), enable_auto_commit=False)
+    consumer = reader_consumer(kafka)
     await consumer.start()
     try:
         existing = await consumer.topics()
