@@ -74,10 +74,31 @@ def anchor_texts(tree: _Element) -> set[str]:
 
 
 def _link_share(block: _Element, text: str, anchors: set[str]) -> float:
-    """Share of the block's text that is the text of some link on the page."""
-    parts = [_text(item) for item in block.iter("item")] if block.tag == "list" else [text]
-    linked = sum(len(part) for part in parts if _norm(part) in anchors)
-    return linked / max(1, sum(len(part) for part in parts))
+    """Share of the block's text that is the text of some link on the page.
+
+    A list item that opens with a link's text counts whole: "Other headline. Its one-line deck"
+    is how related-story rails render once the markup is gone.
+    """
+    if block.tag != "list":
+        return 1.0 if _norm(text) in anchors else 0.0
+    items = list(block.iter("item"))
+    # pieces joined with a space: a headline and its deck are sibling elements with no space between
+    linked = sum(len(_text(i)) for i in items if _leads_with_link(_norm(" ".join(i.itertext())), anchors))
+    return linked / max(1, sum(len(_text(i)) for i in items))
+
+
+def _leads_with_link(norm: str, anchors: set[str]) -> bool:
+    if norm in anchors:
+        return True
+    words = norm.split()
+    # the leading link must be a headline's worth of the item, not a linked name opening a sentence
+    shortest = max(4, len(words) // 4)
+    prefix = " ".join(words[:shortest])
+    for word in words[shortest : shortest + 40]:  # a headline is shorter than 40 more words
+        if prefix in anchors:
+            return True
+        prefix += " " + word
+    return False
 
 
 def is_title_repeat(text: str, titles: list[str]) -> bool:

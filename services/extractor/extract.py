@@ -6,7 +6,6 @@ compression magic numbers and decompress without bound (style notes A4).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from importlib.metadata import version
@@ -19,6 +18,7 @@ from trafilatura.xml import xmltotxt
 
 from schemas.events import EventMention
 from services.extractor.cleanup import anchor_texts, trim_edges
+from services.extractor.lines import strip_chrome_lines
 from services.extractor.metadata import PageMetadata, read_metadata
 
 # Reader comments are kept by trafilatura's default; never by ours.
@@ -46,28 +46,6 @@ _TRAFILATURA_KEYS = (
     "favor_precision",
 )
 
-# Lines that are page chrome whatever the template: widgets trafilatura keeps
-# when a theme puts them inside the article container. Matched on whole lines only,
-# so body sentences that merely mention the words are kept.
-_CHROME_LINE = re.compile(
-    r"""^(
-        (top|bottom)\ of\ page
-      | print\ friendly(\ and\ pdf)?
-      | no\ comments:?
-      | \d+\ comments?:?
-      | leave\ a\ (reply|comment)
-      | please\ enter\ your\ (comment|name\ here|email\ address\ here)!?
-      | your\ email\ address\ will\ not\ be\ published\.?(\ required\ fields\ are\ marked\ \*)?
-      | required\ fields\ are\ marked\ \*
-      | this\ site\ uses\ akismet\ to\ reduce\ spam\..*
-      | social\ media\ sharing
-      | share(\ this(\ article|\ post)?)?(\ on\ (facebook|twitter|x|whatsapp|linkedin))?:?
-      | you\ are\ here:?
-      | home\s*(>|\u00bb|\u203a|/)\s*.*  # breadcrumbs: "Home > Section" and its variants
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
 
 def extractor_name() -> str:
     return f"trafilatura/{version('trafilatura')}"
@@ -87,15 +65,6 @@ class Extraction:
     @property
     def title(self) -> str | None:
         return self.metadata.title
-
-
-def strip_chrome_lines(text: str) -> tuple[str, list[str]]:
-    """Drop whole lines that are CMS chrome; return the text and what was removed."""
-    kept: list[str] = []
-    removed: list[str] = []
-    for line in text.splitlines():
-        (removed if _CHROME_LINE.match(line.strip()) else kept).append(line)
-    return "\n".join(kept).strip(), removed
 
 
 def extract(html: str, url: str | None, *, today: date | None = None) -> Extraction | None:
@@ -126,7 +95,7 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     ]
     # trafilatura's text is the same serialisation of the same body, unless a block was trimmed
     text, lines = strip_chrome_lines(xmltotxt(doc.body, False) if removed else (doc.text or ""))
-    removed.extend(f"chrome_line: {line.strip()}" for line in lines)
+    removed.extend(f"{r.rule}: {r.text}" for r in lines)
     return Extraction(text=text, metadata=metadata, removed=removed, focus=focus)
 
 

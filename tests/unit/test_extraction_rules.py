@@ -83,6 +83,37 @@ def test_edge_link_lists_are_removed_but_lists_of_plain_facts_are_kept() -> None
     assert [child.tag for child in body] == ["p", "p", "p", "p", "list"]  # the facts stay
 
 
+def _teaser_list(items: list[tuple[str, str]]) -> etree._Element:
+    """A list as trafilatura renders a rail: each item a headline element followed by its deck."""
+    rail = etree.Element("list")
+    for headline, deck in items:
+        item = etree.SubElement(rail, "item")
+        etree.SubElement(item, "hi").text = headline
+        etree.SubElement(item, "hi").text = deck
+    return rail
+
+
+def test_a_trailing_list_of_linked_headlines_with_decks_is_removed() -> None:
+    rail = [
+        (f"Other story number {i} about the league", f"A one-line summary of story {i} for readers")
+        for i in range(3)
+    ]
+    anchors = {" ".join(h.lower().split()) for h, _ in rail}  # only the headlines are links
+    body = _body(*[("p", [f"Paragraph {i}. {PARA}"]) for i in range(4)])
+    body.append(_teaser_list(rail))
+    assert [r.rule for r in trim_edges(body, [], anchors)] == ["edge_link_block"]
+    assert [child.tag for child in body] == ["p", "p", "p", "p"]
+
+
+def test_a_trailing_list_whose_items_only_mention_a_link_is_kept() -> None:
+    # one linked word inside each item's sentence is a citation, not a rail of other stories
+    items = [(f"Suspect {i}", f"was born in Tetouan and is aged {30 + i}, the court heard") for i in range(3)]
+    anchors = {f"suspect {i}" for i in range(3)}
+    body = _body(*[("p", [f"Paragraph {i}. {PARA}"]) for i in range(4)])
+    body.append(_teaser_list(items))
+    assert trim_edges(body, [], anchors) == []
+
+
 @pytest.mark.parametrize(
     "chrome",
     [

@@ -13,7 +13,8 @@ from services.common.settings import ExtractorSettings
 from services.demo.pages import EXTRA_CHROME, load_articles, render_article
 from services.extractor.app import build_article
 from services.extractor.errors import EmptyArticle, ExtractionTimeout
-from services.extractor.extract import extract, strip_chrome_lines
+from services.extractor.extract import extract
+from services.extractor.lines import strip_chrome_lines
 from services.extractor.pool import ExtractionPool
 from services.extractor.work import extract_page
 from tests.conftest import norm
@@ -65,7 +66,7 @@ def test_chrome_lines_are_removed_only_as_whole_lines() -> None:
         ]
     )
     kept, removed = strip_chrome_lines(text)
-    assert removed == [
+    assert [r.text for r in removed] == [
         "Leave a Reply",
         "top of page",
         "Print Friendly and PDF",

@@ -1,0 +1,112 @@
+"""Whole-line chrome that can sit anywhere in an article, not only at its edges.
+
+Themes put these widgets between paragraphs: a photo credit under an inline image,
+a gallery's "Image 1 of 8", a "Read more: <other headline>" teaser. Each rule
+matches a whole, short line, so a body sentence that merely contains the words
+is kept (tests hold both sides).
+"""
+
+from __future__ import annotations
+
+import re
+
+from services.extractor.cleanup import Removal
+
+_WORD = re.compile(r"\w+")
+
+# Widgets trafilatura keeps when a theme puts them inside the article container.
+_CHROME_LINE = re.compile(
+    r"""^(
+        (top|bottom)\ of\ page
+      | print\ friendly(\ and\ pdf)?
+      | no\ comments:?
+      | \d+\ comments?:?
+      | leave\ a\ (reply|comment)
+      | please\ enter\ your\ (comment|name\ here|email\ address\ here)!?
+      | your\ email\ address\ will\ not\ be\ published\.?(\ required\ fields\ are\ marked\ \*)?
+      | required\ fields\ are\ marked\ \*
+      | this\ site\ uses\ akismet\ to\ reduce\ spam\..*
+      | social\ media\ sharing
+      | share(\ this(\ article|\ post)?)?(\ on\ (facebook|twitter|x|whatsapp|linkedin))?:?
+      | you\ are\ here:?
+      | home\s*(>|\u00bb|\u203a|/)\s*.*  # breadcrumbs: "Home > Section" and its variants
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Who took the picture, on a line of its own: "Photo: A. Writer, AP", "(Photo by X/Getty Images)",
+# "Image credit: Shutterstock", "Foto: EFE", "AP Photo/Evan Vucci".
+_PHOTO_CREDIT = re.compile(
+    r"""^[(\[]?\s*(
+        (photo(graph)?|picture|image|foto(graf[ií]a)?|imagen|bild|credit|cr[eé]dito)s?
+          (\ credits?)?\s*(:|\bby\b|\bcourtesy\b|\u00a9)
+      | (ap|afp|reuters|getty|epa|efe|dpa|ansa)\ (photo|images?|foto)\b
+      | (getty\ images|shutterstock|istock(photo)?)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+PHOTO_CREDIT_MAX_WORDS = 15
+
+# A slideshow's controls and counters: "Image 1 of 8", "1of/8", "Caption", "Enlarge this image".
+_GALLERY_CONTROL = re.compile(
+    r"""^(
+        ((image|photo|slide|picture|foto)\s*)?\d+\s*(of|/|de|von|di)\s*/?\s*\d+
+      | (hide\ |toggle\ |show\ )?caption | close | enlarge(\ this\ image)? | view\ (gallery|slideshow)
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# "Read more: <another story's headline>": a label, a colon, and a headline (no closing stop).
+_TEASER = re.compile(
+    r"""^(
+        related(\ (posts?|articles?|stor(y|ies)|content|reading|coverage))?
+      | (read|see)\ (more|also) | also\ (read|see|on\ \S+) | more | recommended | don'?t\ miss | must\ read
+      | (more|top)\ (news|stories|coverage)
+    )\s*:\s*(?P<headline>.*)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+TEASER_MAX_WORDS = 25
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]?$")
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_photo_credit(line: str) -> bool:
+    # a credit is a label, not a sentence: "Photos by relatives were shown in court." is prose
+    return (
+        _words(line) <= PHOTO_CREDIT_MAX_WORDS
+        and bool(_PHOTO_CREDIT.match(line))
+        and not _SENTENCE_END.search(line)
+    )
+
+
+def is_teaser(line: str) -> bool:
+    match = _TEASER.match(line.removeprefix("- "))
+    if match is None:
+        return False
+    headline = match.group("headline")
+    return _words(headline) <= TEASER_MAX_WORDS and not _SENTENCE_END.search(headline)
+
+
+_LINE_RULES = (
+    ("chrome_line", lambda line: bool(_CHROME_LINE.match(line))),
+    ("photo_credit", is_photo_credit),
+    ("gallery_control", lambda line: bool(_GALLERY_CONTROL.match(line))),
+    ("teaser_line", is_teaser),
+)
+
+
+def strip_chrome_lines(text: str) -> tuple[str, list[Removal]]:
+    """Drop whole lines that are chrome wherever they are; return the text and what was removed."""
+    kept: list[str] = []
+    removed: list[Removal] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        rule = next((name for name, match in _LINE_RULES if stripped and match(stripped)), None)
+        if rule is None:
+            kept.append(line)
+        else:
+            removed.append(Removal(rule, stripped))
+    return "\n".join(kept).strip(), removed

@@ -1,0 +1,94 @@
+"""Whole-line chrome removed anywhere in the text: photo credits, gallery controls, "Read more:" teasers.
+
+Each rule has its chrome removed AND look-alike body lines kept.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from services.extractor.lines import strip_chrome_lines
+
+BODY = (
+    "Moroccan security services dismantled a cell of four suspects in the north of the country on "
+    "Tuesday, the interior ministry said."
+)
+
+
+def _removed(line: str) -> list[tuple[str, str]]:
+    text, removed = strip_chrome_lines(f"{BODY}\n{line}\n{BODY}")
+    assert text.count(BODY) == 2  # the paragraphs around it always stay
+    return [(r.rule, r.text) for r in removed]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Photo: Hau Dinh, AP",
+        "(Photo by A. Writer/Getty Images)",
+        "Image credit: Shutterstock",
+        "Photo credit: A. Writer",
+        "AP Photo/Evan Vucci",
+        "Foto: EFE",
+        "Getty Images",
+        "Photos courtesy of the interior ministry",
+    ],
+)
+def test_photo_credits_on_their_own_line_are_removed(credit: str) -> None:
+    assert _removed(credit) == [("photo_credit", credit)]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Photos by relatives of the suspects were shown in court.",
+        "Photographs of the weapons seized in Tetouan were released by the ministry on Wednesday, "
+        "along with images of the propaganda material found at the suspects' homes and a list of names.",
+        "Pictures circulated on social media show the raid.",
+        "Image analysis helped investigators identify the fourth suspect.",
+    ],
+)
+def test_sentences_about_photos_are_kept(prose: str) -> None:
+    assert _removed(prose) == []
+
+
+@pytest.mark.parametrize(
+    "control", ["Image 1 of 8", "1of/8", "3 / 12", "Caption", "hide caption", "Close", "Enlarge this image"]
+)
+def test_gallery_controls_are_removed(control: str) -> None:
+    assert _removed(control) == [("gallery_control", control)]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    ["1 of 8 suspects was released on bail.", "Close to 300 people attended the trial.", "Caption contest"],
+)
+def test_lines_starting_like_gallery_controls_are_kept(prose: str) -> None:
+    assert _removed(prose) == []
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        "Read more: Police dismantle a cell in Tetouan",
+        "Related: Morocco arrests four over Sahel recruitment",
+        "- Also read: Spain and Morocco step up joint operations",
+        "More:",
+        "See also: How the Islamic State recruits in the Sahel",
+    ],
+)
+def test_teasers_of_other_stories_are_removed_anywhere(teaser: str) -> None:
+    assert _removed(teaser) == [("teaser_line", teaser.strip())]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Read more: the ministry's statement lists the four suspects by name.",
+        "More: the agents seized weapons, cash and propaganda material.",
+        "Related reports said the cell had been in contact with a fifth man in Melilla, who was arrested "
+        "later that week by the Guardia Civil in a joint operation with Moroccan intelligence services.",
+    ],
+)
+def test_sentences_opening_with_teaser_words_are_kept(prose: str) -> None:
+    assert _removed(prose) == []
