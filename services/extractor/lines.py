@@ -56,6 +56,15 @@ _GALLERY_CONTROL = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# A table of contents' or a menu's label, left behind when its links were dropped.
+_NAVIGATION_LABEL = re.compile(
+    r"""^(
+        table\ of\ contents? | contents | on\ this\ page | in\ this\ (article|post|guide)
+      | jump\ to(\ section)? | skip\ to\ (main\ )?content | back\ to\ (top|blog|news|all\ posts?)
+    )\s*:?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
 # "Read more: <another story's headline>": a label, a colon, and a headline (no closing stop).
 _TEASER = re.compile(
     r"""^(
@@ -94,6 +103,7 @@ _LINE_RULES = (
     ("chrome_line", lambda line: bool(_CHROME_LINE.match(line))),
     ("photo_credit", is_photo_credit),
     ("gallery_control", lambda line: bool(_GALLERY_CONTROL.match(line))),
+    ("navigation_label", lambda line: bool(_NAVIGATION_LABEL.match(line.removeprefix("- ")))),
     ("teaser_line", is_teaser),
 )
 

@@ -92,3 +92,17 @@ def test_teasers_of_other_stories_are_removed_anywhere(teaser: str) -> None:
 )
 def test_sentences_opening_with_teaser_words_are_kept(prose: str) -> None:
     assert _removed(prose) == []
+
+
+@pytest.mark.parametrize(
+    "label", ["Table of Contents", "On this page", "In this article:", "- Back to top", "Contents"]
+)
+def test_navigation_labels_are_removed(label: str) -> None:
+    assert _removed(label) == [("navigation_label", label)]
+
+
+@pytest.mark.parametrize(
+    "prose", ["The contents of the seized phones were sent to Rabat.", "On this page of the indictment, ..."]
+)
+def test_lines_opening_with_navigation_words_are_kept(prose: str) -> None:
+    assert _removed(prose) == []
