@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from htmldate import find_date
+from htmldate.extractors import get_external_parser
 from lxml.html import HtmlElement
 
 DateSource = Literal["html_meta", "json_ld", "url", "text", "crawl_time"]
@@ -171,14 +172,8 @@ def _dates(
     if published[0] is None and url and (match := _URL_DATE.search(url)):
         with contextlib.suppress(ValueError):
             published = (date(int(match[1]), int(match[2]), int(match[3])), "url")
-    if published[0] is None and html:
-        # Nothing declared: htmldate searches the page text. This is the slow path (over a
-        # second on some pages), so it runs only here and on the page's first TEXT_SEARCH_CHARS.
-        found = find_date(
-            html[:TEXT_SEARCH_CHARS], original_date=True, extensive_search=True, max_date=latest.isoformat()
-        )
-        if (parsed := parse_date(found, latest=latest)) is not None:
-            published = (parsed, "text")
+    if published[0] is None and html and (found := _text_date(html[:TEXT_SEARCH_CHARS], latest)):
+        published = (found, "text")
     modified: Dated = (None, None)
     for value, source in (
         (ld_modified, "json_ld"),
@@ -188,6 +183,62 @@ def _dates(
             modified = (parsed, source)  # type: ignore[assignment]
             break
     return published, modified
+
+
+def warm_date_parser() -> None:
+    """Load the date parser htmldate falls back to, with every language it knows.
+
+    dateparser loads a language's data the first time a string needs it, and a string no
+    language parses needs them all: over a second, once per process. A worker pays it here,
+    before its first page, not inside some page's time limit.
+    """
+    get_external_parser().get_date_data("12 newswire 2024")
+
+
+def _text_date(html: str, latest: date) -> date | None:
+    """htmldate's search of the page text, when nothing is declared (the slow path: it runs only
+    here, on the page's first TEXT_SEARCH_CHARS).
+
+    When it finds no full date, htmldate falls back to a copyright year or a bare year as
+    1 January, and to a year and month as the 1st: a day the page never states. Such a date is
+    dropped (the caller then uses the crawl time) unless the page does state that 1st.
+    """
+    found = parse_date(
+        find_date(html, original_date=True, extensive_search=True, max_date=latest.isoformat()), latest=latest
+    )
+    if found is None or found.day != 1 or _states_first_of_month(html, found):
+        return found
+    return None
+
+
+# Month names of the languages newswire reads most, by their first three or four letters.
+_MONTH_STEMS = (
+    ("jan", "ene", "janv", "genn"),
+    ("feb", "fév", "fev", "fevr", "febb"),
+    ("mar", "mär", "mars", "marz"),
+    ("apr", "abr", "avr"),
+    ("may", "mai", "mayo", "maio", "magg"),
+    ("jun", "juin", "giu"),
+    ("jul", "juil", "lug"),
+    ("aug", "ago", "août", "aout"),
+    ("sep", "set"),
+    ("oct", "okt", "out", "ott"),
+    ("nov",),
+    ("dec", "dez", "déc", "dic"),
+)
+
+
+def _states_first_of_month(html: str, day: date) -> bool:
+    """Whether the text writes out the 1st of ``day``'s month: numerically or with a month name."""
+    y, m = day.year, day.month
+    numeric = rf"{y}[-/.]0?{m}[-/.]0?1\b|\b0?1[-/.]0?{m}[-/.]{y}|\b0?{m}/0?1/{y}|{y}{m:02d}01"
+    month = "|".join(re.escape(stem) for stem in _MONTH_STEMS[m - 1])
+    one = r"(1|01|1st|1er|1\.|1º|primero)"
+    spelled = (
+        rf"\b{one}\s+(de\s+|of\s+)?({month})\w*\.?,?\s+(de\s+)?{y}\b"
+        rf"|\b({month})\w*\.?\s+{one},?\s+{y}\b"
+    )
+    return re.search(f"{numeric}|{spelled}", html, re.IGNORECASE) is not None
 
 
 def _clean(value: Any) -> str | None:

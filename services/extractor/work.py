@@ -12,6 +12,7 @@ from datetime import date
 from services.extractor.events.assemble import extract_events
 from services.extractor.events.places import gazetteer
 from services.extractor.extract import Extraction, extract
+from services.extractor.metadata import warm_date_parser
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,10 @@ class EventContext:
 
 
 def warm_worker(events: bool) -> None:
-    """Run once in each new worker process, before its first page: load the gazetteer there, so
-    a page's time limit never includes the one-off load (or, on a fresh install, the build)."""
+    """Run once in each new worker process, before its first page: load the date parser's languages
+    and the gazetteer there, so a page's time limit never includes these one-off loads (or, on a
+    fresh install, the gazetteer's build)."""
+    warm_date_parser()
     if events:
         gazetteer()
 

@@ -270,9 +270,29 @@ def test_short_bodies_are_never_trimmed_to_nothing() -> None:
         ),
         ("", "", "https://news.example.org/2024/04/10/report-links-cells", date(2024, 4, 10), "url"),
         ("", "<p>Published on 27 August 2015 by the desk.</p>", None, date(2015, 8, 27), "text"),
+        (
+            "",
+            "<p>Posted on 1 March 2024</p><footer>\u00a9 2023 Daily Example</footer>",
+            None,
+            date(2024, 3, 1),
+            "text",
+        ),
         ("", "", None, None, None),
+        # htmldate's fallbacks: a copyright year or a year and month is not a publication day
+        ("", "<footer>Copyright \u00a9 2023 Daily Example</footer>", None, None, None),
+        ("", "<p>The cell was formed in March 2024.</p>", None, None, None),
     ],
-    ids=["meta", "json-ld", "time", "url", "text-only", "none"],
+    ids=[
+        "meta",
+        "json-ld",
+        "time",
+        "url",
+        "text-only",
+        "text-first-of-month",
+        "none",
+        "copyright-year",
+        "month",
+    ],
 )
 def test_publication_date_and_its_source(
     head: str, body: str, url: str | None, expected: date | None, source: str | None
