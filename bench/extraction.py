@@ -55,9 +55,11 @@ def extractors(variants: list[str]) -> dict[str, Callable[[str, str], str]]:
         "traf-precision": {"include_comments": False, "favor_precision": True},
         "traf-recall": {"include_comments": False, "favor_recall": True},
     }
+    def configured(kwargs: dict[str, Any]) -> Callable[[str, str], str]:
+        return lambda html, url: trafilatura.extract(html, **kwargs) or ""
+
     for name in variants:
-        kwargs = configs[name]
-        out[name] = lambda html, url, kw=kwargs: trafilatura.extract(html, **kw) or ""
+        out[name] = configured(configs[name])
     return out
 
 
