@@ -55,6 +55,7 @@ def extractors(variants: list[str]) -> dict[str, Callable[[str, str], str]]:
         "traf-precision": {"include_comments": False, "favor_precision": True},
         "traf-recall": {"include_comments": False, "favor_recall": True},
     }
+
     def configured(kwargs: dict[str, Any]) -> Callable[[str, str], str]:
         return lambda html, url: trafilatura.extract(html, **kwargs) or ""
 

@@ -72,7 +72,11 @@ def build_article(
         fetched_at=page.fetched_at,
         extracted_at=datetime.now(UTC),
         extractor=extractor_name(),
-        extractor_options={**EXTRACTION_OPTIONS, "focus": extraction.focus},
+        extractor_options={
+            **EXTRACTION_OPTIONS,
+            "focus": extraction.focus,
+            "continued": extraction.continued,
+        },
     )
 
 

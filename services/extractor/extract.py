@@ -17,6 +17,7 @@ from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
 from schemas.events import EventMention
+from services.extractor.chunks import append_continuations
 from services.extractor.cleanup import anchor_texts, trim_edges
 from services.extractor.lines import strip_chrome_lines
 from services.extractor.metadata import PageMetadata, read_metadata
@@ -36,6 +37,9 @@ EXTRACTION_OPTIONS: dict[str, bool | int | str] = {
     # algorithms, and on some templates it then settles on one small block of the article.
     "fallback_below_paragraph_percent": 20,
     "fallback_min_gain_percent": 150,
+    # When the kept text is still less than this share of the page's paragraph text, containers
+    # continuing the kept one (same tag and class, close by, after it) are added: see chunks.py.
+    "continuation_below_paragraph_percent": 50,
 }
 _TRAFILATURA_KEYS = (
     "include_comments",
@@ -59,6 +63,7 @@ class Extraction:
     metadata: PageMetadata
     removed: list[str] = field(default_factory=list)  # "rule: text" of everything newswire trimmed
     focus: str = "recall"  # the trafilatura mode whose text was kept: "recall" or "balanced"
+    continued: int = 0  # paragraphs added from containers continuing the kept one (chunks.py)
     events: list[EventMention] = field(default_factory=list)  # filled by the worker when asked
 
     # Convenience views used by the record builder and the CLI.
@@ -89,14 +94,17 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
             doc, focus = balanced, "balanced"
     if doc is None:
         return None
+    continued = 0
+    if _chars(doc) < int(EXTRACTION_OPTIONS["continuation_below_paragraph_percent"]) / 100 * paragraph_chars:
+        continued = append_continuations(load_html(html), doc.body)  # an unpruned tree: the first is spent
     removed = [
         f"{r.rule}: {r.text}"
         for r in trim_edges(doc.body, metadata.title_variants, anchors, metadata.authors)
     ]
-    # trafilatura's text is the same serialisation of the same body, unless a block was trimmed
-    text, lines = strip_chrome_lines(xmltotxt(doc.body, False) if removed else (doc.text or ""))
+    # trafilatura's text is the same serialisation of the same body, unless blocks were added or trimmed
+    text, lines = strip_chrome_lines(xmltotxt(doc.body, False) if removed or continued else (doc.text or ""))
     removed.extend(f"{r.rule}: {r.text}" for r in lines)
-    return Extraction(text=text, metadata=metadata, removed=removed, focus=focus)
+    return Extraction(text=text, metadata=metadata, removed=removed, focus=focus, continued=continued)
 
 
 def _trafilatura(tree: Any, url: str | None, *, favor_recall: bool) -> Document | None:
