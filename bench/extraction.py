@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import platform
+import resource
 import sys
 import time
 from collections.abc import Callable
@@ -136,6 +137,8 @@ def main() -> None:
     print(f"{date.today()} on {machine}, Python {platform.python_version()}")
     print(HEADER)
     run(args.data_root, args.limit, [v for v in args.variants.split(",") if v])
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(f"peak RSS of this process (all extractors, pages held in memory): {peak_mib:.0f} MiB")
 
 
 if __name__ == "__main__":
