@@ -18,7 +18,8 @@ from trafilatura.xml import xmltotxt
 
 from schemas.events import EventMention
 from services.extractor.chunks import append_continuations
-from services.extractor.cleanup import anchor_texts, trim_edges
+from services.extractor.cleanup import Removal, anchor_texts, trim_edges
+from services.extractor.compositions import drop_other_articles
 from services.extractor.lines import strip_chrome_lines
 from services.extractor.metadata import PageMetadata, read_metadata
 
@@ -84,6 +85,7 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     metadata = read_metadata(tree, url, html=html, today=today)
     anchors = anchor_texts(tree)
     paragraph_chars = _paragraph_chars(tree)
+    article_count = sum(1 for _ in tree.iter("article"))
     doc = _trafilatura(tree, url, favor_recall=True)
     focus = "recall"
     share = int(EXTRACTION_OPTIONS["fallback_below_paragraph_percent"]) / 100
@@ -94,13 +96,19 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
             doc, focus = balanced, "balanced"
     if doc is None:
         return None
+    removals: list[Removal] = []
     continued = 0
-    if _chars(doc) < int(EXTRACTION_OPTIONS["continuation_below_paragraph_percent"]) / 100 * paragraph_chars:
-        continued = append_continuations(load_html(html), doc.body)  # an unpruned tree: the first is spent
-    removed = [
-        f"{r.rule}: {r.text}"
-        for r in trim_edges(doc.body, metadata.title_variants, anchors, metadata.authors)
-    ]
+    needs_continuation = (
+        _chars(doc) < int(EXTRACTION_OPTIONS["continuation_below_paragraph_percent"]) / 100 * paragraph_chars
+    )
+    if needs_continuation or article_count >= 2:
+        page = load_html(html)  # the page as it was: trafilatura has pruned the first tree
+        if article_count >= 2:
+            removals += drop_other_articles(page, doc.body, metadata.title_variants)
+        if needs_continuation:
+            continued = append_continuations(page, doc.body)
+    removals += trim_edges(doc.body, metadata.title_variants, anchors, metadata.authors)
+    removed = [f"{r.rule}: {r.text}" for r in removals]
     # trafilatura's text is the same serialisation of the same body, unless blocks were added or trimmed
     text, lines = strip_chrome_lines(xmltotxt(doc.body, False) if removed or continued else (doc.text or ""))
     removed.extend(f"{r.rule}: {r.text}" for r in lines)

@@ -1,0 +1,62 @@
+"""Text from other ``<article>`` elements than the one that carries the page's headline.
+
+In HTML an ``<article>`` is a self-contained composition. Pages that show a post followed by
+"you may also like" cards often mark up each card as an ``<article>`` of its own, and
+trafilatura, reading the column they share, keeps the cards' excerpts after the post. When
+the kept blocks come from several ``<article>`` elements, none inside another, and exactly
+one of them carries the page's headline and gives more of the kept text than any other, the
+blocks of the others are removed. The size test keeps a page whose headline sits in a small
+header ``<article>`` and whose body is another one.
+"""
+
+from __future__ import annotations
+
+from lxml.etree import _Element
+
+from services.extractor.cleanup import Removal, is_title_repeat
+
+_HEADINGS = ("h1", "h2", "h3")
+
+
+def _text(element: _Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _owners(page: _Element, body: _Element) -> dict[_Element, _Element]:
+    """Each kept block whose text is a page element's text -> the innermost <article> holding it."""
+    by_text = {text: block for block in body if len(text := _text(block)) > 20}
+    owners: dict[_Element, _Element] = {}
+    for article in page.iter("article"):  # document order: an inner article overwrites its outer one
+        for element in article.iter():
+            if isinstance(element.tag, str) and (block := by_text.get(_text(element))) is not None:
+                owners[block] = article
+    return owners
+
+
+def drop_other_articles(page: _Element, body: _Element, titles: list[str]) -> list[Removal]:
+    """Remove from ``body`` the blocks of ``<article>`` elements other than the headline's one."""
+    owners = _owners(page, body)
+    kept_chars: dict[_Element, int] = {}
+    for block, article in owners.items():
+        kept_chars[article] = kept_chars.get(article, 0) + len(_text(block))
+    if len(kept_chars) < 2:
+        return []
+    articles = list(kept_chars)
+    titled = [a for a in articles if any(is_title_repeat(_text(h), titles) for h in a.iter(*_HEADINGS))]
+    if len(titled) != 1:
+        return []
+    main = titled[0]
+    if any(
+        main in other.iterancestors() or other in main.iterancestors()
+        for other in articles
+        if other is not main
+    ):
+        return []  # nested in the headline's article: its comments or sections, not other compositions
+    if kept_chars[main] <= max(chars for article, chars in kept_chars.items() if article is not main):
+        return []
+    removed = []
+    for block, article in owners.items():
+        if article is not main:
+            removed.append(Removal("other_article", _text(block)))
+            body.remove(block)
+    return removed

@@ -1,0 +1,74 @@
+"""Blocks from other <article> elements than the headline's one: removed, except when they are not
+separate compositions (nested comments) or the headline's article is the smaller part."""
+
+from __future__ import annotations
+
+from lxml import etree
+from trafilatura.utils import load_html
+
+from services.extractor.compositions import drop_other_articles
+
+TITLE = "Police dismantle a cell in northern Morocco"
+SENTENCE = "The interior ministry said the four suspects had pledged allegiance to the Islamic State group."
+
+
+def paragraphs(label: str, n: int) -> str:
+    return "".join(f"<p>{label} {i}. {SENTENCE}</p>" for i in range(n))
+
+
+def body_of(*labels_and_counts: tuple[str, int]) -> etree._Element:
+    """trafilatura's body, holding the given paragraphs in order."""
+    body = etree.Element("body")
+    for label, n in labels_and_counts:
+        for i in range(n):
+            etree.SubElement(body, "p").text = f"{label} {i}. {SENTENCE}"
+    return body
+
+
+def page(inner: str) -> etree._Element:
+    tree = load_html(f"<html><body><main>{inner}</main></body></html>")
+    assert tree is not None
+    return tree
+
+
+def labels(body: etree._Element) -> list[str]:
+    return [str(block.text).split(".")[0] for block in body]
+
+
+def test_cards_marked_up_as_articles_after_the_post_are_removed() -> None:
+    tree = page(
+        f"<article><h1>{TITLE}</h1>{paragraphs('Post', 4)}</article>"
+        "<section><h2>You may also like</h2>"
+        + "".join(f"<article>{paragraphs(f'Card{k}', 1)}</article>" for k in range(3))
+        + "</section>"
+    )
+    body = body_of(("Post", 4), ("Card0", 1), ("Card1", 1), ("Card2", 1))
+    removed = drop_other_articles(tree, body, [TITLE])
+    assert [r.rule for r in removed] == ["other_article"] * 3
+    assert labels(body) == ["Post 0", "Post 1", "Post 2", "Post 3"]
+
+
+def test_a_body_article_larger_than_the_headline_article_is_kept() -> None:
+    tree = page(
+        f"<article><h1>{TITLE}</h1>{paragraphs('Deck', 1)}</article>"
+        f"<article>{paragraphs('Body', 5)}</article>"
+    )
+    body = body_of(("Deck", 1), ("Body", 5))
+    assert drop_other_articles(tree, body, [TITLE]) == []
+    assert len(body) == 6
+
+
+def test_comments_nested_in_the_post_article_are_left_to_the_other_rules() -> None:
+    comments = "".join(f"<article>{paragraphs(f'Comment{k}', 1)}</article>" for k in range(2))
+    tree = page(f"<article><h1>{TITLE}</h1>{paragraphs('Post', 4)}{comments}</article>")
+    body = body_of(("Post", 4), ("Comment0", 1), ("Comment1", 1))
+    assert drop_other_articles(tree, body, [TITLE]) == []
+
+
+def test_nothing_is_removed_when_no_article_carries_the_headline() -> None:
+    tree = page(
+        f"<article><h2>Another headline</h2>{paragraphs('A', 3)}</article>"
+        f"<article>{paragraphs('B', 1)}</article>"
+    )
+    body = body_of(("A", 3), ("B", 1))
+    assert drop_other_articles(tree, body, [TITLE]) == []
