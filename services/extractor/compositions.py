@@ -16,25 +16,47 @@ from lxml.etree import _Element
 from services.extractor.cleanup import Removal, is_title_repeat
 
 _HEADINGS = ("h1", "h2", "h3")
+# Page elements that become trafilatura's blocks (a list block is matched by its first item).
+_BLOCK_SOURCES = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "dd")
 
 
 def _text(element: _Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+def _block_key(block: _Element) -> str:
+    first_item = block.find("item") if block.tag == "list" else None
+    return _text(first_item if first_item is not None else block)
+
+
 def _owners(page: _Element, body: _Element) -> dict[_Element, _Element]:
-    """Each kept block whose text is a page element's text -> the innermost <article> holding it."""
-    by_text = {text: block for block in body if len(text := _text(block)) > 20}
+    """Each kept block whose text is a page element's text -> the innermost <article> holding it.
+
+    Blocks with no such element (text trafilatura assembled from several) have no owner and stay.
+    """
+    by_text = {key: block for block in body if len(key := _block_key(block)) > 20}
     owners: dict[_Element, _Element] = {}
-    for article in page.iter("article"):  # document order: an inner article overwrites its outer one
-        for element in article.iter():
-            if isinstance(element.tag, str) and (block := by_text.get(_text(element))) is not None:
-                owners[block] = article
+    for element in page.iter(*_BLOCK_SOURCES):
+        block = by_text.get(_text(element))
+        if block is not None and (article := next(element.iterancestors("article"), None)) is not None:
+            owners.setdefault(block, article)  # the first occurrence in the page, as trafilatura reads it
     return owners
+
+
+def headline_article(page: _Element, titles: list[str]) -> _Element | None:
+    """The one <article> of a page with two or more whose heading is the page's title, if there is one."""
+    articles = list(page.iter("article"))
+    if len(articles) < 2:
+        return None
+    titled = [a for a in articles if any(is_title_repeat(_text(h), titles) for h in a.iter(*_HEADINGS))]
+    return titled[0] if len(titled) == 1 else None
 
 
 def drop_other_articles(page: _Element, body: _Element, titles: list[str]) -> list[Removal]:
     """Remove from ``body`` the blocks of ``<article>`` elements other than the headline's one."""
+    main = headline_article(page, titles)
+    if main is None:
+        return []
     owners = _owners(page, body)
     kept_chars: dict[_Element, int] = {}
     for block, article in owners.items():
@@ -42,10 +64,8 @@ def drop_other_articles(page: _Element, body: _Element, titles: list[str]) -> li
     if len(kept_chars) < 2:
         return []
     articles = list(kept_chars)
-    titled = [a for a in articles if any(is_title_repeat(_text(h), titles) for h in a.iter(*_HEADINGS))]
-    if len(titled) != 1:
+    if main not in kept_chars:
         return []
-    main = titled[0]
     if any(
         main in other.iterancestors() or other in main.iterancestors()
         for other in articles

@@ -19,7 +19,7 @@ from trafilatura.xml import xmltotxt
 from schemas.events import EventMention
 from services.extractor.chunks import append_continuations
 from services.extractor.cleanup import Removal, anchor_texts, trim_edges
-from services.extractor.compositions import drop_other_articles
+from services.extractor.compositions import drop_other_articles, headline_article
 from services.extractor.lines import strip_chrome_lines
 from services.extractor.metadata import PageMetadata, read_metadata
 
@@ -85,7 +85,8 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     metadata = read_metadata(tree, url, html=html, today=today)
     anchors = anchor_texts(tree)
     paragraph_chars = _paragraph_chars(tree)
-    article_count = sum(1 for _ in tree.iter("article"))
+    # read before trafilatura prunes the tree: whether the cards rule of compositions.py can apply
+    several_articles = headline_article(tree, metadata.title_variants) is not None
     doc = _trafilatura(tree, url, favor_recall=True)
     focus = "recall"
     share = int(EXTRACTION_OPTIONS["fallback_below_paragraph_percent"]) / 100
@@ -101,9 +102,9 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     needs_continuation = (
         _chars(doc) < int(EXTRACTION_OPTIONS["continuation_below_paragraph_percent"]) / 100 * paragraph_chars
     )
-    if needs_continuation or article_count >= 2:
+    if needs_continuation or several_articles:
         page = load_html(html)  # the page as it was: trafilatura has pruned the first tree
-        if article_count >= 2:
+        if several_articles:
             removals += drop_other_articles(page, doc.body, metadata.title_variants)
         if needs_continuation:
             continued = append_continuations(page, doc.body)
