@@ -19,6 +19,8 @@ from lxml.etree import _Element
 
 HEAD_WINDOW = 2  # blocks examined at the start
 TAIL_WINDOW = 3  # and at the end
+HEADLINE_SEARCH_LINES = 10  # how far down the page's headline is looked for (chrome above it)
+PROSE_MIN_WORDS = 20  # a sentence-ending block this long above the headline is article text
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
@@ -184,6 +186,29 @@ def is_stamp(text: str) -> bool:
 
 def is_edge_boilerplate(block: _Element, text: str) -> bool:
     return _words(text) <= 25 and bool(_EDGE_BOILERPLATE.search(text))
+
+
+_SENTENCE_END = re.compile(r"[.!?\"\u201d)]$")
+
+
+def headline_below_chrome(texts: list[str], titles: list[str]) -> int | None:
+    """Index of the line that is exactly the page's headline, when only chrome sits above it.
+
+    An article starts at its headline: above it, recall mode sometimes keeps a photo gallery, a
+    byline, a kicker or a "Back to gallery" link. The match is exact (a section heading that only
+    resembles the title is not the headline), and a paragraph of prose above it, such as the
+    introduction of a listicle, means the text above is the article's.
+    """
+    headlines = {norm for title in titles if _words(norm := _norm(title)) >= 4}
+    for index, text in enumerate(texts[:HEADLINE_SEARCH_LINES]):
+        if index == 0 or _norm(text) not in headlines:
+            continue
+        above = texts[:index]
+        prose = [t for t in above if _words(t) >= PROSE_MIN_WORDS and _SENTENCE_END.search(t)]
+        if any(texts.count(t) == 1 for t in prose):  # a repeated caption is not the article's text
+            return None
+        return index if len(texts) - index > 2 else None
+    return None
 
 
 def trim_edges(

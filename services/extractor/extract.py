@@ -18,7 +18,7 @@ from trafilatura.xml import xmltotxt
 
 from schemas.events import EventMention
 from services.extractor.chunks import append_continuations
-from services.extractor.cleanup import Removal, anchor_texts, trim_edges
+from services.extractor.cleanup import Removal, anchor_texts, headline_below_chrome, trim_edges
 from services.extractor.compositions import drop_other_articles, headline_article
 from services.extractor.lines import strip_chrome_lines
 from services.extractor.metadata import PageMetadata, read_metadata
@@ -113,7 +113,20 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     # trafilatura's text is the same serialisation of the same body, unless blocks were added or trimmed
     text, lines = strip_chrome_lines(xmltotxt(doc.body, False) if removed or continued else (doc.text or ""))
     removed.extend(f"{r.rule}: {r.text}" for r in lines)
+    # run on the text once the chrome lines are gone: a gallery's controls no longer hide the headline
+    text, above = _drop_chrome_above_headline(text, metadata.title_variants)
+    removed.extend(above)
     return Extraction(text=text, metadata=metadata, removed=removed, focus=focus, continued=continued)
+
+
+def _drop_chrome_above_headline(text: str, titles: list[str]) -> tuple[str, list[str]]:
+    lines = [line for line in text.splitlines() if line.strip()]
+    headline = headline_below_chrome(lines, titles)
+    if headline is None:
+        return text, []
+    removed = [f"above_headline: {line.strip()}" for line in lines[:headline]]
+    removed.append(f"title_repeat: {lines[headline].strip()}")
+    return "\n".join(lines[headline + 1 :]), removed
 
 
 def _trafilatura(tree: Any, url: str | None, *, favor_recall: bool) -> Document | None:

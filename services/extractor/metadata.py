@@ -241,6 +241,15 @@ def _states_first_of_month(html: str, day: date) -> bool:
     return re.search(f"{numeric}|{spelled}", html, re.IGNORECASE) is not None
 
 
+_TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014\u00b7:-]{1,2}\s+")
+
+
+def _without_site_name(title: str) -> str:
+    """The longest part of a title that a site joined to its name ("Headline | Site", "Site - Headline")."""
+    parts = _TITLE_SEPARATOR.split(title)
+    return max(parts, key=len) if len(parts) > 1 else title
+
+
 def _clean(value: Any) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
@@ -270,6 +279,8 @@ def read_metadata(
     ]
     titles = [t for t in dict.fromkeys(variants) if t]
     title = titles[0] if titles else None
+    if titles and (headline := _without_site_name(titles[0])) not in titles:
+        titles.append(headline)  # "Headline | Site": the headline as the page prints it
     authors = _names(_first(ld, "author")) or [
         a for a in ((meta.get("author") or meta.get("article:author") or "").split(";")) if a.strip()
     ]

@@ -9,7 +9,7 @@ from lxml import etree
 from trafilatura.utils import load_html
 
 from services.extractor import extract as extract_module
-from services.extractor.cleanup import trim_edges
+from services.extractor.cleanup import headline_below_chrome, trim_edges
 from services.extractor.extract import extract
 from services.extractor.metadata import read_metadata
 from services.extractor.neardup import MAX_DISTANCE, NearDuplicateIndex, hamming, simhash
@@ -411,3 +411,40 @@ def test_short_link_lines_at_the_edges_are_removed_but_a_paragraph_citing_a_url_
         ),
     )
     assert trim_edges(cited, [], set(), []) == []
+
+
+HEADLINE = "Police dismantle a cell in northern Morocco"
+CAPTION = (
+    "Police officers stand guard outside the house in Tetouan where the four suspects were arrested "
+    "on Tuesday morning, Nov. 20, 2019."
+)
+
+
+def test_chrome_above_an_exact_headline_is_removed_with_it() -> None:
+    lines = ["A. Writer, National Security Writer", "Updated", CAPTION, "Image", CAPTION, HEADLINE]
+    lines += [f"Paragraph {i}. {PARA}" for i in range(3)]
+    assert headline_below_chrome(lines, [HEADLINE, f"{HEADLINE} - Daily Example"]) == 5
+    text = text_of(page(*[f"<p>{line}</p>" for line in lines[:5]], f"<h2>{HEADLINE}</h2>", *paras(3)))
+    assert text.startswith("Paragraph 0.")
+
+
+def test_an_introduction_above_a_heading_equal_to_the_title_is_kept() -> None:
+    intro = (
+        "Choosing which security reforms matter most can feel overwhelming, so we compared the "
+        "measures taken in Morocco and Spain over the last ten years."
+    )
+    lines = [intro, HEADLINE, *(f"Paragraph {i}. {PARA}" for i in range(3))]
+    assert headline_below_chrome(lines, [HEADLINE]) is None
+
+
+def test_a_heading_that_only_resembles_the_title_is_not_the_headline() -> None:
+    lines = ["Updated", "Police dismantle a cell", *(f"Paragraph {i}. {PARA}" for i in range(3))]
+    assert headline_below_chrome(lines, [HEADLINE]) is None
+    assert headline_below_chrome(["Updated", HEADLINE, "Paragraph 0."], [HEADLINE]) is None  # too little left
+
+
+def test_the_headline_without_the_site_name_is_a_title_variant() -> None:
+    html = f"<html><head><title>{HEADLINE} | Daily Example</title></head><body><p>{PARA}</p></body></html>"
+    meta = read_metadata(load_html(html), None, html=html)
+    assert meta.title == f"{HEADLINE} | Daily Example"  # the title itself is left as the page gives it
+    assert HEADLINE in meta.title_variants
