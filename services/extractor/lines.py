@@ -75,6 +75,8 @@ _TEASER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 TEASER_MAX_WORDS = 25
+# Every rule matches a short line; a longer one is prose and skips them all (most lines do).
+MAX_CHROME_LINE_CHARS = 300
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]?$")
 
 
@@ -114,7 +116,8 @@ def strip_chrome_lines(text: str) -> tuple[str, list[Removal]]:
     removed: list[Removal] = []
     for line in text.splitlines():
         stripped = line.strip()
-        rule = next((name for name, match in _LINE_RULES if stripped and match(stripped)), None)
+        short = 0 < len(stripped) <= MAX_CHROME_LINE_CHARS
+        rule = next((name for name, match in _LINE_RULES if match(stripped)), None) if short else None
         if rule is None:
             kept.append(line)
         else:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.extractor.lines import strip_chrome_lines
+from services.extractor.lines import MAX_CHROME_LINE_CHARS, strip_chrome_lines
 
 BODY = (
     "Moroccan security services dismantled a cell of four suspects in the north of the country on "
@@ -106,3 +106,11 @@ def test_navigation_labels_are_removed(label: str) -> None:
 )
 def test_lines_opening_with_navigation_words_are_kept(prose: str) -> None:
     assert _removed(prose) == []
+
+
+def test_lines_longer_than_the_limit_are_never_taken_for_chrome() -> None:
+    breadcrumb = "Home > Africa > Morocco"
+    assert _removed(breadcrumb) == [("chrome_line", breadcrumb)]
+    long_line = "Home > " + "the ministry listed the seized material " * 8
+    assert len(long_line) > MAX_CHROME_LINE_CHARS
+    assert _removed(long_line) == []
