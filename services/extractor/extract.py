@@ -74,10 +74,11 @@ class Extraction:
 
 
 def extract(html: str, url: str | None, *, today: date | None = None) -> Extraction | None:
-    """Run trafilatura on ``html`` plus newswire's edge trimming; ``None`` when there is no main text.
+    """Run trafilatura on ``html`` plus newswire's repairs and trimming; ``None`` when there is no main text.
 
-    The page is parsed once: metadata is read from the tree first, because
-    trafilatura's extraction prunes the tree it is given.
+    The page is parsed once for the common case: what is read from the page itself comes first,
+    because trafilatura's extraction prunes the tree it is given. A second parse happens only for
+    the rules that need the page as it was (fallback, continuation, other compositions).
     """
     tree = load_html(html)
     if tree is None:
@@ -85,47 +86,54 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     metadata = read_metadata(tree, url, html=html, today=today)
     anchors = anchor_texts(tree)
     paragraph_chars = _paragraph_chars(tree)
-    # read before trafilatura prunes the tree: whether the cards rule of compositions.py can apply
     several_articles = headline_article(tree, metadata.title_variants) is not None
+    doc, focus = _main_text(tree, html, url, paragraph_chars)
+    if doc is None:
+        return None
+    removals, continued = _repair_structure(html, doc, metadata, paragraph_chars, several_articles)
+    removals += trim_edges(doc.body, metadata.title_variants, anchors, metadata.authors)
+    # trafilatura's text is the same serialisation of the same body, unless blocks were added or removed
+    text = xmltotxt(doc.body, False) if removals or continued else (doc.text or "")
+    text, line_removals = strip_chrome_lines(text)
+    # on the text once the chrome lines are gone: a gallery's controls no longer hide the headline
+    text, headline_removals = _drop_chrome_above_headline(text, metadata.title_variants)
+    removed = [f"{r.rule}: {r.text}" for r in (*removals, *line_removals, *headline_removals)]
+    return Extraction(text=text, metadata=metadata, removed=removed, focus=focus, continued=continued)
+
+
+def _main_text(tree: Any, html: str, url: str | None, paragraph_chars: int) -> tuple[Document | None, str]:
+    """trafilatura's recall mode, or its balanced mode when recall mode kept a small part of the page."""
     doc = _trafilatura(tree, url, favor_recall=True)
-    focus = "recall"
     share = int(EXTRACTION_OPTIONS["fallback_below_paragraph_percent"]) / 100
     gain = int(EXTRACTION_OPTIONS["fallback_min_gain_percent"]) / 100
     if _chars(doc) < share * paragraph_chars:
         balanced = _trafilatura(load_html(html), url, favor_recall=False)  # the first tree is pruned
         if balanced is not None and _chars(balanced) >= gain * _chars(doc):
-            doc, focus = balanced, "balanced"
-    if doc is None:
-        return None
-    removals: list[Removal] = []
-    continued = 0
-    needs_continuation = (
-        _chars(doc) < int(EXTRACTION_OPTIONS["continuation_below_paragraph_percent"]) / 100 * paragraph_chars
-    )
-    if needs_continuation or several_articles:
-        page = load_html(html)  # the page as it was: trafilatura has pruned the first tree
-        if several_articles:
-            removals += drop_other_articles(page, doc.body, metadata.title_variants)
-        if needs_continuation:
-            continued = append_continuations(page, doc.body)
-    removals += trim_edges(doc.body, metadata.title_variants, anchors, metadata.authors)
-    removed = [f"{r.rule}: {r.text}" for r in removals]
-    # trafilatura's text is the same serialisation of the same body, unless blocks were added or trimmed
-    text, lines = strip_chrome_lines(xmltotxt(doc.body, False) if removed or continued else (doc.text or ""))
-    removed.extend(f"{r.rule}: {r.text}" for r in lines)
-    # run on the text once the chrome lines are gone: a gallery's controls no longer hide the headline
-    text, above = _drop_chrome_above_headline(text, metadata.title_variants)
-    removed.extend(above)
-    return Extraction(text=text, metadata=metadata, removed=removed, focus=focus, continued=continued)
+            return balanced, "balanced"
+    return doc, "recall"
 
 
-def _drop_chrome_above_headline(text: str, titles: list[str]) -> tuple[str, list[str]]:
+def _repair_structure(
+    html: str, doc: Document, metadata: PageMetadata, paragraph_chars: int, several_articles: bool
+) -> tuple[list[Removal], int]:
+    """Blocks of other <article> elements out, continuation containers in; both read the page again."""
+    share = int(EXTRACTION_OPTIONS["continuation_below_paragraph_percent"]) / 100
+    needs_continuation = _chars(doc) < share * paragraph_chars
+    if not (needs_continuation or several_articles):
+        return [], 0
+    page = load_html(html)  # the page as it was: trafilatura has pruned the first tree
+    removals = drop_other_articles(page, doc.body, metadata.title_variants) if several_articles else []
+    continued = append_continuations(page, doc.body) if needs_continuation else 0
+    return removals, continued
+
+
+def _drop_chrome_above_headline(text: str, titles: list[str]) -> tuple[str, list[Removal]]:
     lines = [line for line in text.splitlines() if line.strip()]
     headline = headline_below_chrome(lines, titles)
     if headline is None:
         return text, []
-    removed = [f"above_headline: {line.strip()}" for line in lines[:headline]]
-    removed.append(f"title_repeat: {lines[headline].strip()}")
+    removed = [Removal("above_headline", line.strip()) for line in lines[:headline]]
+    removed.append(Removal("title_repeat", lines[headline].strip()))
     return "\n".join(lines[headline + 1 :]), removed
 
 
