@@ -41,7 +41,7 @@ def _kept_container(page: _Element, body: _Element) -> tuple[_Element | None, st
     return container, last[container]
 
 
-def _is_prose_chunk(element: _Element) -> list[str]:
+def _prose_paragraphs(element: _Element) -> list[str]:
     """The paragraphs of ``element`` if it reads as a piece of article, else []."""
     if any(heading.find(".//a") is not None for heading in element.iter("h1", "h2", "h3", "h4", "h5", "h6")):
         return []
@@ -69,7 +69,7 @@ def continuation_paragraphs(page: _Element, body: _Element) -> tuple[str | None,
             continue
         if not any(ancestor in near for ancestor in candidate.iterancestors()):
             continue
-        paragraphs.extend(_is_prose_chunk(candidate))
+        paragraphs.extend(_prose_paragraphs(candidate))
     return last_text, paragraphs
 
 
