@@ -14,23 +14,21 @@ from __future__ import annotations
 
 from lxml.etree import SubElement, _Element
 
+from services.extractor.cleanup import element_text
+
 CONTINUATION_BELOW_PARAGRAPH_SHARE = 0.5  # only when trafilatura kept less than this share of <p> text
 MIN_CHUNK_CHARS = 500  # paragraph text of a continuation container
 MAX_LINK_SHARE = 0.2  # of a continuation container's text
 MAX_ANCESTOR_LEVELS = 3  # the kept container and a continuation share an ancestor this close
 
 
-def _text(element: _Element) -> str:
-    return " ".join("".join(element.itertext()).split())
-
-
 def _kept_container(page: _Element, body: _Element) -> tuple[_Element | None, str | None]:
     """The page element whose <p> children gave most of trafilatura's blocks, and the last such text."""
-    kept = {text for block in body if len(text := _text(block)) > 30}
+    kept = {text for block in body if len(text := element_text(block)) > 30}
     counts: dict[_Element, int] = {}
     last: dict[_Element, str] = {}
     for paragraph in page.iter("p"):
-        text = _text(paragraph)
+        text = element_text(paragraph)
         parent = paragraph.getparent()
         if text in kept and parent is not None:
             counts[parent] = counts.get(parent, 0) + 1
@@ -45,11 +43,11 @@ def _prose_paragraphs(element: _Element) -> list[str]:
     """The paragraphs of ``element`` if it reads as a piece of article, else []."""
     if any(heading.find(".//a") is not None for heading in element.iter("h1", "h2", "h3", "h4", "h5", "h6")):
         return []
-    paragraphs = [text for p in element.iter("p") if (text := _text(p))]
+    paragraphs = [text for p in element.iter("p") if (text := element_text(p))]
     if sum(len(text) for text in paragraphs) < MIN_CHUNK_CHARS:
         return []
-    linked = sum(len(_text(a)) for a in element.iter("a"))
-    return paragraphs if linked <= MAX_LINK_SHARE * max(1, len(_text(element))) else []
+    linked = sum(len(element_text(a)) for a in element.iter("a"))
+    return paragraphs if linked <= MAX_LINK_SHARE * max(1, len(element_text(element))) else []
 
 
 def continuation_paragraphs(page: _Element, body: _Element) -> tuple[str | None, list[str]]:
@@ -80,7 +78,9 @@ def append_continuations(page: _Element, body: _Element) -> int:
     if not paragraphs:
         return 0
     blocks = list(body)
-    anchor = next((b for b in reversed(blocks) if _text(b) == last_text), blocks[-1] if blocks else None)
+    anchor = next(
+        (b for b in reversed(blocks) if element_text(b) == last_text), blocks[-1] if blocks else None
+    )
     position = blocks.index(anchor) + 1 if anchor is not None else 0
     for offset, text in enumerate(paragraphs):
         paragraph = SubElement(body, "p")

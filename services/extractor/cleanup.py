@@ -54,7 +54,7 @@ class Removal:
     text: str
 
 
-def _text(block: _Element) -> str:
+def element_text(block: _Element) -> str:
     return " ".join("".join(block.itertext()).split())
 
 
@@ -85,8 +85,10 @@ def _link_share(block: _Element, text: str, anchors: set[str]) -> float:
         return 1.0 if _norm(text) in anchors else 0.0
     items = list(block.iter("item"))
     # pieces joined with a space: a headline and its deck are sibling elements with no space between
-    linked = sum(len(_text(i)) for i in items if _leads_with_link(_norm(" ".join(i.itertext())), anchors))
-    return linked / max(1, sum(len(_text(i)) for i in items))
+    linked = sum(
+        len(element_text(i)) for i in items if _leads_with_link(_norm(" ".join(i.itertext())), anchors)
+    )
+    return linked / max(1, sum(len(element_text(i)) for i in items))
 
 
 def _leads_with_link(norm: str, anchors: set[str]) -> bool:
@@ -234,7 +236,7 @@ def trim_edges(
     for _ in range(HEAD_WINDOW):
         if len(current) < 3:  # never trim a short body down to nothing
             break
-        text = _text(current[0])
+        text = element_text(current[0])
         rule = next((name for name, match in head_rules if match(current[0], text)), None)
         if rule is None:
             break
@@ -252,7 +254,7 @@ def trim_edges(
     for _ in range(TAIL_WINDOW):
         if len(current) < 3:
             break
-        text = _text(current[-1])
+        text = element_text(current[-1])
         rule = next((name for name, match in tail_rules if match(current[-1], text)), None)
         if rule is None:
             break
@@ -264,7 +266,7 @@ def trim_edges(
         (slice(-TAIL_WINDOW, None), tail_rules[1:]),
     ):
         for block in current[window]:
-            text = _text(block)
+            text = element_text(block)
             rule = next((name for name, match in rules if match(block, text)), None)
             if rule is not None and len(current) > 3:
                 drop(block, rule, text)

@@ -13,20 +13,16 @@ from __future__ import annotations
 
 from lxml.etree import _Element
 
-from services.extractor.cleanup import Removal, is_title_repeat
+from services.extractor.cleanup import Removal, element_text, is_title_repeat
 
 _HEADINGS = ("h1", "h2", "h3")
 # Page elements that become trafilatura's blocks (a list block is matched by its first item).
 _BLOCK_SOURCES = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "dd")
 
 
-def _text(element: _Element) -> str:
-    return " ".join("".join(element.itertext()).split())
-
-
 def _block_key(block: _Element) -> str:
     first_item = block.find("item") if block.tag == "list" else None
-    return _text(first_item if first_item is not None else block)
+    return element_text(first_item if first_item is not None else block)
 
 
 def _owners(page: _Element, body: _Element) -> dict[_Element, _Element]:
@@ -37,7 +33,7 @@ def _owners(page: _Element, body: _Element) -> dict[_Element, _Element]:
     by_text = {key: block for block in body if len(key := _block_key(block)) > 20}
     owners: dict[_Element, _Element] = {}
     for element in page.iter(*_BLOCK_SOURCES):
-        block = by_text.get(_text(element))
+        block = by_text.get(element_text(element))
         if block is not None and (article := next(element.iterancestors("article"), None)) is not None:
             owners.setdefault(block, article)  # the first occurrence in the page, as trafilatura reads it
     return owners
@@ -48,7 +44,9 @@ def headline_article(page: _Element, titles: list[str]) -> _Element | None:
     articles = list(page.iter("article"))
     if len(articles) < 2:
         return None
-    titled = [a for a in articles if any(is_title_repeat(_text(h), titles) for h in a.iter(*_HEADINGS))]
+    titled = [
+        a for a in articles if any(is_title_repeat(element_text(h), titles) for h in a.iter(*_HEADINGS))
+    ]
     return titled[0] if len(titled) == 1 else None
 
 
@@ -60,7 +58,7 @@ def drop_other_articles(page: _Element, body: _Element, titles: list[str]) -> li
     owners = _owners(page, body)
     kept_chars: dict[_Element, int] = {}
     for block, article in owners.items():
-        kept_chars[article] = kept_chars.get(article, 0) + len(_text(block))
+        kept_chars[article] = kept_chars.get(article, 0) + len(element_text(block))
     if len(kept_chars) < 2:
         return []
     articles = list(kept_chars)
@@ -77,6 +75,6 @@ def drop_other_articles(page: _Element, body: _Element, titles: list[str]) -> li
     removed = []
     for block, article in owners.items():
         if article is not main:
-            removed.append(Removal("other_article", _text(block)))
+            removed.append(Removal("other_article", element_text(block)))
             body.remove(block)
     return removed
