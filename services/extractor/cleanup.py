@@ -55,6 +55,7 @@ class Removal:
 
 
 def element_text(block: _Element) -> str:
+    """An element's text with its whitespace collapsed: how every rule compares texts."""
     return " ".join("".join(block.itertext()).split())
 
 
