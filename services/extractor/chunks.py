@@ -12,11 +12,10 @@ rests on the same observation.
 
 from __future__ import annotations
 
-from lxml.etree import SubElement, _Element
+from lxml.etree import Element, _Element
 
 from services.extractor.cleanup import element_text
 
-CONTINUATION_BELOW_PARAGRAPH_SHARE = 0.5  # only when trafilatura kept less than this share of <p> text
 MIN_CHUNK_CHARS = 500  # paragraph text of a continuation container
 MAX_LINK_SHARE = 0.2  # of a continuation container's text
 MAX_ANCESTOR_LEVELS = 3  # the kept container and a continuation share an ancestor this close
@@ -57,6 +56,7 @@ def continuation_paragraphs(page: _Element, body: _Element) -> tuple[str | None,
     if container is None or not css_class:
         return None, []
     near = list(container.iterancestors())[:MAX_ANCESTOR_LEVELS]
+    already_kept = {element_text(block) for block in body}
     paragraphs: list[str] = []
     after = False
     for candidate in page.iter(str(container.tag)):
@@ -67,7 +67,7 @@ def continuation_paragraphs(page: _Element, body: _Element) -> tuple[str | None,
             continue
         if not any(ancestor in near for ancestor in candidate.iterancestors()):
             continue
-        paragraphs.extend(_prose_paragraphs(candidate))
+        paragraphs.extend(text for text in _prose_paragraphs(candidate) if text not in already_kept)
     return last_text, paragraphs
 
 
@@ -83,7 +83,7 @@ def append_continuations(page: _Element, body: _Element) -> int:
     )
     position = blocks.index(anchor) + 1 if anchor is not None else 0
     for offset, text in enumerate(paragraphs):
-        paragraph = SubElement(body, "p")
+        paragraph = Element("p")
         paragraph.text = text
-        body.insert(position + offset, paragraph)  # moves it from the end to its place
+        body.insert(position + offset, paragraph)
     return len(paragraphs)

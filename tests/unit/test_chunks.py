@@ -84,3 +84,13 @@ def test_small_link_heavy_distant_or_earlier_containers_are_not_added() -> None:
 def test_a_container_without_a_class_is_never_extended() -> None:
     tree = page(chunk("First", css=""), chunk("Second", css=""))
     assert append_continuations(tree, kept_body("First")) == 0
+
+
+def test_paragraphs_trafilatura_already_kept_are_not_added_twice() -> None:
+    tree = page(
+        '<div class="grid">', chunk("First"), "</div>", '<div class="grid">', chunk("Second"), "</div>"
+    )
+    body = kept_body("First")
+    etree.SubElement(body, "p").text = f"Second 0. {SENTENCE}"  # trafilatura kept one of them already
+    assert append_continuations(tree, body) == 3
+    assert texts(body).count(f"Second 0. {SENTENCE}") == 1
