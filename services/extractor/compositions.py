@@ -3,10 +3,10 @@
 In HTML an ``<article>`` is a self-contained composition. Pages that show a post followed by
 "you may also like" cards often mark up each card as an ``<article>`` of its own, and
 trafilatura, reading the column they share, keeps the cards' excerpts after the post. When
-the kept blocks come from several ``<article>`` elements, none inside another, and exactly
-one of them carries the page's headline and gives more of the kept text than any other, the
-blocks of the others are removed. The size test keeps a page whose headline sits in a small
-header ``<article>`` and whose body is another one.
+exactly one of the page's ``<article>`` elements carries its headline, the kept blocks come
+from it and from others that are neither inside it nor around it, and it gives more of the
+kept text than any other, the blocks of the others are removed. The size test keeps a page
+whose headline sits in a small header ``<article>`` and whose body is another one.
 """
 
 from __future__ import annotations
@@ -59,18 +59,12 @@ def drop_other_articles(page: _Element, body: _Element, titles: list[str]) -> li
     kept_chars: dict[_Element, int] = {}
     for block, article in owners.items():
         kept_chars[article] = kept_chars.get(article, 0) + len(element_text(block))
-    if len(kept_chars) < 2:
+    others = [article for article in kept_chars if article is not main]
+    if main not in kept_chars or not others:
         return []
-    articles = list(kept_chars)
-    if main not in kept_chars:
-        return []
-    if any(
-        main in other.iterancestors() or other in main.iterancestors()
-        for other in articles
-        if other is not main
-    ):
+    if any(main in other.iterancestors() or other in main.iterancestors() for other in others):
         return []  # nested in the headline's article: its comments or sections, not other compositions
-    if kept_chars[main] <= max(chars for article, chars in kept_chars.items() if article is not main):
+    if kept_chars[main] <= max(kept_chars[other] for other in others):
         return []
     removed = []
     for block, article in owners.items():
