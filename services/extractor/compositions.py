@@ -39,22 +39,24 @@ def _owners(page: _Element, body: _Element) -> dict[_Element, _Element]:
     return owners
 
 
-def headline_article(page: _Element, titles: list[str]) -> _Element | None:
-    """The one <article> of a page with two or more whose heading is the page's title, if there is one."""
+def headline_article_index(page: _Element, titles: list[str]) -> int | None:
+    """Position, among a page's two or more <article> elements, of the one whose heading is the page's
+    title, if exactly one is. Read from the page before trafilatura prunes it; a second parse of the
+    same HTML has the same articles in the same order."""
     articles = list(page.iter("article"))
     if len(articles) < 2:
         return None
     titled = [
-        a for a in articles if any(is_title_repeat(element_text(h), titles) for h in a.iter(*_HEADINGS))
+        index
+        for index, article in enumerate(articles)
+        if any(is_title_repeat(element_text(h), titles) for h in article.iter(*_HEADINGS))
     ]
     return titled[0] if len(titled) == 1 else None
 
 
-def drop_other_articles(page: _Element, body: _Element, titles: list[str]) -> list[Removal]:
+def drop_other_articles(page: _Element, body: _Element, headline_index: int) -> list[Removal]:
     """Remove from ``body`` the blocks of ``<article>`` elements other than the headline's one."""
-    main = headline_article(page, titles)
-    if main is None:
-        return []
+    main = list(page.iter("article"))[headline_index]
     owners = _owners(page, body)
     kept_chars: dict[_Element, int] = {}
     for block, article in owners.items():

@@ -19,7 +19,7 @@ from trafilatura.xml import xmltotxt
 from schemas.events import EventMention
 from services.extractor.chunks import append_continuations
 from services.extractor.cleanup import Removal, anchor_texts, headline_below_chrome, trim_edges
-from services.extractor.compositions import drop_other_articles, headline_article
+from services.extractor.compositions import drop_other_articles, headline_article_index
 from services.extractor.lines import strip_chrome_lines
 from services.extractor.metadata import PageMetadata, read_metadata
 
@@ -86,11 +86,11 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     metadata = read_metadata(tree, url, html=html, today=today)
     anchors = anchor_texts(tree)
     paragraph_chars = _paragraph_chars(tree)
-    several_articles = headline_article(tree, metadata.title_variants) is not None
+    headline_index = headline_article_index(tree, metadata.title_variants)
     doc, focus = _main_text(tree, html, url, paragraph_chars)
     if doc is None:
         return None
-    removals, continued = _repair_structure(html, doc, metadata, paragraph_chars, several_articles)
+    removals, continued = _repair_structure(html, doc, paragraph_chars, headline_index)
     removals += trim_edges(doc.body, metadata.title_variants, anchors, metadata.authors)
     # trafilatura's text is the same serialisation of the same body, unless blocks were added or removed
     text = xmltotxt(doc.body, False) if removals or continued else (doc.text or "")
@@ -114,15 +114,15 @@ def _main_text(tree: Any, html: str, url: str | None, paragraph_chars: int) -> t
 
 
 def _repair_structure(
-    html: str, doc: Document, metadata: PageMetadata, paragraph_chars: int, several_articles: bool
+    html: str, doc: Document, paragraph_chars: int, headline_index: int | None
 ) -> tuple[list[Removal], int]:
     """Blocks of other <article> elements out, continuation containers in; both read the page again."""
     share = int(EXTRACTION_OPTIONS["continuation_below_paragraph_percent"]) / 100
     needs_continuation = _chars(doc) < share * paragraph_chars
-    if not (needs_continuation or several_articles):
+    if not needs_continuation and headline_index is None:
         return [], 0
     page = load_html(html)  # the page as it was: trafilatura has pruned the first tree
-    removals = drop_other_articles(page, doc.body, metadata.title_variants) if several_articles else []
+    removals = drop_other_articles(page, doc.body, headline_index) if headline_index is not None else []
     continued = append_continuations(page, doc.body) if needs_continuation else 0
     return removals, continued
 
