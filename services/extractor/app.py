@@ -76,6 +76,7 @@ def build_article(
             **EXTRACTION_OPTIONS,
             "focus": extraction.focus,
             "continued": extraction.continued,
+            "restored_headings": extraction.restored_headings,
         },
     )
 

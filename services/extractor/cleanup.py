@@ -26,7 +26,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 # Calls to action and section labels that are never article prose. Matched on
 # short edge blocks only, so a body sentence that mentions a newsletter survives.
-_EDGE_BOILERPLATE = re.compile(
+EDGE_BOILERPLATE = re.compile(
     r"""(
         \b(subscribe|subscription|newsletters?|sign[ -]up|log[ -]?in|register)\b
       | \bfollow\ (us|me|her|him|them)\b | ^follow\b | ^source:\ | ^explore\ further\b
@@ -188,7 +188,7 @@ def is_stamp(text: str) -> bool:
 
 
 def is_edge_boilerplate(block: _Element, text: str) -> bool:
-    return _words(text) <= 25 and bool(_EDGE_BOILERPLATE.search(text))
+    return _words(text) <= 25 and bool(EDGE_BOILERPLATE.search(text))
 
 
 _SENTENCE_END = re.compile(r"[.!?\"\u201d)]$")

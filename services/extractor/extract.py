@@ -20,6 +20,7 @@ from schemas.events import EventMention
 from services.extractor.chunks import append_continuations
 from services.extractor.cleanup import Removal, anchor_texts, headline_below_chrome, trim_edges
 from services.extractor.compositions import drop_other_articles, headline_article_index
+from services.extractor.headings import heading_contexts, restore_headings
 from services.extractor.lines import strip_chrome_lines
 from services.extractor.metadata import PageMetadata, read_metadata
 
@@ -65,6 +66,7 @@ class Extraction:
     removed: list[str] = field(default_factory=list)  # "rule: text" of everything newswire trimmed
     focus: str = "recall"  # the trafilatura mode whose text was kept: "recall" or "balanced"
     continued: int = 0  # paragraphs added from containers continuing the kept one (chunks.py)
+    restored_headings: int = 0  # section headings put back between kept paragraphs (headings.py)
     events: list[EventMention] = field(default_factory=list)  # filled by the worker when asked
 
     # Convenience views used by the record builder and the CLI.
@@ -87,6 +89,7 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     anchors = anchor_texts(tree)
     paragraph_chars = _paragraph_chars(tree)
     headline_index = headline_article_index(tree, metadata.title_variants)
+    headings = heading_contexts(tree)
     doc, focus = _main_text(tree, html, url, paragraph_chars)
     if doc is None:
         return None
@@ -94,11 +97,19 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     removals += trim_edges(doc.body, metadata.title_variants, anchors, metadata.authors)
     # trafilatura's text is the same serialisation of the same body, unless blocks were added or removed
     text = xmltotxt(doc.body, False) if removals or continued else (doc.text or "")
+    text, restored = restore_headings(text, headings)
     text, line_removals = strip_chrome_lines(text)
     # on the text once the chrome lines are gone: a gallery's controls no longer hide the headline
     text, headline_removals = _drop_chrome_above_headline(text, metadata.title_variants)
     removed = [f"{r.rule}: {r.text}" for r in (*removals, *line_removals, *headline_removals)]
-    return Extraction(text=text, metadata=metadata, removed=removed, focus=focus, continued=continued)
+    return Extraction(
+        text=text,
+        metadata=metadata,
+        removed=removed,
+        focus=focus,
+        continued=continued,
+        restored_headings=restored,
+    )
 
 
 def _main_text(tree: Any, html: str, url: str | None, paragraph_chars: int) -> tuple[Document | None, str]:
