@@ -75,6 +75,30 @@ _TEASER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 TEASER_MAX_WORDS = 25
+
+# A cookie-consent banner or its settings dialog, one line per sentence or control. Consent
+# plugins render inside <body>, often after the article, where trafilatura may keep them.
+_COOKIE_NOTICE = re.compile(
+    r"""(
+        ^(necessary|functional|performance|analytic(al|s)|advertise?(ment|ing)|marketing|targeting
+          |preferences?|statistics?|other\ uncategori[sz]ed|non-necessary)\ cookies\ (are|help|ensure|track)\b
+      | ^any\ cookies\ that\ may\ not\ be\b
+      | ^cookies?\ (policy|settings|preferences|consent)$
+      | ^cookie\ duration\ description\b
+      | ^(manage|withdraw)\ (cookie\ )?(consent|preferences)$
+      | ^(accept|reject|allow|decline)(\ all)?(\ cookies)?$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "We use cookies ..." is a banner only with the banner's vocabulary: a sentence reporting that
+# sites use cookies is not.
+_USES_COOKIES = re.compile(
+    r"\b(we|this\ (web)?site|our\ (web)?site)\ (uses?|may\ use)\ cookies\b", re.I | re.X
+)
+_CONSENT_WORDS = re.compile(
+    r"\b(accept|consent|agree|preferences|privacy|browser|experience|opt[ -]out)", re.I
+)
+COOKIE_NOTICE_MAX_CHARS = 600  # the settings dialog's category descriptions run longer than other chrome
 # Every rule matches a short line; a longer one is prose and skips them all (most lines do).
 MAX_CHROME_LINE_CHARS = 300
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]?$")
@@ -91,6 +115,14 @@ def is_photo_credit(line: str) -> bool:
         and bool(_PHOTO_CREDIT.match(line))
         and not _SENTENCE_END.search(line)
     )
+
+
+def is_cookie_notice(line: str) -> bool:
+    if len(line) > COOKIE_NOTICE_MAX_CHARS:
+        return False
+    if _COOKIE_NOTICE.search(line):
+        return True
+    return bool(_USES_COOKIES.search(line)) and bool(_CONSENT_WORDS.search(line))
 
 
 def is_teaser(line: str) -> bool:
@@ -118,6 +150,8 @@ def strip_chrome_lines(text: str) -> tuple[str, list[Removal]]:
         stripped = line.strip()
         short = 0 < len(stripped) <= MAX_CHROME_LINE_CHARS
         rule = next((name for name, match in _LINE_RULES if match(stripped)), None) if short else None
+        if rule is None and is_cookie_notice(stripped):
+            rule = "cookie_notice"
         if rule is None:
             kept.append(line)
         else:

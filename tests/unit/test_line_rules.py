@@ -1,4 +1,4 @@
-"""Whole-line chrome removed anywhere in the text: photo credits, gallery controls, "Read more:" teasers.
+"""Whole-line chrome removed anywhere in the text: photo credits, gallery controls, teasers, cookie banners.
 
 Each rule has its chrome removed AND look-alike body lines kept.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.extractor.lines import MAX_CHROME_LINE_CHARS, strip_chrome_lines
+from services.extractor.lines import COOKIE_NOTICE_MAX_CHARS, MAX_CHROME_LINE_CHARS, strip_chrome_lines
 
 BODY = (
     "Moroccan security services dismantled a cell of four suspects in the north of the country on "
@@ -114,3 +114,51 @@ def test_lines_longer_than_the_limit_are_never_taken_for_chrome() -> None:
     long_line = "Home > " + "the ministry listed the seized material " * 8
     assert len(long_line) > MAX_CHROME_LINE_CHARS
     assert _removed(long_line) == []
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "We use cookies on our website to give you the most relevant experience by remembering your "
+        "preferences and repeat visits. By clicking \u201cAccept\u201d, you consent to the use of ALL the "
+        "cookies.",
+        "This website uses cookies to improve your experience. By clicking \u201cAccept\u201d you are "
+        "agreeing to our Privacy Policy.",
+        "Necessary cookies are absolutely essential for the website to function properly.",
+        "Analytical cookies are used to understand how visitors interact with the website.",
+        "Other uncategorized cookies are those that are being analyzed and have not been classified.",
+        "Cookie Duration Description cookielawinfo-checkbox-analytics 11 months This cookie is set by "
+        "GDPR Cookie Consent plugin.",
+        "Cookies Policy",
+        "Manage consent",
+        "Accept all cookies",
+    ],
+)
+def test_cookie_consent_banners_are_removed(notice: str) -> None:
+    assert _removed(notice) == [("cookie_notice", notice)]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        # reporting on cookies, without a banner's consent vocabulary
+        "This website uses cookies on 80 percent of its pages, the regulator found in its audit.",
+        "The suspects' devices held cookies from several jihadist forums, investigators said.",
+        "Behavioral tracking: utilise cookies and session data to follow user actions.",
+        "The cookies policy of the ministry's website was updated in March.",
+    ],
+)
+def test_sentences_about_cookies_are_kept(prose: str) -> None:
+    assert _removed(prose) == []
+
+
+def test_a_cookie_notice_longer_than_its_own_limit_is_kept() -> None:
+    # the dialog's descriptions are longer than other chrome lines, up to their own limit
+    notice = (
+        "We use cookies to improve your experience. " + "The ministry said the cell was dismantled. " * 12
+    )
+    assert MAX_CHROME_LINE_CHARS < len(notice.strip()) <= COOKIE_NOTICE_MAX_CHARS
+    assert _removed(notice.strip()) == [("cookie_notice", notice.strip())]
+    longer = notice + "The ministry said the cell was dismantled. " * 2
+    assert len(longer.strip()) > COOKIE_NOTICE_MAX_CHARS
+    assert _removed(longer.strip()) == []
