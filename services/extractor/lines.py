@@ -65,6 +65,20 @@ _NAVIGATION_LABEL = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# A button's label on a line of its own: the page asks the reader to do something else.
+_CALL_TO_ACTION = re.compile(
+    r"""^[-\u2022*]?\s*(
+        (book|request|schedule|get)\ (a|your|my)\ (free\ )?(demo|quote|consultation|call)
+      | get\ started(\ (now|today|for\ free))? | start\ (your\ )?free\ trial | try\ (it\ )?(for\ )?free
+      | (read|learn|see|view|discover|find\ out|load|show)\ more | (continue|keep)\ reading
+      | read\ (the\ )?(full\ )?(story|article|review)
+      | download\ (now|the\ app|our\ app|for\ free) | (shop|buy|order|apply|register)\ now
+      | contact\ us(\ today)? | sign\ up(\ (now|today|for\ free))? | subscribe(\ (now|today))?
+      | get\ the\ app | click\ here | join\ (now|today|us)
+    )\s*[.!:>\u203a\u00bb\u2192\u279c]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
 # "Read more: <another story's headline>": a label, a colon, and a headline (no closing stop).
 _TEASER = re.compile(
     r"""^(
@@ -139,6 +153,7 @@ _LINE_RULES = (
     ("gallery_control", lambda line: bool(_GALLERY_CONTROL.match(line))),
     ("navigation_label", lambda line: bool(_NAVIGATION_LABEL.match(line.removeprefix("- ")))),
     ("teaser_line", is_teaser),
+    ("call_to_action", lambda line: bool(_CALL_TO_ACTION.match(line))),
 )
 
 

@@ -162,3 +162,23 @@ def test_a_cookie_notice_longer_than_its_own_limit_is_kept() -> None:
     longer = notice + "The ministry said the cell was dismantled. " * 2
     assert len(longer.strip()) > COOKIE_NOTICE_MAX_CHARS
     assert _removed(longer.strip()) == []
+
+
+@pytest.mark.parametrize(
+    "button",
+    ["Read more", "Get started", "Book a demo", "Subscribe now \u00bb", "- Learn more:", "Continue reading"],
+)
+def test_calls_to_action_on_their_own_line_are_removed(button: str) -> None:
+    assert _removed(button) == [("call_to_action", button)]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Read more about the case in the court filing published on Tuesday.",
+        "Contact us if you have information, the police spokesman told residents.",
+        "Get started early, the investigators advised the families.",
+    ],
+)
+def test_sentences_opening_like_calls_to_action_are_kept(prose: str) -> None:
+    assert _removed(prose) == []
