@@ -34,7 +34,7 @@ EDGE_BOILERPLATE = re.compile(
       | ^share\b | \bshare\ (this|it|on|via)\b
       | ^(\d+\ )?comments?\b | \bleave\ a\ (reply|comment)\b | \btell\ us\ what\ you\ think\b
       | \ball\ rights\ reserved\b | ^copyright\b | \u00a9 | \u24d2
-      | ^advertisement\b | ^sponsored\b
+      | ^advertisement\b | ^sponsored\b | ^(trending|popular|latest|recommended|editor'?s\ picks?)(\ now)?$
       | \b(read|see)\ (more|also)\b
       | \b(related|recommended|popular|trending|latest)\ (posts?|stories|articles|news|videos?|reads?)\b
       | \byou\ (may|might)\ also\ like\b | \bmost\ (read|popular|viewed)\b | \bmore\ (from|on)\b

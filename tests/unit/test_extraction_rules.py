@@ -121,6 +121,7 @@ def test_a_trailing_list_whose_items_only_mention_a_link_is_kept() -> None:
         "Follow us on Twitter and Facebook",
         "Copyright © 2024 Daily Example. All rights reserved.",
         "Read more: Five things about the Sahel",
+        "Trending",
     ],
 )
 def test_edge_boilerplate_is_removed(chrome: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from trafilatura.utils import load_html
 
 from services.extractor.headings import MAX_GAP_BLOCKS, heading_contexts, restore_headings
@@ -73,9 +74,11 @@ def test_a_linked_heading_is_another_story_and_stays_out() -> None:
     assert len(lines) == 4
 
 
-def test_a_chrome_heading_between_kept_paragraphs_stays_out() -> None:
-    lines = restored(section(1) + section(2, "Related stories"), kept(1, 2))
-    assert "Related stories" not in lines
+@pytest.mark.parametrize("label", ["Related stories", "Trending"])
+def test_a_chrome_heading_between_kept_paragraphs_stays_out(label: str) -> None:
+    # a widget's label whose links were dropped: the next paragraph continues the article
+    lines = restored(section(1) + section(2, label), kept(1, 2))
+    assert label not in lines
 
 
 def test_a_heading_far_below_the_last_kept_block_stays_out() -> None:
