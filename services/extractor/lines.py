@@ -125,14 +125,17 @@ def _words(text: str) -> int:
 def is_photo_credit(line: str) -> bool:
     # a credit is a label, not a sentence: "Photos by relatives were shown in court." is prose
     return (
-        _words(line) <= PHOTO_CREDIT_MAX_WORDS
-        and bool(_PHOTO_CREDIT.match(line))
+        bool(_PHOTO_CREDIT.match(line))  # anchored: fails on the first characters of most lines
+        and _words(line) <= PHOTO_CREDIT_MAX_WORDS
         and not _SENTENCE_END.search(line)
     )
 
 
 def is_cookie_notice(line: str) -> bool:
     if len(line) > COOKIE_NOTICE_MAX_CHARS:
+        return False
+    lowered = line.lower()  # every pattern names cookies or consent, except the short buttons
+    if "cookie" not in lowered and "consent" not in lowered and len(line) > len("Decline all cookies"):
         return False
     if _COOKIE_NOTICE.search(line):
         return True
