@@ -32,7 +32,7 @@ KEY_CHARS = 80
 
 @dataclass(frozen=True)
 class HeadingContext:
-    """A heading of the page as parsed, with the texts of the blocks around it."""
+    """A heading of the page as parsed, with the keys (first characters) of the blocks around it."""
 
     text: str
     next_key: str  # the first block after it, as a block key

@@ -1,7 +1,8 @@
 """Whole-line chrome that can sit anywhere in an article, not only at its edges.
 
 Themes put these widgets between paragraphs: a photo credit under an inline image,
-a gallery's "Image 1 of 8", a "Read more: <other headline>" teaser. Each rule
+a gallery's "Image 1 of 8", a "Read more: <other headline>" teaser, a "Get started" button;
+consent plugins append a cookie banner and its settings dialog. Each rule
 matches a whole, short line, so a body sentence that merely contains the words
 is kept (tests hold both sides).
 """
