@@ -10,6 +10,7 @@ is kept (tests hold both sides).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from services.extractor.cleanup import Removal
 
@@ -114,7 +115,7 @@ _CONSENT_WORDS = re.compile(
     r"\b(accept|consent|agree|preferences|privacy|browser|experience|opt[ -]out)", re.I
 )
 COOKIE_NOTICE_MAX_CHARS = 600  # the settings dialog's category descriptions run longer than other chrome
-# Every rule matches a short line; a longer one is prose and skips them all (most lines do).
+# The rules match short lines; a longer one is prose and skips them (the cookie rule has its own limit).
 MAX_CHROME_LINE_CHARS = 300
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]?$")
 
@@ -133,8 +134,6 @@ def is_photo_credit(line: str) -> bool:
 
 
 def is_cookie_notice(line: str) -> bool:
-    if len(line) > COOKIE_NOTICE_MAX_CHARS:
-        return False
     lowered = line.lower()  # every pattern names cookies or consent, except the short buttons
     if "cookie" not in lowered and "consent" not in lowered and len(line) > len("Decline all cookies"):
         return False
@@ -151,13 +150,19 @@ def is_teaser(line: str) -> bool:
     return _words(headline) <= TEASER_MAX_WORDS and not _SENTENCE_END.search(headline)
 
 
-_LINE_RULES = (
-    ("chrome_line", lambda line: bool(_CHROME_LINE.match(line))),
-    ("photo_credit", is_photo_credit),
-    ("gallery_control", lambda line: bool(_GALLERY_CONTROL.match(line))),
-    ("navigation_label", lambda line: bool(_NAVIGATION_LABEL.match(line.removeprefix("- ")))),
-    ("teaser_line", is_teaser),
-    ("call_to_action", lambda line: bool(_CALL_TO_ACTION.match(line))),
+# (rule, longest line it looks at, test)
+_LINE_RULES: tuple[tuple[str, int, Callable[[str], bool]], ...] = (
+    ("chrome_line", MAX_CHROME_LINE_CHARS, lambda line: bool(_CHROME_LINE.match(line))),
+    ("photo_credit", MAX_CHROME_LINE_CHARS, is_photo_credit),
+    ("gallery_control", MAX_CHROME_LINE_CHARS, lambda line: bool(_GALLERY_CONTROL.match(line))),
+    (
+        "navigation_label",
+        MAX_CHROME_LINE_CHARS,
+        lambda line: bool(_NAVIGATION_LABEL.match(line.removeprefix("- "))),
+    ),
+    ("teaser_line", MAX_CHROME_LINE_CHARS, is_teaser),
+    ("call_to_action", MAX_CHROME_LINE_CHARS, lambda line: bool(_CALL_TO_ACTION.match(line))),
+    ("cookie_notice", COOKIE_NOTICE_MAX_CHARS, is_cookie_notice),
 )
 
 
@@ -167,10 +172,10 @@ def strip_chrome_lines(text: str) -> tuple[str, list[Removal]]:
     removed: list[Removal] = []
     for line in text.splitlines():
         stripped = line.strip()
-        short = 0 < len(stripped) <= MAX_CHROME_LINE_CHARS
-        rule = next((name for name, match in _LINE_RULES if match(stripped)), None) if short else None
-        if rule is None and is_cookie_notice(stripped):
-            rule = "cookie_notice"
+        size = len(stripped)
+        rule = next(
+            (name for name, limit, match in _LINE_RULES if 0 < size <= limit and match(stripped)), None
+        )
         if rule is None:
             kept.append(line)
         else:
