@@ -63,7 +63,7 @@ def _has_text(block: _Element) -> bool:
     return any(not piece.isspace() for piece in block.itertext() if piece)
 
 
-def _words(text: str) -> int:
+def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
@@ -108,7 +108,7 @@ def _leads_with_link(norm: str, anchors: set[str]) -> bool:
 
 def is_title_repeat(text: str, titles: list[str]) -> bool:
     """The page's headline repeated as a first block (the title is metadata, not body)."""
-    if _words(text) < 3 or _words(text) > 40:
+    if word_count(text) < 3 or word_count(text) > 40:
         return False
     block_norm = _norm(text)
     for title in titles:
@@ -149,23 +149,23 @@ _CREDIT = re.compile(
 
 def is_byline_or_dateline(text: str, authors: list[str]) -> bool:
     """A short opening line saying only who wrote it or when: "By A. Writer", "Nov. 19, 2019 / 12:21"."""
-    if _words(text) > 12:
+    if word_count(text) > 12:
         return False
     norm = _norm(text)
     if norm.startswith("by ") or any(_norm(a) and _norm(a) in norm for a in authors):
         return True
     # a time or "Updated ..." stamp, or a line that is little more than a date
-    return bool(_TIME_OR_STAMP.search(text)) or (_words(text) <= 5 and bool(_MONTH_DATE.search(text)))
+    return bool(_TIME_OR_STAMP.search(text)) or (word_count(text) <= 5 and bool(_MONTH_DATE.search(text)))
 
 
 def is_link_line(text: str) -> bool:
     """A short line pointing elsewhere: "More AP NBA: https://...", "Listen: http://po.st/..."."""
-    return _words(text) <= 25 and bool(_URL_IN_TEXT.search(text))
+    return word_count(text) <= 25 and bool(_URL_IN_TEXT.search(text))
 
 
 def is_link_block(block: _Element, text: str, anchors: set[str]) -> bool:
     """Mostly link text: a list of other stories, a tag cloud, a "more from" rail."""
-    return (block.tag == "list" or _words(text) <= 30) and _link_share(block, text, anchors) >= 0.6
+    return (block.tag == "list" or word_count(text) <= 30) and _link_share(block, text, anchors) >= 0.6
 
 
 _STAMP = re.compile(
@@ -179,16 +179,16 @@ def is_separator(text: str) -> bool:
 
 
 def is_credit_line(text: str) -> bool:
-    return _words(text) <= 40 and bool(_CREDIT.search(text))
+    return word_count(text) <= 40 and bool(_CREDIT.search(text))
 
 
 def is_stamp(text: str) -> bool:
     """A closing "Updated at 1:23 p.m." or "First published: ...": when, not what."""
-    return _words(text) <= 12 and bool(_STAMP.search(text))
+    return word_count(text) <= 12 and bool(_STAMP.search(text))
 
 
 def is_edge_boilerplate(block: _Element, text: str) -> bool:
-    return _words(text) <= 25 and bool(EDGE_BOILERPLATE.search(text))
+    return word_count(text) <= 25 and bool(EDGE_BOILERPLATE.search(text))
 
 
 _SENTENCE_END = re.compile(r"[.!?\"\u201d)]$")
@@ -202,12 +202,12 @@ def headline_below_chrome(texts: list[str], titles: list[str]) -> int | None:
     resembles the title is not the headline), and a paragraph of prose above it, such as the
     introduction of a listicle, means the text above is the article's.
     """
-    headlines = {norm for title in titles if _words(norm := _norm(title)) >= 4}
+    headlines = {norm for title in titles if word_count(norm := _norm(title)) >= 4}
     for index, text in enumerate(texts[:HEADLINE_SEARCH_LINES]):
         if index == 0 or _norm(text) not in headlines:
             continue
         above = texts[:index]
-        prose = [t for t in above if _words(t) >= PROSE_MIN_WORDS and _SENTENCE_END.search(t)]
+        prose = [t for t in above if word_count(t) >= PROSE_MIN_WORDS and _SENTENCE_END.search(t)]
         if any(texts.count(t) == 1 for t in prose):  # a repeated caption is not the article's text
             return None
         return index if len(texts) - index > 2 else None

@@ -12,9 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from services.extractor.cleanup import Removal
-
-_WORD = re.compile(r"\w+")
+from services.extractor.cleanup import Removal, word_count
 
 # Widgets trafilatura keeps when a theme puts them inside the article container.
 _CHROME_LINE = re.compile(
@@ -120,15 +118,11 @@ MAX_CHROME_LINE_CHARS = 300
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]?$")
 
 
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
 def is_photo_credit(line: str) -> bool:
     # a credit is a label, not a sentence: "Photos by relatives were shown in court." is prose
     return (
         bool(_PHOTO_CREDIT.match(line))  # anchored: fails on the first characters of most lines
-        and _words(line) <= PHOTO_CREDIT_MAX_WORDS
+        and word_count(line) <= PHOTO_CREDIT_MAX_WORDS
         and not _SENTENCE_END.search(line)
     )
 
@@ -147,7 +141,7 @@ def is_teaser(line: str) -> bool:
     if match is None:
         return False
     headline = match.group("headline")
-    return _words(headline) <= TEASER_MAX_WORDS and not _SENTENCE_END.search(headline)
+    return word_count(headline) <= TEASER_MAX_WORDS and not _SENTENCE_END.search(headline)
 
 
 # (rule, longest line it looks at, test)
