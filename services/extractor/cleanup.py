@@ -48,6 +48,10 @@ EDGE_BOILERPLATE = re.compile(
 )
 
 
+# Page elements that become trafilatura's text blocks: how rules find a kept block on the page.
+TEXT_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "dd")
+
+
 @dataclass(frozen=True)
 class Removal:
     rule: str

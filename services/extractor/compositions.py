@@ -13,11 +13,9 @@ from __future__ import annotations
 
 from lxml.etree import _Element
 
-from services.extractor.cleanup import Removal, element_text, is_title_repeat
+from services.extractor.cleanup import TEXT_BLOCK_TAGS, Removal, element_text, is_title_repeat
 
 _HEADINGS = ("h1", "h2", "h3")
-# Page elements that become trafilatura's blocks (a list block is matched by its first item).
-_BLOCK_SOURCES = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "dd")
 
 
 def _block_key(block: _Element) -> str:
@@ -32,7 +30,7 @@ def _owners(page: _Element, body: _Element) -> dict[_Element, _Element]:
     """
     by_text = {key: block for block in body if len(key := _block_key(block)) > 20}
     owners: dict[_Element, _Element] = {}
-    for element in page.iter(*_BLOCK_SOURCES):
+    for element in page.iter(*TEXT_BLOCK_TAGS):  # a list block is matched by its first item
         block = by_text.get(element_text(element))
         if block is not None and (article := next(element.iterancestors("article"), None)) is not None:
             owners.setdefault(block, article)  # the first occurrence in the page, as trafilatura reads it

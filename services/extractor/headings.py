@@ -15,11 +15,12 @@ from dataclasses import dataclass
 
 from lxml.etree import _Element
 
-from services.extractor.cleanup import EDGE_BOILERPLATE, element_text
+from services.extractor.cleanup import EDGE_BOILERPLATE, TEXT_BLOCK_TAGS, element_text
 
 HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")  # an <h1> is the page's headline, kept out of the text
-# The text blocks whose order on the page places a heading between kept paragraphs.
-BLOCK_TAGS = (*HEADING_TAGS, "h1", "p", "li", "td", "th", "dd", "dt", "blockquote", "pre", "figcaption")
+# The text blocks whose order on the page places a heading between kept paragraphs: table cells
+# and terms count too, as blocks a heading can follow.
+BLOCK_TAGS = (*TEXT_BLOCK_TAGS, "td", "th", "dt")
 MAX_HEADING_CHARS = 200
 # Blocks the page may hold between the last kept one and the heading (an image caption, an ad
 # label); a heading further from the kept text belongs to something trafilatura left out.
