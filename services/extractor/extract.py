@@ -17,9 +17,11 @@ from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
 from schemas.events import EventMention
+from services.extractor.blocks import read_blocks
 from services.extractor.chunks import append_continuations
 from services.extractor.cleanup import Removal, anchor_texts, headline_below_chrome, trim_edges
 from services.extractor.compositions import drop_other_articles, headline_article_index
+from services.extractor.container import drop_trailing_outside_container
 from services.extractor.headings import heading_contexts, restore_headings
 from services.extractor.lines import strip_chrome_lines
 from services.extractor.metadata import PageMetadata, read_metadata
@@ -87,9 +89,10 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
         return None
     metadata = read_metadata(tree, url, html=html, today=today)
     anchors = anchor_texts(tree)
-    paragraph_chars = _paragraph_chars(tree)
+    blocks = read_blocks(tree)
+    paragraph_chars = blocks.paragraph_chars()
     headline_index = headline_article_index(tree, metadata.title_variants)
-    headings = heading_contexts(tree)
+    headings = heading_contexts(blocks)
     doc, focus = _main_text(tree, html, url, paragraph_chars)
     if doc is None:
         return None
@@ -101,7 +104,10 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     text, line_removals = strip_chrome_lines(text)
     # on the text once the chrome lines are gone: a gallery's controls no longer hide the headline
     text, headline_removals = _drop_chrome_above_headline(text, metadata.title_variants)
-    removed = [f"{r.rule}: {r.text}" for r in (*removals, *line_removals, *headline_removals)]
+    text, outside_removals = drop_trailing_outside_container(text, blocks)
+    removed = [
+        f"{r.rule}: {r.text}" for r in (*removals, *line_removals, *headline_removals, *outside_removals)
+    ]
     return Extraction(
         text=text,
         metadata=metadata,
@@ -160,8 +166,3 @@ def _trafilatura(tree: Any, url: str | None, *, favor_recall: bool) -> Document 
 
 def _chars(doc: Document | None) -> int:
     return len(doc.text or "") if doc is not None else 0
-
-
-def _paragraph_chars(tree: Any) -> int:
-    """Characters of text in the page's <p> elements (before trafilatura prunes the tree)."""
-    return sum(len(" ".join("".join(p.itertext()).split())) for p in tree.iter("p"))

@@ -10,25 +10,20 @@ was kept too: it then sits inside the article, not above or below it. Linked hea
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lxml.etree import _Element
 
-from services.extractor.cleanup import EDGE_BOILERPLATE, TEXT_BLOCK_TAGS, element_text
+from services.extractor.blocks import KEY_CHARS, PageBlocks, line_key
+from services.extractor.cleanup import EDGE_BOILERPLATE, element_text
 
 HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")  # an <h1> is the page's headline, kept out of the text
-# The text blocks whose order on the page places a heading between kept paragraphs: table cells
-# and terms count too, as blocks a heading can follow.
-BLOCK_TAGS = (*TEXT_BLOCK_TAGS, "td", "th", "dt")
 MAX_HEADING_CHARS = 200
 # Blocks the page may hold between the last kept one and the heading (an image caption, an ad
 # label); a heading further from the kept text belongs to something trafilatura left out.
 MAX_GAP_BLOCKS = 3
 MAX_LINK_SHARE = 0.5  # of a heading's text: above it the heading is a link to another page
-# Blocks are matched with text lines on their first characters: reading only those keeps the
-# cost low on pages whose headings sit among mega-menus and long link lists.
-KEY_CHARS = 80
 
 
 @dataclass(frozen=True)
@@ -40,28 +35,20 @@ class HeadingContext:
     previous_keys: tuple[str, ...]  # the blocks before it, nearest first, up to MAX_GAP_BLOCKS + 1
 
 
-def heading_contexts(tree: _Element) -> list[HeadingContext]:
-    """The page's candidate headings; read before trafilatura prunes the tree."""
-    blocks = list(tree.iter(*BLOCK_TAGS))
-    keys: dict[int, str] = {}  # by block index: neighbouring headings share blocks
-
-    def key_at(index: int) -> str:
-        if index not in keys:
-            keys[index] = _block_key(blocks[index])
-        return keys[index]
-
+def heading_contexts(blocks: PageBlocks) -> list[HeadingContext]:
+    """The page's candidate headings, from its blocks as read before extraction."""
     contexts: list[HeadingContext] = []
-    index = -1
-    for heading in tree.iter(*HEADING_TAGS):
-        index = blocks.index(heading, index + 1)  # both in document order: a scan done in C
-        text = element_text(heading)
+    for index, heading in enumerate(blocks.elements):
+        if heading.tag not in HEADING_TAGS:
+            continue
+        text = blocks.texts[index]
         if not text or len(text) > MAX_HEADING_CHARS or _is_linked(heading, text):
             continue
         key = text[:KEY_CHARS]
-        next_key = next(_keys(key_at, range(index + 1, len(blocks)), skip=key), None)
+        next_key = next(_keys(blocks, range(index + 1, len(blocks.elements)), skip=key), None)
         if next_key is None:
             continue
-        previous = tuple(_keys(key_at, range(index - 1, -1, -1), skip=key, limit=MAX_GAP_BLOCKS + 1))
+        previous = tuple(_keys(blocks, range(index - 1, -1, -1), skip=key, limit=MAX_GAP_BLOCKS + 1))
         contexts.append(HeadingContext(text, next_key, previous))
     return contexts
 
@@ -69,7 +56,7 @@ def heading_contexts(tree: _Element) -> list[HeadingContext]:
 def restore_headings(text: str, contexts: list[HeadingContext]) -> tuple[str, int]:
     """Put back the headings that sit between kept blocks; the text and how many were put back."""
     lines = text.splitlines()
-    kept = {_line_key(line) for line in lines}
+    kept = {line_key(line) for line in lines}
     before: dict[str, list[str]] = {}
     for context in contexts:
         if context.text[:KEY_CHARS] in kept or context.next_key not in kept:
@@ -86,42 +73,25 @@ def restore_headings(text: str, contexts: list[HeadingContext]) -> tuple[str, in
     restored: list[str] = []
     count = 0
     for line in lines:
-        for heading in before.pop(_line_key(line), []):  # before the first line with that text only
+        for heading in before.pop(line_key(line), []):  # before the first line with that text only
             restored.append(heading)
             count += 1
         restored.append(line)
     return "\n".join(restored), count
 
 
-def _keys(key_at: Callable[[int], str], order: range, *, skip: str, limit: int = 1) -> Iterator[str]:
+def _keys(blocks: PageBlocks, order: range, *, skip: str, limit: int = 1) -> Iterator[str]:
     """Up to ``limit`` non-empty block keys taken in ``order``, except ``skip`` (the heading's own)."""
     found = 0
     for index in order:
         if found == limit:
             return
-        key = key_at(index)
+        key = blocks.key(index)
         if key and key != skip:
             found += 1
             yield key
 
 
-def _block_key(block: _Element) -> str:
-    """The first KEY_CHARS characters of a block's text, whitespace collapsed, reading no further."""
-    pieces: list[str] = []
-    read = 0
-    for piece in block.itertext():
-        pieces.append(piece)
-        read += len(piece)
-        if read >= 4 * KEY_CHARS and len(key := " ".join("".join(pieces).split())) >= KEY_CHARS:
-            return key[:KEY_CHARS]
-    return " ".join("".join(pieces).split())[:KEY_CHARS]
-
-
 def _is_linked(heading: _Element, text: str) -> bool:
     linked = sum(len(element_text(anchor)) for anchor in heading.iter("a"))
     return linked >= MAX_LINK_SHARE * len(text)
-
-
-def _line_key(line: str) -> str:
-    """A text line as a block key: whitespace collapsed, a list item's marker removed."""
-    return " ".join(line.split()).removeprefix("- ")[:KEY_CHARS]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from trafilatura.utils import load_html
 
+from services.extractor.blocks import read_blocks
 from services.extractor.headings import MAX_GAP_BLOCKS, heading_contexts, restore_headings
 
 SENTENCE = (
@@ -17,7 +18,7 @@ def restored(body: str, kept: list[str]) -> list[str]:
     """The text lines after restoring headings of ``body`` into trafilatura's ``kept`` lines."""
     tree = load_html(f"<html><body><h1>How the cell was found</h1>{body}</body></html>")
     assert tree is not None
-    text, count = restore_headings("\n".join(kept), heading_contexts(tree))
+    text, count = restore_headings("\n".join(kept), heading_contexts(read_blocks(tree)))
     lines = text.splitlines()
     assert count == len(lines) - len(kept)
     return lines
