@@ -77,6 +77,7 @@ def build_article(
             "focus": extraction.focus,
             "continued": extraction.continued,
             "restored_headings": extraction.restored_headings,
+            "restored_paragraphs": extraction.restored_paragraphs,
         },
     )
 

@@ -1,16 +1,18 @@
-"""Lines at the end of the text that stand outside the article's container on the page.
+"""The article's container on the page, and the trailing lines that stand outside it.
 
 An article's paragraphs share a container (``<article>``, ``div.entry-content``); what trafilatura
 keeps after them from elsewhere on the page is a related-posts list, an author box, a newsletter
-prompt, a legal notice. The container is found from the text itself: the innermost element that
-holds most of the kept text. Trailing lines whose blocks sit outside it are dropped, back to the
-last line inside it. Lines that cannot be matched with a block (trafilatura joined or reworded
-them) never decide anything: they go only with outside lines around them.
+prompt, a legal notice. The container is found from the text itself: each line is matched with
+the page block it came from, and the container is the innermost element holding most of the
+matched text. Trailing lines whose blocks sit outside it are dropped, back to the last line
+inside it. Lines that match no block (trafilatura joined or reworded them) never decide
+anything: they go only with outside lines around them.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from lxml.etree import _Element
 
@@ -20,45 +22,66 @@ from services.extractor.cleanup import Removal
 # The container holds at least this share of the text matched with the page; a smaller share
 # means the text was gathered from several places and there is no one container to trust.
 CONTAINER_MIN_SHARE = 0.75
-MIN_MATCHED_SHARE = 0.5  # of the text's characters matched with page blocks, or the rule stays out
+MIN_MATCHED_SHARE = 0.5  # of the text's characters matched with page blocks, or no container
 MAX_DROPPED_SHARE = 0.5  # of the text's characters: more than that and the container is the odd one
 MIN_LINES = 4  # a text this short is left alone
 
 
-def drop_trailing_outside_container(text: str, blocks: PageBlocks) -> tuple[str, list[Removal]]:
-    """Drop the trailing lines that stand outside the container of most of the text."""
+@dataclass(frozen=True)
+class Located:
+    """The text's lines placed on the page: the block each came from and the article's container."""
+
+    container: _Element
+    lines: list[str]
+    block_indexes: list[int | None]  # into PageBlocks; None when the line matches no block
+    inside: list[bool | None]  # whether the line's block is in the container; None when unmatched
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def prefix(self, count: int) -> Located:
+        return Located(self.container, self.lines[:count], self.block_indexes[:count], self.inside[:count])
+
+
+def locate(text: str, blocks: PageBlocks) -> Located | None:
+    """Place the text's lines on the page; None when the text is short or has no one container."""
     lines = [line for line in text.splitlines() if line.strip()]
     if len(lines) < MIN_LINES:
-        return text, []
-    chains = [_ancestors(blocks, line) for line in lines]
+        return None
+    placed = [_placed_block(blocks, line) for line in lines]
+    indexes = [None if place is None else place[0] for place in placed]
+    chains = [None if place is None else place[1] for place in placed]
     container = _container(lines, chains)
     if container is None:
-        return text, []
+        return None
+    inside = [None if chain is None else container in chain for chain in chains]
+    return Located(container, lines, indexes, inside)
+
+
+def drop_trailing_outside_container(located: Located) -> tuple[Located, list[Removal]]:
+    """Drop the trailing lines that stand outside the container of most of the text."""
+    lines = located.lines
     cut = len(lines)
     outside = False
-    while cut > 0:
-        chain = chains[cut - 1]
-        if chain is not None and container in chain:
-            break
-        outside = outside or chain is not None
+    while cut > 0 and not located.inside[cut - 1]:
+        outside = outside or located.inside[cut - 1] is False
         cut -= 1
     total = sum(len(line) for line in lines)
     if not outside or cut == 0 or sum(len(line) for line in lines[cut:]) > MAX_DROPPED_SHARE * total:
-        return text, []
+        return located, []
     removed = [Removal("outside_container", line.strip()) for line in lines[cut:]]
-    return "\n".join(lines[:cut]), removed
+    return located.prefix(cut), removed
 
 
-def _ancestors(blocks: PageBlocks, line: str) -> set[_Element] | None:
-    """The ancestors of the block the line came from; None when no block matches or it was pruned."""
+def _placed_block(blocks: PageBlocks, line: str) -> tuple[int, set[_Element]] | None:
+    """The block the line came from and its ancestors; None when no block matches or it was pruned."""
     index = blocks.index_of_line(line)
     if index is None:
         return None
     chain = list(blocks.elements[index].iterancestors())
     # trafilatura prunes some subtrees of the page it is given: a detached block has lost its place
-    if not chain or chain[-1] is not blocks.root:
-        return None
-    return set(chain)
+    return (index, set(chain)) if chain and chain[-1] is blocks.root else None
 
 
 def _container(lines: list[str], chains: list[set[_Element] | None]) -> _Element | None:

@@ -17,14 +17,15 @@ from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
 from schemas.events import EventMention
-from services.extractor.blocks import read_blocks
+from services.extractor.blocks import PageBlocks, read_blocks
 from services.extractor.chunks import append_continuations
 from services.extractor.cleanup import Removal, anchor_texts, headline_below_chrome, trim_edges
 from services.extractor.compositions import drop_other_articles, headline_article_index
-from services.extractor.container import drop_trailing_outside_container
+from services.extractor.container import drop_trailing_outside_container, locate
 from services.extractor.headings import heading_contexts, restore_headings
 from services.extractor.lines import strip_chrome_lines
 from services.extractor.metadata import PageMetadata, read_metadata
+from services.extractor.paragraphs import restore_dropped_paragraphs
 
 # Reader comments are kept by trafilatura's default; never by ours.
 EXTRACTION_OPTIONS: dict[str, bool | int | str] = {
@@ -69,6 +70,7 @@ class Extraction:
     focus: str = "recall"  # the trafilatura mode whose text was kept: "recall" or "balanced"
     continued: int = 0  # paragraphs added from containers continuing the kept one (chunks.py)
     restored_headings: int = 0  # section headings put back between kept paragraphs (headings.py)
+    restored_paragraphs: int = 0  # the container's paragraphs put back (paragraphs.py)
     events: list[EventMention] = field(default_factory=list)  # filled by the worker when asked
 
     # Convenience views used by the record builder and the CLI.
@@ -104,7 +106,7 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     text, line_removals = strip_chrome_lines(text)
     # on the text once the chrome lines are gone: a gallery's controls no longer hide the headline
     text, headline_removals = _drop_chrome_above_headline(text, metadata.title_variants)
-    text, outside_removals = drop_trailing_outside_container(text, blocks)
+    text, outside_removals, restored_paragraphs = _place_on_page(text, blocks)
     removed = [
         f"{r.rule}: {r.text}" for r in (*removals, *line_removals, *headline_removals, *outside_removals)
     ]
@@ -115,6 +117,7 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
         focus=focus,
         continued=continued,
         restored_headings=restored,
+        restored_paragraphs=restored_paragraphs,
     )
 
 
@@ -142,6 +145,19 @@ def _repair_structure(
     removals = drop_other_articles(page, doc.body, headline_index) if headline_index is not None else []
     continued = append_continuations(page, doc.body) if needs_continuation else 0
     return removals, continued
+
+
+def _place_on_page(text: str, blocks: PageBlocks) -> tuple[str, list[Removal], int]:
+    """The rules that place the text's lines in the article's container: trailing lines outside it
+    dropped, paragraphs trafilatura dropped inside it put back."""
+    located = locate(text, blocks)
+    if located is None:
+        return text, [], 0
+    located, removals = drop_trailing_outside_container(located)
+    lines, restored = restore_dropped_paragraphs(located, blocks)
+    if not removals and not restored:
+        return text, [], 0
+    return "\n".join(lines), removals, restored
 
 
 def _drop_chrome_above_headline(text: str, titles: list[str]) -> tuple[str, list[Removal]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from trafilatura.utils import load_html
 
 from services.extractor.blocks import read_blocks
-from services.extractor.container import drop_trailing_outside_container
+from services.extractor.container import drop_trailing_outside_container, locate
 
 SENTENCE = (
     "The investigators said the cell had recruited fighters for the Islamic State in the Sahel "
@@ -23,9 +23,12 @@ def dropped(page_body: str, lines: list[str]) -> tuple[list[str], list[str]]:
     """What is kept and what is removed when ``lines`` are the text extracted from the page."""
     tree = load_html(f"<html><body>{page_body}</body></html>")
     assert tree is not None
-    text, removals = drop_trailing_outside_container("\n".join(lines), read_blocks(tree))
+    located = locate("\n".join(lines), read_blocks(tree))
+    if located is None:  # a short text, or no one container: nothing to decide
+        return lines, []
+    located, removals = drop_trailing_outside_container(located)
     assert all(r.rule == "outside_container" for r in removals)
-    return text.splitlines(), [r.text for r in removals]
+    return located.lines, [r.text for r in removals]
 
 
 def test_a_related_list_after_the_article_container_is_dropped() -> None:
