@@ -74,26 +74,30 @@ def drop_trailing_outside_container(located: Located) -> tuple[Located, list[Rem
     return located.prefix(cut), removed
 
 
-def _placed_block(blocks: PageBlocks, line: str) -> tuple[int, set[_Element]] | None:
+def _placed_block(blocks: PageBlocks, line: str) -> tuple[int, list[_Element]] | None:
     """The block the line came from and its ancestors; None when no block matches or it was pruned."""
     index = blocks.index_of_line(line)
     if index is None:
         return None
     chain = list(blocks.elements[index].iterancestors())
     # trafilatura prunes some subtrees of the page it is given: a detached block has lost its place
-    return (index, set(chain)) if chain and chain[-1] is blocks.root else None
+    return (index, chain) if chain and chain[-1] is blocks.root else None
 
 
-def _container(lines: list[str], chains: list[set[_Element] | None]) -> _Element | None:
+def _container(lines: list[str], chains: list[list[_Element] | None]) -> _Element | None:
     """The innermost element holding CONTAINER_MIN_SHARE of the matched text, when enough matched."""
-    weights: Counter[_Element] = Counter()
-    matched = 0
+    # summed by parent first: an article's paragraphs share a few parents, so each chain is walked once
+    by_parent: dict[_Element, int] = {}
+    chain_of: dict[_Element, list[_Element]] = {}
     for line, chain in zip(lines, chains, strict=True):
-        if chain is None:
-            continue
-        matched += len(line)
-        for ancestor in chain:
-            weights[ancestor] += len(line)
+        if chain is not None:
+            by_parent[chain[0]] = by_parent.get(chain[0], 0) + len(line)
+            chain_of[chain[0]] = chain
+    weights: Counter[_Element] = Counter()
+    for parent, weight in by_parent.items():
+        for ancestor in chain_of[parent]:
+            weights[ancestor] += weight
+    matched = sum(by_parent.values())
     if matched < MIN_MATCHED_SHARE * sum(len(line) for line in lines):
         return None
     holding = [element for element, weight in weights.items() if weight >= CONTAINER_MIN_SHARE * matched]

@@ -38,14 +38,17 @@ def restore_dropped_paragraphs(located: Located, blocks: PageBlocks) -> tuple[li
     if not inside:
         return located.lines, 0
     kept = {index for index in located.block_indexes if index is not None}
-    keys = {line_key(line) for line in located.lines}
-    flat = " ".join(" ".join(located.lines).split())
     # the container's subtree is contiguous in page order: every block between two of its lines is in it
-    found = [
+    candidates = [
         index
         for index in range(min(inside) + 1, max(inside))
-        if index not in kept and _is_dropped_paragraph(blocks, index, keys, flat)
+        if index not in kept and _reads_as_paragraph(blocks, index)
     ]
+    if not candidates:
+        return located.lines, 0
+    keys = {line_key(line) for line in located.lines}
+    flat = " ".join(" ".join(located.lines).split())
+    found = [index for index in candidates if _is_dropped_paragraph(blocks, index, keys, flat)]
     if not found:
         return located.lines, 0
     lines: list[str] = []
@@ -59,10 +62,18 @@ def restore_dropped_paragraphs(located: Located, blocks: PageBlocks) -> tuple[li
     return lines, len(found)
 
 
+def _reads_as_paragraph(blocks: PageBlocks, index: int) -> bool:
+    """The cheap tests first: a <p> long enough that ends a sentence."""
+    text = blocks.texts[index]
+    return (
+        blocks.elements[index].tag == "p"
+        and len(text) >= MIN_PARAGRAPH_CHARS
+        and bool(_SENTENCE_END.search(text))
+    )
+
+
 def _is_dropped_paragraph(blocks: PageBlocks, index: int, keys: set[str], flat: str) -> bool:
     element, text = blocks.elements[index], blocks.texts[index]
-    if element.tag != "p" or len(text) < MIN_PARAGRAPH_CHARS or not _SENTENCE_END.search(text):
-        return False
     if blocks.key(index) in keys or _already_present(text, flat):
         return False
     if any(True for _ in element.iterdescendants("p", "li")):
