@@ -36,10 +36,6 @@ class Located:
     block_indexes: list[int | None]  # into PageBlocks; None when the line matches no block
     inside: list[bool | None]  # whether the line's block is in the container; None when unmatched
 
-    @property
-    def text(self) -> str:
-        return "\n".join(self.lines)
-
     def prefix(self, count: int) -> Located:
         return Located(self.container, self.lines[:count], self.block_indexes[:count], self.inside[:count])
 
