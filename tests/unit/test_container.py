@@ -6,6 +6,7 @@ from trafilatura.utils import load_html
 
 from services.extractor.blocks import read_blocks
 from services.extractor.container import drop_trailing_outside_container, locate
+from services.extractor.extract import extract
 
 SENTENCE = (
     "The investigators said the cell had recruited fighters for the Islamic State in the Sahel "
@@ -99,3 +100,14 @@ def test_page_blocks_match_lines_on_their_first_characters_and_count_paragraph_t
     assert blocks.index_of_line(SENTENCE[:100] + " and more") == 2  # the first of equal blocks
     assert blocks.index_of_line("Not on the page") is None
     assert blocks.paragraph_chars() == len("First bold words.") + 2 * len(SENTENCE)
+
+
+def test_extract_drops_an_author_box_trafilatura_keeps_after_the_article() -> None:
+    bio = "Jane Doe covers security for the newspaper. She previously reported from Rabat and Madrid."
+    body = "".join(f"<p>{line}</p>" for line in ARTICLE)
+    author_box = f"<section><h3>About the author</h3><p>{bio}</p></section>"
+    page = f"<html><body><div><section>{body}</section>{author_box}</div></body></html>"
+    extraction = extract(page, "https://example.org/a")
+    assert extraction is not None
+    assert extraction.text.splitlines() == ARTICLE
+    assert extraction.removed == ["outside_container: About the author", f"outside_container: {bio}"]

@@ -6,6 +6,7 @@ from trafilatura.utils import load_html
 
 from services.extractor.blocks import read_blocks
 from services.extractor.container import locate
+from services.extractor.extract import extract
 from services.extractor.paragraphs import MIN_PARAGRAPH_CHARS, restore_dropped_paragraphs
 
 SENTENCE = (
@@ -84,3 +85,15 @@ def test_paragraphs_before_the_first_or_after_the_last_kept_line_stay_out() -> N
     # the edges of the text are where chrome sits: only gaps between kept lines are filled
     assert restored(f"<p>{DROPPED}</p>", after=0) == KEPT
     assert restored(f"<p>{DROPPED}</p>", after=len(KEPT)) == KEPT
+
+
+def test_extract_puts_back_a_paragraph_trafilatura_drops_from_a_widget_wrapper() -> None:
+    paragraphs = "".join(f"<p>{line}</p>" for line in KEPT[:3])
+    paragraphs += f"<div class='widget'><p>{DROPPED}</p></div>"
+    paragraphs += "".join(f"<p>{line}</p>" for line in KEPT[3:])
+    extraction = extract(
+        f"<html><body><article>{paragraphs}</article></body></html>", "https://example.org/a"
+    )
+    assert extraction is not None
+    assert extraction.text.splitlines() == [*KEPT[:3], DROPPED, *KEPT[3:]]
+    assert extraction.restored_paragraphs == 1
