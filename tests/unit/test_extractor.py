@@ -89,7 +89,10 @@ def test_short_extractions_are_rejected_as_empty() -> None:
     with pytest.raises(EmptyArticle):
         build_article(page(), short, ExtractorSettings(min_words=20))
     long = Extraction(
-        text="word " * 30, metadata=PageMetadata(title="t", authors=["a"], published=None, language="en")
+        text="word " * 30,
+        metadata=PageMetadata(title="t", authors=["a"], published=None, language="en"),
+        restored_headings=2,
+        restored_paragraphs=1,
     )
     built = build_article(page(), long, ExtractorSettings(min_words=20))
     assert built.word_count == 30
@@ -97,6 +100,11 @@ def test_short_extractions_are_rejected_as_empty() -> None:
     assert (built.published_at, built.published_at_source) == (page().fetched_at.date(), "crawl_time")
     assert built.extractor.startswith("trafilatura/")
     assert built.extractor_options["include_comments"] is False
+    # what newswire's repairs added is on the record, for a later re-extraction to compare
+    assert (built.extractor_options["restored_headings"], built.extractor_options["restored_paragraphs"]) == (
+        2,
+        1,
+    )
 
 
 def _slow_extract(html: str, url: str | None, events_for: object = None) -> None:
