@@ -196,6 +196,8 @@ def is_edge_boilerplate(block: _Element, text: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?\"\u201d)]$")
+# A line that ends a sentence: a stop, possibly inside a closing quote or parenthesis.
+SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]?$")
 
 
 def headline_below_chrome(texts: list[str], titles: list[str]) -> int | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from services.extractor.cleanup import Removal, word_count
+from services.extractor.cleanup import SENTENCE_END, Removal, word_count
 
 # Widgets trafilatura keeps when a theme puts them inside the article container.
 _CHROME_LINE = re.compile(
@@ -115,7 +115,6 @@ _CONSENT_WORDS = re.compile(
 COOKIE_NOTICE_MAX_CHARS = 600  # the settings dialog's category descriptions run longer than other chrome
 # The rules match short lines; a longer one is prose and skips them (the cookie rule has its own limit).
 MAX_CHROME_LINE_CHARS = 300
-_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]?$")
 
 
 def is_photo_credit(line: str) -> bool:
@@ -123,7 +122,7 @@ def is_photo_credit(line: str) -> bool:
     return (
         bool(_PHOTO_CREDIT.match(line))  # anchored: fails on the first characters of most lines
         and word_count(line) <= PHOTO_CREDIT_MAX_WORDS
-        and not _SENTENCE_END.search(line)
+        and not SENTENCE_END.search(line)
     )
 
 
@@ -141,7 +140,7 @@ def is_teaser(line: str) -> bool:
     if match is None:
         return False
     headline = match.group("headline")
-    return word_count(headline) <= TEASER_MAX_WORDS and not _SENTENCE_END.search(headline)
+    return word_count(headline) <= TEASER_MAX_WORDS and not SENTENCE_END.search(headline)
 
 
 # (rule, longest line it looks at, test)

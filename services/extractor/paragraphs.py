@@ -11,19 +11,16 @@ measured, trafilatura's drops there are mostly right.
 
 from __future__ import annotations
 
-import re
-
 from lxml.etree import _Element
 
 from services.extractor.blocks import BLOCK_TAGS, PageBlocks, line_key
-from services.extractor.cleanup import element_text
+from services.extractor.cleanup import SENTENCE_END, element_text
 from services.extractor.container import Located
 
 MIN_PARAGRAPH_CHARS = 200
 MAX_LINK_SHARE = 0.2  # of the paragraph's characters
 # Where a paragraph is not the article's running text, whatever it says.
 EXCLUDED_ANCESTORS = frozenset({"figure", "figcaption", "footer", "nav", "form", "dialog", "button", "label"})
-_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]?$")
 # Whether a candidate's text is already in the output is checked on a slice of this many characters.
 PRESENT_PROBE_CHARS = 40
 
@@ -68,7 +65,7 @@ def _reads_as_paragraph(blocks: PageBlocks, index: int) -> bool:
     return (
         blocks.elements[index].tag == "p"
         and len(text) >= MIN_PARAGRAPH_CHARS
-        and bool(_SENTENCE_END.search(text))
+        and bool(SENTENCE_END.search(text))
     )
 
 
