@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from lxml.etree import Element, _Element
 
-from services.extractor.cleanup import element_text
+from services.extractor.cleanup import element_text, link_chars
 
 MIN_CHUNK_CHARS = 500  # paragraph text of a continuation container
 MAX_LINK_SHARE = 0.2  # of a continuation container's text
@@ -45,8 +45,7 @@ def _prose_paragraphs(element: _Element) -> list[str]:
     paragraphs = [text for p in element.iter("p") if (text := element_text(p))]
     if sum(len(text) for text in paragraphs) < MIN_CHUNK_CHARS:
         return []
-    linked = sum(len(element_text(a)) for a in element.iter("a"))
-    return paragraphs if linked <= MAX_LINK_SHARE * max(1, len(element_text(element))) else []
+    return paragraphs if link_chars(element) <= MAX_LINK_SHARE * max(1, len(element_text(element))) else []
 
 
 def continuation_paragraphs(page: _Element, body: _Element) -> tuple[str | None, list[str]]:

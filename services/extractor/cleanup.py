@@ -63,6 +63,11 @@ def element_text(block: _Element) -> str:
     return " ".join("".join(block.itertext()).split())
 
 
+def link_chars(element: _Element) -> int:
+    """Characters of the element's text that are link text."""
+    return sum(len(element_text(anchor)) for anchor in element.iter("a"))
+
+
 def _has_text(block: _Element) -> bool:
     return any(not piece.isspace() for piece in block.itertext() if piece)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from lxml.etree import _Element
 
 from services.extractor.blocks import KEY_CHARS, PageBlocks, line_key
-from services.extractor.cleanup import EDGE_BOILERPLATE, element_text
+from services.extractor.cleanup import EDGE_BOILERPLATE, link_chars
 
 HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")  # an <h1> is the page's headline, kept out of the text
 MAX_HEADING_CHARS = 200
@@ -93,5 +93,4 @@ def _keys(blocks: PageBlocks, order: range, *, skip: str, limit: int = 1) -> Ite
 
 
 def _is_linked(heading: _Element, text: str) -> bool:
-    linked = sum(len(element_text(anchor)) for anchor in heading.iter("a"))
-    return linked >= MAX_LINK_SHARE * len(text)
+    return link_chars(heading) >= MAX_LINK_SHARE * len(text)

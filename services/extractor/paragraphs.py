@@ -14,7 +14,7 @@ from __future__ import annotations
 from lxml.etree import _Element
 
 from services.extractor.blocks import BLOCK_TAGS, PageBlocks, line_key
-from services.extractor.cleanup import SENTENCE_END, element_text
+from services.extractor.cleanup import SENTENCE_END, link_chars
 from services.extractor.container import Located
 
 MIN_PARAGRAPH_CHARS = 200
@@ -75,7 +75,7 @@ def _is_dropped_paragraph(blocks: PageBlocks, index: int, keys: set[str], flat: 
         return False
     if any(True for _ in element.iterdescendants("p", "li")):
         return False  # a block holding others: trafilatura's verdict on them stands
-    if _link_chars(element) > MAX_LINK_SHARE * len(text):
+    if link_chars(element) > MAX_LINK_SHARE * len(text):
         return False
     return not any(_excluded(ancestor) for ancestor in element.iterancestors())
 
@@ -85,10 +85,6 @@ def _already_present(text: str, flat: str) -> bool:
     middle = len(text) // 2
     half = PRESENT_PROBE_CHARS // 2
     return text[middle - half : middle + half] in flat or text[-PRESENT_PROBE_CHARS:] in flat
-
-
-def _link_chars(element: _Element) -> int:
-    return sum(len(element_text(anchor)) for anchor in element.iter("a"))
 
 
 def _excluded(ancestor: _Element) -> bool:
