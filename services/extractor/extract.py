@@ -13,7 +13,6 @@ from typing import Any
 
 import trafilatura
 from trafilatura.settings import Document
-from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
 from schemas.events import EventMention
@@ -26,6 +25,7 @@ from services.extractor.headings import heading_contexts, restore_headings
 from services.extractor.lines import strip_chrome_lines
 from services.extractor.metadata import PageMetadata, read_metadata
 from services.extractor.paragraphs import restore_dropped_paragraphs
+from services.extractor.parsing import parse_page
 
 # Reader comments are kept by trafilatura's default; never by ours.
 EXTRACTION_OPTIONS: dict[str, bool | int | str] = {
@@ -86,7 +86,7 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     because trafilatura's extraction prunes the tree it is given. A second parse happens only for
     the rules that need the page as it was (fallback, continuation, other compositions).
     """
-    tree = load_html(html)
+    tree = parse_page(html)
     if tree is None:
         return None
     metadata = read_metadata(tree, url, html=html, today=today)
@@ -127,7 +127,7 @@ def _main_text(tree: Any, html: str, url: str | None, paragraph_chars: int) -> t
     share = int(EXTRACTION_OPTIONS["fallback_below_paragraph_percent"]) / 100
     gain = int(EXTRACTION_OPTIONS["fallback_min_gain_percent"]) / 100
     if _chars(doc) < share * paragraph_chars:
-        balanced = _trafilatura(load_html(html), url, favor_recall=False)  # the first tree is pruned
+        balanced = _trafilatura(parse_page(html), url, favor_recall=False)  # the first tree is pruned
         if balanced is not None and _chars(balanced) >= gain * _chars(doc):
             return balanced, "balanced"
     return doc, "recall"
@@ -141,7 +141,7 @@ def _repair_structure(
     needs_continuation = _chars(doc) < share * paragraph_chars
     if not needs_continuation and headline_index is None:
         return [], 0
-    page = load_html(html)  # the page as it was: trafilatura has pruned the first tree
+    page = parse_page(html)  # the page as it was: trafilatura has pruned the first tree
     removals = drop_other_articles(page, doc.body, headline_index) if headline_index is not None else []
     continued = append_continuations(page, doc.body) if needs_continuation else 0
     return removals, continued

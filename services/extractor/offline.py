@@ -8,8 +8,6 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from trafilatura.utils import load_html
-
 from schemas import EventMention, FetchedPage
 from services.common.errors import NewswireError
 from services.common.settings import ExtractorSettings
@@ -17,13 +15,14 @@ from services.common.urls import article_id, canonicalize, host_of
 from services.extractor.app import ArticleExtractor
 from services.extractor.linking.linker import Linker
 from services.extractor.metadata import read_metadata
+from services.extractor.parsing import parse_page
 
 Decoder = Callable[[bytes, str | None], tuple[str, str, str]]
 
 
 def page_url(html: str) -> str | None:
     """The page's own canonical link or og:url."""
-    tree = load_html(html)
+    tree = parse_page(html)
     return read_metadata(tree, None).canonical_url if tree is not None else None
 
 
