@@ -43,10 +43,13 @@ class PageBlocks:
             self._by_key.pop("", None)
         return self._by_key.get(line_key(line))
 
-    def paragraph_chars(self) -> int:
-        """Characters of text in the page's <p> elements: how much of the page is prose."""
+    def paragraph_chars(self, within: _Element | None = None) -> int:
+        """Characters of text in the page's <p> elements (or those inside ``within``): how much of
+        the page (or of one part of it) is prose."""
         return sum(
-            len(text) for element, text in zip(self.elements, self.texts, strict=True) if element.tag == "p"
+            len(text)
+            for element, text in zip(self.elements, self.texts, strict=True)
+            if element.tag == "p" and (within is None or within in element.iterancestors())
         )
 
 

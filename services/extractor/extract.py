@@ -36,11 +36,13 @@ EXTRACTION_OPTIONS: dict[str, bool | int | str] = {
     "deduplicate": False,
     "favor_precision": False,
     "favor_recall": True,
-    # When recall mode keeps less than this share of the page's paragraph text, the page is
-    # extracted again in trafilatura's balanced mode, and the balanced text is used if it is at
-    # least this much longer. Recall mode skips trafilatura's comparison with its fallback
-    # algorithms, and on some templates it then settles on one small block of the article.
+    # When recall mode keeps less than this share of the page's paragraph text, or less than the
+    # second share of the paragraph text of its own container (the article's, see container.py),
+    # the page is extracted again in trafilatura's balanced mode, and the balanced text is used if
+    # it is at least this much longer. Recall mode skips trafilatura's comparison with its
+    # fallback algorithms, and on some templates it then settles on one small block of the article.
     "fallback_below_paragraph_percent": 20,
+    "fallback_below_container_paragraph_percent": 70,
     "fallback_min_gain_percent": 150,
     # When the kept text is still less than this share of the page's paragraph text, containers
     # continuing the kept one (same tag and class, close by, after it) are added: see chunks.py.
@@ -95,7 +97,7 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     paragraph_chars = blocks.paragraph_chars()
     headline_index = headline_article_index(tree, metadata.title_variants)
     headings = heading_contexts(blocks)
-    doc, focus = _main_text(tree, html, url, paragraph_chars)
+    doc, focus = _main_text(tree, html, url, blocks, paragraph_chars)
     if doc is None:
         return None
     removals, continued = _repair_structure(html, doc, paragraph_chars, headline_index)
@@ -121,16 +123,27 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     )
 
 
-def _main_text(tree: Any, html: str, url: str | None, paragraph_chars: int) -> tuple[Document | None, str]:
-    """trafilatura's recall mode, or its balanced mode when recall mode kept a small part of the page."""
+def _main_text(
+    tree: Any, html: str, url: str | None, blocks: PageBlocks, paragraph_chars: int
+) -> tuple[Document | None, str]:
+    """trafilatura's recall mode, or its balanced mode when recall mode kept a small part of the
+    page or of the article's container."""
     doc = _trafilatura(tree, url, favor_recall=True)
-    share = int(EXTRACTION_OPTIONS["fallback_below_paragraph_percent"]) / 100
     gain = int(EXTRACTION_OPTIONS["fallback_min_gain_percent"]) / 100
-    if _chars(doc) < share * paragraph_chars:
+    if _kept_little(doc, blocks, paragraph_chars):
         balanced = _trafilatura(parse_page(html), url, favor_recall=False)  # the first tree is pruned
         if balanced is not None and _chars(balanced) >= gain * _chars(doc):
             return balanced, "balanced"
     return doc, "recall"
+
+
+def _kept_little(doc: Document | None, blocks: PageBlocks, paragraph_chars: int) -> bool:
+    page_share = int(EXTRACTION_OPTIONS["fallback_below_paragraph_percent"]) / 100
+    if _chars(doc) < page_share * paragraph_chars:
+        return True
+    located = locate(doc.text or "", blocks) if doc is not None else None
+    container_share = int(EXTRACTION_OPTIONS["fallback_below_container_paragraph_percent"]) / 100
+    return located is not None and _chars(doc) < container_share * blocks.paragraph_chars(located.container)
 
 
 def _repair_structure(

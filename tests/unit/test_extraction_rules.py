@@ -216,6 +216,21 @@ def test_balanced_mode_is_used_when_recall_mode_keeps_a_small_part_of_the_page(
     assert "Paragraph 11." in result.text
 
 
+@pytest.mark.parametrize(("kept", "passes"), [(5, [True, False]), (10, [True])])
+def test_balanced_mode_is_tried_when_recall_mode_keeps_a_small_part_of_its_container(
+    monkeypatch: pytest.MonkeyPatch, kept: int, passes: list[bool]
+) -> None:
+    # 5 of 12 paragraphs is over a fifth of the page's prose, but under 70% of the article's own
+    full = page(*paras(12))
+    spy = _ModeSpy(recall_page=page(*paras(kept)), balanced_page=full)
+    monkeypatch.setattr(extract_module, "_trafilatura", spy)
+    result = extract(full, "https://news.example.org/2024/04/10/story")
+    assert result is not None
+    assert spy.calls == passes
+    assert result.focus == ("balanced" if len(passes) == 2 else "recall")
+    assert ("Paragraph 11." in result.text) == (len(passes) == 2)
+
+
 def test_recall_mode_text_is_kept_when_it_covers_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
     full = page(*paras(12))
     spy = _ModeSpy(recall_page=full, balanced_page=full)
