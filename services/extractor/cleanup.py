@@ -196,8 +196,22 @@ def is_stamp(text: str) -> bool:
     return word_count(text) <= 12 and bool(_STAMP.search(text))
 
 
-def is_edge_boilerplate(block: _Element, text: str) -> bool:
-    return word_count(text) <= 25 and bool(EDGE_BOILERPLATE.search(text))
+def is_edge_boilerplate(text: str, title_words: set[str] | frozenset[str] = frozenset()) -> bool:
+    """A short call to action or section label; a match made only of words the headline uses
+    ("The best clothing subscription boxes", "How I built my newsletter") is the page's subject."""
+    if word_count(text) > 25:
+        return False
+    return any(not _is_subject(match.group(0), title_words) for match in EDGE_BOILERPLATE.finditer(text))
+
+
+def _is_subject(matched: str, title_words: set[str] | frozenset[str]) -> bool:
+    words = _words_of(matched)
+    return bool(words) and words <= title_words  # "©" has no words: never the subject
+
+
+def _words_of(text: str) -> set[str]:
+    """Lower-cased words with a plural -s taken off: "Newsletters" and "newsletter" are one word."""
+    return {word.lower().removesuffix("s") for word in _WORD.findall(text)}
 
 
 _SENTENCE_END = re.compile(r"[.!?\"\u201d)]$")
@@ -230,6 +244,7 @@ def trim_edges(
 ) -> list[Removal]:
     """Remove edge blocks that are chrome; return what was removed and by which rule."""
     removed: list[Removal] = []
+    title_words = set().union(*(_words_of(title) for title in titles))
     current = [b for b in body if _has_text(b)]  # kept in step with the body as blocks are dropped
 
     def drop(block: _Element, rule: str, text: str) -> None:
@@ -242,7 +257,7 @@ def trim_edges(
         ("byline_dateline", lambda b, t: is_byline_or_dateline(t, authors or [])),
         ("separator", lambda b, t: is_separator(t)),
         ("edge_link_block", lambda b, t: is_link_block(b, t, anchors)),
-        ("edge_boilerplate", is_edge_boilerplate),
+        ("edge_boilerplate", lambda b, t: is_edge_boilerplate(t, title_words)),
         ("edge_link_line", lambda b, t: is_link_line(t)),
     ]
     for _ in range(HEAD_WINDOW):
@@ -260,7 +275,7 @@ def trim_edges(
         ("credit_line", lambda b, t: is_credit_line(t)),
         ("stamp", lambda b, t: is_stamp(t)),
         ("edge_link_block", lambda b, t: is_link_block(b, t, anchors)),
-        ("edge_boilerplate", is_edge_boilerplate),
+        ("edge_boilerplate", lambda b, t: is_edge_boilerplate(t, title_words)),
         ("edge_link_line", lambda b, t: is_link_line(t)),
     ]
     for _ in range(TAIL_WINDOW):

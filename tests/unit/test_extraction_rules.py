@@ -120,6 +120,7 @@ def test_a_trailing_list_whose_items_only_mention_a_link_is_kept() -> None:
         "Sign up for our newsletter to get the latest news",
         "Follow us on Twitter and Facebook",
         "Copyright © 2024 Daily Example. All rights reserved.",
+        "© Daily Example 2024",  # a match with no words in it is never the headline's subject
         "Read more: Five things about the Sahel",
         "Trending",
     ],
@@ -128,6 +129,19 @@ def test_edge_boilerplate_is_removed(chrome: str) -> None:
     text = text_of(page(*paras(4), f"<p>{chrome}</p>"))
     assert chrome.split()[0] not in text.split("\n")[-1]
     assert "Paragraph 3." in text
+
+
+def test_edge_lines_about_the_headline_subject_are_kept_and_calls_to_action_are_not() -> None:
+    blocks = (*paras(4), "<p>Our newsletter is published once a month.</p>")
+    about_newsletters = text_of(page(*blocks, title="How our newsletter covers the Sahel"))
+    assert "Our newsletter is published once a month." in about_newsletters
+    # the headline's subject does not excuse a line with another call to action in it
+    blocks = (*paras(4), "<p>Newsletter: subscribe and follow us.</p>")
+    assert "subscribe" not in text_of(page(*blocks, title="How our newsletter covers the Sahel"))
+    # the same line under another headline is a call to action
+    assert "published once a month" not in text_of(
+        page(*paras(4), "<p>Our newsletter is published once a month.</p>")
+    )
 
 
 def test_edge_boilerplate_words_inside_long_body_text_are_kept() -> None:
