@@ -17,6 +17,7 @@ from trafilatura.xml import xmltotxt
 
 from schemas.events import EventMention
 from services.extractor.blocks import PageBlocks, read_blocks
+from services.extractor.breadcrumbs import drop_breadcrumbs, read_breadcrumbs
 from services.extractor.chunks import append_continuations
 from services.extractor.cleanup import Removal, anchor_texts, headline_below_chrome, trim_edges
 from services.extractor.compositions import drop_other_articles, headline_article_index
@@ -97,6 +98,7 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     paragraph_chars = blocks.paragraph_chars()
     headline_index = headline_article_index(tree, metadata.title_variants)
     headings = heading_contexts(blocks)
+    crumbs = read_breadcrumbs(blocks)
     doc, focus = _main_text(tree, html, url, blocks, paragraph_chars)
     if doc is None:
         return None
@@ -108,9 +110,12 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     text, line_removals = strip_chrome_lines(text)
     # on the text once the chrome lines are gone: a gallery's controls no longer hide the headline
     text, headline_removals = _drop_chrome_above_headline(text, metadata.title_variants)
+    # after it: a trail above the headline goes with the rest of that chrome, headline included
+    text, crumb_removals = drop_breadcrumbs(text, crumbs)
     text, outside_removals, restored_paragraphs = _place_on_page(text, blocks)
     removed = [
-        f"{r.rule}: {r.text}" for r in (*removals, *line_removals, *headline_removals, *outside_removals)
+        f"{r.rule}: {r.text}"
+        for r in (*removals, *line_removals, *headline_removals, *crumb_removals, *outside_removals)
     ]
     return Extraction(
         text=text,

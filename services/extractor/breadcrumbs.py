@@ -1,0 +1,80 @@
+"""Breadcrumb trails ("Home > Departments > Building Department") that trafilatura keeps as lines.
+
+A trail is marked up as one: its class, id or ARIA label says "breadcrumb", or it is a
+schema.org ``BreadcrumbList``. Its items come out of trafilatura as short lines or list items,
+which no text rule can tell from a short heading ("Building Department"). The page's markup can:
+a line is dropped when it matches a block inside a trail and no block outside one. The trails are
+found before extraction, because trafilatura deletes ``<nav>`` elements from the tree it is given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml.etree import XPath, _Element
+
+from services.extractor.blocks import BLOCK_TAGS, PageBlocks, line_key
+from services.extractor.cleanup import Removal, link_chars
+
+# A trail is a handful of links: an element marked "breadcrumb" with more text than this is a
+# wrapper (a theme's "breadcrumb-and-content" column), not a trail.
+MAX_TRAIL_CHARS = 400
+
+_LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+_MARKED = " or ".join(
+    f"contains({_LOWER.format(attribute)}, 'breadcrumb')" for attribute in ("@class", "@id", "@aria-label")
+)
+_TRAILS = XPath(
+    f"//*[not(self::html or self::body or self::main or self::article)]"
+    f"[{_MARKED} or contains(@itemtype, 'BreadcrumbList')]"
+)
+
+
+@dataclass(frozen=True)
+class Breadcrumbs:
+    """Keys (see blocks.line_key) of the page's blocks inside breadcrumb trails and outside them."""
+
+    inside: frozenset[str]
+    outside: frozenset[str]
+
+    def is_crumb(self, line: str) -> bool:
+        key = line_key(line.strip())
+        return key in self.inside and key not in self.outside
+
+
+def read_breadcrumbs(blocks: PageBlocks) -> Breadcrumbs:
+    """The trails of the page ``blocks`` were read from; call before trafilatura prunes it."""
+    in_trails: set[_Element] = set()
+    for trail in _TRAILS(blocks.root):
+        if (
+            not isinstance(trail, _Element)
+            or len(" ".join(trail.xpath("string()").split())) > MAX_TRAIL_CHARS
+        ):
+            continue
+        in_trails.update(trail.iter(*BLOCK_TAGS))
+    if not in_trails:
+        return Breadcrumbs(frozenset(), frozenset())
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for index, element in enumerate(blocks.elements):
+        if not (key := blocks.key(index)):
+            continue
+        if element in in_trails:
+            inside.add(key)
+        elif link_chars(element) < len(blocks.texts[index]):  # a menu's "Home" link is no heading
+            outside.add(key)
+    return Breadcrumbs(frozenset(inside), frozenset(outside))
+
+
+def drop_breadcrumbs(text: str, crumbs: Breadcrumbs) -> tuple[str, list[Removal]]:
+    """The text without its breadcrumb lines, and what was removed."""
+    if not crumbs.inside:
+        return text, []
+    kept: list[str] = []
+    removed: list[Removal] = []
+    for line in text.splitlines():
+        if line.strip() and crumbs.is_crumb(line):
+            removed.append(Removal("breadcrumb", line.strip()))
+        else:
+            kept.append(line)
+    return ("\n".join(kept), removed) if removed else (text, [])
