@@ -146,8 +146,10 @@ def _kept_little(doc: Document | None, blocks: PageBlocks, paragraph_chars: int)
     page_share = int(EXTRACTION_OPTIONS["fallback_below_paragraph_percent"]) / 100
     if _chars(doc) < page_share * paragraph_chars:
         return True
-    located = locate(doc.text or "", blocks) if doc is not None else None
     container_share = int(EXTRACTION_OPTIONS["fallback_below_container_paragraph_percent"]) / 100
+    if doc is None or _chars(doc) >= container_share * paragraph_chars:
+        return False  # the container's paragraphs are some of the page's: no need to place the text
+    located = locate(doc.text or "", blocks)
     return located is not None and _chars(doc) < container_share * blocks.paragraph_chars(located.container)
 
 

@@ -43,6 +43,7 @@ def dropped(page_body: str, lines: list[str]) -> tuple[list[str], list[str]]:
         "class='breadcrumb'",
         "class='c-BreadCrumbs semanticList'",
         "id='breadcrumbs'",
+        "id='BREADCRUMB-TRAIL'",
         "aria-label='Breadcrumb'",
         "itemscope itemtype='https://schema.org/BreadcrumbList'",
     ],
@@ -77,6 +78,9 @@ def test_an_unmarked_list_and_a_long_marked_wrapper_are_not_trails() -> None:
     wrapper = f"<div class='breadcrumb-and-content'>{trail('')}<article>{ARTICLE}</article></div>"
     assert len(ARTICLE) > MAX_TRAIL_CHARS
     assert dropped(wrapper, TEXT_LINES)[1] == []
+    # nor is the page's own article when its theme class mentions breadcrumbs, however short
+    short = f"<article class='has-breadcrumb'><h2>Security</h2><p>Paragraph 1. {SENTENCE}</p></article>"
+    assert dropped(short, ["Security", "Paragraph 1. " + SENTENCE])[1] == []
 
 
 def test_extract_drops_the_trail_lines_trafilatura_kept(monkeypatch: pytest.MonkeyPatch) -> None:
