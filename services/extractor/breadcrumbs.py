@@ -27,6 +27,7 @@ _TRAILS = XPath(
     f"//@class[{_SAYS_BREADCRUMB}]/.. | //@id[{_SAYS_BREADCRUMB}]/.. | //@aria-label[{_SAYS_BREADCRUMB}]/.."
     " | //@itemtype[contains(., 'BreadcrumbList')]/.."
 )
+_MARKERS = ("readcrumb", "readCrumb", "READCRUMB", "BreadcrumbList")
 _NEVER_TRAILS = ("html", "body", "main", "article")  # a theme's class on the page's own wrappers
 
 
@@ -42,8 +43,10 @@ class Breadcrumbs:
         return key in self.inside and key not in self.outside
 
 
-def read_breadcrumbs(blocks: PageBlocks) -> Breadcrumbs:
+def read_breadcrumbs(html: str, blocks: PageBlocks) -> Breadcrumbs:
     """The trails of the page ``blocks`` were read from; call before trafilatura prunes it."""
+    if not _marked_in_some_tag(html):
+        return Breadcrumbs(frozenset(), frozenset())
     in_trails: set[_Element] = set()
     for trail in _TRAILS(blocks.root):
         if not isinstance(trail, _Element) or trail.tag in _NEVER_TRAILS:
@@ -53,16 +56,30 @@ def read_breadcrumbs(blocks: PageBlocks) -> Breadcrumbs:
         in_trails.update(trail.iter(*BLOCK_TAGS))
     if not in_trails:
         return Breadcrumbs(frozenset(), frozenset())
-    inside: set[str] = set()
-    outside: set[str] = set()
-    for index, element in enumerate(blocks.elements):
-        if not (key := blocks.key(index)):
-            continue
-        if element in in_trails:
-            inside.add(key)
-        elif link_chars(element) < len(blocks.texts[index]):  # a menu's "Home" link is no heading
-            outside.add(key)
+    in_trail = [element in in_trails for element in blocks.elements]
+    inside = {blocks.key(index) for index, crumb in enumerate(in_trail) if crumb} - {""}
+    outside = {
+        key
+        for index, crumb in enumerate(in_trail)
+        if not crumb
+        and (key := blocks.key(index)) in inside
+        and link_chars(blocks.elements[index])
+        < len(blocks.texts[index])  # a menu's "Home" link is no heading
+    }
     return Breadcrumbs(frozenset(inside), frozenset(outside))
+
+
+def _marked_in_some_tag(html: str) -> bool:
+    """Whether "breadcrumb" appears inside some tag of the raw HTML: a search of the string is a
+    fraction of the tree search, and most pages that say it at all say it only in a script or a
+    style sheet (JSON-LD's BreadcrumbList, ``.breadcrumb {...}``)."""
+    for marker in _MARKERS:
+        start = html.find(marker)
+        while start != -1:
+            if html.rfind("<", 0, start) > html.rfind(">", 0, start):  # after a tag's "<", before its ">"
+                return True
+            start = html.find(marker, start + 1)
+    return False
 
 
 def drop_breadcrumbs(text: str, crumbs: Breadcrumbs) -> tuple[str, list[Removal]]:

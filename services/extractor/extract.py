@@ -98,7 +98,7 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     paragraph_chars = blocks.paragraph_chars()
     headline_index = headline_article_index(tree, metadata.title_variants)
     headings = heading_contexts(blocks)
-    crumbs = read_breadcrumbs(blocks)
+    crumbs = read_breadcrumbs(html, blocks)
     doc, focus = _main_text(tree, html, url, blocks, paragraph_chars)
     if doc is None:
         return None

@@ -7,7 +7,12 @@ from trafilatura.utils import load_html
 
 from services.extractor import extract as extract_module
 from services.extractor.blocks import read_blocks
-from services.extractor.breadcrumbs import MAX_TRAIL_CHARS, drop_breadcrumbs, read_breadcrumbs
+from services.extractor.breadcrumbs import (
+    MAX_TRAIL_CHARS,
+    _marked_in_some_tag,
+    drop_breadcrumbs,
+    read_breadcrumbs,
+)
 from services.extractor.extract import extract
 
 SENTENCE = (
@@ -30,9 +35,10 @@ def trail(marker: str, items: tuple[str, ...] = ("Home", "Security", "Counter-te
 
 
 def dropped(page_body: str, lines: list[str]) -> tuple[list[str], list[str]]:
-    tree = load_html(f"<html><body>{page_body}</body></html>")
+    html = f"<html><body>{page_body}</body></html>"
+    tree = load_html(html)
     assert tree is not None
-    text, removals = drop_breadcrumbs("\n".join(lines), read_breadcrumbs(read_blocks(tree)))
+    text, removals = drop_breadcrumbs("\n".join(lines), read_breadcrumbs(html, read_blocks(tree)))
     assert all(r.rule == "breadcrumb" for r in removals)
     return text.splitlines(), [r.text for r in removals]
 
@@ -101,3 +107,15 @@ def test_extract_drops_the_trail_lines_trafilatura_kept(monkeypatch: pytest.Monk
     assert extraction is not None
     assert extraction.text.splitlines()[0].startswith("Paragraph 1.")
     assert "breadcrumb: Counter-terrorism" in extraction.removed
+
+
+def test_the_tree_is_searched_only_when_a_tag_says_breadcrumb() -> None:
+    json_ld = '<script type="application/ld+json">{"@type": "BreadcrumbList"}</script>'
+    style = "<style>.breadcrumb > li { display: inline }</style>"
+    assert not _marked_in_some_tag(f"<html><head>{json_ld}{style}</head><body>{ARTICLE}</body></html>")
+    for marker in (
+        "class='site-breadcrumb'",
+        "id='BreadCrumbs'",
+        "itemtype='https://schema.org/BreadcrumbList'",
+    ):
+        assert _marked_in_some_tag(f"<html><head>{style}</head><body><ol {marker}></ol></body></html>")
