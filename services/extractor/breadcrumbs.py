@@ -27,7 +27,7 @@ _TRAILS = XPath(
     f"//@class[{_SAYS_BREADCRUMB}]/.. | //@id[{_SAYS_BREADCRUMB}]/.. | //@aria-label[{_SAYS_BREADCRUMB}]/.."
     " | //@itemtype[contains(., 'BreadcrumbList')]/.."
 )
-_MARKERS = ("readcrumb", "readCrumb", "READCRUMB", "BreadcrumbList")
+_MARKERS = ("readcrumb", "readCrumb", "READCRUMB")  # "BreadcrumbList" holds the first
 _NEVER_TRAILS = ("html", "body", "main", "article")  # a theme's class on the page's own wrappers
 
 

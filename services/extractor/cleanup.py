@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from lxml.etree import _Element
+from lxml.etree import _Element, tostring
 
 HEAD_WINDOW = 2  # blocks examined at the start
 TAIL_WINDOW = 3  # and at the end
@@ -69,6 +69,8 @@ def link_chars(element: _Element) -> int:
 
 
 def _has_text(block: _Element) -> bool:
+    if block.text and not block.text.isspace():  # most blocks: no walk of the subtree needed
+        return True
     return any(not piece.isspace() for piece in block.itertext() if piece)
 
 
@@ -82,7 +84,8 @@ def _norm(text: str) -> str:
 
 def anchor_texts(tree: _Element) -> set[str]:
     """Normalised texts of the page's links, read before extraction strips the markup."""
-    return {n for a in tree.iter("a") if len(n := _norm(a.text_content())) >= 8}
+    texts = (tostring(anchor, method="text", encoding=str, with_tail=False) for anchor in tree.iter("a"))
+    return {n for text in texts if len(n := _norm(text)) >= 8}
 
 
 def _link_share(block: _Element, text: str, anchors: set[str]) -> float:

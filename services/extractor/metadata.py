@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
@@ -161,13 +162,9 @@ def _dates(
 ) -> tuple[Dated, Dated]:
     ld_published, ld_modified = _first(ld, "datePublished"), _first(ld, "dateModified")
     published: Dated = (None, None)
-    for value, source in (
-        (ld_published, "json_ld"),
-        *((meta.get(key), "html_meta") for key in _PUBLISHED_KEYS),
-        (_time_element(tree), "html_meta"),
-    ):
-        if (parsed := parse_date(value, latest=latest)) is not None:
-            published = (parsed, source)  # type: ignore[assignment]
+    for declared, declared_source in _declared_published(tree, meta, ld_published):
+        if (parsed := parse_date(declared, latest=latest)) is not None:
+            published = (parsed, declared_source)
             break
     if published[0] is None and url and (match := _URL_DATE.search(url)):
         with contextlib.suppress(ValueError):
@@ -183,6 +180,17 @@ def _dates(
             modified = (parsed, source)  # type: ignore[assignment]
             break
     return published, modified
+
+
+def _declared_published(
+    tree: HtmlElement, meta: dict[str, str], ld_published: str | None
+) -> Iterator[tuple[str | None, DateSource]]:
+    """The page's declared publication dates, best source first; lazily, because the last one
+    walks the whole tree and most pages have stopped before it."""
+    yield ld_published, "json_ld"
+    for key in _PUBLISHED_KEYS:
+        yield meta.get(key), "html_meta"
+    yield _time_element(tree), "html_meta"
 
 
 def warm_date_parser() -> None:
