@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
+from trafilatura.utils import load_html
 
 from services.extractor.extract import extract
 from services.extractor.parsing import parse_page
@@ -62,3 +64,24 @@ def test_the_article_after_a_premature_closing_tag_is_extracted() -> None:
     assert extraction is not None
     assert "Paragraph 1." in extraction.text and "Paragraph 6." in extraction.text
     assert "Contact us" not in extraction.text
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        f"<!DOCTYPE html><html>{HEAD}<body><p>Détenus à Tétouan, «cellule» — 5 €</p></body></html>",
+        f'<?xml version="1.0" encoding="iso-8859-1"?><html>{HEAD}<body><p>Melilla</p></body></html>',
+        "<html/>\n<head></head><body><p>A self-closing html tag on the first line</p></body>",
+        f"<html>{HEAD}<body><p>A control character \x0b in the text</p></body></html>",
+        "just some text, not a page",
+        "",
+    ],
+)
+def test_the_tree_is_the_one_trafilatura_builds(html: str) -> None:
+    expected = load_html(html)
+    parsed = parse_page(html)
+    if expected is None:
+        assert parsed is None
+    else:
+        assert parsed is not None
+        assert etree.tostring(parsed, encoding=str) == etree.tostring(expected, encoding=str)
