@@ -9,8 +9,14 @@ root, and nothing that walks the root ever sees it. A browser puts that content 
 
 from __future__ import annotations
 
-from lxml.html import HtmlElement
-from trafilatura.utils import fromstring_bytes, is_dubious_html, load_html, repair_faulty_html
+from lxml.html import HtmlElement, fromstring
+from trafilatura.utils import DOCTYPE_TAG, HTML_PARSER, is_dubious_html, load_html, repair_faulty_html
+
+# What trafilatura's repair_faulty_html deletes (its INVALID_XML_CHARS), as UTF-8 bytes: the C0
+# controls other than tab, newline and carriage return (one byte each, never inside a multi-byte
+# sequence) and the noncharacters U+FFFE and U+FFFF.
+_C0_CONTROLS = bytes(b for b in range(0x20) if b not in b"\t\n\r")
+_NONCHARACTERS = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
 
 
 def parse_page(html: str) -> HtmlElement | None:
@@ -22,15 +28,34 @@ def parse_page(html: str) -> HtmlElement | None:
 
 
 def _parse(html: str) -> HtmlElement | None:
-    """trafilatura's ``load_html`` for a ``str``, parsing its UTF-8 bytes: libxml2 reads those about
-    40 % faster than a Python string (1.0 against 1.75 ms a WCXB page), into the same tree."""
+    """trafilatura's ``load_html`` for a ``str``, into the same tree, in about 1.1 ms a WCXB page
+    instead of 1.75: libxml2 is given the UTF-8 bytes, which it reads faster than a Python string,
+    and trafilatura's repairs run only on pages they change (their scan of the whole string for
+    invalid characters costs 0.55 ms a page, which a scan of the bytes does in a tenth)."""
     beginning = html[:50].lower()
-    tree: HtmlElement | None = fromstring_bytes(repair_faulty_html(html, beginning))
+    data = html.encode("utf-8", "surrogatepass")
+    if _needs_repair(html, data, beginning):
+        data = repair_faulty_html(html, beginning).encode("utf-8", "surrogatepass")
+    try:
+        tree: HtmlElement | None = fromstring(data, parser=HTML_PARSER)
+    except Exception:
+        tree = None
     if tree is None or len(tree) < 1:
-        return load_html(html)  # whatever load_html makes of it, by its own path
+        return load_html(html)
     if is_dubious_html(beginning) and len(tree) < 2:  # load_html's rejection of what is not HTML
         return None
     return tree
+
+
+def _needs_repair(html: str, data: bytes, beginning: str) -> bool:
+    """Whether trafilatura's repair_faulty_html would change ``html``: the conditions of its steps."""
+    if len(data.translate(None, _C0_CONTROLS)) != len(data) or any(n in data for n in _NONCHARACTERS):
+        return True
+    if "doctype" in beginning:  # it rewrites the first line, and adds a newline if there is none
+        newline = html.find("\n")
+        if newline == -1 or DOCTYPE_TAG.match(html[:newline]):
+            return True
+    return any("<html" in line and line.endswith("/>") for line in html[:4096].splitlines()[:4])
 
 
 def _adopt_stray_roots(root: HtmlElement) -> None:

@@ -73,6 +73,10 @@ def test_the_article_after_a_premature_closing_tag_is_extracted() -> None:
         f'<?xml version="1.0" encoding="iso-8859-1"?><html>{HEAD}<body><p>Melilla</p></body></html>',
         "<html/>\n<head></head><body><p>A self-closing html tag on the first line</p></body>",
         f"<html>{HEAD}<body><p>A control character \x0b in the text</p></body></html>",
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/x.dtd">'
+        f"\n<html>{HEAD}<body><p>An XHTML doctype</p></body></html>",
+        f"<!doctype html>\n<html>{HEAD}<body><p>A plain doctype, then a newline</p></body></html>",
+        f"<html>{HEAD}<body><p>A noncharacter \ufffe and a NUL \x00 in the text</p></body></html>",
         "just some text, not a page",
         "",
     ],
