@@ -77,18 +77,25 @@ def run(data_root: Path, limit: int | None, variants: list[str]) -> list[dict[st
         _, docs, _ = scorer.load_dataset(data_root / dataset, page_type)
         docs = docs[:limit] if limit else docs
         htmls = [scorer.read_html(d.html_path) for d in docs]
-        for name, fn in extractors(variants).items():
+        fns = extractors(variants)
+        for fn in fns.values():
             fn(htmls[0], docs[0].url)  # untimed warm-up
-            preds, elapsed = {}, 0.0
-            for doc, html in zip(docs, htmls, strict=True):
+        preds: dict[str, dict[str, str]] = {name: {} for name in fns}
+        elapsed = dict.fromkeys(fns, 0.0)
+        names = list(fns)
+        # Page by page, every extractor in turn (the first one rotating): on a shared machine the
+        # load drifts over a run, and the extractors being compared must meet the same drift.
+        for index, (doc, html) in enumerate(zip(docs, htmls, strict=True)):
+            for name in names[index % len(names) :] + names[: index % len(names)]:
                 started = time.perf_counter()
                 try:
-                    text = fn(html, doc.url)
+                    text = fns[name](html, doc.url)
                 except Exception:
                     text = ""
-                elapsed += time.perf_counter() - started
-                preds[doc.doc_id] = text
-            scores = scorer.score_outputs(docs, preds, n_boot=0)
+                elapsed[name] += time.perf_counter() - started
+                preds[name][doc.doc_id] = text
+        for name in names:
+            scores = scorer.score_outputs(docs, preds[name], n_boot=0)
             rows.append(
                 {
                     "dataset": dataset,
@@ -100,7 +107,7 @@ def run(data_root: Path, limit: int | None, variants: list[str]) -> list[dict[st
                     "leak": scores["leak_brief_adj"],
                     "leak_all": scores["leak_all_adj"],
                     "wo_leak": scores.get("without_leak_pages"),
-                    "docs_s": len(docs) / elapsed,
+                    "docs_s": len(docs) / elapsed[name],
                 }
             )
             print(_row(rows[-1]), flush=True)
