@@ -58,13 +58,14 @@ def read_breadcrumbs(html: str, blocks: PageBlocks) -> Breadcrumbs:
         return Breadcrumbs(frozenset(), frozenset())
     in_trail = [element in in_trails for element in blocks.elements]
     inside = {blocks.key(index) for index, crumb in enumerate(in_trail) if crumb} - {""}
+    # a block outside every trail with a crumb's text keeps it, unless that block is all link (a
+    # menu's "Home"): "Building Department" as the page's heading is no crumb
     outside = {
         key
         for index, crumb in enumerate(in_trail)
         if not crumb
         and (key := blocks.key(index)) in inside
-        and link_chars(blocks.elements[index])
-        < len(blocks.texts[index])  # a menu's "Home" link is no heading
+        and link_chars(blocks.elements[index]) < len(blocks.texts[index])
     }
     return Breadcrumbs(frozenset(inside), frozenset(outside))
 

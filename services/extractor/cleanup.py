@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -199,7 +200,7 @@ def is_stamp(text: str) -> bool:
     return word_count(text) <= 12 and bool(_STAMP.search(text))
 
 
-def is_edge_boilerplate(text: str, title_words: set[str] | frozenset[str] = frozenset()) -> bool:
+def is_edge_boilerplate(text: str, title_words: AbstractSet[str] = frozenset()) -> bool:
     """A short call to action or section label; a match made only of words the headline uses
     ("The best clothing subscription boxes", "How I built my newsletter") is the page's subject."""
     if word_count(text) > 25:
@@ -207,7 +208,7 @@ def is_edge_boilerplate(text: str, title_words: set[str] | frozenset[str] = froz
     return any(not _is_subject(match.group(0), title_words) for match in EDGE_BOILERPLATE.finditer(text))
 
 
-def _is_subject(matched: str, title_words: set[str] | frozenset[str]) -> bool:
+def _is_subject(matched: str, title_words: AbstractSet[str]) -> bool:
     words = _words_of(matched)
     return bool(words) and words <= title_words  # "©" has no words: never the subject
 

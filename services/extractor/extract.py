@@ -143,6 +143,7 @@ def _main_text(
 
 
 def _kept_little(doc: Document | None, blocks: PageBlocks, paragraph_chars: int) -> bool:
+    """Whether recall mode kept a small share of the page's prose or of its container's."""
     page_share = int(EXTRACTION_OPTIONS["fallback_below_paragraph_percent"]) / 100
     if _chars(doc) < page_share * paragraph_chars:
         return True

@@ -5,6 +5,7 @@ articles: content after a premature ``</body></html>`` (a plugin or template clo
 early, then the real page) becomes a second top-level ``<html>`` element beside the document's
 root, and nothing that walks the root ever sees it. A browser puts that content at the end of
 ``<body>`` (HTML5's "after after body" mode reprocesses it "in body"), and so does ``parse_page``.
+Otherwise the tree is the one ``load_html`` builds, built faster (see ``_parse``).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def _parse(html: str) -> HtmlElement | None:
         data = repair_faulty_html(html, beginning).encode("utf-8", "surrogatepass")
     try:
         tree: HtmlElement | None = fromstring(data, parser=HTML_PARSER)
-    except Exception:
+    except Exception:  # whatever libxml2 rejects here, load_html's own path decides below
         tree = None
     if tree is None or len(tree) < 1:
         return load_html(html)
