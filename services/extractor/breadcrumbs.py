@@ -43,10 +43,13 @@ class Breadcrumbs:
         return key in self.inside and key not in self.outside
 
 
+_NO_TRAILS = Breadcrumbs(frozenset(), frozenset())
+
+
 def read_breadcrumbs(html: str, blocks: PageBlocks) -> Breadcrumbs:
     """The trails of the page ``blocks`` were read from; call before trafilatura prunes it."""
     if not _marked_in_some_tag(html):
-        return Breadcrumbs(frozenset(), frozenset())
+        return _NO_TRAILS
     in_trails: set[_Element] = set()
     for trail in _TRAILS(blocks.root):
         if not isinstance(trail, _Element) or trail.tag in _NEVER_TRAILS:
@@ -55,7 +58,7 @@ def read_breadcrumbs(html: str, blocks: PageBlocks) -> Breadcrumbs:
             continue
         in_trails.update(trail.iter(*BLOCK_TAGS))
     if not in_trails:
-        return Breadcrumbs(frozenset(), frozenset())
+        return _NO_TRAILS
     in_trail = [element in in_trails for element in blocks.elements]
     inside = {blocks.key(index) for index, crumb in enumerate(in_trail) if crumb} - {""}
     # a block outside every trail with a crumb's text keeps it, unless that block is all link (a
