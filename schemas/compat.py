@@ -126,6 +126,43 @@ def _compare_one(
         problems.append(f"{where}: pattern changed to {new['pattern']!r}")
 
 
+def widenings(old: Schema, new: Schema) -> list[str]:
+    """The compatible changes from ``old`` to ``new``: values a field now also allows, optional
+    fields added. A consumer on the old contract must ignore them; one on the new may use them."""
+    found: list[str] = []
+    _widen(old, new, old, new, "", found, set())
+    return found
+
+
+def _widen(
+    old: Schema, new: Schema, old_root: Schema, new_root: Schema, path: str, found: list[str], seen: set[str]
+) -> None:
+    key = f"{path}|{old.get('$ref')}|{new.get('$ref')}"
+    if key in seen:
+        return
+    seen.add(key)
+    new_by_signature = {_signature(a, new_root): a for a in _alternatives(new, new_root)}
+    for old_alt in _alternatives(old, old_root):
+        new_alt = new_by_signature.get(_signature(old_alt, old_root))
+        if new_alt is None:
+            continue
+        o, n = _resolve(old_alt, old_root), _resolve(new_alt, new_root)
+        old_values = o.get("enum", [o["const"]] if "const" in o else None)
+        new_values = n.get("enum", [n["const"]] if "const" in n else None)
+        if old_values is not None and new_values is not None:
+            added = [v for v in new_values if v not in old_values]
+            if added:
+                found.append(f"{path or '<root>'}: values {added} added")
+        for name, new_prop in n.get("properties", {}).items():
+            old_prop = o.get("properties", {}).get(name)
+            if old_prop is None:
+                found.append(f"{path}.{name}: optional field added")
+            else:
+                _widen(old_prop, new_prop, old_root, new_root, f"{path}.{name}", found, seen)
+        if "items" in o and "items" in n:
+            _widen(o["items"], n["items"], old_root, new_root, f"{path}[]", found, seen)
+
+
 def released_versions() -> list[str]:
     return sorted((p.name for p in RELEASED_DIR.iterdir() if p.is_dir()), key=_version_key)
 

@@ -29,6 +29,8 @@ Subtype = Literal[
     "plot_foiled",
     "attack",
     "airstrike",
+    "abduction",  # PLOVER ASSAULT, mode abduct: people taken by force (hostages, schoolgirls)
+    "release",  # PLOVER CONCEDE, mode release: captives or detainees set free
     "cooperation_agreement",
     "other",
 ]

@@ -1,8 +1,14 @@
-"""``newswire eval --gold FILE``: event extraction and linking scored on hand annotations."""
+"""``newswire eval --gold FILE``: event extraction and linking scored on hand annotations.
+
+``--split FILE --part NAME`` scores only the articles of one part of a fixed split (a JSON object
+mapping part names to article ids, such as ``bench/dev_split.json``): the part rules are written
+from, and the part that is only ever scored.
+"""
 
 from __future__ import annotations
 
 import json
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -11,37 +17,56 @@ from rich.table import Table
 
 from schemas.events import EventMention
 from services.demo.pages import load_articles, render_article
-from services.extractor.events.assemble import extract_events
-from services.extractor.events.evaluate import Scores, norm_text, score_article
+from services.extractor.events.assemble import EventExtractor
+from services.extractor.events.evaluate import ERROR_CLASSES, Scores, norm_text, score_article
 from services.extractor.extract import extract
 from services.extractor.linking.evaluate import b_cubed, pairwise
 from services.extractor.linking.linker import Linker
 
 
-def _mentions(article: dict[str, Any], pages: Path | None, samples: dict[str, Any]) -> list[EventMention]:
+def _mentions(
+    article: dict[str, Any], pages: Path | None, samples: dict[str, Any], extractor: EventExtractor
+) -> list[EventMention]:
     if pages is not None:
-        html = (pages / article.get("page", article["file"])).read_text(encoding="utf-8", errors="replace")
+        html = (pages / (article.get("page") or article["file"])).read_text(encoding="utf-8", errors="replace")
     else:  # the seed gold: the bundled sample site carries these articles
         html = render_article(samples[article["id"]], "http://127.0.0.1:8000")
     extraction = extract(html, None)
     if extraction is None:
         return []
-    published = extraction.metadata.published
-    return extract_events(extraction.text, article_id=article["id"], url="", published_at=published)
+    metadata = extraction.metadata
+    return extractor.extract(
+        extraction.text, article_id=article["id"], url="", published_at=metadata.published, title=metadata.title
+    )
 
 
-def evaluate(gold_path: Path, pages: Path | None) -> Scores:
+def select(gold: dict[str, Any], split: Path | None, part: str | None) -> list[dict[str, Any]]:
+    articles: list[dict[str, Any]] = gold["articles"]
+    if split is None or part is None:
+        return articles
+    parts = json.loads(split.read_text(encoding="utf-8"))
+    if part not in parts or not isinstance(parts[part], list):
+        raise SystemExit(f"{split}: no part {part!r} (parts: {', '.join(k for k, v in parts.items() if isinstance(v, list))})")
+    wanted = set(parts[part])
+    return [a for a in articles if a["id"] in wanted]
+
+
+def evaluate(gold_path: Path, pages: Path | None, split: Path | None = None, part: str | None = None) -> Scores:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    articles = select(gold, split, part)
     samples = {a.id: a for a in load_articles()}
+    extractor = EventExtractor()
     scores = Scores()
-    by_article = {article["id"]: _mentions(article, pages, samples) for article in gold["articles"]}
-    for article in gold["articles"]:
+    by_article = {article["id"]: _mentions(article, pages, samples, extractor) for article in articles}
+    for article in articles:
         score_article(article, by_article[article["id"]], scores)
-    scores.linking = _linking(gold["articles"], by_article)
+    scores.linking = _linking(articles, by_article, scores)
     return scores
 
 
-def _linking(articles: list[dict[str, Any]], by_article: dict[str, list[EventMention]]) -> dict[str, float]:
+def _linking(
+    articles: list[dict[str, Any]], by_article: dict[str, list[EventMention]], scores: Scores
+) -> dict[str, float]:
     """Link every article's mentions in publication order, then compare the gold events' clusters."""
     linker = Linker()
     event_of: dict[str, str] = {}
@@ -71,6 +96,12 @@ def _linking(articles: list[dict[str, Any]], by_article: dict[str, list[EventMen
             )
     if not gold_clusters:
         return {}
+    for a, b in combinations(sorted(gold_clusters), 2):
+        same_gold, same_predicted = gold_clusters[a] == gold_clusters[b], predicted[a] == predicted[b]
+        if same_gold and not same_predicted:
+            scores.add("linking_split", f"{a} + {b}", f"one event ({gold_clusters[a]}) in two clusters")
+        elif same_predicted and not same_gold:
+            scores.add("linking_merged", f"{a} + {b}", f"{gold_clusters[a]} and {gold_clusters[b]} linked")
     pairs, cubed = pairwise(gold_clusters, predicted), b_cubed(gold_clusters, predicted)
     return {
         "linking_events": len(gold_clusters),
@@ -85,17 +116,33 @@ def _linking(articles: list[dict[str, Any]], by_article: dict[str, list[EventMen
     }
 
 
-def eval_command(gold_path: Path, pages: Path | None, console: Console, *, verbose: bool = False) -> int:
-    scores = evaluate(gold_path, pages)
+def eval_command(
+    gold_path: Path,
+    pages: Path | None,
+    console: Console,
+    *,
+    verbose: bool = False,
+    split: Path | None = None,
+    part: str | None = None,
+) -> int:
+    scores = evaluate(gold_path, pages, split, part)
     summary = scores.summary()
-    table = Table(title=f"event extraction on {gold_path.name}")
+    title = f"event extraction on {gold_path.name}" + (f" ({part} part of {split.name})" if split and part else "")
+    table = Table(title=title)
     table.add_column("measure")
     table.add_column("value", justify="right")
     for name, value in summary.items():
         table.add_row(name, str(value))
     console.print(table)
+    errors = Table(title="errors by class")
+    errors.add_column("class")
+    errors.add_column("count", justify="right")
+    errors.add_column("what it means")
+    for name, count in scores.error_counts().items():
+        errors.add_row(name, str(count), ERROR_CLASSES[name])
+    console.print(errors)
     if verbose:
         for problem in scores.problems:
             console.print(f"- {problem}", markup=False, highlight=False)
-    console.print(json.dumps(summary), markup=False, highlight=False)
+    console.print(json.dumps({**summary, "errors": scores.error_counts()}), markup=False, highlight=False)
     return 0

@@ -1,18 +1,24 @@
 """Agencies and armed groups named in the text, normalised to a canonical name, country and sector.
 
-A phrase table, matched longest-first with word boundaries: aliases in several languages and
-spellings map to one canonical entry. Short acronyms ("IS", "CGI") must be written in capitals,
-so the English words they spell are not taken for them. Generic actors ("Moroccan authorities",
-"Spanish and Moroccan police") get their country from the nationality adjective.
+Three kinds of mention, in order of trust:
+- named actors from ``data/actors.toml`` (matched longest-first on whole words; short acronyms such
+  as "IS" or "CGI" only in capitals, so the English words they spell are never taken for them);
+- a nationality or a country with an agency noun: "Moroccan authorities", "Spanish and Moroccan
+  police", "Tunisia's National Guard", "Borno State police" -- the country comes with them;
+- an agency noun alone: "police", "army detachments", "the investigating judge", "prosecutors".
+  Their country is not in the words; record assembly gives them the country of the event's sites.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 from typing import Literal
 
-from services.extractor.events.countries import DEMONYMS
+from services.extractor.events.countries import DEMONYMS, country_mentions
 from services.extractor.events.phrases import PhraseTable
 
 ActorKind = Literal["agency", "group"]
@@ -22,151 +28,9 @@ ActorKind = Literal["agency", "group"]
 class Entry:
     name: str
     kind: ActorKind
-    country: str | None  # ISO 3166-1 alpha-3 (None for transnational groups)
+    country: str | None  # ISO 3166-1 alpha-3: an agency's, or the one country a group fights in
     sector: str | None  # PLOVER sector code for agencies
     aliases: tuple[str, ...]
-
-
-ENTRIES: tuple[Entry, ...] = (
-    Entry(
-        "Central Bureau of Judicial Investigations",
-        "agency",
-        "MAR",
-        "COP",
-        (
-            "Central Bureau of Judicial Investigations",
-            "Central Bureau for Judicial Investigations",
-            "Central Bureau of Judicial Investigation",
-            "Bureau Central d'Investigations Judiciaires",
-            "BCIJ",
-        ),
-    ),
-    Entry(
-        "General Directorate for National Territorial Surveillance",
-        "agency",
-        "MAR",
-        "SPY",
-        (
-            "General Directorate for National Territorial Surveillance",
-            "General Directorate of Territorial Surveillance",
-            "Direction Générale de la Surveillance du Territoire",
-            "DGST",
-        ),
-    ),
-    Entry(
-        "General Directorate for National Security",
-        "agency",
-        "MAR",
-        "COP",
-        ("General Directorate for National Security", "Direction Générale de la Sûreté Nationale", "DGSN"),
-    ),
-    Entry("Royal Gendarmerie", "agency", "MAR", "COP", ("Royal Gendarmerie", "Gendarmerie Royale")),
-    Entry(
-        "Moroccan Ministry of Interior",
-        "agency",
-        "MAR",
-        "GOV",
-        (
-            "Moroccan Ministry of Interior",
-            "Moroccan Interior Ministry",
-            "Morocco's Interior Ministry",
-            "Moroccan Minister of Interior",
-            "Moroccan Minister of the Interior",
-        ),
-    ),
-    Entry(
-        "Spanish General Information Commission",
-        "agency",
-        "ESP",
-        "COP",
-        (
-            "Spanish General Information Commission",
-            "General Information Commission",
-            "General Commissariat of Information",
-            "Comisaría General de Información",
-            "CGI",
-        ),
-    ),
-    Entry(
-        "Spanish National Police",
-        "agency",
-        "ESP",
-        "COP",
-        ("Spanish National Police", "Policía Nacional", "Policia Nacional"),
-    ),
-    Entry("Guardia Civil", "agency", "ESP", "COP", ("Guardia Civil", "Spanish Civil Guard", "Civil Guard")),
-    Entry("Mossos d'Esquadra", "agency", "ESP", "COP", ("Mossos d'Esquadra", "Mossos")),
-    Entry(
-        "Spanish Ministry of the Interior",
-        "agency",
-        "ESP",
-        "GOV",
-        (
-            "Spanish Ministry of the Interior",
-            "Spanish Interior Ministry",
-            "Spain's Interior Ministry",
-            "Spanish Interior Minister",
-        ),
-    ),
-    Entry(
-        "General Directorate for Internal Security",
-        "agency",
-        "FRA",
-        "SPY",
-        ("General Directorate for Internal Security", "Direction générale de la Sécurité intérieure", "DGSI"),
-    ),
-    Entry(
-        "Islamic State",
-        "group",
-        None,
-        None,
-        (
-            "Islamic State",
-            "Islamic State group",
-            "Islamic State organization",
-            "Islamic State of Iraq and the Levant",
-            "Islamic State of Iraq and Syria",
-            "ISIS",
-            "ISIL",
-            "IS",
-            "Daesh",
-            "Daech",
-            "Da'esh",
-        ),
-    ),
-    Entry(
-        "Islamic State Sahel Province",
-        "group",
-        None,
-        None,
-        ("Islamic State in the Greater Sahara", "Islamic State Sahel Province", "ISGS"),
-    ),
-    Entry(
-        "al-Qaeda in the Islamic Maghreb",
-        "group",
-        None,
-        None,
-        ("al-Qaeda in the Islamic Maghreb", "Al Qaeda in the Islamic Maghreb", "AQIM"),
-    ),
-    Entry("al-Qaeda", "group", None, None, ("al-Qaeda", "al Qaeda", "al-Qaida", "al Qaida", "Al-Qa'ida")),
-    Entry(
-        "Jama'at Nasr al-Islam wal Muslimin",
-        "group",
-        None,
-        None,
-        ("Jama'at Nasr al-Islam wal Muslimin", "Group for the Support of Islam and Muslims", "JNIM"),
-    ),
-    Entry("Boko Haram", "group", None, None, ("Boko Haram",)),
-    Entry(
-        "al-Shabaab", "group", None, None, ("al-Shabaab", "al-Shabab", "al Shabaab", "al-shebab", "Shabaab")
-    ),
-)
-
-NATIONALITIES = DEMONYMS
-_GENERIC_NOUNS = (
-    r"(?P<noun>authorities|police|security\s+services|security\s+forces|intelligence\s+services"
-    r"|investigators|operation)"
-)
 
 
 @dataclass(frozen=True)
@@ -178,6 +42,51 @@ class ActorMention:
     sector: str | None
     start: int
     end: int
+    generic: bool = False  # an agency noun with no country in its words ("police", "the army")
+
+
+# Agency nouns and their PLOVER sector. Longest alternatives first.
+_AGENCY_NOUNS: tuple[tuple[str, str], ...] = (
+    (r"counter-?terror(?:ism|ist)?\s+(?:police|units?|forces|officers|teams?|services)", "COP"),
+    (r"anti-?terror(?:ism|ist)?\s+(?:police|units?|forces|officers|teams?|services|prosecutors?)", "COP"),
+    (r"security\s+(?:services|forces|agencies|apparatus)", "COP"),
+    (r"intelligence\s+(?:services|agencies|officers|agents)", "SPY"),
+    (r"special\s+forces", "COP"),
+    (r"national\s+guard", "COP"),
+    (r"(?:state\s+)?criminal\s+police", "COP"),
+    (r"(?:federal\s+|state\s+|national\s+|judicial\s+)?police(?:\s+(?:forces?|officers|command|units?))?", "COP"),
+    (r"gendarm(?:es|erie)", "COP"),
+    (r"investigators", "COP"),
+    (r"authorities", "COP"),
+    (r"(?:armed|defen[cs]e)\s+forces", "MIL"),
+    (r"army(?:\s+(?:detachments|units|troops))?", "MIL"),
+    (r"military", "MIL"),
+    (r"troops|soldiers", "MIL"),
+    (r"air\s+force", "MIL"),
+    (r"(?:interior|home)\s+ministry|ministry\s+of\s+(?:the\s+)?interior|interior\s+minister|minister\s+of\s+(?:the\s+)?interior", "GOV"),
+    (r"(?:defen[cs]e)\s+ministry|ministry\s+of\s+(?:national\s+)?defen[cs]e", "MIL"),
+    (r"(?:federal\s+|public\s+|state\s+)?prosecutors?(?:'s?\s+office)?", "JUD"),
+    (r"investigating\s+(?:judges?|magistrates?)", "JUD"),
+    (r"(?:special\s+)?(?:assize\s+|appeals?\s+|criminal\s+|high\s+|national\s+|federal\s+)?courts?", "JUD"),
+    (r"judges?|magistrates?", "JUD"),
+)
+_NOUN = "|".join(f"(?:{noun})" for noun, _ in _AGENCY_NOUNS)
+_NOUN_RE = [(re.compile(rf"^(?:{noun})$", re.I), sector) for noun, sector in _AGENCY_NOUNS]
+_NATION = r"(?:" + "|".join(re.escape(n) for n in sorted(DEMONYMS, key=len, reverse=True)) + r")"
+_QUALIFIERS = r"(?:(?:joint|counter-?terrorism|anti-?terror(?:ism|ist)?|security|police|federal|state|national|judicial|local)\s+)*"
+# "Moroccan authorities", "Spanish and Moroccan police", "a joint Moroccan-Spanish CT operation"
+_NATIONAL = re.compile(
+    rf"(?<![\w-])(?P<n1>{_NATION})(?:(?:\s+and\s+|-)(?P<n2>{_NATION}))?\s+{_QUALIFIERS}(?P<noun>{_NOUN}|operation)(?![\w-])",
+    re.IGNORECASE,
+)
+_BARE = re.compile(rf"(?<![\w-])(?P<noun>{_NOUN})(?![\w-])", re.IGNORECASE)
+# "Tunisia's National Guard", "Nigeria's army": the country named just before the noun
+_POSSESSIVE = re.compile(r"['\u2019]s?\s+" + _QUALIFIERS + "$", re.IGNORECASE)
+
+
+def _sector_of(noun: str) -> str:
+    noun = " ".join(noun.lower().split())
+    return next((sector for pattern, sector in _NOUN_RE if pattern.match(noun)), "COP")
 
 
 def _alias_pattern(alias: str) -> str:
@@ -185,53 +94,112 @@ def _alias_pattern(alias: str) -> str:
     return rf"(?<![\w-]){escaped}(?![\w-])"
 
 
-_CASED: list[tuple[re.Pattern[str], Entry]] = []  # short acronyms: exact case
-_UNCASED: list[tuple[str, Entry]] = []
-for _entry in ENTRIES:
-    for _alias in _entry.aliases:
-        if _alias.isupper() and len(_alias) <= 5:
-            _CASED.append((re.compile(_alias_pattern(_alias)), _entry))
-        else:
-            _UNCASED.append((_alias, _entry))
-_ALIASES = PhraseTable(_UNCASED)
-_NATION = r"(?:" + "|".join(re.escape(n) for n in NATIONALITIES) + r")"
-_GENERIC_RE = re.compile(
-    # "Moroccan authorities", "Spanish and Moroccan police", "a joint Moroccan-Spanish CT operation"
-    rf"(?<![\w-])(?P<n1>{_NATION})(?:(?:\s+and\s+|-)(?P<n2>{_NATION}))?\s+"
-    rf"(?:(?:joint|counter-?terrorism|anti-?terror(?:ism|ist)?|security|police)\s+)*{_GENERIC_NOUNS}\b",
-    re.IGNORECASE,
-)
+class ActorTable:
+    """The named actors of ``data/actors.toml``, ready to match."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self._cased: list[tuple[re.Pattern[str], Entry]] = []
+        uncased: list[tuple[str, Entry]] = []
+        for entry in entries:
+            for alias in entry.aliases:
+                if alias.isupper() and len(alias) <= 5:
+                    self._cased.append((re.compile(_alias_pattern(alias)), entry))
+                else:
+                    uncased.append((alias, entry))
+        self._aliases = PhraseTable(uncased)
+        self._by_key = {_key(a): e for e in entries for a in (e.name, *e.aliases)}
+
+    def canonical(self, name: str) -> Entry | None:
+        """The entry a name or alias stands for ("JNIM" and "Jama'at Nusrat al-Islam wal-Muslimin" alike)."""
+        return self._by_key.get(_key(name))
+
+    def find(self, text: str) -> list[ActorMention]:
+        """Actors named in ``text``, in text order, without overlaps (longest wins)."""
+        found: list[ActorMention] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(start: int, end: int) -> bool:
+            return all(e <= start or end <= s for s, e in taken)
+
+        for start, end, entry in self._aliases.find(text):
+            taken.append((start, end))
+            found.append(_mention(text, entry, start, end))
+        for pattern, entry in self._cased:
+            for match in pattern.finditer(text):
+                if free(match.start(), match.end()):
+                    taken.append(match.span())
+                    found.append(_mention(text, entry, match.start(), match.end()))
+        for match in _NATIONAL.finditer(text):
+            if not free(match.start(), match.end()):
+                continue
+            taken.append(match.span())
+            noun = " ".join(match["noun"].lower().split())
+            noun = "authorities" if noun == "operation" else noun  # a national operation: its authorities
+            for group in ("n1", "n2"):
+                if match[group]:
+                    country = DEMONYMS[match[group].lower()]
+                    found.append(
+                        ActorMention(
+                            match.group(0),
+                            f"{match[group].capitalize()} {noun}",
+                            "agency",
+                            country,
+                            _sector_of(noun),
+                            match.start(),
+                            match.end(),
+                        )
+                    )
+        countries = country_mentions(text)
+        for match in _BARE.finditer(text):
+            if not free(match.start(), match.end()):
+                continue
+            taken.append(match.span())
+            noun = " ".join(match["noun"].split())
+            before = text[max(0, match.start() - 40) : match.start()]
+            owner = _POSSESSIVE.search(before)
+            country = None
+            if owner is not None:  # "Tunisia's National Guard"
+                end = match.start() - len(owner.group(0))
+                country = next((c for s, e, c in countries if e == end), None)
+            found.append(
+                ActorMention(
+                    noun,
+                    noun if noun[:1].isupper() else noun.lower(),
+                    "agency",
+                    country,
+                    _sector_of(noun),
+                    match.start(),
+                    match.end(),
+                    generic=country is None,
+                )
+            )
+        return sorted(found, key=lambda a: (a.start, a.name))
+
+
+def _mention(text: str, entry: Entry, start: int, end: int) -> ActorMention:
+    return ActorMention(text[start:end], entry.name, entry.kind, entry.country, entry.sector, start, end)
+
+
+def _key(name: str) -> str:
+    return " ".join(re.sub(r"[\u2019'`-]", " ", name.lower()).split())
+
+
+def load(source: str) -> ActorTable:
+    data = tomllib.loads(source)
+    entries = [
+        Entry(e["name"], "agency", e.get("country"), e.get("sector"), tuple(e["aliases"]))
+        for e in data.get("agency", [])
+    ]
+    entries += [Entry(e["name"], "group", e.get("home"), None, tuple(e["aliases"])) for e in data.get("group", [])]
+    return ActorTable(entries)
+
+
+@lru_cache(maxsize=1)
+def default_actors() -> ActorTable:
+    """The shipped table, loaded once per process."""
+    return load((files("services.extractor.events") / "data" / "actors.toml").read_text(encoding="utf-8"))
 
 
 def find_actors(text: str) -> list[ActorMention]:
-    """Agencies and groups named in ``text``, in text order, without overlaps (longest wins)."""
-    found: list[ActorMention] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(entry: Entry, start: int, end: int) -> None:
-        if any(s < end and start < e for s, e in taken):
-            return
-        taken.append((start, end))
-        found.append(
-            ActorMention(text[start:end], entry.name, entry.kind, entry.country, entry.sector, start, end)
-        )
-
-    for start, end, entry in _ALIASES.find(text):
-        add(entry, start, end)
-    for pattern, entry in _CASED:
-        for match in pattern.finditer(text):
-            add(entry, match.start(), match.end())
-    for match in _GENERIC_RE.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in taken):
-            continue
-        taken.append((match.start(), match.end()))
-        noun = " ".join(match["noun"].lower().split())
-        noun = "authorities" if noun == "operation" else noun  # a national operation: its authorities
-        for group in ("n1", "n2"):
-            if match[group]:
-                country = NATIONALITIES[match[group].lower()]
-                name = f"{match[group].capitalize()} {noun}"
-                found.append(
-                    ActorMention(match.group(0), name, "agency", country, "COP", match.start(), match.end())
-                )
-    return sorted(found, key=lambda a: (a.start, a.name))
+    return default_actors().find(text)

@@ -1,201 +1,124 @@
-"""From clean article text to event mentions: trigger sentences first, then the resolvers on them.
+"""From clean article text to event mentions: read the document, group its triggers into records
+(``operations``), then resolve each record's arguments over all of its sentences.
 
-1. Sentences with an action trigger become drafts; up to two following sentences that still describe
-   the operation ("Four of the arrests took place in Spain ...") join them (the continuation rule).
-2. Each draft gets its record kind from cues: a count over a period is an ``aggregate``, a date years
-   before publication makes ``background``; otherwise an ``event``.
-3. Drafts of one operation merge: consecutive events of the same family within a few sentences whose
-   times do not disagree (a lede, its detail paragraphs, "the women arrested in Spain"): ONE mention.
-4. The resolvers run on the merged evidence: actors (an anaphoric "the authorities" takes the agency
-   named last before it), groups (looked for in the whole story segment, then two sentences back),
-   sites with roles and per-site counts, quantities, time.
+- sites: the places of the record's sentences that hang on its own triggers (``document``), with
+  their roles (``sites``); a removal happens at both ends, so its origin and destination are sites;
+- quantities (``quantities``); a single site carries the whole count;
+- actors: the agencies of the record's sentences; failing that, of its paragraph; failing that, the
+  authorities of the country where it happened. Violence is done by a group: its actor is the group,
+  placed in the country where it acted. An agency noun with no country ("police", "the army
+  detachments") takes the country of the record's sites, or of its digest section;
+- the group (affiliation) named in the record's sentences, else its paragraph, else just before it;
+- time: the first date that hangs on the record's triggers, else any date in its sentences that
+  hangs on nothing else;
+- subtype: a dismantled cell where the words say so (or the story calls those arrested "the cell");
+  otherwise the first action told (an arrest, a raid, a seizure), the most specific for violence.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
 
-from schemas.events import Actor, EventMention, EventTime, Quantity, Span, Target
-from services.extractor.events.actors import ActorMention, find_actors
+from schemas.events import Actor, EventMention, EventTime, Quantity, Site, Span, Target
+from services.extractor.events.actors import ActorMention, ActorTable, default_actors
 from services.extractor.events.countries import countries_in
-from services.extractor.events.numbers import COUNT_NOUNS, PEOPLE_NOUNS, find_numbers
-from services.extractor.events.places import gazetteer
-from services.extractor.events.sites import (
-    SiteMention,
-    assign_counts,
-    find_sites,
-    refine,
-    sentence_country_sets,
-    to_site,
-)
-from services.extractor.events.statistics import STATISTIC, mentions_combatants, stock_figure
-from services.extractor.events.timex import TimeExpression, find_times
-from services.extractor.events.triggers import (
-    AGGREGATE,
-    CONTINUATION,
-    FAMILY,
-    FUTURE,
-    HEDGED,
-    NEGATED,
-    REPORTED,
-    SUBTYPE_RANK,
-    Trigger,
-    find_trigger,
-    is_anaphoric,
-    is_hypothetical,
-    sentences,
-    trim,
-)
+from services.extractor.events.document import Document, read
+from services.extractor.events.lexicon import Lexicon, default_lexicon
+from services.extractor.events.modality import REAL, is_adjectival, modality
+from services.extractor.events.operations import Operation, group
+from services.extractor.events.places import Gazetteer, gazetteer
+from services.extractor.events.quantities import counts
+from services.extractor.events.segments import trim
+from services.extractor.events.sites import SiteMention, assign_counts, find_sites, refine, resolve_descriptors, to_site
+from services.extractor.events.statistics import STATISTIC_EVENT_TYPE, mentions_combatants, stock_figure
+from services.extractor.events.timex import TimeExpression
 
-EXTRACTOR_VERSION = "newswire-events/0.2"
-MERGE_DISTANCE = 700  # characters between two drafts of one operation, at most
-MERGE_SENTENCES = 4  # and sentences
-BACKGROUND_YEARS = 2  # an event dated this many years before publication is background
+EXTRACTOR_VERSION = "newswire-events/0.3"
 
-_ANAPHORIC_ACTOR = re.compile(
-    r"\b(?:the|local)\s+(?:authorities|police|security\s+(?:services|forces)|investigators)\b", re.I
-)
-_CASUALTY_VERB = re.compile(
-    r"(?:\b(kill(?:ing|ed|s))|\b(?:injur|wound)(?:ing|ed|s))\s+(?:about\s+|some\s+|at\s+least\s+)?$", re.I
-)
-_CASUALTY_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:(killed|dead|died)|injured|wounded)\b",
+_VIOLENCE_RANK = ("abduction", "airstrike", "attack")
+_CELL = re.compile(
+    r"\b(?:the|this|a|terrorist|jihadist|extremist|IS|Daesh|ISIS|takfiri|[\w-]+-(?:man|member))\s+(?:[\w-]+\s+)?cells?\b"
+    r"|\bcell['\u2019]s\b",
     re.I,
 )
-_COMPOSED_OF = re.compile(
-    r"\b(?:composed\s+of|made\s+up\s+of|consisting\s+of|comprising|cells?\s+of)\s+$", re.I
-)
-_SINGLE_ARREST = re.compile(
-    r"\b(?:a|an|one)\s+(?:[A-Za-z-]+\s+)?(?:citizen|man|woman|national|suspect|individual|person|youth|teenager"
-    r"|student|imam|jihadist|militant)\s+(?:was|has\s+been|had\s+been)\s+(?:arrested|detained|apprehended)\b",
+_PRISON_CELL = re.compile(r"\b(?:in|into|shared|prison|jail|his|her|their|police|holding)\s+(?:a\s+|the\s+)?cells?\b", re.I)
+_JOINT = re.compile(r"\bjoint(?:ly)?\b|\bin\s+(?:coordination|cooperation|collaboration)\s+with\b", re.I)
+_TERROR = re.compile(r"terror|jihad|extremis|radicali", re.I)
+_AGENCY_AFTER = re.compile(
+    r"(?:['\u2019]s)?\s+(?:state\s+|regional\s+|provincial\s+|city\s+|municipal\s+|local\s+)?(?:criminal\s+)?"
+    r"(?:police|gendarmerie|prosecutors?|court|governor|authorities|command)\b",
     re.I,
 )
+_WHERE = re.compile(r"(?:\s+in\s+[A-Z][\w\u00c0-\u024f-]+)?\s*,\s+where\b")
+_MEDIA_OUTLET = re.compile(r"^['\u2019]s\s+(?:Amaq|news|media|propaganda)", re.I)
 
 
-@dataclass
-class _Draft:
-    trigger: Trigger
-    subtype: str
-    sentence_index: int
-    last_index: int
-    windows: list[tuple[int, int]]
-    time: TimeExpression | None
+@dataclass(frozen=True)
+class _Record:
     kind: str
-    anaphoric: bool = False  # "the bombing": refers back to an action already reported
+    family: str
+    subtype: str
+    event_type: str
+    modes: tuple[str, ...]
+
+
+class EventExtractor:
+    """Event mentions of article texts; holds the tables it reads with (built once per process)."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        actors: ActorTable | None = None,
+        places: Gazetteer | None = None,
+    ) -> None:
+        self.lexicon = lexicon or default_lexicon()
+        self.actors = actors or default_actors()
+        self._places = places
 
     @property
-    def start(self) -> int:
-        return self.windows[0][0]
+    def places(self) -> Gazetteer:
+        if self._places is None:
+            self._places = gazetteer()
+        return self._places
 
-    @property
-    def end(self) -> int:
-        return self.windows[-1][1]
+    def actions(self, sentence: str) -> list[tuple[str, str]]:
+        """``(subtype, modality)`` of every trigger of one sentence, in text order: what the
+        sentence-level detector sees (WikiEvents detection, tests)."""
+        out = []
+        for hit in self.lexicon.hits(sentence, 0, len(sentence)):
+            if hit.rule.reference_only or is_adjectival(sentence, hit, 0):
+                continue
+            out.append((hit.subtype, modality(sentence, hit, 0)))
+        return out
 
+    def detect(self, sentence: str) -> set[str]:
+        """Subtypes of the actions a sentence reports as having happened."""
+        return {subtype for subtype, mode in self.actions(sentence) if mode in REAL}
 
-def _kind(sentence: str, when: TimeExpression | None, published_at: date | None) -> str:
-    old = (
-        when is not None
-        and when.end is not None
-        and published_at is not None
-        and when.end.year < published_at.year - BACKGROUND_YEARS
-    )
-    if old and when is not None and when.precision != "year":
-        return "background"  # "the events of May 16, 2003" (a span "since 2013" is an aggregate's)
-    if AGGREGATE.search(sentence):
-        return "aggregate"
-    return "event"
-
-
-def _drafts(text: str, spans: list[tuple[int, int]], published_at: date | None) -> list[_Draft]:
-    drafts: list[_Draft] = []
-    triggered = [find_trigger(text[s:e]) for s, e in spans]
-    stocks = (
-        [None if found else stock_figure(text[s:e]) for (s, e), found in zip(spans, triggered, strict=True)]
-        if mentions_combatants(text)
-        else [None] * len(spans)
-    )
-    if not any(triggered) and not any(stocks):
-        return []  # most articles: no action reported, nothing more to do
-    times = find_times(text, published_at) if published_at else []
-    for i, ((start, end), found) in enumerate(zip(spans, triggered, strict=True)):
-        if found is None:
-            if stocks[i] is not None:
-                when = _first_time(times, start, end)
-                drafts.append(_Draft(STATISTIC, "other", i, i, [(start, end)], when, "statistic"))
-            continue
-        trigger, match = found
-        sentence = text[start:end]
-        if FAMILY.get(trigger.subtype) == "strike" and is_hypothetical(sentence, match.start()):
-            continue  # "lone wolves might seek to carry out attacks": the plan is not an attack
-        when = _first_time(times, start, end)
-        windows = [(start, end)]
-        last = i
-        for j in range(i + 1, min(i + 3, len(spans))):  # the continuation rule
-            if triggered[j] is not None:
-                break
-            if CONTINUATION.search(text[spans[j][0] : spans[j][1]]):
-                windows.append(spans[j])
-                last = j
-        drafts.append(
-            _Draft(
-                trigger,
-                trigger.subtype,
-                i,
-                last,
-                windows,
-                when,
-                _kind(sentence, when, published_at),
-                anaphoric=is_anaphoric(sentence, match),
-            )
-        )
-    return drafts
+    def extract(
+        self, text: str, *, article_id: str, url: str, published_at: date | None, title: str | None = None
+    ) -> list[EventMention]:
+        doc = read(text, published_at, title, self.lexicon, self.actors)
+        if not any(doc.hits) and not mentions_combatants(text):
+            return []  # most articles: no action reported, nothing more to do
+        ops = group(doc)
+        builder = _Builder(doc, self.places, article_id, url)
+        builder.ops = ops
+        mentions = [builder.build(op) for op in ops]
+        mentions += builder.statistics({i for op in ops for i in op.sentences})
+        return sorted((m for m in mentions if m is not None), key=lambda m: m.evidence[0].start)
 
 
-def _first_time(times: list[TimeExpression], start: int, end: int) -> TimeExpression | None:
-    """The first resolved time expression inside ``[start, end)``."""
-    return next((t for t in times if start <= t.span_start < end and t.start is not None), None)
-
-
-def _same_time(a: TimeExpression | None, b: TimeExpression | None) -> bool:
-    return a is None or b is None or (a.start, a.end) == (b.start, b.end)
-
-
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
-    merged: list[_Draft] = []
-    for draft in drafts:
-        previous = merged[-1] if merged else None
-        if (  # "the events of May 16, 2003, when a group attacked ... The attacks of that day ...": history
-            previous is not None
-            and previous.kind == "background"
-            and draft.kind == "event"
-            and draft.time is None
-            and FAMILY.get(draft.subtype) == FAMILY.get(previous.subtype)
-            and draft.sentence_index - previous.last_index <= 1
-        ):
-            previous.windows += [w for w in draft.windows if w not in previous.windows]
-            previous.last_index = draft.last_index
-            continue
-        if (
-            previous is not None
-            and previous.kind == draft.kind == "event"
-            and FAMILY.get(draft.subtype) is not None
-            and FAMILY.get(draft.subtype) == FAMILY.get(previous.subtype)
-            and draft.start - previous.end <= MERGE_DISTANCE
-            and draft.sentence_index - previous.last_index <= MERGE_SENTENCES
-            and (_same_time(previous.time, draft.time) or draft.anaphoric)
-        ):
-            previous.windows += [w for w in draft.windows if w not in previous.windows]
-            previous.last_index = max(previous.last_index, draft.last_index)
-            previous.time = previous.time or (None if draft.anaphoric else draft.time)
-            if SUBTYPE_RANK.index(draft.subtype) < SUBTYPE_RANK.index(previous.subtype):
-                previous.subtype, previous.trigger = draft.subtype, draft.trigger
-            continue
-        merged.append(draft)
-    return merged
+def extract_events(
+    text: str, *, article_id: str, url: str, published_at: date | None, title: str | None = None
+) -> list[EventMention]:
+    """Event mentions of one article's clean text."""
+    return EventExtractor().extract(text, article_id=article_id, url=url, published_at=published_at, title=title)
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -203,199 +126,448 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start=start, end=end, text=text[start:end])
 
 
-def _in_windows(start: int, windows: list[tuple[int, int]]) -> bool:
-    return any(s <= start < e for s, e in windows)
+class _Builder:
+    def __init__(self, doc: Document, places: Gazetteer, article_id: str, url: str) -> None:
+        self.doc = doc
+        self.places = places
+        self.article_id = article_id
+        self.url = url
+        text = doc.text
+        self.context = sorted(
+            {c for _, _, c in doc.countries}
+            | {a.country for a in doc.actors if a.country}
+            | set(doc.section_countries.values())
+            | self._dateline_country(places)
+        )
+        self.skip = [(a.start, a.end) for a in doc.actors if not a.generic]
+        self._sites: dict[int, list[SiteMention]] = {}
+        self._country_counts = Counter(c for _, _, c in doc.countries)
+        self.text = text
+        self.ops: list[Operation] = []
+        self._time_cache: dict[int, TimeExpression | None] = {}
 
+    # ---- places -------------------------------------------------------------------------------
 
-def _quantities(
-    text: str, windows: list[tuple[int, int]], subtype: str, used: set[tuple[int, int]]
-) -> list[Quantity]:
-    out: dict[str, Quantity] = {}  # the first count of each kind: the lede's total, not a detail's
-    for start, end in windows:
-        for n in find_numbers(text[start:end]):
-            span = (start + n.start, start + n.end)
-            if span in used:
-                continue  # a per-site count ("four of the arrests ... in Spain")
-            unit = n.unit or ""
-            composed = _COMPOSED_OF.search(text, max(start, span[0] - 20), span[0])
-            if unit == "member" or (
-                subtype == "cell_dismantled"
-                and (unit in ("elements", "members") or (composed and unit in PEOPLE_NOUNS))
-            ):
-                kind = "cell_members"  # "a five-member cell", "composed of four extremists"
-            elif unit in ("cells", "cell"):
-                kind = "cells"
-            elif unit in PEOPLE_NOUNS and FAMILY.get(subtype) == "arrest":
-                kind = "arrested"
-            elif unit in PEOPLE_NOUNS and (
-                verb := _CASUALTY_VERB.search(text, max(start, span[0] - 24), span[0])
-            ):
-                kind = "killed" if verb[1] else "injured"  # "killing about three dozen people"
-            elif unit in PEOPLE_NOUNS and (after := _CASUALTY_AFTER.match(text, span[1])):
-                kind = "killed" if after[1] else "injured"  # "7 militants (were) killed"
-            elif unit in ("killed", "dead"):
-                kind = "killed"
-            elif unit in ("injured", "wounded"):
-                kind = "injured"
-            elif unit in COUNT_NOUNS:
-                kind = "other"
+    def _dateline_country(self, places: Gazetteer) -> set[str]:
+        """Where the story was filed ("MADRID, March 3 (Wire) -") is the likeliest country of its places."""
+        if not self.doc.dateline_end:
+            return set()
+        city = re.match(r"[A-Z][A-Za-z\u00c0-\u024f .'-]+?(?=,)", self.doc.text)
+        place = places.resolve(city.group(0).title(), (), fuzzy=False) if city else None
+        return {place.country} if place is not None and place.country else set()
+
+    def sites_in(self, i: int) -> list[SiteMention]:
+        if i not in self._sites:
+            s = self.doc.sentences[i]
+            context = self.context
+            section_country = self.doc.section_countries.get(s.section)
+            if section_country and section_country not in context:
+                context = [*context, section_country]
+            self._sites[i] = find_sites(self.text, s.start, s.end, context, self.places, self.skip)
+        return self._sites[i]
+
+    def _named_before(self, i: int) -> list[SiteMention]:
+        return [site for j in range(max(0, i - 12), i + 1) for site in self.sites_in(j) if not site.descriptor]
+
+    # ---- what hangs on the record ---------------------------------------------------------------
+
+    def count_belongs(self, op: Operation, position: int) -> frozenset[str] | None:
+        """For a count: it hangs on the record's trigger (see ``belongs``), or, in a sentence with
+        one of the record's triggers, on no other trigger ("Officials said the five-member cell ...
+        was dismantled": the count is the cell's)."""
+        found = self.belongs(op, position, subject=True)
+        if found is not None:
+            return found
+        i = self.doc.sentence_at(position)
+        if i not in op.sentences or (i in op.spans and not op.spans[i][0] <= position < op.spans[i][1]):
+            return None
+        anchor = self.doc.attachment(i, position, subject=True)
+        return frozenset() if anchor is None or anchor.kind != "trigger" else None
+
+    def belongs(self, op: Operation, position: int, *, subject: bool = False) -> frozenset[str] | None:
+        """The modes of the record's trigger an argument at ``position`` hangs on; an empty set for
+        a sentence of the record with no predicate; None when it hangs on something else."""
+        i = self.doc.sentence_at(position)
+        if i not in op.sentences:
+            return None
+        if i in op.spans and not op.spans[i][0] <= position < op.spans[i][1]:
+            return None  # the other part of a sentence shared with an aggregate
+        anchor = self.doc.attachment(i, position, subject=subject)
+        own = {id(m.hit): m.hit for m in op.mentions}
+        if anchor is None:
+            return frozenset()  # nothing else in the sentence claims it
+        if anchor.kind == "trigger" and anchor.hit is not None:
+            if id(anchor.hit) in own:
+                return frozenset(anchor.hit.rule.modes)
+            return None
+        return None
+
+    def build(self, op: Operation) -> EventMention | None:
+        doc, text = self.doc, self.text
+        record = self._record(op)
+        spans = [op.spans.get(i, (doc.sentences[i].start, doc.sentences[i].end)) for i in op.sentences]
+        sites = self._sites_of(op, record)
+        quantities = self._quantities(op, record, sites, spans)
+        sites = _single_site_count(sites, quantities, record.family)
+        actors = self._actors(op, record, sites)
+        groups = self._groups(op)
+        when = self._time(op)
+        self._time_cache[id(op)] = when
+        window = " ".join(text[s:e] for s, e in spans)
+        countries = {a.country for a in actors if a.country}
+        evidence = [_span(text, s, e) for s, e in spans]
+        digest = hashlib.sha256(
+            f"{self.article_id}:{evidence[0].start}:{evidence[0].end}:{record.subtype}".encode()
+        ).hexdigest()
+        role = "event_site"
+        return EventMention(
+            mention_id=digest[:32],
+            article_id=self.article_id,
+            url=self.url,
+            published_at=doc.published,
+            record_kind=cast(Any, record.kind),
+            event_type=record.event_type,
+            modes=list(record.modes),
+            contexts=["terrorism"] if groups or _TERROR.search(window) else [],
+            subtype=cast(Any, record.subtype),
+            factuality=cast(Any, op.head.modality),
+            joint_operation=record.family in ("operation", "removal") and (len(countries) > 1 or bool(_JOINT.search(window))),
+            actors=actors,
+            targets=[
+                Target(
+                    text=g.text,
+                    kind=cast(Any, _target_kind(window)),
+                    affiliation=g.name,
+                    span=_span(text, g.start, g.end),
+                )
+                for g in groups
+            ],
+            sites=[to_site(text, s, s.role if s.role in ("event_site", "operating_area") else role) for s in sites],
+            quantities=quantities,
+            time=EventTime(text=when.text, start=when.start, end=when.end, precision=when.precision, anchor=when.anchor)
+            if when
+            else EventTime(),
+            evidence=evidence,
+            confidence=_confidence(when, sites, actors),
+            extractor_version=EXTRACTOR_VERSION,
+        )
+
+    def _record(self, op: Operation) -> _Record:
+        hits = [m.hit for m in op.mentions if not m.hit.rule.reference_only] or [op.head.hit]
+        family = op.family
+        subtypes = [h.subtype for h in hits if h.family == family] or [hits[0].subtype]
+        if family == "operation":
+            if "cell_dismantled" in subtypes or self._called_a_cell(op):
+                subtype = "cell_dismantled"
+            elif "plot_foiled" in subtypes:
+                subtype = "plot_foiled"
             else:
-                continue
+                subtype = subtypes[0]
+        elif family == "violence":
+            subtype = next(s for s in (*_VIOLENCE_RANK, subtypes[0]) if s in subtypes)
+        else:
+            subtype = subtypes[0]
+        rule = next(h.rule for h in hits if h.subtype == subtype) if subtype in subtypes else hits[0].rule
+        modes: list[str] = []
+        for h in hits:
+            for mode in h.rule.modes:
+                if mode not in modes and mode != "question":
+                    modes.append(mode)
+        return _Record(op.kind, family, subtype, rule.event_type, tuple(modes))
+
+    def _called_a_cell(self, op: Operation) -> bool:
+        """The story calls the people arrested a cell: in the record's sentences, or in the title."""
+        for i in op.sentences:
+            sentence = self.doc.sentence_text(i)
+            for m in _CELL.finditer(sentence):
+                if not _PRISON_CELL.search(sentence[max(0, m.start() - 12) : m.end()]):
+                    return True
+        title = self.doc.title or ""
+        return bool(_CELL.search(title) and not _PRISON_CELL.search(title)) and op.kind == "event"
+
+    def _sites_of(self, op: Operation, record: _Record) -> list[SiteMention]:
+        found: list[SiteMention] = []
+        for i in op.sentences:
+            named = self._named_before(i)
+            for site in resolve_descriptors(self.sites_in(i), named):
+                if site.start < self.doc.dateline_end:
+                    continue  # "ROME, 14 March 2018 -": where the story was filed
+                if self.belongs(op, site.start) is None and not self._where_clause(op, i, site):
+                    continue
+                if _AGENCY_AFTER.match(self.text, site.end) and not site.descriptor:
+                    continue  # "Borno State police", "Madrid police": the place names the agency
+                if site.role in ("background", "reference"):
+                    continue
+                if site.role in ("origin", "destination") and record.family != "removal":
+                    continue
+                found.append(SiteMention(**{**site.__dict__}))
+        if record.family in ("operation", "violence"):
+            triggers = [(m.hit.start, m.hit.end) for m in op.mentions if not m.hit.rule.reference_only]
+            for i in op.sentences:
+                s = self.doc.sentences[i]
+                assign_counts(self.text, s.start, s.end, [x for x in found if s.start <= x.start < s.end], triggers)
+        for site in found:
+            if site.country is None:
+                site.country = self._fallback_country(op)
+        sentence_has_town = any(x.precision != "country" for x in found)
+        return refine(found, keep_countries=not sentence_has_town or op.kind != "event")
+
+    def _where_clause(self, op: Operation, i: int, site: SiteMention) -> bool:
+        """ "the mayor of Xeraco in Valencia, where police operations lasted from 5.30 a.m.": a place
+        whose relative clause tells the record's action is its site, whatever the words before it."""
+        after = _WHERE.match(self.text, site.end)
+        if after is None:
+            return False
+        end = self.doc.sentences[i].end
+        return any(after.end() <= m.hit.start < end for m in op.mentions if m.sentence == i)
+
+    def _fallback_country(self, op: Operation) -> str | None:
+        section = self.doc.section_countries.get(self.doc.sentences[op.head.sentence].section)
+        if section:
+            return section
+        for names_only in (True, False):  # "Islamic State in Somalia, one Moroccan and one Syrian": Somalia
+            near = [
+                c
+                for i in op.sentences
+                for c in sorted(
+                    countries_in(self.text, self.doc.sentences[i].start, self.doc.sentences[i].end, names_only=names_only)
+                )
+            ]
+            if near:
+                return Counter(near).most_common(1)[0][0]
+        return self._country_counts.most_common(1)[0][0] if self._country_counts else None
+
+    # ---- quantities ---------------------------------------------------------------------------------
+
+    def _quantities(
+        self, op: Operation, record: _Record, sites: list[SiteMention], spans: list[tuple[int, int]]
+    ) -> list[Quantity]:
+        event_sites = [s for s in sites if s.role in ("event_site", "operating_area")]
+        # per-site counts are not the total, unless the record has one site ("arrested two men in Marseille")
+        used = {s.count_span for s in sites if s.count_span} if len(event_sites) > 1 else set()
+        modes = frozenset(mode for m in op.mentions for mode in m.hit.rule.modes)
+        found = counts(
+            self.text,
+            spans,
+            record.family,
+            record.subtype,
+            cast(set[tuple[int, int]], used),
+            lambda position: self.count_belongs(op, position),
+            modes,
+        )
+        counted = [s for s in sites if s.count is not None]
+        total_kind = "arrested" if record.family == "operation" else "killed" if record.family == "violence" else None
+        if total_kind and counted and not any(q.kind == total_kind for q in found):
+            total = sum(s.count or 0 for s in counted)  # "four ... in Spain, while the remaining six ..."
+            found.append(Quantity(kind=cast(Any, total_kind), value=total))
+        return found
+
+    # ---- actors -------------------------------------------------------------------------------------
+
+    def _actors(self, op: Operation, record: _Record, sites: list[SiteMention]) -> list[Actor]:
+        doc = self.doc
+        in_op = [a for i in op.sentences for a in doc.actors_in(i)]
+        site_countries = [s.country for s in sites if s.country]
+        if record.family in ("violence", "release"):
+            groups = [a for a in in_op if a.kind == "group"]
+            if not groups:
+                return []
+            g = groups[0]
+            country = site_countries[0] if site_countries else g.country or self._fallback_country(op)
+            return [Actor(text=g.text, name=g.name, country=country, sector="REB", span=_span(self.text, g.start, g.end))]
+        agencies = [a for a in in_op if a.kind == "agency"]
+        if not agencies:
+            paragraph = doc.sentences[op.head.sentence].paragraph
+            agencies = [
+                a
+                for j, s in enumerate(doc.sentences)
+                if s.paragraph == paragraph and j not in op.sentences
+                for a in doc.actors_in(j)
+                if a.kind == "agency"
+            ]
+        if record.family == "military":
+            agencies = [a for a in agencies if a.sector == "MIL"] or agencies
+        inside = [(m.hit.start, m.hit.end) for m in op.mentions]
+        agencies = [a for a in agencies if not any(s <= a.start < e for s, e in inside)]  # "police custody"
+        if any(not a.generic for a in agencies):
+            agencies = [a for a in agencies if not a.generic]  # "the BCIJ ... its special forces": the BCIJ
+        out: dict[str, Actor] = {}
+        for a in agencies:
+            country = a.country or self._agency_country(op, a, record, site_countries)
+            key = f"{a.name}|{country}"
             out.setdefault(
-                kind,
-                Quantity(
-                    kind=cast(Any, kind),
-                    value=n.value,
-                    min=n.min,
-                    max=n.max,
-                    approx=n.approx,
-                    span=Span(start=span[0], end=span[1], text=n.text),
-                ),
+                key,
+                Actor(text=a.text, name=a.name, country=country, sector=a.sector, span=_span(self.text, a.start, a.end)),
             )
-        single = _SINGLE_ARREST.search(text, start, end)
-        if single and "arrested" not in out and FAMILY.get(subtype) == "arrest":
-            s, e = single.span()
-            out["arrested"] = Quantity(kind="arrested", value=1, span=Span(start=s, end=e, text=text[s:e]))
-    return list(out.values())
+        if not out and site_countries and record.family in ("operation", "removal", "court"):
+            country = site_countries[0]  # nobody named: the authorities of where it happened
+            out[country] = Actor(text="", name=f"{country} authorities", country=country, sector="COP")
+        return list(out.values())
+
+    def _agency_country(
+        self, op: Operation, agency: ActorMention, record: _Record, site_countries: list[str]
+    ) -> str | None:
+        before = self.text[max(0, agency.start - 30) : agency.start]
+        owner = re.search(r"([A-Z][\w\u00c0-\u024f-]+)['\u2019]s\s+(?:\w+\s+){0,2}$", before)
+        if owner is not None:  # "Berlin's state criminal police"
+            place = self.places.resolve(owner[1], self.context, fuzzy=False)
+            if place is not None and place.country:
+                return place.country
+        after = self.text[agency.end : agency.end + 40]
+        located = re.match(r"\s+(?:in|of)\s+([A-Z][\w\u00c0-\u024f-]+)", after)
+        if located is not None:  # "the investigating judge in Brussels", "A special assize court in Paris"
+            place = self.places.resolve(located[1], self.context, fuzzy=False)
+            if place is not None and place.country:
+                return place.country
+        section = self.doc.section_countries.get(self.doc.sentences[op.head.sentence].section)
+        if section:
+            return section
+        if site_countries:
+            return site_countries[0] if record.family == "removal" else Counter(site_countries).most_common(1)[0][0]
+        return self._fallback_country(op)
+
+    def _groups(self, op: Operation) -> list[ActorMention]:
+        doc = self.doc
+
+        def groups_in(indices: list[int]) -> list[ActorMention]:
+            return [
+                a
+                for i in indices
+                for a in doc.actors_in(i)
+                if a.kind == "group" and not _MEDIA_OUTLET.match(self.text[a.end : a.end + 20])
+            ]
+
+        found = groups_in(op.sentences)
+        if not found:
+            paragraph = doc.sentences[op.head.sentence].paragraph
+            found = groups_in([j for j, s in enumerate(doc.sentences) if s.paragraph == paragraph])
+        if not found:
+            head = op.head.sentence
+            found = groups_in(list(range(max(0, head - 3), head)))[-1:]
+        if not found and op.family in ("operation", "court", "removal"):
+            everywhere = groups_in(list(range(len(doc.sentences))))
+            if len({g.name for g in everywhere}) == 1:
+                found = everywhere[:1]  # the one group the story names
+        return found[:1]
+
+    # ---- time ---------------------------------------------------------------------------------------
+
+    def _time(self, op: Operation) -> TimeExpression | None:
+        if op.time is not None:
+            return op.time
+        doc = self.doc
+        for m in op.mentions:
+            for t in doc.times_in(m.sentence):
+                if self.belongs(op, t.span_start) is not None:
+                    return t
+        for i in op.sentences:
+            for t in doc.times_in(i):
+                anchor = doc.attachment(i, t.span_start)
+                if anchor is None or (anchor.kind == "other" and i not in {m.sentence for m in op.mentions}):
+                    return t
+        for t in doc.times_in(op.head.sentence):  # "the bulletin, covering 9 to 15 September, said ..."
+            anchor = doc.attachment(op.head.sentence, t.span_start)
+            if anchor is not None and anchor.kind == "speech":
+                return t
+        return self._previous_time(op)
+
+    def _previous_time(self, op: Operation) -> TimeExpression | None:
+        """An undated record told right after a dated one of its paragraph happened then too (a
+        weekly bulletin's arrests, then its seizures)."""
+        paragraph = self.doc.sentences[op.head.sentence].paragraph
+        earlier = [
+            o
+            for o in self.ops
+            if o is not op
+            and o.kind == "event"
+            and o.head.sentence < op.head.sentence
+            and self.doc.sentences[o.head.sentence].paragraph in (paragraph, paragraph - 1)
+            and self.doc.sentences[o.head.sentence].section == self.doc.sentences[op.head.sentence].section
+        ]
+        for o in reversed(earlier):
+            when = self._time_cache.get(id(o))
+            if when is not None:
+                return when
+        return None
+
+    # ---- statistics ---------------------------------------------------------------------------------
+
+    def statistics(self, taken: set[int]) -> list[EventMention]:
+        doc, text = self.doc, self.text
+        if not mentions_combatants(text):
+            return []
+        out = []
+        for i, s in enumerate(doc.sentences):
+            if i in taken or doc.hits[i]:
+                continue
+            figure = stock_figure(text[s.start : s.end])
+            if figure is None:
+                continue
+            sites = [
+                to_site(text, site, "operating_area")
+                for site in self.sites_in(i)
+                if site.place is not None and site.role not in ("background",)
+            ]
+            span = _span(text, s.start, s.end)
+            digest = hashlib.sha256(f"{self.article_id}:{span.start}:{span.end}:statistic".encode()).hexdigest()
+            times = doc.times_in(i)
+            when = times[0] if times else None
+            out.append(
+                EventMention(
+                    mention_id=digest[:32],
+                    article_id=self.article_id,
+                    url=self.url,
+                    published_at=doc.published,
+                    record_kind="statistic",
+                    event_type=STATISTIC_EVENT_TYPE,
+                    modes=[],
+                    contexts=["terrorism"] if _TERROR.search(span.text) else [],
+                    subtype="other",
+                    sites=sites,
+                    quantities=[
+                        Quantity(
+                            kind="other",
+                            value=figure.value,
+                            min=figure.min,
+                            max=figure.max,
+                            approx=figure.approx,
+                            span=Span(start=s.start + figure.start, end=s.start + figure.end, text=figure.text),
+                        )
+                    ],
+                    time=EventTime(text=when.text, start=when.start, end=when.end, precision=when.precision, anchor=when.anchor)
+                    if when
+                    else EventTime(),
+                    evidence=[span],
+                    confidence=0.5,
+                    extractor_version=EXTRACTOR_VERSION,
+                )
+            )
+        return out
 
 
-def _with_site_total(quantities: list[Quantity], sites: list[SiteMention], text: str) -> list[Quantity]:
-    """No overall count but counts per site: the total is theirs ("four ... were arrested in Almskad")."""
-    counted = [s for s in sites if s.count is not None]
-    if not counted or any(q.kind == "arrested" for q in quantities):
-        return quantities
-    total = sum(s.count or 0 for s in counted)
-    span = None
-    if len(counted) == 1 and counted[0].count_span:
-        start, end = counted[0].count_span
-        span = Span(start=start, end=end, text=text[start:end])
-    return [*quantities, Quantity(kind="arrested", value=total, span=span)]
+def _single_site_count(sites: list[SiteMention], quantities: list[Quantity], family: str) -> list[SiteMention]:
+    """One event site and a total: the total is that site's ("arrested two men in Marseille")."""
+    kind = "arrested" if family == "operation" else "killed" if family == "violence" else None
+    event_sites = [s for s in sites if s.role in ("event_site", "operating_area")]
+    total = next((q for q in quantities if q.kind == kind), None)
+    if kind and total is not None and total.value is not None and len(event_sites) == 1 and event_sites[0].count is None:
+        if event_sites[0].precision != "country":
+            event_sites[0].count = total.value
+    return sites
 
 
-def _actors(text: str, draft: _Draft, all_actors: list[ActorMention]) -> list[ActorMention]:
-    agencies = [a for a in all_actors if a.kind == "agency" and _in_windows(a.start, draft.windows)]
-    if not agencies and any(_ANAPHORIC_ACTOR.search(text, s, e) for s, e in draft.windows):
-        earlier = [a for a in all_actors if a.kind == "agency" and a.end <= draft.start]
-        if earlier:  # "The authorities dismantled ...": the authorities named last before
-            agencies = [a for a in earlier if a.start == earlier[-1].start]
-    first: dict[str, ActorMention] = {}
-    for agency in agencies:
-        first.setdefault(agency.name, agency)  # an agency's first mention is its evidence
-    return list(first.values())
+def _target_kind(window: str) -> str:
+    if re.search(r"\bcells?\b", window, re.I):
+        return "cell"
+    if re.search(r"\b(?:network|group)\b", window, re.I):
+        return "network"
+    return "unknown"
 
 
-def _groups(
-    draft: _Draft, all_actors: list[ActorMention], spans: list[tuple[int, int]]
-) -> list[ActorMention]:
-    groups = [a for a in all_actors if a.kind == "group" and draft.start <= a.start < draft.end]
-    if (
-        not groups
-    ):  # the group named just before: "... joining the Islamic State. The authorities dismantled ..."
-        back = spans[max(0, draft.sentence_index - 2)][0]
-        groups = [a for a in all_actors if a.kind == "group" and back <= a.start < draft.start][-1:]
-    return groups[:1]
-
-
-def _confidence(time: TimeExpression | None, sites: list[SiteMention], actors: list[ActorMention]) -> float:
+def _confidence(time: TimeExpression | None, sites: list[SiteMention], actors: list[Actor]) -> float:
     score = 0.5 + 0.15 * (time is not None) + 0.15 * bool(sites) + 0.1 * bool(actors)
     score -= 0.1 * sum(1 for s in sites if s.place is None or s.place.resolution == "fuzzy")
     return round(min(0.95, max(0.1, score)), 2)
 
 
-def _factuality(window: str) -> str:
-    if NEGATED.search(window):
-        return "negated"
-    if FUTURE.search(window):
-        return "future"
-    if HEDGED.search(window):
-        return "hedged"
-    return "reported" if REPORTED.search(window) else "asserted"
-
-
-def extract_events(text: str, *, article_id: str, url: str, published_at: date | None) -> list[EventMention]:
-    """Event mentions of one article's clean text."""
-    spans = sentences(text)
-    drafts = _merge(_drafts(text, spans, published_at))
-    if not drafts:
-        return []
-    places = gazetteer()
-    all_actors = find_actors(text)
-    context = sorted(countries_in(text) | {a.country for a in all_actors if a.country})
-    skip = {a.text for a in all_actors}
-    mentions = []
-    for d in drafts:
-        window = " ".join(text[s:e] for s, e in d.windows)
-        found = find_sites(text, d.windows, context, places, skip)
-        if FAMILY.get(d.subtype) == "arrest":  # a site's count is of people arrested there
-            assign_counts(text, d.windows, found)
-        if d.kind == "statistic":  # where the combatants are: countries are the usual answer here
-            for site in found:
-                site.role = "operating_area"
-            sites = found
-        else:
-            sites = refine(found, sentence_country_sets(text, spans, found))
-        used = {s.count_span for s in found if s.count_span}  # per-site counts are not event totals
-        actors = _actors(text, d, all_actors)
-        groups = _groups(d, all_actors, spans)
-        countries = {a.country for a in actors if a.country}
-        target_kind = (
-            "cell"
-            if re.search(r"\bcells?\b", window, re.I)
-            else "network"
-            if re.search(r"\b(network|group)\b", window, re.I)
-            else "unknown"
-        )
-        evidence = [_span(text, s, e) for s, e in d.windows]
-        digest = hashlib.sha256(
-            f"{article_id}:{evidence[0].start}:{evidence[0].end}:{d.subtype}".encode()
-        ).hexdigest()
-        when = d.time
-        mentions.append(
-            EventMention(
-                mention_id=digest[:32],
-                article_id=article_id,
-                url=url,
-                published_at=published_at,
-                record_kind=cast(Any, d.kind),
-                event_type=d.trigger.event_type,
-                modes=list(d.trigger.modes),
-                contexts=["terrorism"] if groups or re.search(r"terror|jihad|extremis", window, re.I) else [],
-                subtype=cast(Any, d.subtype),
-                factuality=cast(Any, _factuality(window)),
-                joint_operation=len(countries) > 1 or bool(re.search(r"\bjoint(?:ly)?\b", window, re.I)),
-                actors=[
-                    Actor(
-                        text=a.text,
-                        name=a.name,
-                        country=a.country,
-                        sector=a.sector,
-                        span=_span(text, a.start, a.end),
-                    )
-                    for a in actors
-                ],
-                targets=[
-                    Target(
-                        text=g.text,
-                        kind=cast(Any, target_kind),
-                        affiliation=g.name,
-                        span=_span(text, g.start, g.end),
-                    )
-                    for g in groups
-                ],
-                sites=[to_site(text, s) for s in sites],
-                quantities=_with_site_total(_quantities(text, d.windows, d.subtype, used), sites, text),
-                time=EventTime(
-                    text=when.text,
-                    start=when.start,
-                    end=when.end,
-                    precision=when.precision,
-                    anchor=when.anchor,
-                )
-                if when
-                else EventTime(),
-                evidence=evidence,
-                confidence=_confidence(when, sites, actors),
-                extractor_version=EXTRACTOR_VERSION,
-            )
-        )
-    return mentions
+__all__ = ["EXTRACTOR_VERSION", "EventExtractor", "extract_events"]

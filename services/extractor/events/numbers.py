@@ -83,7 +83,7 @@ PEOPLE_NOUNS = frozenset(
     "terrorists extremists recruits detainees arrests detentions soldiers civilians officers children "
     "nationals citizens moroccans spaniards supporters sympathizers sympathisers followers brothers sisters "
     "siblings students minors youths guards policemen troops insurgents rebels gunmen attackers hostages "
-    "worshippers passengers".split()
+    "worshippers passengers person man woman national citizen individual".split()
 )
 GROUP_NOUNS = frozenset("cells cell networks groups police".split())  # noqa: SIM905
 CASUALTY_NOUNS = frozenset("dead killed injured wounded victims".split())  # noqa: SIM905

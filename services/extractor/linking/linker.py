@@ -34,7 +34,7 @@ from typing import Protocol
 
 from schemas.clusters import Conflict, EventCluster, MergeEvidence, SourcedActor, SourcedQuantity, SourcedSite
 from schemas.events import EventMention, EventTime, Quantity, Site
-from services.extractor.events.triggers import FAMILY, SUBTYPE_RANK
+from services.extractor.events.families import SUBTYPE_RANK, family_of
 from services.extractor.linking.similarity import (
     counts_conflict,
     counts_score,
@@ -76,10 +76,6 @@ class MemoryStore:
 
     def put_block(self, key: str, event_ids: list[str]) -> None:
         self.blocks[key] = event_ids
-
-
-def family_of(mention: EventMention) -> str:
-    return FAMILY.get(mention.subtype or "", mention.subtype or mention.event_type)
 
 
 def countries_of(mention: EventMention) -> set[str]:
@@ -169,6 +165,8 @@ class Linker:
         for cluster in candidates:
             if mention.mention_id in cluster.mention_ids:  # redelivered: already linked
                 return Assignment(cluster, created=False)
+            if mention.article_id in cluster.article_ids and not _same_record(mention, cluster):
+                continue  # an article tells each event once: its other records are other events
             evidence = self._compare(mention, cluster)
             if evidence is None:
                 continue
@@ -341,6 +339,15 @@ class Linker:
                 "merge_evidence": [*cluster.merge_evidence, evidence],
             }
         )
+
+
+def _same_record(mention: EventMention, cluster: EventCluster) -> bool:
+    """A record of an article already in the cluster is the same record only when it says the same
+    (the article extracted again): same subtype, same dates, the same places."""
+    same_time = (mention.time.start, mention.time.end) == (cluster.time.start, cluster.time.end)
+    sites = [s.site for s in cluster.sites]
+    same_place = place_score(mention.sites, sites) >= PLACE_AGREES or not (mention.sites or sites)
+    return mention.subtype == cluster.subtype and same_time and same_place
 
 
 def _sourced(q: Quantity, mention_id: str) -> SourcedQuantity:

@@ -1,0 +1,271 @@
+"""One article read for event extraction: its sentences, triggers, dates, actors, and what each
+argument of a sentence hangs on.
+
+Binding arguments to actions without a parser: in news prose a place, a date or a count belongs to
+the predicate nearest before it in its sentence ("arrested two men in Marseille on Tuesday"), or,
+when none comes before it, to the first one after it ("On Sunday police arrested ..."). The
+predicates are the triggers, and also the verbs of saying ("told reporters in Rabat", "announced
+on Monday") and of a person's background ("born in 1987", "lived in the province of ..."), so that
+what they take is kept away from the event.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Literal
+
+from services.extractor.events.actors import ActorMention, ActorTable
+from services.extractor.events.countries import country_mentions
+from services.extractor.events.kinds import RecordKind, record_kind
+from services.extractor.events.lexicon import Hit, Lexicon
+from services.extractor.events.modality import Modality, is_anaphoric, modality
+from services.extractor.events.segments import Layout, Sentence, layout
+from services.extractor.events.timex import TimeExpression, find_times
+
+AnchorKind = Literal["trigger", "speech", "other"]
+REACH = 25  # characters after a verb of saying or of background within which its arguments lie
+
+SPEECH = re.compile(
+    r"\b(?:said|says|told|tells|announced|announces|announcing|reported|stated|added|declared"
+    r"|confirmed|explained|noted|revealed|disclosed|indicated|specified|claimed|argued|warned|according\s+to"
+    r"|statement|communiqu\w+|news\s+conference|press\s+conference|briefing|interview|bulletin|updated)\b",
+    re.I,
+)
+# Predicates of a person's or a group's background: their arguments are not the event's.
+OTHER_PREDICATES = re.compile(
+    r"\b(?:born|lived|living|lives|resident|residing|native|grew\s+up|studied|fled|settled|came\s+from"
+    r"|originally\s+from|hails?\s+from|served|serving|flagged|monitored|radicali[sz]ed|converted|visited"
+    r"|stayed|rented|published|oversaw|promoted|heads|runs|trained|operates|controls|holds|held\s+at"
+    r"|founded|set\s+up|established|opened|appeared|due|scheduled|expected|planned|intended|hoped|preparing"
+    r"|aged|ranked|posted|filmed|deployed|blamed|described|called|condemned|appalled)\b",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z\u00c0-\u024f .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,\s*(?P<when>[^()\-\u2013\u2014]{3,30}?)"
+    r"\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014]\s"
+)
+_DATED_HEADING = re.compile(r"\b(?:press\s+release|statement|communiqu\w+|update|bulletin)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    start: int
+    end: int
+    kind: AnchorKind
+    hit: Hit | None = None
+
+
+@dataclass
+class Mention:
+    """A trigger read in its clause."""
+
+    hit: Hit
+    sentence: int
+    modality: Modality
+    kind: RecordKind
+    anaphoric: bool
+    time: TimeExpression | None
+    op: int | None = None  # the operation (record) it ended up in
+
+
+@dataclass
+class Document:
+    text: str
+    published: date | None
+    title: str | None
+    layout: Layout
+    lexicon: Lexicon
+    actor_table: ActorTable
+    references: list[tuple[int, date]] = field(default_factory=list)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return self.layout.sentences
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def sentence_text(self, i: int) -> str:
+        s = self.sentences[i]
+        return self.text[s.start : s.end]
+
+    @cached_property
+    def hits(self) -> list[list[Hit]]:
+        """Triggers per sentence; a trigger word inside a named actor is the actor's name ("the RAID
+        police unit", "Operation Sentinelle")."""
+        names = [(a.start, a.end) for a in self.actors if not a.generic]
+        return [
+            [
+                h
+                for h in self.lexicon.hits(self.text, s.start, s.end)
+                if not any(a < h.end and h.start < b for a, b in names) and not self._in_a_name(h, s.start)
+            ]
+            for s in self.sentences
+        ]
+
+    def _in_a_name(self, hit: Hit, sentence_start: int) -> bool:
+        """ "a Repatriation Centre", "Operation Sentinelle": a capitalised trigger inside a proper name."""
+        if hit.start == sentence_start or not hit.text[:1].isupper():
+            return False
+        return bool(re.match(r"\s+[A-Z]", self.text[hit.end : hit.end + 2])) or bool(
+            re.search(r"[A-Z][\w-]*\s+$", self.text[max(0, hit.start - 20) : hit.start])
+        )
+
+    @cached_property
+    def times(self) -> list[TimeExpression]:
+        if self.published is None:
+            return []
+        return find_times(self.text, self.published, self.references)
+
+    @cached_property
+    def dateline_end(self) -> int:
+        """Where a dateline ("RABAT, Sept 11 (Meridian) - ") ends: its date is when the story was
+        filed, a reference for the dates after it, not a date of any event."""
+        match = _DATELINE.match(self.text)
+        return match.end() if match else 0
+
+    def times_in(self, i: int) -> list[TimeExpression]:
+        s = self.sentences[i]
+        return [
+            t
+            for t in self.times
+            if s.start <= t.span_start < s.end and t.start is not None and t.span_start >= self.dateline_end
+        ]
+
+    @cached_property
+    def actors(self) -> list[ActorMention]:
+        return self.actor_table.find(self.text)
+
+    def actors_in(self, i: int) -> list[ActorMention]:
+        s = self.sentences[i]
+        return [a for a in self.actors if s.start <= a.start < s.end]
+
+    @cached_property
+    def countries(self) -> list[tuple[int, int, str]]:
+        return country_mentions(self.text)
+
+    @cached_property
+    def section_countries(self) -> dict[int, str]:
+        """A digest's section label that names a country ("NIGERIA.", "UNITED KINGDOM.")."""
+        out: dict[int, str] = {}
+        for section in self.layout.sections:
+            if section.heading is None:
+                continue
+            named = [c for s, e, c in self.countries if section.heading[0] <= s and e <= section.heading[1]]
+            if len(set(named)) == 1:
+                out[section.index] = named[0]
+        return out
+
+    @cached_property
+    def _anchors(self) -> dict[int, list[Anchor]]:
+        return {}
+
+    def anchors(self, i: int) -> list[Anchor]:
+        """The predicates of sentence ``i`` in text order."""
+        if i in self._anchors:
+            return self._anchors[i]
+        s = self.sentences[i]
+        found = [Anchor(h.start, h.end, "trigger", h) for h in self.hits[i]]
+        taken = [(a.start, a.end) for a in found]
+        for pattern, kind in ((SPEECH, "speech"), (OTHER_PREDICATES, "other")):
+            for m in pattern.finditer(self.text, s.start, s.end):
+                if all(m.end() <= a or m.start() >= b for a, b in taken):
+                    found.append(Anchor(m.start(), m.end(), kind))  # type: ignore[arg-type]
+                    taken.append(m.span())
+        self._anchors[i] = sorted(found, key=lambda a: a.start)
+        return self._anchors[i]
+
+    def attachment(self, i: int, position: int, *, subject: bool = False) -> Anchor | None:
+        """The predicate an argument at ``position`` of sentence ``i`` belongs to: the nearest one
+        by distance in characters, one after the argument counting double (arguments follow their
+        verb in English more often than they precede it); never a verb of saying after it (a
+        trailing "..., the ministry said"). ``subject``: a count of people may be the subject of
+        the trigger after it even right after a verb of saying ("said 44 suspects were rounded up")."""
+        anchors = self.anchors(i)
+        inside = [a for a in anchors if a.start <= position < a.end]
+        if inside:  # "charged on Saturday on two counts"
+            return inside[0]
+        # a verb of a person's background takes only what follows it closely ("a man born in Tetouan
+        # | in the town of Vic on Monday": the town and the day are the arrest's)
+        before = [a for a in anchors if a.end <= position and (a.kind == "trigger" or position - a.end <= REACH)]
+        after = [a for a in anchors if a.start >= position and a.kind != "speech"]
+        left = before[-1] if before else None
+        right = after[0] if after else None
+        if left is None or right is None:
+            return left or right
+        if subject and left.kind != "trigger" and right.kind == "trigger":
+            if not re.search(r"[,;:]", self.text[position : right.start]):
+                return right
+        left_cost = position - left.end
+        right_cost = 2 * (right.start - position)
+        return left if left_cost <= right_cost else right
+
+    def reference_date(self, offset: int) -> date | None:
+        return next((day for start, day in reversed(self.references) if start <= offset), self.published)
+
+    def mention(self, i: int, hit: Hit) -> Mention:
+        s = self.sentences[i]
+        sentence = self.text[s.start : s.end]
+        when = self.attached_time(i, hit)
+        reference = self.reference_date(hit.start)
+        anaphoric = is_anaphoric(sentence, hit, s.start)
+        return Mention(
+            hit,
+            i,
+            modality(sentence, hit, s.start),
+            record_kind(sentence, s.start, hit, when, reference, anaphoric=anaphoric),
+            anaphoric,
+            when,
+        )
+
+    def attached_time(self, i: int, hit: Hit) -> TimeExpression | None:
+        """The time expression of the sentence that belongs to ``hit``: a date read from the
+        calendar before one counted from another date ("Less than four weeks later, on October 5")."""
+        own = [t for t in self.times_in(i) if (a := self.attachment(i, t.span_start)) is not None and a.hit is hit]
+        if not own:
+            return None
+        return min(
+            own,
+            key=lambda t: (t.anchor == "previous_event", min(abs(t.span_start - hit.end), abs(hit.start - t.span_end))),
+        )
+
+
+def reference_dates(text: str, doc_layout: Layout, published: date | None) -> list[tuple[int, date]]:
+    """Where relative dates are read against another day than publication: a dateline's date
+    ("RABAT, Sept 11 (Meridian) -"), and a dated section heading ("Press release of Friday 17 June
+    2016 - ..."), from its start on."""
+    if published is None:
+        return []
+    out: list[tuple[int, date]] = []
+    dateline = _DATELINE.match(text)
+    if dateline is not None:
+        found = [t for t in find_times(dateline["when"], published) if t.precision == "day" and t.start]
+        if found and found[0].start is not None:
+            out.append((0, found[0].start))
+    for section in doc_layout.sections:
+        if section.heading is None:
+            continue
+        heading = text[section.heading[0] : section.heading[1]]
+        if not _DATED_HEADING.search(heading):
+            continue
+        found = [t for t in find_times(heading, published) if t.precision == "day" and t.anchor == "explicit"]
+        if found and found[0].start is not None:
+            out.append((section.start, found[0].start))
+    return sorted(out)
+
+
+def read(
+    text: str, published: date | None, title: str | None, lexicon: Lexicon, actor_table: ActorTable
+) -> Document:
+    doc_layout = layout(text)
+    return Document(
+        text, published, title, doc_layout, lexicon, actor_table, reference_dates(text, doc_layout, published)
+    )

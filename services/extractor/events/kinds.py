@@ -1,0 +1,116 @@
+"""What kind of record a trigger makes: one ``event``, an ``aggregate`` (a count over a period), or
+``background`` (an action long before the article's news).
+
+Aggregates are told by the words of the trigger's own clause, not of its sentence ("Italy has
+expelled two more Moroccans, the ministry said, taking to 80 the number of such removals": the
+first clause is an event, the last an aggregate):
+- a running total: "taking to 80 the number of", "brought its tally for 2018 to 80", "rises to
+  264", "the twenty-seventh of 2018", "the eighth person to be placed under arrest warrant";
+- a period: "since 2015", "over the past two years", "so far this year", "in the preceding nine
+  months", "over the year" -- or a year alone ("For 2023 itself, six cells broken up") with a count;
+- a comparison: "compared with 46 in 2022", "up from 46".
+Background is by date: an action dated more than BACKGROUND_DAYS before the reference date (the
+day the page, or its section, was published) is context for the news, not the news.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Literal
+
+from services.extractor.events.lexicon import Hit
+from services.extractor.events.numbers import find_numbers
+from services.extractor.events.timex import TimeExpression
+
+RecordKind = Literal["event", "aggregate", "background"]
+BACKGROUND_DAYS = 730
+# A definite reference with a date of its own ("the attacks of 22 March", "the 2016 bombings") is
+# the news only when recent: older, it is the context of the news.
+REFERENCE_BACKGROUND_DAYS = 30
+
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:tak(?:ing|es|en)|bring(?:ing|s)?|brought|rais(?:ing|es|ed)|push(?:ing|es|ed))\s+(?:\w+\s+){0,4}?to\s+\d"
+    r"|\b(?:tak(?:ing|es|en)|bring(?:ing|s)?|brought)\s+to\s+\S+\s+the\s+(?:number|total|tally|count)"
+    r"|\b(?:tally|total|count|number|figure|toll)\s+(?:\w+\s+){0,6}?(?:rises|rose|risen|stands|stood|reached|reaches|to)\s"
+    r"|\bthe\s+number\s+of\b|\btally\b|\bcumulative\b|\bannual\b|\byearly\b"
+    r"|\bthe\s+(?:\w+-)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth"
+    r"|\w+tieth|\w+ieth|\d+(?:st|nd|rd|th))(?:\s+\w+){0,2}\s+(?:of|since|this|so\s+far|to\s+be)\b",
+    re.I,
+)
+_PERIOD = re.compile(
+    r"\bsince\s+(?:\d{4}|the\s+(?:start|beginning)|january|february|march|april|may|june|july|august|september"
+    r"|october|november|december|it\s+was|its\s+creation|then|the\s+attacks?|\d)"
+    r"|\bso\s+far(?:\s+this\s+(?:year|month))?\b|\bthis\s+year\b|\blast\s+year\b|\ba\s+year\s+(?:earlier|before)\b"
+    r"|\bover\s+the\s+year\b|\bin\s+the\s+(?:year|whole\s+of)\s+\d{4}|\bby\s+the\s+end\s+of\b"
+    r"|\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|preceding|previous|first|latest)\s+(?:\w+\s+)?(?:days|weeks|months|years|decades?)\b"
+    r"|\b(?:in|within)\s+(?:less|more)\s+than\s+(?:\w+\s+)?(?:days|weeks|months|years)\b"
+    r"|\bin\s+recent\s+(?:years|months|weeks)\b|\bevery\s+year\b|\beach\s+year\b|\bper\s+year\b"
+    r"|\bbetween\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})"
+    r"\s+and\s+\w+",
+    re.I,
+)
+_SINCE = re.compile(r"\bsince\s+(?:\d|the\s+(?:start|beginning)|(?:january|february|march|april|may|june|july|august"
+                    r"|september|october|november|december)\b|it\s+was|its\s+creation)", re.I)
+_COMPARISON = re.compile(
+    r"\b(?:compared\s+(?:with|to)|against|up\s+from|down\s+from|versus|the\s+highest|the\s+lowest|twice\s+as\s+many)"
+    r"\s+(?:\w+\s+){0,3}?\d",
+    re.I,
+)
+_VAGUE_MANY = re.compile(
+    r"\b(?:(?:thousands|hundreds|scores|dozens|many|numerous|countless)\s+(?:of\s+\w+\s+)?(?:have|had)\s+been"
+    r"|a\s+(?:string|number|wave|spate)\s+of|a\s+considerable\s+number|numerous|repeated(?:ly)?|countless"
+    r"|have\s+(?:accelerated|increased|risen|multiplied|intensified))\b",
+    re.I,
+)
+# Where the clause after a trigger ends: the next comma or clause break.
+_CLAUSE_END = re.compile(r"[,;:\u2014\u2013]|\s-\s|\bwhile\b|\bwhereas\b")
+_CLAUSE_START = re.compile(
+    r"[;:\u2014\u2013]|\s-\s|,\s+(?:taking|bringing|which|while|compared|against|up|down)\b"
+    r"|\b(?:although|though|but|whereas|while)\b"
+)
+
+
+def clause_start(sentence: str, start: int) -> int:
+    """Where the clause of a trigger at ``start`` begins (an offset into ``sentence``)."""
+    starts = [m.start() for m in _CLAUSE_START.finditer(sentence, 0, start)]
+    return starts[-1] if starts else 0
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The trigger's clause: from the last break before it to the first one after it."""
+    starts = [m.start() + 1 for m in _CLAUSE_START.finditer(sentence, 0, start)]  # the cue word is the clause's
+    after = _CLAUSE_END.search(sentence, end)
+    return sentence[starts[-1] if starts else 0 : after.start() if after else len(sentence)]
+
+
+def _has_count(clause: str) -> bool:
+    return any((n.value or n.min or 0) >= 2 for n in find_numbers(clause))
+
+
+def record_kind(
+    sentence: str,
+    sentence_start: int,
+    hit: Hit,
+    when: TimeExpression | None,
+    reference: date | None,
+    *,
+    anaphoric: bool = False,
+) -> RecordKind:
+    start, end = hit.start - sentence_start, hit.end - sentence_start
+    clause = _clause(sentence, start, end)
+    plural = hit.rule.form == "noun" and hit.text.lower().endswith("s")
+    if _RUNNING_TOTAL.search(clause) or _COMPARISON.search(clause) or _VAGUE_MANY.search(clause):
+        return "aggregate"
+    if _SINCE.search(clause) and (plural or _has_count(clause) or hit.rule.form == "verb"):
+        return "aggregate"  # "317 expulsions ... since January 2015", "since it was set up in 2015"
+    specific = when is not None and when.precision in ("day", "week", "month")
+    if _PERIOD.search(clause) and not specific and (plural or _has_count(clause) or hit.rule.form == "verb"):
+        return "aggregate"  # "six people have now been detained in Melilla this year"
+    singular_noun = hit.rule.form == "noun" and not plural
+    if when is not None and when.precision == "year" and not singular_noun and (plural or _has_count(clause)):
+        return "aggregate"  # "For 2023 itself, it reported six cells broken up and 21 people arrested"
+    days = REFERENCE_BACKGROUND_DAYS if anaphoric else BACKGROUND_DAYS
+    if when is not None and when.end is not None and reference is not None and when.end < reference - timedelta(days=days):
+        return "background"
+    return "event"

@@ -1,0 +1,422 @@
+"""From triggers to records: which trigger mentions tell one real-world action (document level).
+
+A story tells one operation in a lede, then in detail paragraphs, then refers back to it ("the
+arrests", "the operation", "the suspects detained on Monday"): all of that is one record, with all
+of its sentences as evidence. Rules, for each trigger in text order:
+1. Only triggers whose clause asserts the action (modality) make or join records.
+2. A sentence stating an aggregate is one aggregate record with all its triggers; background (an
+   old dated action) is its own record.
+3. A trigger joins the latest record of a family it can be part of (an arrest, a raid and a seizure
+   are one operation; a charge is not the arrest) when nothing sets it apart: not another section
+   of a digest, not a date that disagrees, not new people at a new place ("detained a 41-year-old
+   man in Aviles" after an arrest in Melilla). A definite reference ("the arrests") always joins.
+4. Within one sentence: an arrest told with a charge belongs to the charge ("deprived of his
+   liberty and charged with ..."); an assault "during the arrests" belongs to the arrests; an
+   attacker "detained at the scene" belongs to the attack.
+5. A sentence right after a record that still describes it ("He was put on a direct flight from
+   Milan to Casablanca", "Three other staff members were hurt") joins it as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from services.extractor.events.document import Document, Mention
+from services.extractor.events.kinds import RecordKind, clause_start
+from services.extractor.events.modality import REAL
+from services.extractor.events.places import fold
+from services.extractor.events.timex import TimeExpression
+
+# Which records a trigger of a family can join.
+JOINS: dict[str, frozenset[str]] = {
+    "operation": frozenset({"operation"}),
+    "court": frozenset({"court"}),
+    "removal": frozenset({"removal"}),
+    "violence": frozenset({"violence"}),
+    "military": frozenset({"military"}),
+    "release": frozenset({"release"}),
+    "agreement": frozenset({"agreement"}),
+}
+CONTINUATION: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern, re.I)
+    for name, pattern in {
+        "operation": r"\b(?:the|these|those|both)\s+(?:[\w-]+\s+){0,2}?(?:suspects?|detainees|men|women|cell|network"
+        r"|individuals|people|persons|extremists|militants|jihadists|pair|four|five|six|two|three|seven|eight|nine|ten)\b"
+        r"|\bthe\s+cell\b|\bcell['\u2019]s\b|\bcomposed\s+of|\bmade\s+up\s+of|\boperating\s+in|\bactive\s+in"
+        r"|\bseized\b|\bsearch(?:es|ed)\b|\bcustody\b|\bin\s+each\s+case\b|\btook\s+place\b|\bwere\s+found\b"
+        r"|\brecovered\b|\bconfiscated\b",
+        "removal": r"\b(?:flight|flown|aboard|escorted|escort|landed|departed|plane|aircraft|airport|handed\s+over"
+        r"|on\s+arrival|returned\s+to|sent\s+back)\b",
+        "violence": r"\b(?:killed|dead|died|deaths?|wounded|injured|hurt|toll|casualt\w+|victims?|bodies|survive\w*"
+        r"|attackers?|assailants?|gunmen|abductors|captors|kidnappers|set\s+on\s+fire|burned|looted|ransacked"
+        r"|hostages?|missing|unaccounted|stormed|overran)\b",
+        "court": r"\b(?:sentences?|sentenced|prison|verdict|acquitted|appeal|defendants|fined|banned|security\s+period"
+        r"|charges?|counts?\s+of)\b",
+        "release": r"\b(?:freed|free|released|returned|home|handed\s+over|returnees|reunited|ransom)\b",
+        "military": r"\b(?:killed|dead|bodies|toll|casualt\w+|attackers|assailants)\b",
+        "agreement": r"\b(?:agreement|accord|signed)\b",
+    }.items()
+}
+CONTINUATION_SENTENCES = 2  # at most this many sentences after a record join it as continuation
+MAX_GAP = 6  # a trigger this many sentences after a record's last one starts a new record unless it refers back
+_NEW_PEOPLE = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|some|another|more)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:suspects?|people|persons?|individuals?|m[ae]n|wom[ae]n|minors?|youths?|teenagers?"
+    r"|nationals?|citizens?|workers?|students?|jihadists?|militants?|moroccans?|imams?|preachers?|[\w-]+-year-old)\b",
+    re.I,
+)
+_ANOTHER = re.compile(
+    r"\b(?:(?:other|another)\s+(?:[\w-]+\s+)?(?:units?|forces|officers|police|agents|troops|soldiers|detachments"
+    r"|teams|operations?|raids?|cases?|investigations?)|separately|in\s+a\s+separate|elsewhere)\b[^.;]{0,40}$",
+    re.I,
+)
+_COORDINATED = re.compile(r"^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)$")
+_DURING = re.compile(r"\b(?:during|in\s+the\s+course\s+of|while\s+carrying\s+out|as\s+part\s+of)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_AT_THE_SCENE = re.compile(r"\b(?:at\s+the\s+scene|on\s+the\s+spot|shortly\s+(?:after|afterwards)|immediately\s+after)\b", re.I)
+
+
+@dataclass
+class Operation:
+    family: str
+    kind: RecordKind
+    section: int
+    mentions: list[Mention] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)
+    time: TimeExpression | None = None
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # a sentence's part, when only part is ours
+
+    @property
+    def head(self) -> Mention:
+        return self.mentions[0]
+
+    @property
+    def last_sentence(self) -> int:
+        return max(self.sentences)
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        if mention.sentence not in self.sentences:
+            self.sentences.append(mention.sentence)
+            self.sentences.sort()
+        # a reference back ("does not connect this operation with the attacks of 22 March") gives
+        # no date: the dates around it are often another event's
+        referring = (mention.anaphoric or mention.hit.rule.reference_only) and len(self.mentions) > 1
+        if self.time is None and mention.time is not None and not referring:
+            self.time = mention.time
+
+
+def _compatible_time(a: TimeExpression | None, b: TimeExpression | None) -> bool:
+    if a is None or b is None or a.start is None or b.start is None:
+        return True
+    a_end, b_end = a.end or a.start, b.end or b.start
+    return a.start <= b_end and b.start <= a_end
+
+
+def _new_people(doc: Document, m: Mention) -> bool:
+    """The trigger introduces people not met before ("detained a 41-year-old man", "two more")."""
+    s = doc.sentences[m.sentence]
+    window = doc.text[max(s.start, m.hit.start - 50) : min(s.end, m.hit.end + 60)]
+    return bool(_NEW_PEOPLE.search(window))
+
+
+def _places_near(doc: Document, m: Mention) -> set[str]:
+    """Capitalised words after "in", "at", "near" in the trigger's sentence part: enough to tell
+    "in Aviles" from "in Melilla" (accents and case folded)."""
+    s = doc.sentences[m.sentence]
+    around = doc.text[max(s.start, m.hit.start - 40) : min(s.end, m.hit.end + 80)]
+    return {fold(w) for w in re.findall(r"\b(?:[Ii]n|at|near)\s+([A-Z][\w\u00c0-\u024f-]+)", around)}
+
+
+def _another(doc: Document, m: Mention) -> bool:
+    """The trigger's sentence says it tells another operation than the last one ("During sweeps in
+    Tebessa, other units found and destroyed 11 hideouts"): the cue may follow the first trigger."""
+    s = doc.sentences[m.sentence]
+    last = max(h.start for h in doc.hits[m.sentence] if h.family == m.hit.family)
+    return bool(_ANOTHER.search(doc.text[s.start : last]))
+
+
+def _same_step(op: Operation, m: Mention) -> bool:
+    """Court steps are each their own record: a charge, a remand, a sentence."""
+    if op.family != "court":
+        return True
+    head = next((x for x in op.mentions if x.hit.family == "court"), op.head)
+    return head.hit.subtype == m.hit.subtype and head.hit.rule.modes == m.hit.rule.modes
+
+
+def _target(ops: list[Operation], doc: Document, m: Mention) -> Operation | None:
+    family = m.hit.family
+    section = doc.sentences[m.sentence].section
+    candidates = [
+        op
+        for op in reversed(ops)
+        if op.kind in ("event", "background") and op.family in JOINS[family] and _same_step(op, m)
+    ]
+    mine = _places_near(doc, m)
+    # background takes only what is told of its place ("In Marseille, the French suspect ... had been found")
+    candidates = [
+        op
+        for op in candidates
+        if op.kind == "event" or (mine and mine & set().union(*(_places_near(doc, x) for x in op.mentions)))
+    ]
+    if m.anaphoric or m.hit.rule.reference_only:
+        here = [op for op in candidates if op.section == section]
+        for op in here or ([] if m.hit.rule.reference_only else candidates):
+            if _compatible_time(op.time, m.time):
+                return op
+        return None
+    if candidates and candidates[0].head.sentence == m.sentence and candidates[0].kind == "event":
+        return candidates[0]  # the sentence's earlier trigger already made its record
+    if _another(doc, m):
+        return None  # "During sweeps in Tebessa, other units found and destroyed 11 hideouts": another operation
+    for k, op in enumerate(candidates):
+        if op.section != section:
+            return None
+        if not _compatible_time(op.time, m.time):
+            if m.time is None:
+                return None
+            continue  # a date of its own: it may be an earlier record's ("arrested seven weeks ago")
+        if k > 0 and (op.time is None or m.time is None) and op.kind == "event":
+            return None  # past the latest record, only a date that agrees brings it back
+        if m.sentence - op.last_sentence > MAX_GAP and (m.time is not None or _new_people(doc, m)):
+            return None
+        theirs = set().union(*(_places_near(doc, x) for x in op.mentions))
+        if mine and theirs and not (mine & theirs) and (_new_people(doc, m) or m.sentence - op.last_sentence >= 2):
+            return None  # other people, or a later paragraph, at another place: another operation
+        return op
+    return None
+
+
+def _in_digest_intro(doc: Document, m: Mention) -> bool:
+    """The lead of a digest ("A bloody end to the week in Nigeria, a broad sweep by Tunisia's
+    National Guard ...") announces the stories its labelled sections tell."""
+    sections = doc.layout.sections
+    section = doc.sentences[m.sentence].section
+    return len(sections) > 2 and section == 0 and sections[0].heading is None and all(
+        s.heading is not None for s in sections[1:]
+    )
+
+
+def _background_context(ops: list[Operation], doc: Document, m: Mention) -> Operation | None:
+    """A trigger with no date of its own, right after a background record in its paragraph, is more
+    of that history ("The bombs that tore through four trains in 2004 killed 193. The heaviest
+    sentences went to ..."), unless it refers back to a current record."""
+    if m.time is not None or not ops or ops[-1].kind != "background":
+        return None
+    previous = ops[-1]
+    here = doc.sentences[m.sentence]
+    if m.sentence - previous.last_sentence != 1 or doc.sentences[previous.last_sentence].paragraph != here.paragraph:
+        return None
+    if any(op.kind == "event" and m.hit.family in JOINS[op.family] and op.last_sentence >= previous.last_sentence - 1 for op in ops):
+        return None
+    return previous
+
+
+def _same_clause(doc: Document, a: Mention, b: Mention) -> bool:
+    first, second = sorted((a.hit, b.hit), key=lambda h: h.start)
+    return not re.search(r",\s+(?:and\s+)?that\b|;|\bwhile\b", doc.text[first.end : second.start])
+
+
+def _sentence_owner(mentions: list[Mention], doc: Document) -> dict[int, str]:
+    """Rule 4: within one sentence, which family takes the triggers of another."""
+    families = {m.hit.family for m in mentions}
+    owner: dict[int, str] = {}
+    # "was deprived of his liberty and charged with ...", "he was held at a repatriation centre, and
+    # today he was expelled": the arrest is a step of the charge or of the removal, in one clause
+    for host, subtypes in (("court", ("charge_indict",)), ("removal", ("extradition_deportation",))):
+        hosts = [m for m in mentions if m.hit.family == host and m.hit.subtype in subtypes]
+        for m in mentions:
+            if m.hit.family == "operation" and any(_same_clause(doc, m, h) for h in hosts):
+                owner[id(m)] = host
+    if "violence" in families and "operation" in families:
+        s = doc.sentences[mentions[0].sentence]
+        during = any(
+            m.hit.family == "operation"
+            and m.anaphoric
+            and _DURING.search(doc.text[max(s.start, m.hit.start - 40) : m.hit.start])
+            for m in mentions
+        )
+        scene = _AT_THE_SCENE.search(doc.text[s.start : s.end])
+        for m in mentions:
+            if during and m.hit.family == "violence":
+                owner[id(m)] = "operation"
+            elif scene and not during and m.hit.family == "operation":
+                owner[id(m)] = "violence"
+    return owner
+
+
+def _aggregate_clause(doc: Document, i: int, aggregates: list[Mention], real: list[Mention]) -> int | None:
+    """The offset where an aggregate's clause starts, when an event is told before it in the sentence."""
+    s = doc.sentences[i]
+    sentence = doc.text[s.start : s.end]
+    boundary = s.start + clause_start(sentence, min(m.hit.start for m in aggregates) - s.start)
+    before = [m for m in real if m.hit.end <= boundary and m.kind != "aggregate" and not m.anaphoric]
+    return boundary if boundary > s.start and before else None
+
+
+def group(doc: Document) -> list[Operation]:
+    ops: list[Operation] = []
+    clipped: dict[int, tuple[int, int]] = {}  # mentions whose sentence is shared with an aggregate
+    for i, hits in enumerate(doc.hits):
+        if not hits:
+            continue
+        mentions = [doc.mention(i, h) for h in hits]
+        for first, second in zip(mentions, mentions[1:], strict=False):
+            if _COORDINATED.match(doc.text[first.hit.end : second.hit.start]) and first.hit.rule.form == second.hit.rule.form:
+                second.modality = first.modality  # "are subsequently charged, remanded, convicted or released"
+        for m in mentions:  # "burst into four locations ... and detained four men": one time
+            giver = next(
+                (
+                    x
+                    for x in mentions
+                    if x.time is not None and x.modality in REAL and not x.anaphoric and x.hit.family == m.hit.family
+                ),
+                None,
+            )
+            if m.time is None and giver is not None and m.modality in REAL and not m.anaphoric:
+                m.time = giver.time
+        section = doc.sentences[i].section
+        real = [m for m in mentions if m.modality in REAL]
+        aggregates = [m for m in real if m.kind == "aggregate" and not m.hit.rule.reference_only]
+        # "Italy has expelled two more Moroccans, the ministry said, taking to 80 the number of such
+        # removals": the sentence splits where the aggregate's clause starts
+        split = _aggregate_clause(doc, i, aggregates, real) if aggregates else None
+        if aggregates:  # rule 2: the triggers of the aggregate's part all serve the aggregate
+            sentence = doc.sentences[i]
+            boundary = split if split is not None else sentence.start
+            op = Operation(aggregates[0].hit.family, "aggregate", section)
+            for m in real:
+                if m.hit.start >= boundary:
+                    op.add(m)
+            op.mentions.sort(key=lambda m: m not in aggregates)
+            op.spans[i] = (boundary, sentence.end)
+            ops.append(op)
+            if split is None:
+                continue
+            real = [m for m in real if m.hit.start < boundary]
+            clipped.update({id(m): (sentence.start, boundary) for m in real})
+        owner = _sentence_owner(real, doc)
+        # the triggers that go to another family's record come after that record's own
+        for m in sorted(real, key=lambda m: owner.get(id(m), m.hit.family) != m.hit.family):
+            family = owner.get(id(m), m.hit.family)
+            if family != m.hit.family:
+                host = next(
+                    (op for op in reversed(ops) if op.family == family and i in op.sentences and op.kind == "event"),
+                    None,
+                )
+                if host is not None:
+                    host.add(m)
+                    m.op = ops.index(host)
+                    continue
+            if m.kind == "background":
+                previous = ops[-1] if ops else None
+                if (
+                    previous is not None
+                    and previous.kind == "background"
+                    and previous.family == m.hit.family
+                    and i - previous.last_sentence <= 1
+                    and _compatible_time(previous.time, m.time)
+                ):
+                    previous.add(m)
+                else:
+                    op = Operation(m.hit.family, "background", section)
+                    op.add(m)
+                    ops.append(op)
+                m.op = ops.index(previous) if previous is not None and m in previous.mentions else len(ops) - 1
+                continue
+            after_background = _background_context(ops, doc, m)
+            if after_background is not None:
+                if after_background.family == m.hit.family:
+                    after_background.add(m)
+                else:
+                    op = Operation(m.hit.family, "background", section)
+                    op.add(m)
+                    ops.append(op)
+                continue
+            target = _target(ops, doc, m)
+            if target is not None:
+                target.add(m)
+                m.op = ops.index(target)
+                continue
+            if m.hit.rule.reference_only or (m.anaphoric and m.time is None) or _in_digest_intro(doc, m):
+                continue  # a reference to an action the story never reported, or a digest's teaser
+            op = Operation(m.hit.family, "event", section)
+            op.add(m)
+            ops.append(op)
+            m.op = len(ops) - 1
+    for op in ops:
+        for m in op.mentions:
+            if id(m) in clipped:
+                op.spans[m.sentence] = clipped[id(m)]
+    _split_shared(doc, ops)
+    _continuations(doc, ops)
+    return ops
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|its|their)\s+(?:[\w,'\u2019-]+\s+){0,4}$", re.I)
+_BREAK_BEFORE = re.compile(r"(?:[,;:\u2014\u2013]\s*|\s+(?:who|which|when|after|and|but|while)\s+)", re.I)
+
+
+def _split_shared(doc: Document, ops: list[Operation]) -> None:
+    """A sentence whose triggers went to several records is cut between them, so that each
+    record's evidence is its own part ("... expelled two more Moroccans ... to celebrate | the
+    2016 Nice lorry attack")."""
+    owners: dict[int, list[tuple[int, Operation]]] = {}
+    for op in ops:
+        for m in op.mentions:
+            if m.sentence not in op.spans:
+                first = owners.setdefault(m.sentence, [])
+                if all(o is not op for _, o in first):
+                    first.append((m.hit.start, op))
+    for i, shared in owners.items():
+        if len(shared) < 2:
+            continue
+        shared.sort(key=lambda x: x[0])
+        s = doc.sentences[i]
+        cuts = [s.start]
+        for (_, previous), (start, op) in zip(shared, shared[1:], strict=False):
+            floor = max(m.hit.end for m in previous.mentions if m.sentence == i and m.hit.start < start)
+            cuts.append(_cut(doc, s.start, floor, op, start))
+        cuts.append(s.end)
+        for k, (_, op) in enumerate(shared):
+            op.spans[i] = (cuts[k], cuts[k + 1])
+
+
+def _cut(doc: Document, sentence_start: int, floor: int, op: Operation, start: int) -> int:
+    """Where the part of ``op`` begins: the noun phrase of its trigger, else its clause."""
+    hit = next(m.hit for m in op.mentions if m.hit.start == start)
+    left = doc.text[floor:start]
+    if hit.rule.form == "noun" and (det := _DETERMINER_BEFORE.search(left)):
+        return floor + det.start()
+    breaks = list(_BREAK_BEFORE.finditer(left))
+    return floor + breaks[-1].end() if breaks else start
+
+
+def _continuations(doc: Document, ops: list[Operation]) -> None:
+    """Rule 5: sentences right after a record that still describe it join its evidence (and the
+    sentences between two of its own, when they describe it)."""
+    claimed = {i for op in ops for i in op.sentences}
+    for op in ops:
+        if op.kind != "event":
+            continue
+        cue = CONTINUATION[op.family]
+        for a, b in zip(op.sentences, op.sentences[1:], strict=False):
+            for i in range(a + 1, b) if b - a <= 3 else ():
+                if i not in claimed and not doc.hits[i] and cue.search(doc.sentence_text(i)):
+                    op.sentences.append(i)
+                    claimed.add(i)
+        op.sentences.sort()
+        added = 0
+        i = op.last_sentence + 1
+        while i < len(doc.sentences) and added < CONTINUATION_SENTENCES:
+            if i in claimed or doc.sentences[i].section != op.section:
+                break
+            if any(h.family != op.family for h in doc.hits[i] if not h.rule.reference_only):
+                break
+            if not cue.search(doc.sentence_text(i)):
+                break
+            op.sentences.append(i)
+            claimed.add(i)
+            added += 1
+            i += 1
+        op.sentences.sort()

@@ -1,0 +1,220 @@
+"""How many: the counts of one record, by kind, read from its sentences in text order.
+
+The first count of each kind is the record's (a lede's total, not a later detail); a count already
+given to a site ("two in neighbouring Nador") is not a total. What a count counts depends on the
+action (README of the gold corpus, "Conventions"):
+- operations: people ``arrested``; ``cells``; ``cell_members`` ("a five-member cell", "composed of
+  three elements"); people held for questioning and hideouts found are ``other``;
+- violence: ``killed`` and ``injured`` (never the attackers themselves: "police shot him dead");
+  people abducted are ``other``;
+- removals, court steps, releases: the people removed, charged, sentenced or freed, as ``other``
+  ("A Moroccan citizen was expelled": one).
+Ages ("aged 29 to 43", "a 31-year-old"), prison terms ("18-year sentences") and years are not counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from schemas.events import Quantity, Span
+from services.extractor.events.numbers import PEOPLE_NOUNS, NumberMention, find_numbers
+
+QuantityKind = str
+
+_HYPHEN_UNIT = re.compile(r"-(?:year|month|week|day|hour|minute|tonne|ton|kilo|kg|metre|meter|mile|point|storey|page|strong|man|member)")
+_AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age\s+of|between\s+the\s+ages\s+of)\s+(?:between\s+|from\s+)?$", re.I)
+_KILL_BEFORE = re.compile(
+    r"\b(?:kill(?:ing|ed|s)?|claim(?:ing|ed)\s+the\s+lives\s+of|left|leaving|massacred|murdered)\s+"
+    r"(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+|over\s+|nearly\s+|up\s+to\s+|upwards\s+of\s+|around\s+)?$",
+    re.I,
+)
+_INJURE_BEFORE = re.compile(
+    r"\b(?:injur(?:ing|ed|es)|wound(?:ing|ed|s)|hurt(?:ing)?)\s+(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+|over\s+)?$",
+    re.I,
+)
+_CASUALTY_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,4}?(?:(?:were|was|have\s+been|had\s+been|are|been)\s+)?(?:(?P<dead>killed|dead|died)|injured|wounded|hurt)\b",
+    re.I,
+)
+_ATTACKERS = frozenset("attackers attacker assailants assailant gunmen gunman perpetrators bombers bomber".split())  # noqa: SIM905
+_CELL_SIZE = re.compile(
+    r"\b(?:composed\s+of|made\s+up\s+of|consisting\s+of|comprising|cells?\s+of)\s+(?:some\s+|about\s+)?$", re.I
+)
+_MAN_CELL = re.compile(r"^-(?:man|member|strong)\s+(?:\w+\s+){0,3}?(?:cell|network|group|ring)\b", re.I)
+_OF_PEOPLE = re.compile(r"^\s+of\s+(?:them|those|the\s+(?:\w+\s+){0,2}?(?:" + "|".join(sorted(PEOPLE_NOUNS)) + r"))\b", re.I)
+_SINGLE_PERSON = re.compile(
+    r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:citizen|man|woman|national|suspect|individual|person|youth|teenager|minor"
+    r"|student|imam|jihadist|militant|preacher|employee|worker|officer|guard|soldier|policeman|passer-by|convict"
+    r"|refugee|migrant|resident|prisoner|inmate|journalist)\b",
+    re.I,
+)
+_PERSON_NOUN = (
+    r"(?:citizen|man|woman|boy|girl|child|national|suspect|individual|person|youth|teenager|minor|student|imam|employee"
+    r"|worker|officer|guard|guardsman|soldier|policeman|policewoman|passer-by|civilian|resident|journalist|mother"
+    r"|father|sister|brother|wife|husband|son|daughter|colleague|teacher|priest|tourist|driver|pedestrian|cyclist"
+    r"|neighbou?r|friend|relative|cousin|uncle|aunt|nephew|niece|grandmother|grandfather|baby|partner|girlfriend"
+    r"|boyfriend|landlord|shopkeeper|farmer|herder|trader|nurse|doctor)"
+)
+_ONE = r"(?:a|an|one|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?"
+# "An employee of the prison ... died", "killed his mother and his sister", "wounded a woman passer-by"
+_ONE_DIED = re.compile(
+    rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}\b[^.;]{{0,80}}?\b(?:died|was\s+killed|was\s+shot\s+dead"
+    r"|lost\s+(?:his|her)\s+life|did\s+not\s+survive|succumbed)\b",
+    re.I,
+)
+_KILLED_PEOPLE = re.compile(
+    rf"\b(?:killed|murdered|stabbed\s+to\s+death|shot\s+dead)\s+(?P<first>{_ONE}{_PERSON_NOUN})"
+    rf"(?P<more>(?:\s*,\s*{_ONE}{_PERSON_NOUN})*(?:\s+and\s+{_ONE}{_PERSON_NOUN})?)\b",
+    re.I,
+)
+_INJURED_ONE = re.compile(
+    rf"\b(?:wounded|injured|hurt)\s+(?:[a-z]+ly\s+)?(?:{_ONE}{_PERSON_NOUN})\b"
+    rf"|\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}\s+(?:was|were)\s+(?:[a-z]+ly\s+)?(?:wounded|injured|hurt)\b",
+    re.I,
+)
+_ARRESTED_ONE = re.compile(
+    rf"\b(?:arrested|detained|apprehended|captured|nabbed|picked\s+up)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}\b",
+    re.I,
+)
+_OBJECTS = frozenset("hideouts hideout shelters caches bases camps workshops".split())  # noqa: SIM905
+
+
+def _is_count_of_age_or_term(text: str, abs_start: int, abs_end: int) -> bool:
+    if _HYPHEN_UNIT.match(text, abs_end) and not _MAN_CELL.match(text[abs_end : abs_end + 40]):
+        return True
+    return bool(_AGE_BEFORE.search(text[max(0, abs_start - 24) : abs_start]))
+
+
+def _people(text: str, n: NumberMention, abs_end: int) -> bool:
+    return (n.unit or "") in PEOPLE_NOUNS or bool(_OF_PEOPLE.match(text[abs_end : abs_end + 40]))
+
+
+def _quantity(kind: str, n: NumberMention, start: int, text: str) -> Quantity:
+    span_start, span_end = start + n.start, start + n.end
+    return Quantity(
+        kind=kind,  # type: ignore[arg-type]
+        value=n.value,
+        min=n.min,
+        max=n.max,
+        approx=n.approx,
+        span=Span(start=span_start, end=span_end, text=text[span_start:span_end]),
+    )
+
+
+def counts(
+    text: str,
+    sentences: Iterable[tuple[int, int]],
+    family: str,
+    subtype: str,
+    used: set[tuple[int, int]],
+    belongs: Callable[[int], frozenset[str] | None],
+    modes: frozenset[str],
+) -> list[Quantity]:
+    """The record's quantities. ``belongs(position)`` says which numbers hang on the record's own
+    triggers; ``modes`` are the modes of the triggers each number hangs on (``question``)."""
+    out: dict[str, Quantity] = {}
+    subsets: dict[str, Quantity] = {}
+    for start, end in sentences:
+        sentence = text[start:end]
+        for n in find_numbers(sentence):
+            abs_start, abs_end = start + n.start, start + n.end
+            if (abs_start, abs_end) in used or _is_count_of_age_or_term(text, abs_start, abs_end):
+                continue
+            hangs = belongs(abs_start)
+            if hangs is None:
+                continue
+            kind = _kind(text, n, abs_start, abs_end, family, subtype, hangs | modes if family == "court" else hangs)
+            if kind is None:
+                continue
+            subset = bool(_OF_PEOPLE.match(text[abs_end : abs_end + 40])) and family == "operation"
+            target = subsets if subset else out
+            target.setdefault(kind, _quantity(kind, n, start, text))
+        if family in ("removal", "release") and "other" not in out:
+            single = _SINGLE_PERSON.search(sentence)  # "A Moroccan citizen was expelled today"
+            if single and belongs(start + single.start()) is not None:
+                s, e = start + single.start(), start + single.end()
+                out["other"] = Quantity(kind="other", value=1, span=Span(start=s, end=e, text=text[s:e]))
+        if family == "operation" and "arrested" not in out and "arrested" not in subsets:
+            single = _SINGLE_PERSON.search(sentence)
+            passive = single is not None and re.search(
+                r"^\s*(?:,[^,]{0,60},\s*)?(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:arrested|detained|apprehended)\b",
+                sentence[single.end() : single.end() + 80],
+            )
+            active = _ARRESTED_ONE.search(sentence)
+            found = single if passive else active
+            if found is not None and belongs(start + found.start()) is not None:
+                s, e = start + found.start(), start + found.end()
+                out["arrested"] = Quantity(kind="arrested", value=1, span=Span(start=s, end=e, text=text[s:e]))
+    if family == "violence":
+        _singular_casualties(text, sentences, out, belongs)
+    for kind, quantity in subsets.items():
+        out.setdefault(kind, quantity)  # "Twelve of them were deprived of their liberty": the only count
+    return list(out.values())
+
+
+def _singular_casualties(
+    text: str,
+    sentences: Iterable[tuple[int, int]],
+    out: dict[str, Quantity],
+    belongs: Callable[[int], frozenset[str] | None],
+) -> None:
+    """Victims named one by one: "An employee ... died" (one killed), "killed his mother and his
+    sister" (two), "seriously wounded a woman passer-by" (one injured)."""
+    for start, end in sentences:
+        sentence = text[start:end]
+        if "killed" not in out:
+            many = _KILLED_PEOPLE.search(sentence)
+            one = _ONE_DIED.search(sentence)
+            found = many or one
+            if found is not None and belongs(start + found.start()) is not None:
+                value = 1 + (found["more"].count(" and ") + found["more"].count(",") if many else 0)
+                s, e = start + found.start(), start + found.end()
+                out["killed"] = Quantity(kind="killed", value=value, span=Span(start=s, end=e, text=text[s:e]))
+        if "injured" not in out:
+            hurt = _INJURED_ONE.search(sentence)
+            if hurt is not None and belongs(start + hurt.start()) is not None:
+                s, e = start + hurt.start(), start + hurt.end()
+                out["injured"] = Quantity(kind="injured", value=1, span=Span(start=s, end=e, text=text[s:e]))
+
+
+def _kind(
+    text: str, n: NumberMention, abs_start: int, abs_end: int, family: str, subtype: str, hangs: frozenset[str]
+) -> str | None:
+    unit = (n.unit or "").lower()
+    people = _people(text, n, abs_end)
+    before = text[max(0, abs_start - 40) : abs_start]
+    if family == "operation":
+        if unit in ("cells", "cell"):
+            return "cells"
+        if unit == "member" or _MAN_CELL.match(text[abs_end : abs_end + 40]):
+            return "cell_members"
+        if subtype == "cell_dismantled" and (unit in ("elements", "members") or (_CELL_SIZE.search(before) and people)):
+            return "cell_members"
+        if people and "question" in hangs:
+            return "other"
+        if people:
+            return "arrested"
+        if unit in _OBJECTS:
+            return "other"
+        return None
+    if family in ("violence", "military"):
+        after = _CASUALTY_AFTER.match(text[abs_end : abs_end + 60])
+        if family == "violence" and unit in _ATTACKERS:
+            return None
+        if _KILL_BEFORE.search(before) and (people or unit in ("dead", "of")):
+            return "killed"
+        if _INJURE_BEFORE.search(before) and (people or unit == "of"):
+            return "injured"
+        if after and (people or unit in ("killed", "dead", "injured", "wounded", "were", "have", "had")):
+            return "killed" if after["dead"] else "injured"
+        if unit in ("dead", "killed"):
+            return "killed"
+        if unit in ("injured", "wounded"):
+            return "injured"
+        if family == "violence" and subtype == "abduction" and people:
+            return "other"
+        return None
+    if people:
+        return "arrested" if family == "court" and "arrest" in hangs else "other"
+    return None
