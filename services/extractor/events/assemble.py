@@ -308,7 +308,7 @@ class _Builder:
                 assign_counts(self.text, s.start, s.end, [x for x in found if s.start <= x.start < s.end], triggers)
         for site in found:
             if site.country is None:
-                site.country = self._fallback_country(op)
+                site.country = self._unknown_site_country(op, site)
         sentence_has_town = any(x.precision != "country" for x in found)
         return refine(found, keep_countries=not sentence_has_town or op.kind != "event")
 
@@ -320,6 +320,17 @@ class _Builder:
             return False
         end = self.doc.sentences[i].end
         return any(after.end() <= m.hit.start < end for m in op.mentions if m.sentence == i)
+
+    def _unknown_site_country(self, op: Operation, site: SiteMention) -> str | None:
+        """A name no gazetteer knows is placed in its digest section's country, or in a country named
+        before it in its sentence ("members of the Islamic State in Somalia ... were arrested in
+        Ofin"); never in one named after it ("cells in Shata, where fighters were recruited for Mali")."""
+        section = self.doc.section_countries.get(self.doc.sentences[op.head.sentence].section)
+        if section:
+            return section
+        i = self.doc.sentence_at(site.start)
+        named = countries_in(self.text, self.doc.sentences[i].start, site.start, names_only=True)
+        return sorted(named)[0] if len(named) == 1 else None
 
     def _fallback_country(self, op: Operation) -> str | None:
         section = self.doc.section_countries.get(self.doc.sentences[op.head.sentence].section)

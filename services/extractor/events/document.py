@@ -221,7 +221,7 @@ class Document:
             hit,
             i,
             modality(sentence, hit, s.start),
-            record_kind(sentence, s.start, hit, when, reference, anaphoric=anaphoric),
+            record_kind(sentence, s.start, hit, when, reference, anaphoric=anaphoric, sentence_times=tuple(self.times_in(i))),
             anaphoric,
             when,
         )

@@ -52,6 +52,23 @@ _PERIOD = re.compile(
 )
 _SINCE = re.compile(r"\bsince\s+(?:\d|the\s+(?:start|beginning)|(?:january|february|march|april|may|june|july|august"
                     r"|september|october|november|december)\b|it\s+was|its\s+creation)", re.I)
+# "in less than three months", "over the past eight years": a count of a span of time
+_DURATION = re.compile(
+    r"\b(?:in|within)\s+(?:less|more)\s+than\s+(?:\w+\s+)?(?:days|weeks|months|years)\b"
+    r"|\b(?:in|over|during|within)\s+(?:the\s+)?(?:past|last|preceding|previous)\s+(?:\w+\s+)?(?:weeks|months|years|decades?)\b",
+    re.I,
+)
+# A present perfect with a count says how many so far: "54 suspected jihadists have been detained
+# across Spain", "have now been arrested" -- an aggregate when the count spans a country or a period.
+_PRESENT_PERFECT = re.compile(
+    r"\b(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+|also\s+|in\s+all\s+)?(?:been\s+)?(?:[a-z]+ly\s+)?$", re.I
+)
+_WIDE = re.compile(
+    r"\b(?:across|throughout|nationwide|around)\s+(?:the\s+)?(?:country|nation|kingdom|[A-Z][\w-]+)"
+    r"|\bnationwide\b|\bin\s+total\b|\baltogether\b|\bin\s+all\b|\bnow\b|\bso\s+far\b|\bto\s+date\b"
+    r"|\bin\s+(?:France|Spain|Morocco|Italy|Germany|Belgium|Britain|the\s+UK|Europe|Tunisia|Algeria|Nigeria|the\s+country)\b",
+    re.I,
+)
 _COMPARISON = re.compile(
     r"\b(?:compared\s+(?:with|to)|against|up\s+from|down\s+from|versus|the\s+highest|the\s+lowest|twice\s+as\s+many)"
     r"\s+(?:\w+\s+){0,3}?\d",
@@ -59,7 +76,7 @@ _COMPARISON = re.compile(
 )
 _VAGUE_MANY = re.compile(
     r"\b(?:(?:thousands|hundreds|scores|dozens|many|numerous|countless)\s+(?:of\s+\w+\s+)?(?:have|had)\s+been"
-    r"|a\s+(?:string|number|wave|spate)\s+of|a\s+considerable\s+number|numerous|repeated(?:ly)?|countless"
+    r"|a\s+(?:string|number|wave|spate|series)\s+of|a\s+considerable\s+number|numerous|repeated(?:ly)?|countless"
     r"|have\s+(?:accelerated|increased|risen|multiplied|intensified))\b",
     re.I,
 )
@@ -71,17 +88,32 @@ _CLAUSE_START = re.compile(
 )
 
 
+def _dated(sentence: str, sentence_start: int, when: TimeExpression | None) -> bool:
+    """A day is one action's date, unless it starts a period ("expelled since 1 January 2015"); a
+    day the trigger owns ("last Monday's raid") is its date whatever comes before."""
+    if when is None or when.precision != "day":
+        return False
+    before = sentence[max(0, when.span_start - sentence_start - 8) : when.span_start - sentence_start]
+    owned = re.match(r"['\u2019]s\b", sentence[when.span_end - sentence_start :])
+    return not re.search(r"\bsince\s+$", before, re.I) or bool(owned)
+
+
 def clause_start(sentence: str, start: int) -> int:
     """Where the clause of a trigger at ``start`` begins (an offset into ``sentence``)."""
     starts = [m.start() for m in _CLAUSE_START.finditer(sentence, 0, start)]
     return starts[-1] if starts else 0
 
 
-def _clause(sentence: str, start: int, end: int) -> str:
+def _clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The trigger's clause: from the last break before it to the first one after it."""
     starts = [m.start() + 1 for m in _CLAUSE_START.finditer(sentence, 0, start)]  # the cue word is the clause's
     after = _CLAUSE_END.search(sentence, end)
-    return sentence[starts[-1] if starts else 0 : after.start() if after else len(sentence)]
+    return (starts[-1] if starts else 0, after.start() if after else len(sentence))
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    first, last = _clause_span(sentence, start, end)
+    return sentence[first:last]
 
 
 def _has_count(clause: str) -> bool:
@@ -96,19 +128,32 @@ def record_kind(
     reference: date | None,
     *,
     anaphoric: bool = False,
+    sentence_times: tuple[TimeExpression, ...] = (),
 ) -> RecordKind:
+    """``when``: the time that hangs on the trigger; ``sentence_times``: all of its sentence's."""
     start, end = hit.start - sentence_start, hit.end - sentence_start
     clause = _clause(sentence, start, end)
     plural = hit.rule.form == "noun" and hit.text.lower().endswith("s")
-    if _RUNNING_TOTAL.search(clause) or _COMPARISON.search(clause) or _VAGUE_MANY.search(clause):
+    counted = plural or _has_count(clause)
+    if _COMPARISON.search(clause) or _DURATION.search(clause):
         return "aggregate"
-    if _SINCE.search(clause) and (plural or _has_count(clause) or hit.rule.form == "verb"):
-        return "aggregate"  # "317 expulsions ... since January 2015", "since it was set up in 2015"
-    specific = when is not None and when.precision in ("day", "week", "month")
-    if _PERIOD.search(clause) and not specific and (plural or _has_count(clause) or hit.rule.form == "verb"):
-        return "aggregate"  # "six people have now been detained in Melilla this year"
+    first, last = _clause_span(sentence, start, end)
+    specific = _dated(sentence, sentence_start, when) or any(
+        _dated(sentence, sentence_start, t) and first <= t.span_start - sentence_start < last for t in sentence_times
+    )
+    if not specific:
+        if _VAGUE_MANY.search(clause):
+            return "aggregate"  # "a series of arrests", unless on a day ("a series of searches during the night")
+        if _RUNNING_TOTAL.search(clause):
+            return "aggregate"
+        if _SINCE.search(clause) and (counted or hit.rule.form == "verb"):
+            return "aggregate"  # "317 expulsions ... since January 2015", "since it was set up in 2015"
+        if _PERIOD.search(clause) and (when is None or when.precision != "month") and (counted or hit.rule.form == "verb"):
+            return "aggregate"  # "six people have now been detained in Melilla this year"
+        if counted and _PRESENT_PERFECT.search(sentence[:start]) and _WIDE.search(clause):
+            return "aggregate"  # "54 suspected jihadists have been detained across Spain"
     singular_noun = hit.rule.form == "noun" and not plural
-    if when is not None and when.precision == "year" and not singular_noun and (plural or _has_count(clause)):
+    if when is not None and when.precision == "year" and not singular_noun and counted:
         return "aggregate"  # "For 2023 itself, it reported six cells broken up and 21 people arrested"
     days = REFERENCE_BACKGROUND_DAYS if anaphoric else BACKGROUND_DAYS
     if when is not None and when.end is not None and reference is not None and when.end < reference - timedelta(days=days):

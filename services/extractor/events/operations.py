@@ -124,7 +124,7 @@ def _places_near(doc: Document, m: Mention) -> set[str]:
     """Capitalised words after "in", "at", "near" in the trigger's sentence part: enough to tell
     "in Aviles" from "in Melilla" (accents and case folded)."""
     s = doc.sentences[m.sentence]
-    around = doc.text[max(s.start, m.hit.start - 40) : min(s.end, m.hit.end + 80)]
+    around = doc.text[max(s.start, m.hit.start - 80) : min(s.end, m.hit.end + 80)]
     return {fold(w) for w in re.findall(r"\b(?:[Ii]n|at|near)\s+([A-Z][\w\u00c0-\u024f-]+)", around)}
 
 
@@ -185,6 +185,13 @@ def _target(ops: list[Operation], doc: Document, m: Mention) -> Operation | None
             return None  # other people, or a later paragraph, at another place: another operation
         return op
     return None
+
+
+def _in_heading(doc: Document, m: Mention) -> bool:
+    """A section heading ("Press release of Saturday 18 June 2016 - Searches in a terrorism case")
+    names the story below it; the story reports the action."""
+    s = doc.sentences[m.sentence]
+    return any(sec.heading is not None and sec.heading[0] <= s.start < sec.heading[1] for sec in doc.layout.sections)
 
 
 def _in_digest_intro(doc: Document, m: Mention) -> bool:
@@ -338,7 +345,7 @@ def group(doc: Document) -> list[Operation]:
                 target.add(m)
                 m.op = ops.index(target)
                 continue
-            if m.hit.rule.reference_only or (m.anaphoric and m.time is None) or _in_digest_intro(doc, m):
+            if m.hit.rule.reference_only or (m.anaphoric and m.time is None) or _in_digest_intro(doc, m) or _in_heading(doc, m):
                 continue  # a reference to an action the story never reported, or a digest's teaser
             op = Operation(m.hit.family, "event", section)
             op.add(m)

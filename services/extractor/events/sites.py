@@ -63,8 +63,8 @@ _ORIGIN = re.compile(
 )
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$", re.I)
 _BACKGROUND = re.compile(
-    r"\b(?:born|native|grew\s+up|lived|living|resident|residing|studied|raised|originally|hails?)\s+(?:[a-z]+\s+){0,3}?"
-    r"(?:in|of|from|at)\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}$|-born\s+$"
+    r"\b(?:born|native|grew\s+up|lived|living|resident|residing|studied|raised|originally|hails?)\s+(?-i:[a-z]+\s+){0,3}?"
+    r"(?:in|of|from|at)\s+(?:the\s+)?(?-i:[a-z-]+\s+){0,4}$|-born\s+$"
     r"|\b(?:inmate|prisoner|imam)s?\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$"
     r"|\b(?:held|imprisoned|detained|jailed|serving)\s+(?:\w+\s+){0,3}?(?:at|in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}prison\s+(?:of|at|in)\s+$",
     re.I,
@@ -188,7 +188,7 @@ def find_sites(
             unknown.append(match)
         if site is not None and site.precision != "city" and _GROUP_IN.search(before):
             continue  # "the Islamic State in the Sahel / in Somalia": a branch's name, not a place
-        if site is not None and all(site.start != s.start and site.name != s.name for s in found):
+        if site is not None and all(site.start != s.start for s in found):
             site.role = role_of(before)
             found.append(site)
     for match in _DESCRIPTOR.finditer(text, start, end):
@@ -229,7 +229,16 @@ _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:in\s+)?$")
 
 
 def _listed_with_places(text: str, unknown: list[re.Match[str]], found: list[SiteMention]) -> list[SiteMention]:
-    """An unknown name listed among known places is one of them ("in Tifelt, Temara and Skhirat")."""
+    """An unknown name listed among known places is one of them ("in Tifelt, Temara and Skhirat"),
+    in their country ("cells in Shata and Almaeria")."""
+    for site in found:
+        if site.place is None and site.country is None:
+            for other in found:
+                if other.place is not None and other.precision != "country":
+                    gap = text[site.end : other.start] if site.end <= other.start else text[other.end : site.start]
+                    if _LIST_GAP.match(gap):
+                        site.country = other.country
+                        break
     out: list[SiteMention] = []
     for match in unknown:
         for site in found:
