@@ -40,7 +40,6 @@ from services.extractor.events.timex import TimeExpression
 
 EXTRACTOR_VERSION = "newswire-events/0.3"
 
-_VIOLENCE_RANK = ("abduction", "airstrike", "attack")
 _CELL = re.compile(
     r"\b(?:the|this|a|terrorist|jihadist|extremist|IS|Daesh|ISIS|takfiri|[\w-]+-(?:man|member))\s+(?:[\w-]+\s+)?cells?\b"
     r"|\bcell['\u2019]s\b",
@@ -54,6 +53,7 @@ _AGENCY_AFTER = re.compile(
     r"(?:police|gendarmerie|prosecutors?|court|governor|authorities|command)\b",
     re.I,
 )
+_REACTION = re.compile(r"\b(?:prompting|in\s+response|in\s+retaliation|retaliat\w*|followed\s+by|triggering)\b", re.I)
 _WHERE = re.compile(r"(?:\s+in\s+[A-Z][\w\u00c0-\u024f-]+)?\s*,\s+where\b")
 _MEDIA_OUTLET = re.compile(r"^['\u2019]s\s+(?:Amaq|news|media|propaganda)", re.I)
 
@@ -264,7 +264,18 @@ class _Builder:
             else:
                 subtype = subtypes[0]
         elif family == "violence":
-            subtype = next(s for s in (*_VIOLENCE_RANK, subtypes[0]) if s in subtypes)
+            # an abduction is told as a raid or an attack first; an air strike is how the first
+            # attack was done ("killed seven militants in an air strike"), unless it answered it
+            # ("killed in IS attacks, prompting Russian airstrikes")
+            head = [h for h in hits if self.doc.sentence_at(h.start) == op.head.sentence]
+            strike = next((h for h in head if h.subtype == "airstrike"), None)
+            reaction = strike is not None and _REACTION.search(self.text[head[0].end : strike.start])
+            if "abduction" in subtypes:
+                subtype = "abduction"
+            elif strike is not None and not reaction:
+                subtype = "airstrike"
+            else:
+                subtype = subtypes[0]
         else:
             subtype = subtypes[0]
         rule = next(h.rule for h in hits if h.subtype == subtype) if subtype in subtypes else hits[0].rule

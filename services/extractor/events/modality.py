@@ -104,7 +104,9 @@ _BARE_PLURAL_BEFORE = re.compile(
     r"\b(?:of|for|on|to|with|by|against|among)\s+(?:[a-z-]+\s+)?(?:nationals|people|men|women|migrants|prisoners"
     r"|convicts|suspects|individuals|persons|foreigners|citizens|extremists|jihadists|militants|fighters)\s+$"
 )
-_PRESENT_COPULA = re.compile(r"^(?:\s+[\w-]+){0,6}?\s+(?:is|are|does\s+not|do\s+not|remains?|requires?|means)\b", re.I)
+_PRESENT_COPULA = re.compile(
+    r"^(?:\s+[\w-]+){0,6}?\s+(?:is|are|does\s+not|do\s+not|remains?|requires?|means|have\s+become|has\s+become)\b", re.I
+)
 _HOSPITAL = re.compile(r"\s+(?:in|at)\s+(?:the\s+|a\s+)?(?:hospital|clinic)\b", re.I)
 _QUESTION = re.compile(r"\b(?:how\s+many|how\s+often|whether|who\s+if\s+anyone)\b", re.I)
 
@@ -159,8 +161,10 @@ def modality(sentence: str, hit: Hit, sentence_start: int) -> Modality:
         return "generic"  # "a reputation for acting swiftly to break up cells and arresting those involved"
     if hit.rule.form == "verb" and _BARE_PLURAL_BEFORE.search(left[-40:]):
         return "generic"  # "accepted only a trickle of nationals expelled after serving prison terms"
-    if hit.rule.form == "noun" and not left.strip() and _PRESENT_COPULA.match(sentence[hit.end - sentence_start :]):
-        return "generic"  # "Expulsion for reasons of State security is an administrative measure"
+    if hit.rule.form == "noun" and _PRESENT_COPULA.match(sentence[hit.end - sentence_start :]) and (
+        not left.strip() or (hit.text.lower().endswith("s") and not _DEFINITE.search(left[-40:]))
+    ):
+        return "generic"  # "Expulsion ... is an administrative measure", "kidnappings and violence are commonplace"
     if _QUESTION.search(clause):
         return "hypothetical"
     if _HEDGE.search(sentence):
