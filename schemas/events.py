@@ -70,6 +70,13 @@ class Target(_Part):
     kind: Literal["cell", "network", "individual", "group", "unknown"]
     affiliation: str | None = Field(default=None, description="Canonical group, e.g. Islamic State")
     span: Span | None = None
+    # Optional, so records written without it still decode.
+    role: Literal["group", "detainee", "defendant", "deportee", "victim", "target"] | None = Field(
+        default=None,
+        description="What the target is to the action: the group behind it (affiliation), or the "
+        "people or thing it was done to, as the text names them ('12 people', 'Camp Shorabak')",
+    )
+    head: Span | None = Field(default=None, description="The head word of the target's phrase")
 
 
 class Site(_Part):

@@ -32,9 +32,11 @@ from services.extractor.events.lexicon import Lexicon, default_lexicon
 from services.extractor.events.modality import REAL, is_adjectival, modality
 from services.extractor.events.operations import Operation, group
 from services.extractor.events.places import Gazetteer, gazetteer
+from services.extractor.events.numbers import PEOPLE_NOUNS
 from services.extractor.events.quantities import counts
 from services.extractor.events.segments import trim
 from services.extractor.events.sites import SiteMention, assign_counts, find_sites, refine, resolve_descriptors, to_site
+from services.extractor.events.targets import participants
 from services.extractor.events.statistics import STATISTIC_EVENT_TYPE, mentions_combatants, stock_figure
 from services.extractor.events.timex import TimeExpression
 
@@ -239,9 +241,11 @@ class _Builder:
                     kind=cast(Any, _target_kind(window)),
                     affiliation=g.name,
                     span=_span(text, g.start, g.end),
+                    role="group",
                 )
                 for g in groups
-            ],
+            ]
+            + self._participants(op, record),
             sites=[to_site(text, s, s.role if s.role in ("event_site", "operating_area") else role) for s in sites],
             quantities=quantities,
             time=EventTime(text=when.text, start=when.start, end=when.end, precision=when.precision, anchor=when.anchor)
@@ -472,6 +476,33 @@ class _Builder:
                 found = everywhere[:1]  # the one group the story names
         return found[:1]
 
+    # ---- who or what it was done to ---------------------------------------------------------------------
+
+    def _participants(self, op: Operation, record: _Record) -> list[Target]:
+        out: dict[int, Target] = {}
+        for m in op.mentions:
+            role = _participant_role(record, m.hit.rule.modes)
+            if role is None or m.hit.rule.reference_only:
+                continue
+            s = self.doc.sentences[m.sentence]
+            bounds = op.spans.get(m.sentence, (s.start, s.end))
+            for phrase in participants(self.text, bounds, m.hit):
+                head = self.text[phrase.head_start : phrase.head_end]
+                people = head.lower() in PEOPLE_NOUNS or head.lower() in _PRONOUNS or (
+                    head[:1].isupper() and role != "target"
+                )
+                out.setdefault(
+                    phrase.head_start,
+                    Target(
+                        text=self.text[phrase.start : phrase.end],
+                        kind="individual" if people else "unknown",
+                        span=_span(self.text, phrase.start, phrase.end),
+                        role=cast(Any, role),
+                        head=_span(self.text, phrase.head_start, phrase.head_end),
+                    ),
+                )
+        return list(out.values())[:12]
+
     # ---- time ---------------------------------------------------------------------------------------
 
     def _time(self, op: Operation) -> TimeExpression | None:
@@ -576,6 +607,17 @@ def _single_site_count(sites: list[SiteMention], quantities: list[Quantity], fam
         if event_sites[0].precision != "country":
             event_sites[0].count = total.value
     return sites
+
+
+_PRONOUNS = frozenset("he she they him her them".split())  # noqa: SIM905
+
+
+def _participant_role(record: _Record, modes: tuple[str, ...]) -> str | None:
+    if record.family == "operation":
+        return "detainee" if {"arrest", "question"} & set(modes) else None
+    if record.family == "violence":
+        return "victim" if record.subtype == "abduction" else "target"
+    return {"court": "defendant", "removal": "deportee", "release": "victim", "military": "target"}.get(record.family)
 
 
 def _target_kind(window: str) -> str:

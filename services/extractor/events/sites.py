@@ -43,6 +43,9 @@ _DISTANCE_FROM = re.compile(
     r"|\bnot\s+far\s+from\s+(?:the\s+)?$",
     re.I,
 )
+_DESIGNATORS = frozenset(
+    "Province Region State District County Governorate Prefecture Department Municipality Oblast".split()  # noqa: SIM905
+)
 _LEADING_WORDS = frozenset(
     "In On At The A An For From To By With After Before During Near Outside Inside Across Within Since Until "  # noqa: SIM905
     "Both Police Officers Residents Troops Soldiers Militants Gunmen Fighters".split()
@@ -328,6 +331,10 @@ def _resolve(
         ):
             # the context prior: an Almería in an article about Spain; with no country named, big places only
             continue
+        if n < len(words) and words[n] in _DESIGNATORS:  # "Helmand Province", "Borno State": the name as written
+            candidate = f"{candidate} {words[n]}"
+            candidate_end = text.find(words[n], s + len(" ".join(words[:n]))) + len(words[n])
+            return SiteMention(text[s:candidate_end], s, candidate_end, place, place.name, place.country, place.precision)
         return SiteMention(candidate, s, s + len(candidate), place, place.name, place.country, place.precision)
     candidate = words[0]
     if len(words) <= 2 and candidate not in _CALENDAR and _UNKNOWN_PLACE_CUE.search(before):
