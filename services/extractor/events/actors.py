@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Literal
 
-from services.extractor.events.countries import DEMONYMS, country_mentions
+from services.extractor.events.countries import DEMONYMS, country_mentions, nationality_mentions
 from services.extractor.events.phrases import PhraseTable
 
 ActorKind = Literal["agency", "group"]
@@ -75,8 +75,11 @@ _NOUN_RE = [(re.compile(rf"^(?:{noun})$", re.I), sector) for noun, sector in _AG
 _NATION = r"(?:" + "|".join(re.escape(n) for n in sorted(DEMONYMS, key=len, reverse=True)) + r")"
 _QUALIFIERS = r"(?:(?:joint|counter-?terrorism|anti-?terror(?:ism|ist)?|security|police|federal|state|national|judicial|local)\s+)*"
 # "Moroccan authorities", "Spanish and Moroccan police", "a joint Moroccan-Spanish CT operation"
-_NATIONAL = re.compile(
-    rf"(?<![\w-])(?P<n1>{_NATION})(?:(?:\s+and\s+|-)(?P<n2>{_NATION}))?\s+{_QUALIFIERS}(?P<noun>{_NOUN}|operation)(?![\w-])",
+# After a nationality word: "[Moroccan] authorities", "[Spanish] and Moroccan police", "[Moroccan]-
+# Spanish CT operation". The nationality words are found with the country table (a phrase table, one
+# pass over the text); this pattern only reads what follows each of them.
+_AFTER_NATION = re.compile(
+    rf"(?:(?:\s+and\s+|-)(?P<n2>{_NATION}))?\s+{_QUALIFIERS}(?P<noun>{_NOUN}|operation)(?![\w-])",
     re.IGNORECASE,
 )
 _BARE = re.compile(rf"(?<![\w-])(?P<noun>{_NOUN})(?![\w-])", re.IGNORECASE)
@@ -99,15 +102,20 @@ class ActorTable:
 
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
-        self._cased: list[tuple[re.Pattern[str], Entry]] = []
+        cased: dict[str, Entry] = {}
         uncased: list[tuple[str, Entry]] = []
         for entry in entries:
             for alias in entry.aliases:
                 if alias.isupper() and len(alias) <= 5:
-                    self._cased.append((re.compile(_alias_pattern(alias)), entry))
+                    cased.setdefault(alias, entry)
                 else:
                     uncased.append((alias, entry))
         self._aliases = PhraseTable(uncased)
+        # the short acronyms, one pattern for all (longest first), matched in capitals only
+        self._cased = cased
+        self._cased_re = re.compile(
+            "|".join(_alias_pattern(a) for a in sorted(cased, key=len, reverse=True)) or r"(?!x)x"
+        )
         self._by_key = {_key(a): e for e in entries for a in (e.name, *e.aliases)}
 
     def canonical(self, name: str) -> Entry | None:
@@ -125,31 +133,35 @@ class ActorTable:
         for start, end, entry in self._aliases.find(text):
             taken.append((start, end))
             found.append(_mention(text, entry, start, end))
-        for pattern, entry in self._cased:
-            for match in pattern.finditer(text):
-                if free(match.start(), match.end()):
-                    taken.append(match.span())
-                    found.append(_mention(text, entry, match.start(), match.end()))
-        for match in _NATIONAL.finditer(text):
-            if not free(match.start(), match.end()):
+        for match in self._cased_re.finditer(text):
+            entry = self._cased.get(" ".join(match.group(0).replace("\u2019", "'").split()))
+            if entry is not None and free(match.start(), match.end()):
+                taken.append(match.span())
+                found.append(_mention(text, entry, match.start(), match.end()))
+        for n_start, n_end, code, demonym in nationality_mentions(text):
+            if not demonym or not free(n_start, n_end):
                 continue
-            taken.append(match.span())
+            match = _AFTER_NATION.match(text, n_end)
+            if match is None or not free(n_start, match.end()):
+                continue
+            taken.append((n_start, match.end()))
             noun = " ".join(match["noun"].lower().split())
             noun = "authorities" if noun == "operation" else noun  # a national operation: its authorities
-            for group in ("n1", "n2"):
-                if match[group]:
-                    country = DEMONYMS[match[group].lower()]
-                    found.append(
-                        ActorMention(
-                            match.group(0),
-                            f"{match[group].capitalize()} {noun}",
-                            "agency",
-                            country,
-                            _sector_of(noun),
-                            match.start(),
-                            match.end(),
-                        )
+            nations = [(text[n_start:n_end], code)]
+            if match["n2"]:
+                nations.append((match["n2"], DEMONYMS[match["n2"].lower()]))
+            for word, country in nations:
+                found.append(
+                    ActorMention(
+                        text[n_start : match.end()],
+                        f"{word.capitalize()} {noun}",
+                        "agency",
+                        country,
+                        _sector_of(noun),
+                        n_start,
+                        match.end(),
                     )
+                )
         countries = country_mentions(text)
         for match in _BARE.finditer(text):
             if not free(match.start(), match.end()):

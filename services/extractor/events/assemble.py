@@ -303,8 +303,9 @@ class _Builder:
     def _sites_of(self, op: Operation, record: _Record) -> list[SiteMention]:
         found: list[SiteMention] = []
         for i in op.sentences:
-            named = self._named_before(i)
-            for site in resolve_descriptors(self.sites_in(i), named):
+            here = self.sites_in(i)
+            named = self._named_before(i) if any(x.descriptor for x in here) else []
+            for site in resolve_descriptors(here, named):
                 if site.start < self.doc.dateline_end:
                     continue  # "ROME, 14 March 2018 -": where the story was filed
                 if self.belongs(op, site.start) is None and not self._where_clause(op, i, site):

@@ -138,6 +138,11 @@ def country_mentions(text: str, start: int = 0, end: int | None = None) -> list[
     return [(s, e, code) for s, e, (code, _) in _mentions(text, start, end)]
 
 
+def nationality_mentions(text: str) -> list[tuple[int, int, str, bool]]:
+    """``(start, end, alpha-3, is a nationality word)`` of every country word of ``text``."""
+    return [(s, e, code, demonym) for s, e, (code, demonym) in _all_mentions(text)]
+
+
 def countries_in(text: str, start: int = 0, end: int | None = None, *, names_only: bool = False) -> set[str]:
     """Countries named in ``text[start:end]``; ``names_only`` skips nationality words ("one Syrian")."""
     return {code for _, _, (code, demonym) in _mentions(text, start, end) if not (names_only and demonym)}

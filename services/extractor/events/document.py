@@ -132,21 +132,30 @@ class Document:
         match = _DATELINE.match(self.text)
         return match.end() if match else 0
 
+    @cached_property
+    def _times_by_sentence(self) -> dict[int, list[TimeExpression]]:
+        out: dict[int, list[TimeExpression]] = {}
+        for t in self.times:
+            if t.start is not None and t.span_start >= self.dateline_end:
+                out.setdefault(self.sentence_at(t.span_start), []).append(t)
+        return out
+
     def times_in(self, i: int) -> list[TimeExpression]:
-        s = self.sentences[i]
-        return [
-            t
-            for t in self.times
-            if s.start <= t.span_start < s.end and t.start is not None and t.span_start >= self.dateline_end
-        ]
+        return self._times_by_sentence.get(i, [])
 
     @cached_property
     def actors(self) -> list[ActorMention]:
         return self.actor_table.find(self.text)
 
+    @cached_property
+    def _actors_by_sentence(self) -> dict[int, list[ActorMention]]:
+        out: dict[int, list[ActorMention]] = {}
+        for a in self.actors:
+            out.setdefault(self.sentence_at(a.start), []).append(a)
+        return out
+
     def actors_in(self, i: int) -> list[ActorMention]:
-        s = self.sentences[i]
-        return [a for a in self.actors if s.start <= a.start < s.end]
+        return self._actors_by_sentence.get(i, [])
 
     @cached_property
     def countries(self) -> list[tuple[int, int, str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
@@ -24,7 +25,14 @@ def _norm(token: str) -> str:
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     end = len(text) if end is None else end
+    if start == 0 and end == len(text):
+        return _all_tokens(text)  # the country and actor tables read the same article: tokenise it once
     return [(m.start(), m.end(), _norm(m.group(0))) for m in _TOKEN.finditer(text, start, end)]
+
+
+@lru_cache(maxsize=4)
+def _all_tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), _norm(m.group(0))) for m in _TOKEN.finditer(text)]
 
 
 class PhraseTable(Generic[V]):
