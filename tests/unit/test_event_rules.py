@@ -517,3 +517,22 @@ def test_relative_dates_resolve_against_the_dateline_and_the_section() -> None:
     first, second = [m for m in events(text, date(2020, 9, 12)) if m.subtype in ("arrest", "raid_search")]
     assert first.time.start == date(2020, 9, 10)
     assert second.time.start == date(2016, 6, 17)
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype", "quantities"),
+    [
+        ("The National Court judge sent both men to prison pending trial on Friday.", "other", {("other", 2)}),
+        ("A judge charged four of the six men detained last weekend with terrorist conspiracy.", "charge_indict", {("other", 4)}),
+        ("A court in Sale handed down a total of 96 years in prison to the nine defendants on Tuesday.", "conviction_sentence", {("other", 9)}),
+        ("The repatriation, on Friday 12 April, of six Moroccan women from camps in Syria was announced.", "extradition_deportation", {("other", 6)}),
+        ("The 38-year-old gunman killed three fans and wounded a fourth before fleeing.", "attack", {("killed", 3), ("injured", 1)}),
+        ("Police struck at dawn, arresting seven people in a pre-dawn operation in Tetouan.", "arrest", {("arrested", 7)}),
+    ],
+)
+def test_court_steps_removals_and_casualties_in_other_words(
+    text: str, subtype: str, quantities: set[tuple[str, int]]
+) -> None:
+    mention = only(text, date(2024, 5, 15))
+    assert mention.subtype == subtype
+    assert {(q.kind, q.value) for q in mention.quantities} == quantities

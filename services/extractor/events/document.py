@@ -226,11 +226,22 @@ class Document:
         when = self.attached_time(i, hit)
         reference = self.reference_date(hit.start)
         anaphoric = is_anaphoric(sentence, hit, s.start)
+        # a definite noun refers back only to something told before it ("The repatriation, on Friday
+        # 12 April, of six women" opens a story)
+        told_before = any(h.family == hit.family for j in range(i) for h in self.hits[j])
         return Mention(
             hit,
             i,
             modality(sentence, hit, s.start),
-            record_kind(sentence, s.start, hit, when, reference, anaphoric=anaphoric, sentence_times=tuple(self.times_in(i))),
+            record_kind(
+                sentence,
+                s.start,
+                hit,
+                when,
+                reference,
+                anaphoric=anaphoric and told_before,
+                sentence_times=tuple(self.times_in(i)),
+            ),
             anaphoric,
             when,
         )

@@ -31,6 +31,7 @@ _UNITS = {
     "seventeen": 17,
     "eighteen": 18,
     "nineteen": 19,
+    "both": 2,  # "sent both men to prison": two people
 }
 _TENS = {
     "twenty": 20,
@@ -47,7 +48,7 @@ _MONTHS = (
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 
-_DIGIT_WORDS = "|".join(k for k in _UNITS if 0 < _UNITS[k] < 10)
+_DIGIT_WORDS = "|".join(k for k in _UNITS if 0 < _UNITS[k] < 10 and k != "both")
 _WORD_NUMBER = (
     # "twenty-seven", and "Ninety six" written without the hyphen
     rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{_DIGIT_WORDS})\b)?"
@@ -83,7 +84,11 @@ PEOPLE_NOUNS = frozenset(
     "terrorists extremists recruits detainees arrests detentions soldiers civilians officers children "
     "nationals citizens moroccans spaniards supporters sympathizers sympathisers followers brothers sisters "
     "siblings students minors youths guards policemen troops insurgents rebels gunmen attackers hostages "
-    "worshippers passengers person man woman national citizen individual".split()
+    "worshippers passengers person man woman national citizen individual defendants accused convicts "
+    "prisoners inmates fans spectators pilgrims tourists shoppers villagers farmers herders miners workers "
+    "employees gendarmes peacekeepers schoolgirls schoolchildren pupils girls boys travellers drivers "
+    "pedestrians migrants refugees foreigners tunisians algerians syrians iraqis nigerians malians "
+    "journalists activists protesters demonstrators".split()
 )
 GROUP_NOUNS = frozenset("cells cell networks groups police".split())  # noqa: SIM905
 CASUALTY_NOUNS = frozenset("dead killed injured wounded victims".split())  # noqa: SIM905

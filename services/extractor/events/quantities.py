@@ -69,7 +69,7 @@ _KILLED_PEOPLE = re.compile(
     re.I,
 )
 _INJURED_ONE = re.compile(
-    rf"\b(?:wounded|injured|hurt)\s+(?:[a-z]+ly\s+)?(?:{_ONE}{_PERSON_NOUN})\b"
+    rf"\b(?:wounded|injured|hurt)\s+(?:[a-z]+ly\s+)?(?:{_ONE}{_PERSON_NOUN}|a\s+(?:second|third|fourth|fifth|sixth)\b)\b"
     rf"|\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}\s+(?:was|were)\s+(?:[a-z]+ly\s+)?(?:wounded|injured|hurt)\b",
     re.I,
 )

@@ -115,7 +115,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\bnight\s+(?:of|from|between)\s+{_WD1}\s+(?:to|into|and)\s+{_WD2}\b", re.I),
     ),
     ("weekday_last_week", re.compile(rf"\b(?:on\s+)?{_WD}\s+(?:of\s+)?last\s+week\b", re.I)),
-    ("last_period", re.compile(r"\b(?P<rel>last|this|earlier\s+this)\s+(?P<period>week|month)\b", re.I)),
+    ("last_period", re.compile(r"\b(?P<rel>last|this|earlier\s+this)\s+(?P<period>weekend|week|month)\b", re.I)),
     (
         "weekday",
         re.compile(r"\b(?:(?P<cue>on|last|this|since|next|coming)\s+)?" + _WD + r"\b", re.I),
@@ -260,6 +260,11 @@ def _resolve(
             return make(first, last, "day", "publication_date")
         if rule == "last_period":
             rel, period = " ".join(g["rel"].lower().split()), g["period"].lower()
+            if period == "weekend":  # the latest Saturday and Sunday (before this week's, for "last")
+                sunday = reference - timedelta(days=(reference.weekday() + 1) % 7)
+                if rel == "last" and reference.weekday() >= 5:
+                    sunday -= timedelta(days=7)
+                return make(sunday - timedelta(days=1), sunday, "day", "publication_date")
             if period == "week":
                 monday = reference - timedelta(days=reference.weekday())
                 if rel == "last":
