@@ -22,12 +22,13 @@ from services.extractor.events.actors import ActorMention, ActorTable
 from services.extractor.events.countries import country_mentions
 from services.extractor.events.kinds import RecordKind, record_kind
 from services.extractor.events.lexicon import Hit, Lexicon
-from services.extractor.events.modality import Modality, is_anaphoric, modality
+from services.extractor.events.modality import Modality, is_adjectival, is_anaphoric, is_reduced_relative, modality
 from services.extractor.events.segments import Layout, Sentence, layout
 from services.extractor.events.timex import TimeExpression, find_times
 
 AnchorKind = Literal["trigger", "speech", "other"]
-REACH = 25  # characters after a verb of saying or of background within which its arguments lie
+# A prepositional phrase already after a verb of background: its one argument is taken.
+_TAKEN = re.compile(r"\b(?:in|on|at|from|to|of)\s+[\w\u00c0-\u024f]", re.I)
 
 SPEECH = re.compile(
     r"\b(?:said|says|told|tells|announced|announces|announcing|reported|stated|added|declared"
@@ -41,13 +42,15 @@ OTHER_PREDICATES = re.compile(
     r"|originally\s+from|hails?\s+from|served|serving|flagged|monitored|radicali[sz]ed|converted|visited"
     r"|stayed|rented|published|oversaw|promoted|heads|runs|trained|operates|controls|holds|held\s+at"
     r"|founded|set\s+up|established|opened|appeared|due|scheduled|expected|planned|intended|hoped|preparing"
-    r"|aged|ranked|posted|filmed|deployed|blamed|described|called|condemned|appalled)\b",
+    r"|aged|ranked|posted|filmed|deployed|blamed|described|called|condemned|appalled"
+    r"|revived|recalled|echoed|evoked|reminded|memories|anniversary|marked)\b",
     re.I,
 )
 _DATELINE = re.compile(
     r"^[A-Z][A-Za-z\u00c0-\u024f .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,\s*(?P<when>[^()\-\u2013\u2014]{3,30}?)"
     r"\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014]\s"
 )
+_WHEN_CLAUSE = re.compile(r"^,?\s+when\b[^.;]{0,60}$", re.I)
 _DATED_HEADING = re.compile(r"\b(?:press\s+release|statement|communiqu\w+|update|bulletin)\b", re.I)
 
 
@@ -182,7 +185,9 @@ class Document:
         if i in self._anchors:
             return self._anchors[i]
         s = self.sentences[i]
-        found = [Anchor(h.start, h.end, "trigger", h) for h in self.hits[i]]
+        sentence = self.text[s.start : s.end]
+        # a participle used as an adjective ("kidnapped schoolgirls") takes no argument of its own
+        found = [Anchor(h.start, h.end, "trigger", h) for h in self.hits[i] if not is_adjectival(sentence, h, s.start)]
         taken = [(a.start, a.end) for a in found]
         for pattern, kind in ((SPEECH, "speech"), (OTHER_PREDICATES, "other")):
             for m in pattern.finditer(self.text, s.start, s.end):
@@ -202,10 +207,14 @@ class Document:
         inside = [a for a in anchors if a.start <= position < a.end]
         if inside:  # "charged on Saturday on two counts"
             return inside[0]
-        # a verb of a person's background takes only what follows it closely ("a man born in Tetouan
-        # | in the town of Vic on Monday": the town and the day are the arrest's)
-        before = [a for a in anchors if a.end <= position and (a.kind == "trigger" or position - a.end <= REACH)]
-        after = [a for a in anchors if a.start >= position and a.kind != "speech"]
+        # a verb of saying or of a person's background takes one phrase after it ("a man born in
+        # Tetouan | in the town of Vic on Monday": the town and the day are the arrest's)
+        before = [
+            a for a in anchors if a.end <= position and (a.kind == "trigger" or not _TAKEN.search(self.text[a.end : position]))
+        ]
+        # a participle describing people ("the Frenchman detained in Marseille") takes what follows it,
+        # never what comes before it ("Twelve aid workers kidnapped in December were released")
+        after = [a for a in anchors if a.start >= position and a.kind != "speech" and not (a.hit and self.is_modifier(a.hit))]
         left = before[-1] if before else None
         right = after[0] if after else None
         if left is None or right is None:
@@ -216,6 +225,11 @@ class Document:
         left_cost = position - left.end
         right_cost = 2 * (right.start - position)
         return left if left_cost <= right_cost else right
+
+    def is_modifier(self, hit: Hit) -> bool:
+        """A participle describing people by an earlier action ("the Frenchman detained in ...")."""
+        s = self.sentences[self.sentence_at(hit.start)]
+        return is_reduced_relative(self.text[s.start : s.end], hit, s.start)
 
     def reference_date(self, offset: int) -> date | None:
         return next((day for start, day in reversed(self.references) if start <= offset), self.published)
@@ -239,7 +253,7 @@ class Document:
                 hit,
                 when,
                 reference,
-                anaphoric=anaphoric and told_before,
+                anaphoric=anaphoric and (told_before or is_reduced_relative(sentence, hit, s.start)),
                 sentence_times=tuple(self.times_in(i)),
             ),
             anaphoric,
@@ -251,6 +265,10 @@ class Document:
         calendar before one counted from another date ("Less than four weeks later, on October 5")."""
         own = [t for t in self.times_in(i) if (a := self.attachment(i, t.span_start)) is not None and a.hit is hit]
         if not own:
+            # "... of April 2014, when Boko Haram fighters seized 276 girls": a date's when-clause
+            for t in self.times_in(i):
+                if t.span_end <= hit.start and _WHEN_CLAUSE.match(self.text[t.span_end : hit.start]):
+                    return t
             return None
         return min(
             own,

@@ -88,10 +88,13 @@ _DEFINITE = re.compile(
 )
 # "the nine people detained during the night", "those arrested", "the women arrested in Spain"
 _REDUCED_RELATIVE = re.compile(
-    r"\b(?:those|the\s+(?:[\w-]+\s+){0,4}?(?:suspects?|men|women|people|persons|individuals|detainees|pair|two|three"
-    r"|four|five|six|seven|eight|nine|ten|\d+|others?|ones?|frenchman|man|woman|minors?))\s+(?:\w+ly\s+)?$",
+    r"\b(?:those|(?:the|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:suspects?|men|women|people|persons|individuals|detainees|pair|two|three|four|five|six|seven|eight|nine|ten"
+    r"|\d+|others?|ones?|frenchman|man|woman|minors?|workers|girls|schoolgirls|students|hostages|tourists|nationals"
+    r"|citizens|passengers|villagers|soldiers|officers))\s+(?:\w+ly\s+)?$",
     re.I,
 )
+_DETERMINER_JUST_BEFORE = re.compile(r"\b(?:the|this|that|his|her|their|its)\s+$|['\u2019]s\s+$", re.I)
 _LEADING_NUMBER = re.compile(r"\b(?:the|these|those)\s+\d[\d,]*\s+$", re.I)
 
 
@@ -202,6 +205,12 @@ def is_adjectival(sentence: str, hit: Hit, sentence_start: int) -> bool:
     return bool(_ADJECTIVAL.match(right) and _ADJECTIVAL_BEFORE.search(left[-20:]))
 
 
+def is_reduced_relative(sentence: str, hit: Hit, sentence_start: int) -> bool:
+    """ "the Frenchman detained in Marseille", "twelve aid workers kidnapped in December": people
+    described by an action done to them earlier."""
+    return hit.rule.form == "verb" and bool(_REDUCED_RELATIVE.search(sentence[: hit.start - sentence_start][-60:]))
+
+
 def is_anaphoric(sentence: str, hit: Hit, sentence_start: int) -> bool:
     """A definite noun pointing back at an action already reported ("the arrests", "Thursday's
     operation", "the 44 arrests"), or a participle describing people already introduced ("those
@@ -210,7 +219,7 @@ def is_anaphoric(sentence: str, hit: Hit, sentence_start: int) -> bool:
     right = sentence[hit.end - sentence_start :]
     if is_adjectival(sentence, hit, sentence_start):
         return True
-    if hit.rule.form == "noun":
+    if hit.rule.form == "noun" or (hit.text.lower().endswith("ing") and _DETERMINER_JUST_BEFORE.search(left[-16:])):
         words = hit.text.lower().split()
         if words[0] in ("the", "this", "that", "these", "those", "his", "her", "their", "its"):
             return True

@@ -139,6 +139,9 @@ def _is_year(text: str, start: int, end: int, value: int) -> bool:
     return bool(_YEAR_CONTEXT_BEFORE.search(before)) or after[:1] in (",", ".", ")") or after.startswith(" -")
 
 
+_UNIT_BREAK = frozenset("netted were was are is have has had said and in at from across to by on".split())  # noqa: SIM905
+
+
 def _unit_after(text: str, end: int) -> str | None:
     """The counted noun: the first of the next four words that is a count noun ("five suspected Islamic
     State supporters"), else the next word."""
@@ -146,6 +149,10 @@ def _unit_after(text: str, end: int) -> str | None:
     if not match:
         return None
     words = [w.lower() for w in match.groups() if w]
+    for k, word in enumerate(words):  # "three provinces netted eleven suspects": the count ends at a verb or number
+        if k and (word in _UNIT_BREAK or word_value(word) is not None):
+            words = words[:k]
+            break
     return next((w for w in words if w in COUNT_NOUNS), words[0])
 
 

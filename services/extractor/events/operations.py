@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from services.extractor.events.document import Document, Mention
+from services.extractor.events.lexicon import Hit
 from services.extractor.events.kinds import RecordKind, clause_start
 from services.extractor.events.modality import REAL
 from services.extractor.events.places import fold
@@ -364,6 +365,9 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|it
 _BREAK_BEFORE = re.compile(r"(?:[,;:\u2014\u2013]\s*|\s+(?:who|which|when|after|and|but|while)\s+)", re.I)
 
 
+_MODIFIER_END = re.compile(r"[,;:]|\s+(?:were|was|are|is|have|has|had)\b")
+
+
 def _split_shared(doc: Document, ops: list[Operation]) -> None:
     """A sentence whose triggers went to several records is cut between them, so that each
     record's evidence is its own part ("... expelled two more Moroccans ... to celebrate | the
@@ -378,8 +382,21 @@ def _split_shared(doc: Document, ops: list[Operation]) -> None:
     for i, shared in owners.items():
         if len(shared) < 2:
             continue
-        shared.sort(key=lambda x: x[0])
         s = doc.sentences[i]
+        # a participle describing people by an earlier action ("twelve aid workers kidnapped in
+        # December were released") keeps its own words; the sentence is the main action's
+        modifiers = [
+            (start, op)
+            for start, op in shared
+            if all(doc.is_modifier(m.hit) for m in op.mentions if m.sentence == i)
+        ]
+        for start, op in modifiers:
+            end = _MODIFIER_END.search(doc.text, start, s.end)
+            op.spans[i] = (start, end.start() if end else s.end)
+        shared = [x for x in shared if x not in modifiers]
+        if len(shared) < 2:
+            continue
+        shared.sort(key=lambda x: x[0])
         cuts = [s.start]
         for (_, previous), (start, op) in zip(shared, shared[1:], strict=False):
             floor = max(m.hit.end for m in previous.mentions if m.sentence == i and m.hit.start < start)
@@ -399,6 +416,12 @@ def _cut(doc: Document, sentence_start: int, floor: int, op: Operation, start: i
     return floor + breaks[-1].end() if breaks else start
 
 
+def _acting_hits(doc: Document, i: int) -> list[Hit]:
+    """The triggers of a sentence that tell an action of their own (not a reference back, not a
+    participle describing people: "104 of the 110 students abducted ... had been confirmed free")."""
+    return [h for h in doc.hits[i] if not h.rule.reference_only and not doc.is_modifier(h)]
+
+
 def _continuations(doc: Document, ops: list[Operation]) -> None:
     """Rule 5: sentences right after a record that still describe it join its evidence (and the
     sentences between two of its own, when they describe it)."""
@@ -409,7 +432,7 @@ def _continuations(doc: Document, ops: list[Operation]) -> None:
         cue = CONTINUATION[op.family]
         for a, b in zip(op.sentences, op.sentences[1:], strict=False):
             for i in range(a + 1, b) if b - a <= 3 else ():
-                if i not in claimed and not doc.hits[i] and cue.search(doc.sentence_text(i)):
+                if i not in claimed and not _acting_hits(doc, i) and cue.search(doc.sentence_text(i)):
                     op.sentences.append(i)
                     claimed.add(i)
         op.sentences.sort()
@@ -418,7 +441,7 @@ def _continuations(doc: Document, ops: list[Operation]) -> None:
         while i < len(doc.sentences) and added < CONTINUATION_SENTENCES:
             if i in claimed or doc.sentences[i].section != op.section:
                 break
-            if any(h.family != op.family for h in doc.hits[i] if not h.rule.reference_only):
+            if any(h.family != op.family for h in _acting_hits(doc, i)):
                 break
             if not cue.search(doc.sentence_text(i)):
                 break

@@ -79,6 +79,7 @@ _GROUP_IN = re.compile(
 # Before a name nobody has in a gazetteer, only these words make it a place.
 _UNKNOWN_PLACE_CUE = re.compile(
     r"\b(?:(?:arrested|detained|apprehended|held|raided|captured|cells?|took\s+place|killed|attacked)\s+in"
+    r"|(?:heading|headed|bound|left)\s+for|en\s+route\s+to"
     r"|(?:village|town|city|locality|district|neighbou?rhood|hamlet|commune|municipality|settlement|camp|base"
     r"|station|prison|market|suburb|quarter|area|region|province)\s+(?:of|at|in)"
     r"|(?:the\s+)?(?:village|town|locality|hamlet|commune)\s+of\s+\w+\s+and)\s+$",
@@ -86,7 +87,7 @@ _UNKNOWN_PLACE_CUE = re.compile(
 )
 # Between X and Y when Y only locates X.
 _CONTAINER_GAP = re.compile(
-    r"^(?:\s+in\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?|,\s+in\s+(?:the\s+)?|,\s+(?:a|an|the)\s+[^,.;()]{0,50}?\b(?:in|within|of)\s+(?:the\s+)?(?:[a-z-]+\s+)?)$"
+    r"^(?:\s+in\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?|,\s+in\s+(?:the\s+)?|,\s+|,\s+(?:a|an|the)\s+[^,.;()]{0,50}?\b(?:in|within|of)\s+(?:the\s+)?(?:[a-z-]+\s+)?)$"
 )
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|of|and|outside|into|across)\s+(?:the\s+)?|,\s*)$", re.I)
 _PERSON_AFTER = re.compile(
@@ -354,6 +355,8 @@ def _absorb_containers(text: str, sites: list[SiteMention]) -> None:
         inner = max(before, key=lambda s: s.end) if before else None  # the nearest name before
         if inner is None or inner is outer or not _CONTAINER_GAP.match(text[inner.end : outer.start]):
             continue
+        if re.match(r"^,\s+$", text[inner.end : outer.start]) and outer.text.split()[-1] not in _DESIGNATORS:
+            continue  # "Bizerte, Ben Arous, Sidi Bouzid": a list; "Dapchi, Yobe State": a container
         coarser = outer.precision in _COARSE or (
             inner.place is not None
             and outer.place is not None
