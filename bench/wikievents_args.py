@@ -189,7 +189,7 @@ def newswire_given_trigger(docs: list[Document]) -> list[set[tuple[str, int]]]:
                 mine = anchor is None or anchor.hit is hit or hit not in document.hits[i]
                 if mine and site.role in ("event_site", "operating_area"):
                     places.append(site)
-            for site in refine(places, keep_countries=True):  # the record's rule: a country beside its towns goes
+            for site in refine(places, keep_countries=True, text=doc.text):  # the record's rule: a country beside its towns goes
                 found.add(("Place", _head_of_text(doc.text, site.start, site.end)))
             second = "Detainee" if event["kind"] == "Justice.ArrestJailDetain" else "Target"
             for phrase in participants(doc.text, (sentence.start, sentence.end), hit):

@@ -536,3 +536,60 @@ def test_court_steps_removals_and_casualties_in_other_words(
     mention = only(text, date(2024, 5, 15))
     assert mention.subtype == subtype
     assert {(q.kind, q.value) for q in mention.quantities} == quantities
+
+
+def test_a_region_apart_from_its_towns_only_locates_them() -> None:
+    mention = only(
+        "Spanish police have smashed a jihadist cell in Catalonia, arresting six men in Badalona and Terrassa "
+        "on Tuesday, the Interior Ministry said.",
+        date(2024, 2, 8),
+    )
+    assert mention.subtype == "cell_dismantled"
+    assert [s.name for s in mention.sites] == ["Badalona", "Terrassa"]
+
+
+def test_the_security_services_of_both_countries_are_two_actors() -> None:
+    mention = only(
+        "Four suspected Islamic State members were arrested on Monday in Tetouan and Ceuta. The operation "
+        "was carried out by the security services of both countries.",
+        date(2024, 2, 8),
+    )
+    assert {a.country for a in mention.actors} == {"MAR", "ESP"}
+
+
+def test_a_sweep_counts_people_not_provinces() -> None:
+    mention = only("A sweep by the Guardia Civil across three provinces netted eleven suspects on Wednesday.")
+    assert [(q.kind, q.value) for q in mention.quantities] == [("arrested", 11)]
+    assert {a.country for a in mention.actors} == {"ESP"}
+
+
+def test_people_described_by_an_earlier_action_are_the_subject_of_the_main_one() -> None:
+    release, abduction = events(
+        "Twelve aid workers kidnapped in December were released on Friday in northern Mali, their employer said.",
+        date(2024, 2, 8),
+    )
+    assert (release.subtype, release.record_kind) == ("release", "event")
+    assert [(q.kind, q.value) for q in release.quantities] == [("other", 12)]
+    assert (abduction.subtype, abduction.time.start) == ("abduction", date(2023, 12, 1))
+
+
+def test_a_birthplace_does_not_take_the_arrests_date() -> None:
+    mention = only(
+        "Police in Brussels arrested a 24-year-old man born in Casablanca on Wednesday. The suspect, who grew up "
+        "in Molenbeek, was planning an attack, prosecutors said.",
+        date(2024, 2, 8),
+    )
+    assert [s.name for s in mention.sites] == ["Brussels"]
+    assert mention.time.start == date(2024, 2, 7)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security officials from ten countries met in Rabat on Tuesday for a conference on counter-terrorism.",
+        "The army retook towns the group used to hold near the border.",
+        "Organised crime is said to flourish, and kidnappings and shootings are commonplace.",
+    ],
+)
+def test_profiles_conferences_and_generic_statements_make_no_event(text: str) -> None:
+    assert [m for m in events(text) if m.record_kind == "event"] == []

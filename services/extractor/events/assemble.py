@@ -56,6 +56,7 @@ _AGENCY_AFTER = re.compile(
     re.I,
 )
 _REACTION = re.compile(r"\b(?:prompting|in\s+response|in\s+retaliation|retaliat\w*|followed\s+by|triggering)\b", re.I)
+_BOTH_COUNTRIES = re.compile(r"\b(?:both|the\s+two)\s+(?:countries|nations|neighbou?rs|sides|kingdoms)\b", re.I)
 _WHERE = re.compile(r"(?:\s+in\s+[A-Z][\w\u00c0-\u024f-]+)?\s*,\s+where\b")
 _MEDIA_OUTLET = re.compile(r"^['\u2019]s\s+(?:Amaq|news|media|propaganda)", re.I)
 
@@ -326,7 +327,7 @@ class _Builder:
             if site.country is None:
                 site.country = self._unknown_site_country(op, site)
         sentence_has_town = any(x.precision != "country" for x in found)
-        return refine(found, keep_countries=not sentence_has_town or op.kind != "event")
+        return refine(found, keep_countries=not sentence_has_town or op.kind != "event", text=self.text)
 
     def _where_clause(self, op: Operation, i: int, site: SiteMention) -> bool:
         """ "the mayor of Xeraco in Valencia, where police operations lasted from 5.30 a.m.": a place
@@ -429,6 +430,13 @@ class _Builder:
         if not out and site_countries and record.family in ("operation", "removal", "court"):
             country = site_countries[0]  # nobody named: the authorities of where it happened
             out[country] = Actor(text="", name=f"{country} authorities", country=country, sector="COP")
+        window = " ".join(self.doc.sentence_text(i) for i in op.sentences)
+        if record.family == "operation" and (_BOTH_COUNTRIES.search(window) or _JOINT.search(window)):
+            # "the security services of both countries", a joint operation: each country where it
+            # happened took part, named or not
+            for country in dict.fromkeys(site_countries):
+                if all(a.country != country for a in out.values()):
+                    out[country] = Actor(text="", name=f"{country} authorities", country=country, sector="COP")
         return list(out.values())
 
     def _agency_country(

@@ -458,7 +458,7 @@ def _of_the_people(text: str, end: int) -> bool:
     ) and not re.match(r"\s+of\s+(?:the\s+)?(?:\d|age)", text[end : end + 12])
 
 
-def refine(sites: list[SiteMention], keep_countries: bool) -> list[SiteMention]:
+def refine(sites: list[SiteMention], keep_countries: bool, text: str = "") -> list[SiteMention]:
     """Country counts move to the event's one town in that country; country-only places go unless
     they are all the event names (``keep_countries``); unknown names need a country."""
     out = [s for s in sites if s.country is not None or s.place is not None]
@@ -475,6 +475,17 @@ def refine(sites: list[SiteMention], keep_countries: bool) -> list[SiteMention]:
             out.remove(country_site)
     if any(s.precision not in ("region",) for s in out):  # "sent to the Sahel": not where it happened
         out = [s for s in out if s.precision != "region" or s.count is not None]
+    towns = [s for s in out if s.precision == "city"]
+    # "in Catalonia, arresting six men in Badalona and Terrassa": a region told apart from the towns
+    # only locates them; listed with them ("in Bizerte, Ben Arous and Sousse") it is one of the sites
+    out = [
+        s
+        for s in out
+        if s.precision not in ("admin1", "admin2")
+        or s.count is not None
+        or not any(t.country == s.country for t in towns)
+        or any(_listed(text, s, t) for t in towns if t.country == s.country)
+    ]
     unique: list[SiteMention] = []
     for site in out:
         if all(site.name != u.name for u in unique):
@@ -484,6 +495,19 @@ def refine(sites: list[SiteMention], keep_countries: bool) -> list[SiteMention]:
             if same.count is None and site.count is not None:
                 same.count, same.count_span = site.count, site.count_span
     return unique
+
+
+_LISTED_GAP = re.compile(
+    r"^[\s,]*(?:and|or)?\s*(?:(?:in\s+)?the\s+(?:[a-z-]+\s+){0,2}(?:city|town|village|province|region|governorate"
+    r"|district|department)\s+of\s+|in\s+)?$"
+)
+
+
+def _listed(text: str, a: SiteMention, b: SiteMention) -> bool:
+    """Two places of one list: "in Bizerte, Ben Arous and Sousse", "in the city of Essaouira and the
+    central town of Sidi Allal" (no verb between them)."""
+    first, second = (a, b) if a.end <= b.start else (b, a)
+    return first.end <= second.start and bool(_LISTED_GAP.match(text[first.end : second.start]))
 
 
 def to_site(text: str, site: SiteMention, role: str) -> Site:
