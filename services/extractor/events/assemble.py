@@ -266,6 +266,10 @@ class _Builder:
                 subtype = "cell_dismantled"
             elif "plot_foiled" in subtypes:
                 subtype = "plot_foiled"
+            elif subtypes[0] == "raid_search" and any(
+                h.subtype == "arrest" and self.doc.sentence_at(h.start) == op.head.sentence for h in hits
+            ):
+                subtype = "arrest"  # "raided a flat ... and detained a man": the raid is how the arrest was made
             else:
                 subtype = subtypes[0]
         elif family == "violence":
@@ -299,7 +303,20 @@ class _Builder:
                 if not _PRISON_CELL.search(sentence[max(0, m.start() - 12) : m.end()]):
                     return True
         title = self.doc.title or ""
-        return bool(_CELL.search(title) and not _PRISON_CELL.search(title)) and op.kind == "event"
+        digest = len(self.doc.section_countries) > 1 or len(self.doc.layout.sections) > 2
+        several = not any(q == 1 for q in self._arrest_counts(op))
+        return bool(_CELL.search(title) and not _PRISON_CELL.search(title)) and op.kind == "event" and several and not digest
+
+    def _arrest_counts(self, op: Operation) -> list[int]:
+        """Counts of people arrested that the record's sentences state outright (one for "a man")."""
+        found = []
+        for i in op.sentences:
+            sentence = self.doc.sentence_text(i)
+            if re.search(r"\b(?:arrested|detained|apprehended)\s+(?:a|an|one)\s+", sentence) or re.search(
+                r"\b(?:a|an|one)\s+[\w-]+\s+(?:man|woman|suspect)?\s*(?:was|has\s+been)\s+(?:arrested|detained)", sentence
+            ):
+                found.append(1)
+        return found
 
     def _sites_of(self, op: Operation, record: _Record) -> list[SiteMention]:
         found: list[SiteMention] = []
@@ -396,7 +413,7 @@ class _Builder:
         doc = self.doc
         in_op = [a for i in op.sentences for a in doc.actors_in(i)]
         site_countries = [s.country for s in sites if s.country]
-        if record.family in ("violence", "release"):
+        if record.family in ("violence", "release") and record.subtype != "airstrike":
             groups = [a for a in in_op if a.kind == "group"]
             if not groups:
                 return []
@@ -413,7 +430,7 @@ class _Builder:
                 for a in doc.actors_in(j)
                 if a.kind == "agency"
             ]
-        if record.family == "military":
+        if record.family == "military" or record.subtype == "airstrike":  # the state that struck
             agencies = [a for a in agencies if a.sector == "MIL"] or agencies
         inside = [(m.hit.start, m.hit.end) for m in op.mentions]
         agencies = [a for a in agencies if not any(s <= a.start < e for s, e in inside)]  # "police custody"

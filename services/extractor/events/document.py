@@ -43,7 +43,8 @@ OTHER_PREDICATES = re.compile(
     r"|stayed|rented|published|oversaw|promoted|heads|runs|trained|operates|controls|holds|held\s+at"
     r"|founded|set\s+up|established|opened|appeared|due|scheduled|expected|planned|intended|hoped|preparing"
     r"|aged|ranked|posted|filmed|deployed|blamed|described|called|condemned|appalled"
-    r"|revived|recalled|echoed|evoked|reminded|memories|anniversary|marked)\b",
+    r"|revived|recalled|echoed|evoked|reminded|memories|anniversary|marked"
+    r"|examined|treated|admitted|hospitali[sz]ed|evacuated|rushed|buried|mourned)\b",
     re.I,
 )
 _DATELINE = re.compile(
@@ -109,7 +110,7 @@ class Document:
             [
                 h
                 for h in self.lexicon.hits(self.text, s.start, s.end)
-                if not any(a < h.end and h.start < b for a, b in names) and not self._in_a_name(h, s.start)
+                if not any(a <= h.start and h.end <= b for a, b in names) and not self._in_a_name(h, s.start)
             ]
             for s in self.sentences
         ]
@@ -253,7 +254,7 @@ class Document:
                 hit,
                 when,
                 reference,
-                anaphoric=anaphoric and (told_before or is_reduced_relative(sentence, hit, s.start)),
+                anaphoric=anaphoric and told_before and not is_reduced_relative(sentence, hit, s.start),
                 sentence_times=tuple(self.times_in(i)),
             ),
             anaphoric,

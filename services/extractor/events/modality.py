@@ -88,10 +88,10 @@ _DEFINITE = re.compile(
 )
 # "the nine people detained during the night", "those arrested", "the women arrested in Spain"
 _REDUCED_RELATIVE = re.compile(
-    r"\b(?:those|(?:the|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+(?:[\w-]+\s+){0,4}?"
+    r"\b(?:those|(?:the|a|an|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:suspects?|men|women|people|persons|individuals|detainees|pair|two|three|four|five|six|seven|eight|nine|ten"
     r"|\d+|others?|ones?|frenchman|man|woman|minors?|workers|girls|schoolgirls|students|hostages|tourists|nationals"
-    r"|citizens|passengers|villagers|soldiers|officers))\s+(?:\w+ly\s+)?$",
+    r"|citizens|passengers|villagers|soldiers|officers|cells?|networks?|groups?|rings?))\s+(?:\w+ly\s+)?$",
     re.I,
 )
 _DETERMINER_JUST_BEFORE = re.compile(r"\b(?:the|this|that|his|her|their|its)\s+$|['\u2019]s\s+$", re.I)
@@ -184,13 +184,14 @@ def _subject_span(clause: str) -> str:
 
 # "scores of kidnapped schoolgirls", "the abducted girls": a participle used as an adjective
 _ADJECTIVAL = re.compile(
-    r"\s+(?:[a-z-]+\s+)?(?:girls|schoolgirls|students|pupils|children|boys|women|men|hostages|people|persons|suspects"
+    r"\s+(?:(?!(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|dozens|more)\b)"
+    r"[a-z-]+\s+)?(?:girls|schoolgirls|students|pupils|children|boys|women|men|hostages|people|persons|suspects"
     r"|weapons|arms|items|goods|villagers|passengers|victims|extremists|terrorists|jihadists|militants|criminals"
     r"|prisoners|inmates|offenders|cells|networks|groups|plots|attacks|workers|staff|soldiers|officers|journalists"
     r"|tourists|nationals|citizens|crew|sailors|fishermen|engineers|teachers|priests|missionaries)\b"
 )
 _ADJECTIVAL_BEFORE = re.compile(
-    r"(?:^|\b(?:the|these|those|of|his|her|their|its|other|remaining|for|with|to|by|among|from|against|on|as|and|including"
+    r"(?:^|\b(?:the|these|those|of|his|her|their|its|other|remaining|for|with|to|by|among|from|against|on|as|including"
     r"|\d+)|['\u2019]s)\s*$",
     re.I,
 )
@@ -205,10 +206,18 @@ def is_adjectival(sentence: str, hit: Hit, sentence_start: int) -> bool:
     return bool(_ADJECTIVAL.match(right) and _ADJECTIVAL_BEFORE.search(left[-20:]))
 
 
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|dozens|him|them)\b",
+    re.I,
+)
+
+
 def is_reduced_relative(sentence: str, hit: Hit, sentence_start: int) -> bool:
     """ "the Frenchman detained in Marseille", "twelve aid workers kidnapped in December": people
     described by an action done to them earlier."""
-    return hit.rule.form == "verb" and bool(_REDUCED_RELATIVE.search(sentence[: hit.start - sentence_start][-60:]))
+    if hit.rule.form != "verb" or _OBJECT_AFTER.match(sentence, hit.end - sentence_start):
+        return False  # "a group attacked a hotel": a verb with its object is the clause's own
+    return bool(_REDUCED_RELATIVE.search(sentence[: hit.start - sentence_start][-60:]))
 
 
 def is_anaphoric(sentence: str, hit: Hit, sentence_start: int) -> bool:

@@ -67,6 +67,11 @@ _NEW_PEOPLE = re.compile(
     r"|nationals?|citizens?|workers?|students?|jihadists?|militants?|moroccans?|imams?|preachers?|[\w-]+-year-old)\b",
     re.I,
 )
+_AGGREGATE_SENTENCE = re.compile(
+    r"\b(?:last|this|the\s+past|the\s+previous)\s+(?:year|decade)\b|\bsince\s+(?:\d{4}|the\s+start|january|february|march"
+    r"|april|may|june|july|august|september|october|november|december)\b|\bso\s+far\b|\bin\s+total\b|\bper\s+year\b",
+    re.I,
+)
 _ANOTHER = re.compile(
     r"\b(?:(?:other|another)\s+(?:[\w-]+\s+)?(?:units?|forces|officers|police|agents|troops|soldiers|detachments"
     r"|teams|operations?|raids?|cases?|investigations?)|separately|in\s+a\s+separate|elsewhere)\b[^.;]{0,40}$",
@@ -168,7 +173,7 @@ def _target(ops: list[Operation], doc: Document, m: Mention) -> Operation | None
         return None
     if candidates and candidates[0].head.sentence == m.sentence and candidates[0].kind == "event":
         return candidates[0]  # the sentence's earlier trigger already made its record
-    if _another(doc, m):
+    if family in ("operation", "military") and _another(doc, m):
         return None  # "During sweeps in Tebessa, other units found and destroyed 11 hideouts": another operation
     for k, op in enumerate(candidates):
         if op.section != section:
@@ -234,8 +239,12 @@ def _sentence_owner(mentions: list[Mention], doc: Document) -> dict[int, str]:
     for host, subtypes in (("court", ("charge_indict",)), ("removal", ("extradition_deportation",))):
         hosts = [m for m in mentions if m.hit.family == host and m.hit.subtype in subtypes]
         for m in mentions:
-            if m.hit.family == "operation" and any(_same_clause(doc, m, h) for h in hosts):
+            if m.hit.family == "operation" and not doc.is_modifier(m.hit) and any(_same_clause(doc, m, h) for h in hosts):
                 owner[id(m)] = host
+    if "violence" in families and "military" in families:  # "an airstrike ... killed seven fighters": the strike
+        for m in mentions:
+            if m.hit.family == "military" and any(x.hit.subtype == "airstrike" for x in mentions):
+                owner[id(m)] = "violence"
     if "violence" in families and "operation" in families:
         s = doc.sentences[mentions[0].sentence]
         during = any(
@@ -443,8 +452,8 @@ def _continuations(doc: Document, ops: list[Operation]) -> None:
                 break
             if any(h.family != op.family for h in _acting_hits(doc, i)):
                 break
-            if not cue.search(doc.sentence_text(i)):
-                break
+            if not cue.search(doc.sentence_text(i)) or _AGGREGATE_SENTENCE.search(doc.sentence_text(i)):
+                break  # a count over a period after the story is not the story ("1,200 killed last year")
             op.sentences.append(i)
             claimed.add(i)
             added += 1

@@ -54,13 +54,14 @@ _PERSON_NOUN = (
     r"|worker|officer|guard|guardsman|soldier|policeman|policewoman|passer-by|civilian|resident|journalist|mother"
     r"|father|sister|brother|wife|husband|son|daughter|colleague|teacher|priest|tourist|driver|pedestrian|cyclist"
     r"|neighbou?r|friend|relative|cousin|uncle|aunt|nephew|niece|grandmother|grandfather|baby|partner|girlfriend"
-    r"|boyfriend|landlord|shopkeeper|farmer|herder|trader|nurse|doctor)"
+    r"|boyfriend|landlord|shopkeeper|farmer|herder|trader|nurse|doctor|[\w]+-year-old)"
 )
 _ONE = r"(?:a|an|one|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?"
 # "An employee of the prison ... died", "killed his mother and his sister", "wounded a woman passer-by"
 _ONE_DIED = re.compile(
     rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}\b[^.;]{{0,80}}?\b(?:died|was\s+killed|was\s+shot\s+dead"
-    r"|lost\s+(?:his|her)\s+life|did\s+not\s+survive|succumbed)\b",
+    r"|was\s+(?:stabbed|beaten|hacked|shot)\s+to\s+death|was\s+shot\s+and\s+killed|lost\s+(?:his|her)\s+life"
+    r"|did\s+not\s+survive|succumbed)\b",
     re.I,
 )
 _KILLED_PEOPLE = re.compile(
@@ -70,7 +71,7 @@ _KILLED_PEOPLE = re.compile(
 )
 _INJURED_ONE = re.compile(
     rf"\b(?:wounded|injured|hurt)\s+(?:[a-z]+ly\s+)?(?:{_ONE}{_PERSON_NOUN}|a\s+(?:second|third|fourth|fifth|sixth)\b)\b"
-    rf"|\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}\s+(?:was|were)\s+(?:[a-z]+ly\s+)?(?:wounded|injured|hurt)\b",
+    rf"|\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}\s+(?:(?:was|were)\s+)?(?:[a-z]+ly\s+)?(?:wounded|injured|hurt)\b",
     re.I,
 )
 _ARRESTED_ONE = re.compile(

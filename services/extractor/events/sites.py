@@ -87,7 +87,9 @@ _UNKNOWN_PLACE_CUE = re.compile(
 )
 # Between X and Y when Y only locates X.
 _CONTAINER_GAP = re.compile(
-    r"^(?:\s+in\s+(?:the\s+)?|\s*\(\s*(?:the\s+)?|,\s+in\s+(?:the\s+)?|,\s+|,\s+(?:a|an|the)\s+[^,.;()]{0,50}?\b(?:in|within|of)\s+(?:the\s+)?(?:[a-z-]+\s+)?)$"
+    r"^(?:\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?(?:[A-Z][\w-]*['\u2019]s\s+)?"
+    r"|\s+(?:district|neighbou?rhood|suburb|quarter|area|municipality|commune)\s+of\s+(?:the\s+)?"
+    r"|\s*\(\s*(?:the\s+)?|,\s+in\s+(?:the\s+)?|,\s+|,\s+(?:a|an|the)\s+[^,.;()]{0,50}?\b(?:in|within|of)\s+(?:the\s+)?(?:[a-z-]+\s+)?)$"
 )
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|of|and|outside|into|across)\s+(?:the\s+)?|,\s*)$", re.I)
 _PERSON_AFTER = re.compile(
@@ -408,6 +410,9 @@ def assign_counts(
     cursor = start
     bounds = [m.start() for m in _CLAUSE.finditer(text, start, end)] + [end]
     counted_before = False
+    respectively = _RESPECTIVELY.search(text, start, end)
+    if respectively is not None and _distribute(text, start, end, sites, triggers):
+        return
     for bound in bounds:
         clause_sites = [s for s in sites if cursor <= s.start < bound and s.role == "event_site"]
         clause = text[cursor:bound]
@@ -436,7 +441,44 @@ def assign_counts(
                 site.count_span = (cursor + ordinal.start(), cursor + ordinal.end())
         elif counts:
             counted_before = True
+        elif len(clause_sites) == 1 and clause_sites[0].count is None and acting and _ONE_PERSON.search(clause):
+            site = clause_sites[0]  # "raided a flat in Alicante and detained a 29-year-old man"
+            one = _ONE_PERSON.search(clause)
+            assert one is not None
+            site.count, site.count_span = 1, (cursor + one.start(), cursor + one.end())
+            counted_before = True
+        if acting:
+            counted_before = True  # "detained on Tuesday ..., two in Seine-Saint-Denis and one in Villeurbanne"
         cursor = bound
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_ONE_PERSON = re.compile(
+    r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|suspect|minor|youth|teenager|national|citizen|person|individual"
+    r"|[\w]+-year-old)\b",
+    re.I,
+)
+
+
+def _distribute(
+    text: str, start: int, end: int, sites: list[SiteMention], triggers: list[tuple[int, int]]
+) -> bool:
+    """ "the two others were apprehended in Berkane and Nador respectively": as many places as the
+    count, one each; "two and three ... in X and Y respectively": in order."""
+    clause_start = max([m.end() for m in _CLAUSE.finditer(text, start, end) if m.end() <= _RESPECTIVELY.search(text, start, end).start()] or [start])  # type: ignore[union-attr]
+    places = [s for s in sites if clause_start <= s.start < end and s.role == "event_site" and s.count is None]
+    counts = [n for n in find_numbers(text[clause_start:end]) if n.value is not None and not _is_age(text[clause_start:end], n.start)]
+    if len(places) < 2 or not counts:
+        return False
+    if len(counts) == len(places):
+        for site, n in zip(places, counts, strict=True):
+            site.count, site.count_span = n.value, (clause_start + n.start, clause_start + n.end)
+        return True
+    if counts[0].value == len(places):
+        for site in places:
+            site.count = 1
+        return True
+    return False
 
 
 def _is_age(clause: str, start: int) -> bool:

@@ -1,0 +1,174 @@
+"""A second labelled set, written by the newswire team (CC0), for scoring only.
+
+Ten short news stories in the styles of the development corpus (wire copy, local papers, press
+releases, a digest), about operations, court steps, removals, attacks, abductions and releases in
+Spain, Morocco, France, Belgium, Italy, Niger and Nigeria. The places and agencies are real; the
+stories are invented. They were written and annotated (``gold.json``, the format of
+../shared/gold/seed-events.json) before the extractor was run on them and first scored blind;
+since then their errors have been read and fixed, so they are a tuning set now, not a check:
+
+    python bench/handwritten/articles.py build   # writes pages/*.html from the texts below
+    newswire eval --gold bench/handwritten/gold.json --pages bench/handwritten
+"""
+
+from __future__ import annotations
+
+import html
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+ARTICLES: dict[str, dict[str, object]] = {
+    "hw-01": {
+        "outlet": "Iberwire",
+        "url": "https://www.iberwire.example/2023/05/18/spain-four-held-valencia-alicante/",
+        "published": "2023-05-18T13:05:00+02:00",
+        "title": "Spanish police arrest four in Valencia and Alicante over Islamic State propaganda",
+        "paragraphs": [
+            "MADRID, May 18 (Iberwire) - Spain's National Police arrested four men on Wednesday in Valencia and Alicante on suspicion of spreading Islamic State propaganda online, the Interior Ministry said.",
+            "Three of the suspects were detained in Valencia and the fourth in Alicante, where officers also searched a flat and seized two laptops and several mobile phones.",
+            "The men, all Moroccan nationals aged between 22 and 35, had run encrypted chat groups that shared execution videos and calls for attacks in Europe, according to the ministry. Investigators said the group had been under surveillance since last autumn.",
+            "A judge at the National Court in Madrid is expected to decide on Friday whether they will remain in custody.",
+            "Spanish police have arrested 41 people on jihadism-related charges so far this year, according to ministry figures.",
+        ],
+    },
+    "hw-02": {
+        "outlet": "Diario de la Costa Blanca (English edition)",
+        "url": "https://www.costablancadiario.example/en/2023/05/19/alicante-flat-searched-four-held/",
+        "published": "2023-05-19T07:40:00+02:00",
+        "title": "Alicante flat searched as four held over jihadist chats",
+        "paragraphs": [
+            "Officers from the National Police's General Information Commission raided a flat in the Carolinas neighbourhood of Alicante early on Wednesday and detained a 29-year-old man, one of four people held in Valencia and Alicante in a coordinated operation.",
+            "The other three were arrested in the city of Valencia, police sources told this newspaper.",
+            "Neighbours said the man had lived in the building for two years and worked at a car wash. \"He was always polite,\" said one resident, who asked not to be named.",
+            "The four are accused of belonging to an online network that spread propaganda for the Islamic State group. On Thursday a National Court judge ordered all four held in custody pending further investigation.",
+        ],
+    },
+    "hw-03": {
+        "outlet": "Sahel Wire",
+        "url": "https://www.sahelwire.example/2022/03/23/niger-tizegorou-market-attack/",
+        "published": "2022-03-23T10:15:00+01:00",
+        "title": "Gunmen kill 19 at village market in western Niger",
+        "paragraphs": [
+            "NIAMEY, March 23 (Sahel Wire) - Gunmen on motorbikes killed at least 19 civilians in an attack on the village of Tizegorou in western Niger's Tillaberi region on Monday, the interior ministry said.",
+            "The assailants opened fire on residents at a weekly market before setting fire to shops and granaries, a local official said. Eight people were wounded and taken to hospital in Ouallam.",
+            "No group has claimed responsibility, but the area near the borders with Mali and Burkina Faso is a stronghold of the Islamic State Sahel Province.",
+            "Niger's armed forces said on Tuesday that troops deployed to the area had killed six of the attackers in a pursuit near Banibangou.",
+            "More than 1,200 civilians were killed in the region last year, according to conflict monitors.",
+        ],
+    },
+    "hw-04": {
+        "outlet": "Maghreb Press Digest",
+        "url": "https://www.maghrebpressdigest.example/revue/2021/11/13/sale-cell-sentences/",
+        "published": "2021-11-13T09:00:00+01:00",
+        "title": "Sale court jails seven members of Tangier-Tetouan cell",
+        "paragraphs": [
+            "The anti-terrorism chamber of the Sale Court of Appeal on Thursday handed sentences of between four and 15 years in prison to seven members of a cell dismantled in Tangier and Tetouan in March, the daily Al Akhbar reported.",
+            "The cell's alleged leader, a 31-year-old baker, received the heaviest term. Two other defendants were acquitted.",
+            "Prosecutors had accused the group of plotting attacks on tourist sites and of recruiting fighters for the Islamic State in the Sahel.",
+            "The BCIJ announced the dismantling of the cell on 18 March, saying it had seized a pistol, knives and chemical substances during searches in both cities.",
+        ],
+    },
+    "hw-05": {
+        "outlet": "Brussels Metro News",
+        "url": "https://www.brusselsmetro.example/2022/11/11/schaerbeek-officer-killed/",
+        "published": "2022-11-11T08:30:00+01:00",
+        "title": "Police officer killed in Schaerbeek knife attack",
+        "paragraphs": [
+            "A police officer was stabbed to death and a colleague seriously injured in an attack in the Schaerbeek district of Brussels on Thursday evening, the federal prosecutor's office said.",
+            "The attacker, a 32-year-old man known to the security services, approached the two officers at a traffic stop on Boulevard Lambermont and stabbed them repeatedly. Other officers shot and wounded him at the scene; he was taken to hospital under police guard.",
+            "The prosecutor's office, which handles terrorism cases, has taken over the investigation. The suspect had been on a watch list of radicalised individuals since 2013.",
+            "Interior Minister Annelies Verlinden said flags would be flown at half-mast on Saturday.",
+        ],
+    },
+    "hw-06": {
+        "outlet": "Eurowire",
+        "url": "https://www.eurowire.example/2019/09/28/france-three-charged-police-plot/",
+        "published": "2019-09-28T16:20:00+02:00",
+        "title": "Three charged in France over suspected plan to attack police",
+        "paragraphs": [
+            "PARIS, Sept 28 (Eurowire) - Three men arrested this week in the Paris region and in Lyon were charged on Friday with terrorist criminal conspiracy over a suspected plan to attack police officers, judicial sources said.",
+            "The suspects, aged 19 to 24, were detained on Tuesday by officers of the DGSI domestic intelligence service, two in Seine-Saint-Denis and one in Villeurbanne, near Lyon. A fourth person held in the operation was released without charge on Thursday.",
+            "Investigators found a hunting rifle and instructions for making explosives at one of the addresses, a source close to the case said.",
+            "France has foiled dozens of plots since the 2015 attacks in Paris, according to the interior ministry.",
+        ],
+    },
+    "hw-07": {
+        "outlet": "Northern Ledger",
+        "url": "https://www.northernledger.example/news/2021/03/03/kagara-students-freed/",
+        "published": "2021-03-03T11:00:00+01:00",
+        "title": "Kidnapped Kagara students and staff freed",
+        "paragraphs": [
+            "Gunmen who abducted 42 students and staff from a boarding school in Kagara, Niger State, on February 17 have freed all of them, the state governor said on Saturday.",
+            "The captives were released on Saturday morning in a forest near the village of Tegina and were being examined by doctors in Minna, the state capital, Governor Abubakar Sani Bello told reporters. One student was killed during the raid on the school.",
+            "Officials denied that a ransom had been paid. Bandits have kidnapped more than 700 schoolchildren in north-western Nigeria since December, according to a tally by the agency.",
+        ],
+    },
+    "hw-08": {
+        "outlet": "Interior Press Office",
+        "url": "https://www.itinteriordigest.example/press/2020/01/15/expulsion-tunisian-national/",
+        "published": "2020-01-15T17:00:00+01:00",
+        "title": "Tunisian national expelled for reasons of State security",
+        "paragraphs": [
+            "ROME, 15 January 2020 - A 27-year-old Tunisian national was expelled today on State security grounds by order of the Minister of the Interior and placed on a flight from Rome Fiumicino airport to Tunis.",
+            "The man, who lived in Genoa, had come to the attention of the DIGOS after posting messages in support of the Islamic State on social media.",
+            "He is the 98th person expelled for reasons linked to religious extremism since the start of 2019, the ministry said.",
+        ],
+    },
+    "hw-09": {
+        "outlet": "Maghreb Press Wire",
+        "url": "https://www.maghrebpresswire.example/en/security/2023/09/08/bcij-cell-oujda-berkane-nador/",
+        "published": "2023-09-08T12:00:00+01:00",
+        "title": "BCIJ dismantles five-member cell in Oujda, Berkane and Nador",
+        "paragraphs": [
+            "Rabat - The Central Bureau of Judicial Investigations (BCIJ) dismantled on Thursday a terrorist cell of five members loyal to the Islamic State, active in the cities of Oujda, Berkane and Nador, the General Directorate of National Security said in a statement.",
+            "Three suspects were arrested in Oujda, while the two others were apprehended in Berkane and Nador respectively.",
+            "Searches at the suspects' homes led to the seizure of electronic equipment and a manuscript pledging allegiance to the terrorist organisation.",
+            "The suspects will be brought before the competent prosecutor's office once the investigation is complete.",
+        ],
+    },
+    "hw-10": {
+        "outlet": "Strait Security Weekly",
+        "url": "https://www.straitsecurity.example/2023/03/25/week-in-review-12/",
+        "published": "2023-03-25T10:00:00+01:00",
+        "title": "Week in review: a Ceuta arrest and a cell in Casablanca",
+        "paragraphs": [
+            "Our weekly round-up of security news from both shores of the Strait.",
+            "SPAIN. The Guardia Civil arrested a 19-year-old in Ceuta on Tuesday accused of preparing a knife attack on a church. It was the second arrest of a young jihadist sympathiser in the enclave this month, after police detained a 17-year-old there on 3 March.",
+            "MOROCCO. Security services broke up a four-member cell in Casablanca and Settat on Wednesday, seizing knives and combat gear, the BCIJ said. The suspects, who had pledged allegiance to Islamic State, were planning attacks on public buildings, it added.",
+        ],
+    },
+}
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>{title} | {outlet}</title>
+<link rel="canonical" href="{url}">
+<meta property="og:title" content="{title}">
+<meta property="article:published_time" content="{published}">
+</head><body>
+<header><a href="/">{outlet}</a><nav><ul><li><a href="/security">Security</a></li></ul></nav></header>
+<main><article>
+<h1>{title}</h1>
+<div class="article-body">
+{body}
+</div>
+</article></main>
+<footer><p>{outlet}</p></footer>
+</body></html>
+"""
+
+
+def build() -> None:
+    pages = HERE / "pages"
+    pages.mkdir(exist_ok=True)
+    for article_id, article in ARTICLES.items():
+        body = "\n".join(f"<p>{html.escape(str(p), quote=False)}</p>" for p in article["paragraphs"])  # type: ignore[union-attr]
+        fields = {k: html.escape(str(v)) for k, v in article.items() if k != "paragraphs"}
+        (pages / f"{article_id}.html").write_text(PAGE.format(body=body, **fields), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["build"]:
+        build()
