@@ -593,3 +593,60 @@ def test_a_birthplace_does_not_take_the_arrests_date() -> None:
 )
 def test_profiles_conferences_and_generic_statements_make_no_event(text: str) -> None:
     assert [m for m in events(text) if m.record_kind == "event"] == []
+
+
+def test_counts_before_a_respectively_list_still_go_to_their_place() -> None:
+    mention = only(
+        "Police in Morocco broke up a four-member cell on Monday. Two suspects were detained in Fez, while the "
+        "other two were picked up in Meknes and Ifrane respectively.",
+        date(2024, 2, 8),
+    )
+    assert [(s.name, s.count) for s in mention.sites] == [("Fes", 2), ("Meknes", 1), ("Ifrane", 1)]
+    assert ("arrested", 4) in [(q.kind, q.value) for q in mention.quantities]
+
+
+def test_one_person_taken_right_after_a_search_is_that_places_count() -> None:
+    mention = only(
+        "Guardia Civil officers searched a house in Lleida on Tuesday and detained a 40-year-old man, one of "
+        "three people held in Lleida and Tarragona in the operation. The two others were arrested in Tarragona.",
+        date(2024, 2, 8),
+    )
+    assert [(s.name, s.count) for s in mention.sites] == [("Lleida", 1), ("Tarragona", 2)]
+
+
+def test_a_court_sits_where_it_is_named_and_counts_those_it_orders_held() -> None:
+    (remand,) = [
+        m
+        for m in events(
+            "Two men were arrested in Bilbao on Monday. On Wednesday a Madrid Court judge ordered both held "
+            "in custody.",
+            date(2024, 2, 8),
+        )
+        if m.subtype == "other"
+    ]
+    assert [s.name for s in remand.sites] == ["Madrid"]
+    assert [(q.kind, q.value) for q in remand.quantities] == [("other", 2)]
+    assert {a.country for a in remand.actors} == {"ESP"}
+
+
+def test_a_place_naming_a_court_is_no_site_of_an_arrest() -> None:
+    mention = only("Officers arrested a man outside the Rabat Court of Appeal on Friday.", date(2024, 2, 8))
+    assert mention.subtype == "arrest"
+    assert [s.name for s in mention.sites] == []
+
+
+def test_a_dated_reference_back_joins_the_record_it_names() -> None:
+    found = events(
+        "The court jailed three members of a cell dismantled in Nador in January. Police had announced the "
+        "dismantling of the cell on 12 January.",
+        date(2024, 6, 8),
+    )
+    assert [m.subtype for m in found if m.subtype == "cell_dismantled"] == ["cell_dismantled"]
+
+
+def test_an_unknown_village_is_a_town_and_takes_the_death_toll() -> None:
+    mention = only(
+        "Gunmen killed 12 people in the village of Dargol-Koira in Niger's Tillaberi region on Sunday.",
+        date(2024, 2, 8),
+    )
+    assert [(s.name, s.precision, s.count) for s in mention.sites] == [("Dargol-Koira", "city", 12)]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, cast
 
@@ -326,9 +326,14 @@ class _Builder:
             for site in resolve_descriptors(here, named):
                 if site.start < self.doc.dateline_end:
                     continue  # "ROME, 14 March 2018 -": where the story was filed
-                if self.belongs(op, site.start) is None and not self._where_clause(op, i, site):
+                seat = site.role == "seat" and record.family == "court"  # the court of the record's sentence
+                if not seat and self.belongs(op, site.start) is None and not self._where_clause(op, i, site):
                     continue
-                if _AGENCY_AFTER.match(self.text, site.end) and not site.descriptor:
+                if site.role == "seat":  # "the Sale Court of Appeal": where a court step happens
+                    if record.family != "court":
+                        continue
+                    site = replace(site, role="event_site")
+                elif _AGENCY_AFTER.match(self.text, site.end) and not site.descriptor:
                     continue  # "Borno State police", "Madrid police": the place names the agency
                 if site.role in ("background", "reference"):
                     continue
@@ -380,7 +385,13 @@ class _Builder:
             ]
             if near:
                 return Counter(near).most_common(1)[0][0]
-        return self._country_counts.most_common(1)[0][0] if self._country_counts else None
+        if self._country_counts:
+            return self._country_counts.most_common(1)[0][0]
+        # no country named anywhere: the country of the story's towns ("Alicante ... Valencia")
+        towns = Counter(
+            site.country for i in range(len(self.doc.sentences)) for site in self.sites_in(i) if site.country
+        )
+        return towns.most_common(1)[0][0] if towns else None
 
     # ---- quantities ---------------------------------------------------------------------------------
 

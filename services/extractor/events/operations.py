@@ -128,10 +128,19 @@ def _new_people(doc: Document, m: Mention) -> bool:
 
 def _places_near(doc: Document, m: Mention) -> set[str]:
     """Capitalised words after "in", "at", "near" in the trigger's sentence part: enough to tell
-    "in Aviles" from "in Melilla" (accents and case folded)."""
+    "in Aviles" from "in Melilla" (accents and case folded). Country names are left out: a
+    country holds its towns ("a cell in Morocco ... two detained in Fez" is one operation)."""
     s = doc.sentences[m.sentence]
-    around = doc.text[max(s.start, m.hit.start - 80) : min(s.end, m.hit.end + 80)]
-    return {fold(w) for w in re.findall(r"\b(?:[Ii]n|at|near)\s+([A-Z][\w\u00c0-\u024f-]+)", around)}
+    start = max(s.start, m.hit.start - 80)
+    countries = {c_start for c_start, _, _ in doc.countries}
+    return {
+        fold(w[1])
+        for w in _PLACE_WORD.finditer(doc.text, start, min(s.end, m.hit.end + 80))
+        if w.start(1) not in countries
+    }
+
+
+_PLACE_WORD = re.compile(r"\b(?:[Ii]n|at|near)\s+([A-Z][\w\u00c0-\u024f-]+)")
 
 
 def _another(doc: Document, m: Mention) -> bool:
@@ -190,6 +199,15 @@ def _target(ops: list[Operation], doc: Document, m: Mention) -> Operation | None
         if mine and theirs and not (mine & theirs) and (_new_people(doc, m) or m.sentence - op.last_sentence >= 2):
             return None  # other people, or a later paragraph, at another place: another operation
         return op
+    return None
+
+
+def _told_before(ops: list[Operation], m: Mention) -> Operation | None:
+    """The earlier record a dated reference back names ("the dismantling of the cell on 18 March"
+    after "a cell dismantled in March"): same family, both dated, the dates agree."""
+    for op in reversed(ops):
+        if op.family == m.hit.family and op.time is not None and m.time is not None and _compatible_time(op.time, m.time):
+            return op
     return None
 
 
@@ -325,6 +343,10 @@ def group(doc: Document) -> list[Operation]:
                     host.add(m)
                     m.op = ops.index(host)
                     continue
+            if m.kind == "background" and m.anaphoric and (told := _told_before(ops, m)) is not None:
+                told.add(m)  # "a cell dismantled in March ... the dismantling of the cell on 18 March"
+                m.op = ops.index(told)
+                continue
             if m.kind == "background":
                 previous = ops[-1] if ops else None
                 if (

@@ -87,8 +87,19 @@ def _is_count_of_age_or_term(text: str, abs_start: int, abs_end: int) -> bool:
     return bool(_AGE_BEFORE.search(text[max(0, abs_start - 24) : abs_start]))
 
 
+_VERB_UNIT = re.compile(r"^(?:were|was|are|is|have|had|will|would|face|faces|remain|held|kept|sent|put|taken|brought|[a-z]+ed)$")
+_STANDALONE = re.compile(r"\b(?:all|the|both|those|these|other|remaining)\s+$", re.I)
+
+
 def _people(text: str, n: NumberMention, abs_end: int) -> bool:
-    return (n.unit or "") in PEOPLE_NOUNS or bool(_OF_PEOPLE.match(text[abs_end : abs_end + 40]))
+    """A count of people: "four men", "four of the suspects", or a number standing for people it
+    counted before, a determiner before it and a verb after it ("all four held", "the other three
+    were")."""
+    unit = n.unit or ""
+    if unit in PEOPLE_NOUNS or _OF_PEOPLE.match(text[abs_end : abs_end + 40]):
+        return True
+    before = text[max(0, abs_end - len(n.text) - 12) : abs_end - len(n.text)]
+    return bool(_VERB_UNIT.match(unit)) and (n.text.lower() == "both" or bool(_STANDALONE.search(before)))
 
 
 def _quantity(kind: str, n: NumberMention, start: int, text: str) -> Quantity:

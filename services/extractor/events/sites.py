@@ -97,6 +97,13 @@ _PERSON_AFTER = re.compile(
     r"|insisted|and\s+(?:his|her)\b))",
     re.I,
 )
+# "the Sale Court of Appeal", "Westminster Magistrates' Court", "Paris prosecutors": the court's seat,
+# where a court step happens (and nowhere else)
+SEAT_AFTER = re.compile(
+    r"(?:['\u2019]s)?\s+(?:(?:anti-?terror(?:ism|ist)?|criminal|appeals?|high|district|provincial|assize|special)\s+)*"
+    r"(?:Court|Tribunal|Magistrates|Assizes?|court|tribunal|magistrates|prosecutors?|Prosecutors?|judges?|Judges?)\b"
+)
+_SEAT_IN_NAME = re.compile(r"\s(?:Court|Tribunal|Magistrates['\u2019]?)(?:\s|$)")
 _INSTITUTION_AFTER = re.compile(
     r"\s+(?:Court|Tribunal|University|College|Police|Prosecutor|Magistrates|Council|Assembly|Parliament|Ministry"
     r"|Observatory|Institute|Centre|Center|Foundation|Times|Post|News|Herald|Gazette|Tribune|Journal)\b"
@@ -127,7 +134,7 @@ _DESCRIPTOR = re.compile(
 )
 _COUNTED = frozenset(
     "arrests detentions detainees suspects suspect people persons individuals men women nationals citizens "  # noqa: SIM905
-    "moroccans spaniards minors youths members militants jihadists extremists".split()
+    "moroccans spaniards minors youths members militants jihadists extremists others".split()
 )
 _ORDINAL_ONE = re.compile(r"\bthe\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|other|remaining\s+one)\b", re.I)
 _SPLIT_COUNT = (
@@ -189,13 +196,16 @@ def find_sites(
         before = text[max(start, match.start() - 60) : match.start()]
         if _REFERENCE_POINT.search(before[-30:]) and any(match.start() - f.end < 80 for f in found):
             continue  # "San Martin de la Vega, just south of Madrid": a landmark for the site just named
+        seat = _SEAT_IN_NAME.search(match.group(0))
+        if seat is not None and seat.start() > 0:  # "Sale Court", "Westminster Magistrates": the place, then the court
+            match = _CANDIDATE.match(text, match.start(), match.start() + seat.start()) or match
         site = _resolve(text, match, context, places, skip, before)
         if site is None and " " not in match.group(0) and match.group(0) not in _CALENDAR:
             unknown.append(match)
         if site is not None and site.precision != "city" and _GROUP_IN.search(before):
             continue  # "the Islamic State in the Sahel / in Somalia": a branch's name, not a place
         if site is not None and all(site.start != s.start for s in found):
-            site.role = role_of(before)
+            site.role = "seat" if SEAT_AFTER.match(text, site.end) else role_of(before)
             found.append(site)
     for match in _DESCRIPTOR.finditer(text, start, end):
         nation = match["nation"]
@@ -272,7 +282,7 @@ def _resolve(
         (_DATELINE.match(text, match.end()) and _at_paragraph_start(text, match.start()))
         or _PERSON_AFTER.match(text, match.end())
         or _ORGANISATION.match(match.group(0))
-        or _INSTITUTION_AFTER.match(text, match.end())
+        or (_INSTITUTION_AFTER.match(text, match.end()) and not SEAT_AFTER.match(text, match.end()))
         or re.search(r"\b[A-Z]\.\s+$", before)  # "George W. Bush": a surname after an initial
         or re.match(r"[A-Z]\.\s", text[match.end() - 1 : match.end() + 2])  # and the name before it
     ):
@@ -369,11 +379,23 @@ def _absorb_containers(text: str, sites: list[SiteMention]) -> None:
             inner.country = outer.country
             inner.place = replace(outer.place, name=inner.name) if outer.place else None
             inner.borrowed = True
-            inner.precision = outer.precision if outer.precision != "city" else "admin2"
+            inner.precision = _inside(text, inner, outer.precision)
             sites.remove(outer)
         elif coarser and (inner.country == outer.country or outer.country is None or inner.country is None):
             inner.country = inner.country or outer.country
             sites.remove(outer)
+
+
+_SETTLEMENT_BEFORE = re.compile(r"\b(?:village|town|city|hamlet|locality|settlement|camp|commune)\s+of\s+$", re.I)
+_FINER = {"country": "admin1", "region": "admin1", "admin1": "admin2", "admin2": "city", "city": "city"}
+
+
+def _inside(text: str, inner: SiteMention, container: str) -> str:
+    """How precise an unknown name is: a settlement when the text says so ("the village of X"),
+    else one step finer than the place that contains it."""
+    if _SETTLEMENT_BEFORE.search(text[max(0, inner.start - 30) : inner.start]):
+        return "city"
+    return _FINER.get(container, container)
 
 
 def resolve_descriptors(sites: list[SiteMention], named: list[SiteMention]) -> list[SiteMention]:
@@ -408,11 +430,15 @@ def assign_counts(
     is of the action: its clause has one of the record's ``triggers``, names arrests or detentions,
     or leaves the verb out after a clause that had one ("and two in neighbouring Nador")."""
     cursor = start
+    respectively = _RESPECTIVELY.search(text, start, end)
+    if respectively is not None:
+        # the "respectively" clause is read as a list; the clauses before it as usual ("Three
+        # were arrested in Oujda, while the two others ... in Berkane and Nador respectively")
+        clause_start = max([m.end() for m in _CLAUSE.finditer(text, start, end) if m.end() <= respectively.start()] or [start])
+        if _distribute(text, clause_start, end, sites):
+            end = clause_start
     bounds = [m.start() for m in _CLAUSE.finditer(text, start, end)] + [end]
     counted_before = False
-    respectively = _RESPECTIVELY.search(text, start, end)
-    if respectively is not None and _distribute(text, start, end, sites, triggers):
-        return
     for bound in bounds:
         clause_sites = [s for s in sites if cursor <= s.start < bound and s.role == "event_site"]
         clause = text[cursor:bound]
@@ -430,7 +456,7 @@ def assign_counts(
             )
         ]
         ordinal = _ORDINAL_ONE.search(clause)
-        if len(clause_sites) == 1 and clause_sites[0].count is None:
+        if len(clause_sites) == 1 and clause_sites[0].count is None and (counts or ordinal):
             site = clause_sites[0]
             if counts:
                 site.count = counts[0].value
@@ -439,13 +465,11 @@ def assign_counts(
             elif ordinal and counted_before and ordinal.start() < site.start - cursor:
                 site.count = 1  # "five in Tangier, the sixth in Bilbao"
                 site.count_span = (cursor + ordinal.start(), cursor + ordinal.end())
-        elif counts:
+        elif acting and (one := _one_person_site(text, cursor, clause, clause_sites, triggers)) is not None:
+            site, span = one  # "raided a flat in Alicante and detained a 29-year-old man"
+            site.count, site.count_span = 1, span
             counted_before = True
-        elif len(clause_sites) == 1 and clause_sites[0].count is None and acting and _ONE_PERSON.search(clause):
-            site = clause_sites[0]  # "raided a flat in Alicante and detained a 29-year-old man"
-            one = _ONE_PERSON.search(clause)
-            assert one is not None
-            site.count, site.count_span = 1, (cursor + one.start(), cursor + one.end())
+        elif counts:
             counted_before = True
         if acting:
             counted_before = True  # "detained on Tuesday ..., two in Seine-Saint-Denis and one in Villeurbanne"
@@ -460,12 +484,26 @@ _ONE_PERSON = re.compile(
 )
 
 
-def _distribute(
-    text: str, start: int, end: int, sites: list[SiteMention], triggers: list[tuple[int, int]]
-) -> bool:
+def _one_person_site(
+    text: str, cursor: int, clause: str, clause_sites: list[SiteMention], triggers: list[tuple[int, int]]
+) -> tuple[SiteMention, tuple[int, int]] | None:
+    """One person acted on at the clause's one place: its only place, or the one place before a
+    trigger that takes the person ("raided a flat in Alicante and detained a man, one of four held
+    in Valencia and Alicante": the places after the person are the whole operation's)."""
+    one = _ONE_PERSON.search(clause)
+    if one is None:
+        return None
+    span = (cursor + one.start(), cursor + one.end())
+    if not any(0 <= span[0] - end <= 2 for _, end in triggers):
+        return None  # "a 36-year-old man killed ...": the person did it
+    before = [x for x in clause_sites if x.start < span[0]]
+    site = clause_sites[0] if len(clause_sites) == 1 else before[0] if len(before) == 1 else None
+    return (site, span) if site is not None and site.count is None else None
+
+
+def _distribute(text: str, clause_start: int, end: int, sites: list[SiteMention]) -> bool:
     """ "the two others were apprehended in Berkane and Nador respectively": as many places as the
     count, one each; "two and three ... in X and Y respectively": in order."""
-    clause_start = max([m.end() for m in _CLAUSE.finditer(text, start, end) if m.end() <= _RESPECTIVELY.search(text, start, end).start()] or [start])  # type: ignore[union-attr]
     places = [s for s in sites if clause_start <= s.start < end and s.role == "event_site" and s.count is None]
     counts = [n for n in find_numbers(text[clause_start:end]) if n.value is not None and not _is_age(text[clause_start:end], n.start)]
     if len(places) < 2 or not counts:
@@ -475,8 +513,9 @@ def _distribute(
             site.count, site.count_span = n.value, (clause_start + n.start, clause_start + n.end)
         return True
     if counts[0].value == len(places):
+        span = (clause_start + counts[0].start, clause_start + counts[0].end)
         for site in places:
-            site.count = 1
+            site.count, site.count_span = 1, span  # the span: the number is the sites', not a total
         return True
     return False
 
@@ -536,6 +575,8 @@ def refine(sites: list[SiteMention], keep_countries: bool, text: str = "") -> li
             same = next(u for u in unique if u.name == site.name)
             if same.count is None and site.count is not None:
                 same.count, same.count_span = site.count, site.count_span
+            if site.role == "event_site":
+                same.role = "event_site"  # "active in Oujda ... arrested in Oujda": it happened there
     return unique
 
 
