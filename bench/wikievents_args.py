@@ -4,12 +4,12 @@
 
 Two ways, both against the gold triggers. Gold trigger: newswire's argument binders are run on
 each gold trigger (the places that hang on it, the phrase it acts on), as argument-extraction
-benchmarks are usually scored. End to end: newswire's extractor reads each document (its sentences joined by line breaks, since
-the dataset's ``text`` glues sentences together without spaces) and emits records; for each gold
-trigger of Justice.ArrestJailDetain or Conflict.Attack.*, the record whose evidence holds the
-trigger gives its arguments in the trigger's sentence (every gold argument of these events lies in
-it): its sites as Place, its targets as Detainee (arrests) or Target (attacks). A trigger the
-extractor made no record of gets no arguments.
+benchmarks are usually scored. End to end: newswire's extractor reads each document (its sentences
+joined by line breaks, since the dataset's ``text`` glues sentences together without spaces) and
+emits records; for each gold trigger of Justice.ArrestJailDetain or Conflict.Attack.*, the record
+whose evidence holds the trigger gives its arguments in the trigger's sentence (every gold
+argument of these events lies in it): its sites as Place, its targets as Detainee (arrests) or
+Target (attacks). A trigger the extractor made no record of gets no arguments.
 
 Scoring is the dataset's head-word matching (Li, Ji and Han, 2021): a predicted argument is right
 when its head word is the gold argument's head word, for the same trigger and role. The head of a
@@ -37,7 +37,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 ROLES = {"Justice.ArrestJailDetain": ("Place", "Detainee"), "Conflict.Attack": ("Place", "Target")}
-ARREST_SUBTYPES = {"arrest", "cell_dismantled", "raid_search", "seizure", "plot_foiled", "charge_indict", "other"}
+ARREST_SUBTYPES = {
+    "arrest",
+    "cell_dismantled",
+    "raid_search",
+    "seizure",
+    "plot_foiled",
+    "charge_indict",
+    "other",
+}
 ATTACK_SUBTYPES = {"attack", "airstrike", "abduction", "other"}
 _STOP = re.compile(
     r"^(?:in|on|at|for|from|with|after|before|during|near|by|to|into|over|and|or|but|was|were|is|are|had|has"
@@ -81,14 +89,17 @@ def load(path: Path) -> list[Document]:
             if kind is None:
                 continue
             sentence = sentences[mention["trigger"]["sent_idx"]]
-            trigger = sentence.tokens[mention["trigger"]["start"] - _offset(raw, mention["trigger"]["sent_idx"])]
+            trigger = sentence.tokens[
+                mention["trigger"]["start"] - _offset(raw, mention["trigger"]["sent_idx"])
+            ]
             gold = set()
             for argument in mention["arguments"]:
                 if argument["role"] not in ROLES[kind]:
                     continue
                 entity = entities[argument["entity_id"]]
                 words = sentences[entity["sent_idx"]].tokens[
-                    entity["start"] - _offset(raw, entity["sent_idx"]) : entity["end"] - _offset(raw, entity["sent_idx"])
+                    entity["start"] - _offset(raw, entity["sent_idx"]) : entity["end"]
+                    - _offset(raw, entity["sent_idx"])
                 ]
                 gold.add((argument["role"], head_start(words)))
             events.append({"kind": kind, "sentence": sentence, "trigger": trigger, "gold": gold})
@@ -109,7 +120,11 @@ def head_start(words: list[tuple[str, int, int]]) -> int:
 
 
 def _head_of_text(text: str, start: int, end: int) -> int:
-    words = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[\w\u00c0-\u024f'’-]+", text[:end]) if m.start() >= start]
+    words = [
+        (m.group(0), m.start(), m.end())
+        for m in re.finditer(r"[\w\u00c0-\u024f'\u2019-]+", text[:end])
+        if m.start() >= start
+    ]
     return head_start(words) if words else start
 
 
@@ -189,7 +204,9 @@ def newswire_given_trigger(docs: list[Document]) -> list[set[tuple[str, int]]]:
                 mine = anchor is None or anchor.hit is hit or hit not in document.hits[i]
                 if mine and site.role in ("event_site", "operating_area"):
                     places.append(site)
-            for site in refine(places, keep_countries=True, text=doc.text):  # the record's rule: a country beside its towns goes
+            for site in refine(
+                places, keep_countries=True, text=doc.text
+            ):  # the record's rule: a country beside its towns goes
                 found.add(("Place", _head_of_text(doc.text, site.start, site.end)))
             second = "Detainee" if event["kind"] == "Justice.ArrestJailDetain" else "Target"
             for phrase in participants(doc.text, (sentence.start, sentence.end), hit):
@@ -229,7 +246,9 @@ def baseline(docs: list[Document]) -> list[set[tuple[str, int]]]:
     return out
 
 
-def score(docs: list[Document], predicted: list[set[tuple[str, int]]]) -> dict[str, tuple[float, float, float, int]]:
+def score(
+    docs: list[Document], predicted: list[set[tuple[str, int]]]
+) -> dict[str, tuple[float, float, float, int]]:
     gold = [event["gold"] for doc in docs for event in doc.events]
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
@@ -258,14 +277,20 @@ def report(data_root: Path) -> None:
     print("| split | system | role | gold | P | R | F1 |\n|---|---|---|---|---|---|---|")
     for split in ("dev", "test"):
         docs = load(data_root / f"{split}.jsonl")
-        systems = (("baseline", baseline), ("newswire, gold trigger", newswire_given_trigger), ("newswire, end to end", newswire))
+        systems = (
+            ("baseline", baseline),
+            ("newswire, gold trigger", newswire_given_trigger),
+            ("newswire, end to end", newswire),
+        )
         for name, system in systems:
             for role, (p, r, f, n) in score(docs, system(docs)).items():
                 print(f"| {split} | {name} | {role} | {n} | {p:.3f} | {r:.3f} | {f:.3f} |")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument(
         "--data-root", type=Path, default=ROOT.parent / "shared" / "bench-data" / "events" / "wikievents"
     )

@@ -41,7 +41,7 @@ ARTICLES: dict[str, dict[str, object]] = {
         "paragraphs": [
             "Officers from the National Police's General Information Commission raided a flat in the Carolinas neighbourhood of Alicante early on Wednesday and detained a 29-year-old man, one of four people held in Valencia and Alicante in a coordinated operation.",
             "The other three were arrested in the city of Valencia, police sources told this newspaper.",
-            "Neighbours said the man had lived in the building for two years and worked at a car wash. \"He was always polite,\" said one resident, who asked not to be named.",
+            'Neighbours said the man had lived in the building for two years and worked at a car wash. "He was always polite," said one resident, who asked not to be named.',
             "The four are accused of belonging to an online network that spread propaganda for the Islamic State group. On Thursday a National Court judge ordered all four held in custody pending further investigation.",
         ],
     },

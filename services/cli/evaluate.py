@@ -28,7 +28,9 @@ def _mentions(
     article: dict[str, Any], pages: Path | None, samples: dict[str, Any], extractor: EventExtractor
 ) -> list[EventMention]:
     if pages is not None:
-        html = (pages / (article.get("page") or article["file"])).read_text(encoding="utf-8", errors="replace")
+        html = (pages / (article.get("page") or article["file"])).read_text(
+            encoding="utf-8", errors="replace"
+        )
     else:  # the seed gold: the bundled sample site carries these articles
         html = render_article(samples[article["id"]], "http://127.0.0.1:8000")
     extraction = extract(html, None)
@@ -36,7 +38,11 @@ def _mentions(
         return []
     metadata = extraction.metadata
     return extractor.extract(
-        extraction.text, article_id=article["id"], url="", published_at=metadata.published, title=metadata.title
+        extraction.text,
+        article_id=article["id"],
+        url="",
+        published_at=metadata.published,
+        title=metadata.title,
     )
 
 
@@ -46,12 +52,15 @@ def select(gold: dict[str, Any], split: Path | None, part: str | None) -> list[d
         return articles
     parts = json.loads(split.read_text(encoding="utf-8"))
     if part not in parts or not isinstance(parts[part], list):
-        raise SystemExit(f"{split}: no part {part!r} (parts: {', '.join(k for k, v in parts.items() if isinstance(v, list))})")
+        names = ", ".join(k for k, v in parts.items() if isinstance(v, list))
+        raise SystemExit(f"{split}: no part {part!r} (parts: {names})")
     wanted = set(parts[part])
     return [a for a in articles if a["id"] in wanted]
 
 
-def evaluate(gold_path: Path, pages: Path | None, split: Path | None = None, part: str | None = None) -> Scores:
+def evaluate(
+    gold_path: Path, pages: Path | None, split: Path | None = None, part: str | None = None
+) -> Scores:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     articles = select(gold, split, part)
     samples = {a.id: a for a in load_articles()}
@@ -127,7 +136,9 @@ def eval_command(
 ) -> int:
     scores = evaluate(gold_path, pages, split, part)
     summary = scores.summary()
-    title = f"event extraction on {gold_path.name}" + (f" ({part} part of {split.name})" if split and part else "")
+    title = f"event extraction on {gold_path.name}" + (
+        f" ({part} part of {split.name})" if split and part else ""
+    )
     table = Table(title=title)
     table.add_column("measure")
     table.add_column("value", justify="right")

@@ -185,7 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--pages", type=Path, help="directory of the gold articles' pages (default: the sample site)"
     )
     evaluate.add_argument("--verbose", "-v", action="store_true", help="list every miss and extra record")
-    evaluate.add_argument("--split", type=Path, help="a JSON file of parts (article ids), e.g. bench/dev_split.json")
+    evaluate.add_argument(
+        "--split", type=Path, help="a JSON file of parts (article ids), e.g. bench/dev_split.json"
+    )
     evaluate.add_argument("--part", help="score only this part of --split (e.g. tune, check)")
 
     fetch = sub.add_parser("fetch", help="queue URLs for fetching (onto the urls topic)")

@@ -29,7 +29,11 @@ def only(text: str, published: date = PUBLISHED, title: str | None = None) -> Ev
 
 
 def first_action(sentence: str) -> str | None:
-    found = [subtype for subtype, mode in EventExtractor().actions(sentence) if mode in ("asserted", "reported", "hedged")]
+    found = [
+        subtype
+        for subtype, mode in EventExtractor().actions(sentence)
+        if mode in ("asserted", "reported", "hedged")
+    ]
     return found[0] if found else None
 
 
@@ -248,11 +252,13 @@ def test_a_lede_and_its_details_are_one_mention_with_per_site_counts() -> None:
             {("Oujda", 2), ("Girona", 1)},
         ),
         (
-            "Six suspects were detained in a joint operation on Tuesday: five in Tangier, the sixth in Bilbao.",
+            "Six suspects were detained in a joint operation on Tuesday: five in Tangier, the sixth in "
+            "Bilbao.",
             {("Tangier", 5), ("Bilbao", 1)},
         ),
         (
-            "Police arrested seven people on Friday. Three of the detentions were in Melilla and four in Nador.",
+            "Police arrested seven people on Friday. Three of the detentions were in Melilla and four in "
+            "Nador.",
             {("Melilla", 3), ("Nador", 4)},
         ),
     ],
@@ -263,7 +269,9 @@ def test_counts_are_bound_to_their_own_places(text: str, expected: set[tuple[str
 
 
 def test_one_place_carries_the_whole_count_and_a_country_is_not_a_site_beside_its_town() -> None:
-    mention = only("Spanish police arrested four men in Spain on Monday, all of them in the town of Badalona.")
+    mention = only(
+        "Spanish police arrested four men in Spain on Monday, all of them in the town of Badalona."
+    )
     assert [(s.name, s.count) for s in mention.sites] == [("Badalona", 4)]
 
 
@@ -359,7 +367,9 @@ def test_anaphoric_authorities_take_the_agency_named_last() -> None:
     )
     second = events(text)[1]
     assert {a.country for a in second.actors} == {"MAR"}
-    assert [t.affiliation for t in second.targets if t.role == "group"] == ["Islamic State"]  # named just before
+    assert [t.affiliation for t in second.targets if t.role == "group"] == [
+        "Islamic State"
+    ]  # named just before
 
 
 def test_the_agency_named_sentences_later_is_the_actor_of_a_passive_arrest() -> None:
@@ -464,7 +474,11 @@ def test_a_court_step_is_its_own_record() -> None:
         "Police arrested two men in Lille on Monday. On Wednesday an investigating judge charged both with "
         "terrorist conspiracy and remanded them in custody."
     )
-    assert sorted(m.subtype or "" for m in events(text, date(2019, 5, 10))) == ["arrest", "charge_indict", "other"]
+    assert sorted(m.subtype or "" for m in events(text, date(2019, 5, 10))) == [
+        "arrest",
+        "charge_indict",
+        "other",
+    ]
 
 
 def test_a_dateline_is_not_a_site_and_a_cells_composition_is_its_size() -> None:
@@ -487,9 +501,9 @@ def test_a_cell_broken_up_with_arrests_is_a_dismantled_cell() -> None:
         "fighters online."
     )
     assert only(text).subtype == "cell_dismantled"
-    assert only("Police arrested four men in Fez on Monday.", title="Four-man IS cell taken apart").subtype == (
-        "cell_dismantled"
-    )
+    assert only(
+        "Police arrested four men in Fez on Monday.", title="Four-man IS cell taken apart"
+    ).subtype == ("cell_dismantled")
 
 
 def test_planning_an_attack_is_not_an_attack() -> None:
@@ -522,12 +536,36 @@ def test_relative_dates_resolve_against_the_dateline_and_the_section() -> None:
 @pytest.mark.parametrize(
     ("text", "subtype", "quantities"),
     [
-        ("The National Court judge sent both men to prison pending trial on Friday.", "other", {("other", 2)}),
-        ("A judge charged four of the six men detained last weekend with terrorist conspiracy.", "charge_indict", {("other", 4)}),
-        ("A court in Sale handed down a total of 96 years in prison to the nine defendants on Tuesday.", "conviction_sentence", {("other", 9)}),
-        ("The repatriation, on Friday 12 April, of six Moroccan women from camps in Syria was announced.", "extradition_deportation", {("other", 6)}),
-        ("The 38-year-old gunman killed three fans and wounded a fourth before fleeing.", "attack", {("killed", 3), ("injured", 1)}),
-        ("Police struck at dawn, arresting seven people in a pre-dawn operation in Tetouan.", "arrest", {("arrested", 7)}),
+        (
+            "The National Court judge sent both men to prison pending trial on Friday.",
+            "other",
+            {("other", 2)},
+        ),
+        (
+            "A judge charged four of the six men detained last weekend with terrorist conspiracy.",
+            "charge_indict",
+            {("other", 4)},
+        ),
+        (
+            "A court in Sale handed down a total of 96 years in prison to the nine defendants on Tuesday.",
+            "conviction_sentence",
+            {("other", 9)},
+        ),
+        (
+            "The repatriation, on Friday 12 April, of six Moroccan women from camps in Syria was announced.",
+            "extradition_deportation",
+            {("other", 6)},
+        ),
+        (
+            "The 38-year-old gunman killed three fans and wounded a fourth before fleeing.",
+            "attack",
+            {("killed", 3), ("injured", 1)},
+        ),
+        (
+            "Police struck at dawn, arresting seven people in a pre-dawn operation in Tetouan.",
+            "arrest",
+            {("arrested", 7)},
+        ),
     ],
 )
 def test_court_steps_removals_and_casualties_in_other_words(
@@ -540,7 +578,8 @@ def test_court_steps_removals_and_casualties_in_other_words(
 
 def test_a_region_apart_from_its_towns_only_locates_them() -> None:
     mention = only(
-        "Spanish police have smashed a jihadist cell in Catalonia, arresting six men in Badalona and Terrassa "
+        "Spanish police have smashed a jihadist cell in Catalonia, arresting six men in Badalona and "
+        "Terrassa "
         "on Tuesday, the Interior Ministry said.",
         date(2024, 2, 8),
     )
@@ -565,7 +604,8 @@ def test_a_sweep_counts_people_not_provinces() -> None:
 
 def test_people_described_by_an_earlier_action_are_the_subject_of_the_main_one() -> None:
     release, abduction = events(
-        "Twelve aid workers kidnapped in December were released on Friday in northern Mali, their employer said.",
+        "Twelve aid workers kidnapped in December were released on Friday in northern Mali, their employer "
+        "said.",
         date(2024, 2, 8),
     )
     assert (release.subtype, release.record_kind) == ("release", "event")
@@ -575,7 +615,8 @@ def test_people_described_by_an_earlier_action_are_the_subject_of_the_main_one()
 
 def test_a_birthplace_does_not_take_the_arrests_date() -> None:
     mention = only(
-        "Police in Brussels arrested a 24-year-old man born in Casablanca on Wednesday. The suspect, who grew up "
+        "Police in Brussels arrested a 24-year-old man born in Casablanca on Wednesday. The suspect, who "
+        "grew up "
         "in Molenbeek, was planning an attack, prosecutors said.",
         date(2024, 2, 8),
     )
@@ -586,7 +627,8 @@ def test_a_birthplace_does_not_take_the_arrests_date() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Security officials from ten countries met in Rabat on Tuesday for a conference on counter-terrorism.",
+        "Security officials from ten countries met in Rabat on Tuesday for a conference on "
+        "counter-terrorism.",
         "The army retook towns the group used to hold near the border.",
         "Organised crime is said to flourish, and kidnappings and shootings are commonplace.",
     ],
@@ -597,7 +639,8 @@ def test_profiles_conferences_and_generic_statements_make_no_event(text: str) ->
 
 def test_counts_before_a_respectively_list_still_go_to_their_place() -> None:
     mention = only(
-        "Police in Morocco broke up a four-member cell on Monday. Two suspects were detained in Fez, while the "
+        "Police in Morocco broke up a four-member cell on Monday. Two suspects were detained in Fez, while "
+        "the "
         "other two were picked up in Meknes and Ifrane respectively.",
         date(2024, 2, 8),
     )
@@ -608,7 +651,8 @@ def test_counts_before_a_respectively_list_still_go_to_their_place() -> None:
 def test_one_person_taken_right_after_a_search_is_that_places_count() -> None:
     mention = only(
         "Guardia Civil officers searched a house in Lleida on Tuesday and detained a 40-year-old man, one of "
-        "three people held in Lleida and Tarragona in the operation. The two others were arrested in Tarragona.",
+        "three people held in Lleida and Tarragona in the operation. The two others were arrested in "
+        "Tarragona.",
         date(2024, 2, 8),
     )
     assert [(s.name, s.count) for s in mention.sites] == [("Lleida", 1), ("Tarragona", 2)]

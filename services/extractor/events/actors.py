@@ -54,7 +54,10 @@ _AGENCY_NOUNS: tuple[tuple[str, str], ...] = (
     (r"special\s+forces", "COP"),
     (r"national\s+guard", "COP"),
     (r"(?:state\s+)?criminal\s+police", "COP"),
-    (r"(?:federal\s+|state\s+|national\s+|judicial\s+)?police(?:\s+(?:forces?|officers|command|units?))?", "COP"),
+    (
+        r"(?:federal\s+|state\s+|national\s+|judicial\s+)?police(?:\s+(?:forces?|officers|command|units?))?",
+        "COP",
+    ),
     (r"gendarm(?:es|erie)", "COP"),
     (r"investigators", "COP"),
     (r"authorities", "COP"),
@@ -63,7 +66,10 @@ _AGENCY_NOUNS: tuple[tuple[str, str], ...] = (
     (r"military", "MIL"),
     (r"troops|soldiers", "MIL"),
     (r"air\s+force", "MIL"),
-    (r"(?:interior|home)\s+ministry|ministry\s+of\s+(?:the\s+)?interior|interior\s+minister|minister\s+of\s+(?:the\s+)?interior", "GOV"),
+    (
+        r"(?:interior|home)\s+ministry|ministry\s+of\s+(?:the\s+)?interior|interior\s+minister|minister\s+of\s+(?:the\s+)?interior",
+        "GOV",
+    ),
     (r"(?:defen[cs]e)\s+ministry|ministry\s+of\s+(?:national\s+)?defen[cs]e", "MIL"),
     (r"(?:federal\s+|public\s+|state\s+)?prosecutors?(?:'s?\s+office)?", "JUD"),
     (r"investigating\s+(?:judges?|magistrates?)", "JUD"),
@@ -73,7 +79,10 @@ _AGENCY_NOUNS: tuple[tuple[str, str], ...] = (
 _NOUN = "|".join(f"(?:{noun})" for noun, _ in _AGENCY_NOUNS)
 _NOUN_RE = [(re.compile(rf"^(?:{noun})$", re.I), sector) for noun, sector in _AGENCY_NOUNS]
 _NATION = r"(?:" + "|".join(re.escape(n) for n in sorted(DEMONYMS, key=len, reverse=True)) + r")"
-_QUALIFIERS = r"(?:(?:joint|counter-?terrorism|anti-?terror(?:ism|ist)?|security|police|federal|state|national|judicial|local)\s+)*"
+_QUALIFIERS = (
+    r"(?:(?:joint|counter-?terrorism|anti-?terror(?:ism|ist)?|security|police|federal|state|national|judicial"
+    r"|local)\s+)*"
+)
 # "Moroccan authorities", "Spanish and Moroccan police", "a joint Moroccan-Spanish CT operation"
 # After a nationality word: "[Moroccan] authorities", "[Spanish] and Moroccan police", "[Moroccan]-
 # Spanish CT operation". The nationality words are found with the country table (a phrase table, one
@@ -133,33 +142,33 @@ class ActorTable:
         for start, end, entry in self._aliases.find(text):
             taken.append((start, end))
             found.append(_mention(text, entry, start, end))
-        for match in self._cased_re.finditer(text):
-            entry = self._cased.get(" ".join(match.group(0).replace("\u2019", "'").split()))
-            if entry is not None and free(match.start(), match.end()):
-                taken.append(match.span())
-                found.append(_mention(text, entry, match.start(), match.end()))
+        for cased in self._cased_re.finditer(text):
+            known = self._cased.get(" ".join(cased.group(0).replace("\u2019", "'").split()))
+            if known is not None and free(cased.start(), cased.end()):
+                taken.append(cased.span())
+                found.append(_mention(text, known, cased.start(), cased.end()))
         for n_start, n_end, code, demonym in nationality_mentions(text):
             if not demonym or not free(n_start, n_end):
                 continue
-            match = _AFTER_NATION.match(text, n_end)
-            if match is None or not free(n_start, match.end()):
+            after = _AFTER_NATION.match(text, n_end)
+            if after is None or not free(n_start, after.end()):
                 continue
-            taken.append((n_start, match.end()))
-            noun = " ".join(match["noun"].lower().split())
+            taken.append((n_start, after.end()))
+            noun = " ".join(after["noun"].lower().split())
             noun = "authorities" if noun == "operation" else noun  # a national operation: its authorities
             nations = [(text[n_start:n_end], code)]
-            if match["n2"]:
-                nations.append((match["n2"], DEMONYMS[match["n2"].lower()]))
-            for word, country in nations:
+            if after["n2"]:
+                nations.append((after["n2"], DEMONYMS[after["n2"].lower()]))
+            for word, nation in nations:
                 found.append(
                     ActorMention(
-                        text[n_start : match.end()],
+                        text[n_start : after.end()],
                         f"{word.capitalize()} {noun}",
                         "agency",
-                        country,
+                        nation,
                         _sector_of(noun),
                         n_start,
-                        match.end(),
+                        after.end(),
                     )
                 )
         countries = country_mentions(text)
@@ -170,7 +179,7 @@ class ActorTable:
             noun = " ".join(match["noun"].split())
             before = text[max(0, match.start() - 40) : match.start()]
             owner = _POSSESSIVE.search(before)
-            country = None
+            country: str | None = None
             if owner is not None:  # "Tunisia's National Guard"
                 end = match.start() - len(owner.group(0))
                 country = next((c for s, e, c in countries if e == end), None)
@@ -203,7 +212,9 @@ def load(source: str) -> ActorTable:
         Entry(e["name"], "agency", e.get("country"), e.get("sector"), tuple(e["aliases"]))
         for e in data.get("agency", [])
     ]
-    entries += [Entry(e["name"], "group", e.get("home"), None, tuple(e["aliases"])) for e in data.get("group", [])]
+    entries += [
+        Entry(e["name"], "group", e.get("home"), None, tuple(e["aliases"])) for e in data.get("group", [])
+    ]
     return ActorTable(entries)
 
 

@@ -24,20 +24,27 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, cast
 
-from schemas.events import Actor, EventMention, EventTime, Quantity, Site, Span, Target
+from schemas.events import Actor, EventMention, EventTime, Quantity, Span, Target
 from services.extractor.events.actors import ActorMention, ActorTable, default_actors
 from services.extractor.events.countries import countries_in
 from services.extractor.events.document import Document, read
 from services.extractor.events.lexicon import Lexicon, default_lexicon
 from services.extractor.events.modality import REAL, is_adjectival, modality
+from services.extractor.events.numbers import PEOPLE_NOUNS
 from services.extractor.events.operations import Operation, group
 from services.extractor.events.places import Gazetteer, gazetteer
-from services.extractor.events.numbers import PEOPLE_NOUNS
 from services.extractor.events.quantities import counts
 from services.extractor.events.segments import trim
-from services.extractor.events.sites import SiteMention, assign_counts, find_sites, refine, resolve_descriptors, to_site
-from services.extractor.events.targets import participants
+from services.extractor.events.sites import (
+    SiteMention,
+    assign_counts,
+    find_sites,
+    refine,
+    resolve_descriptors,
+    to_site,
+)
 from services.extractor.events.statistics import STATISTIC_EVENT_TYPE, mentions_combatants, stock_figure
+from services.extractor.events.targets import participants
 from services.extractor.events.timex import TimeExpression
 
 EXTRACTOR_VERSION = "newswire-events/0.3"
@@ -47,7 +54,9 @@ _CELL = re.compile(
     r"|\bcell['\u2019]s\b",
     re.I,
 )
-_PRISON_CELL = re.compile(r"\b(?:in|into|shared|prison|jail|his|her|their|police|holding)\s+(?:a\s+|the\s+)?cells?\b", re.I)
+_PRISON_CELL = re.compile(
+    r"\b(?:in|into|shared|prison|jail|his|her|their|police|holding)\s+(?:a\s+|the\s+)?cells?\b", re.I
+)
 _JOINT = re.compile(r"\bjoint(?:ly)?\b|\bin\s+(?:coordination|cooperation|collaboration)\s+with\b", re.I)
 _TERROR = re.compile(r"terror|jihad|extremis|radicali", re.I)
 _AGENCY_AFTER = re.compile(
@@ -55,8 +64,12 @@ _AGENCY_AFTER = re.compile(
     r"(?:police|gendarmerie|prosecutors?|court|governor|authorities|command)\b",
     re.I,
 )
-_REACTION = re.compile(r"\b(?:prompting|in\s+response|in\s+retaliation|retaliat\w*|followed\s+by|triggering)\b", re.I)
-_BOTH_COUNTRIES = re.compile(r"\b(?:both|the\s+two)\s+(?:countries|nations|neighbou?rs|sides|kingdoms)\b", re.I)
+_REACTION = re.compile(
+    r"\b(?:prompting|in\s+response|in\s+retaliation|retaliat\w*|followed\s+by|triggering)\b", re.I
+)
+_BOTH_COUNTRIES = re.compile(
+    r"\b(?:both|the\s+two)\s+(?:countries|nations|neighbou?rs|sides|kingdoms)\b", re.I
+)
 _WHERE = re.compile(r"(?:\s+in\s+[A-Z][\w\u00c0-\u024f-]+)?\s*,\s+where\b")
 _MEDIA_OUTLET = re.compile(r"^['\u2019]s\s+(?:Amaq|news|media|propaganda)", re.I)
 
@@ -92,7 +105,7 @@ class EventExtractor:
     def actions(self, sentence: str) -> list[tuple[str, str]]:
         """``(subtype, modality)`` of every trigger of one sentence, in text order: what the
         sentence-level detector sees (WikiEvents detection, tests)."""
-        out = []
+        out: list[tuple[str, str]] = []
         for hit in self.lexicon.hits(sentence, 0, len(sentence)):
             if hit.rule.reference_only or is_adjectival(sentence, hit, 0):
                 continue
@@ -121,7 +134,9 @@ def extract_events(
     text: str, *, article_id: str, url: str, published_at: date | None, title: str | None = None
 ) -> list[EventMention]:
     """Event mentions of one article's clean text."""
-    return EventExtractor().extract(text, article_id=article_id, url=url, published_at=published_at, title=title)
+    return EventExtractor().extract(
+        text, article_id=article_id, url=url, published_at=published_at, title=title
+    )
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -170,7 +185,9 @@ class _Builder:
         return self._sites[i]
 
     def _named_before(self, i: int) -> list[SiteMention]:
-        return [site for j in range(max(0, i - 12), i + 1) for site in self.sites_in(j) if not site.descriptor]
+        return [
+            site for j in range(max(0, i - 12), i + 1) for site in self.sites_in(j) if not site.descriptor
+        ]
 
     # ---- what hangs on the record ---------------------------------------------------------------
 
@@ -234,7 +251,8 @@ class _Builder:
             contexts=["terrorism"] if groups or _TERROR.search(window) else [],
             subtype=cast(Any, record.subtype),
             factuality=cast(Any, op.head.modality),
-            joint_operation=record.family in ("operation", "removal") and (len(countries) > 1 or bool(_JOINT.search(window))),
+            joint_operation=record.family in ("operation", "removal")
+            and (len(countries) > 1 or bool(_JOINT.search(window))),
             actors=actors,
             targets=[
                 Target(
@@ -247,9 +265,14 @@ class _Builder:
                 for g in groups
             ]
             + self._participants(op, record),
-            sites=[to_site(text, s, s.role if s.role in ("event_site", "operating_area") else role) for s in sites],
+            sites=[
+                to_site(text, s, s.role if s.role in ("event_site", "operating_area") else role)
+                for s in sites
+            ],
             quantities=quantities,
-            time=EventTime(text=when.text, start=when.start, end=when.end, precision=when.precision, anchor=when.anchor)
+            time=EventTime(
+                text=when.text, start=when.start, end=when.end, precision=when.precision, anchor=when.anchor
+            )
             if when
             else EventTime(),
             evidence=evidence,
@@ -269,7 +292,9 @@ class _Builder:
             elif subtypes[0] == "raid_search" and any(
                 h.subtype == "arrest" and self.doc.sentence_at(h.start) == op.head.sentence for h in hits
             ):
-                subtype = "arrest"  # "raided a flat ... and detained a man": the raid is how the arrest was made
+                subtype = (
+                    "arrest"  # "raided a flat ... and detained a man": the raid is how the arrest was made
+                )
             else:
                 subtype = subtypes[0]
         elif family == "violence":
@@ -305,7 +330,12 @@ class _Builder:
         title = self.doc.title or ""
         digest = len(self.doc.section_countries) > 1 or len(self.doc.layout.sections) > 2
         several = not any(q == 1 for q in self._arrest_counts(op))
-        return bool(_CELL.search(title) and not _PRISON_CELL.search(title)) and op.kind == "event" and several and not digest
+        return (
+            bool(_CELL.search(title) and not _PRISON_CELL.search(title))
+            and op.kind == "event"
+            and several
+            and not digest
+        )
 
     def _arrest_counts(self, op: Operation) -> list[int]:
         """Counts of people arrested that the record's sentences state outright (one for "a man")."""
@@ -313,7 +343,8 @@ class _Builder:
         for i in op.sentences:
             sentence = self.doc.sentence_text(i)
             if re.search(r"\b(?:arrested|detained|apprehended)\s+(?:a|an|one)\s+", sentence) or re.search(
-                r"\b(?:a|an|one)\s+[\w-]+\s+(?:man|woman|suspect)?\s*(?:was|has\s+been)\s+(?:arrested|detained)", sentence
+                r"\b(?:a|an|one)\s+[\w-]+\s+(?:man|woman|suspect)?\s*(?:was|has\s+been)\s+(?:arrested|detained)",
+                sentence,
             ):
                 found.append(1)
         return found
@@ -339,12 +370,14 @@ class _Builder:
                     continue
                 if site.role in ("origin", "destination") and record.family != "removal":
                     continue
-                found.append(SiteMention(**{**site.__dict__}))
+                found.append(SiteMention(**site.__dict__))
         if record.family in ("operation", "violence"):
             triggers = [(m.hit.start, m.hit.end) for m in op.mentions if not m.hit.rule.reference_only]
             for i in op.sentences:
                 s = self.doc.sentences[i]
-                assign_counts(self.text, s.start, s.end, [x for x in found if s.start <= x.start < s.end], triggers)
+                assign_counts(
+                    self.text, s.start, s.end, [x for x in found if s.start <= x.start < s.end], triggers
+                )
         for site in found:
             if site.country is None:
                 site.country = self._unknown_site_country(op, site)
@@ -380,7 +413,12 @@ class _Builder:
                 c
                 for i in op.sentences
                 for c in sorted(
-                    countries_in(self.text, self.doc.sentences[i].start, self.doc.sentences[i].end, names_only=names_only)
+                    countries_in(
+                        self.text,
+                        self.doc.sentences[i].start,
+                        self.doc.sentences[i].end,
+                        names_only=names_only,
+                    )
                 )
             ]
             if near:
@@ -412,7 +450,9 @@ class _Builder:
             modes,
         )
         counted = [s for s in sites if s.count is not None]
-        total_kind = "arrested" if record.family == "operation" else "killed" if record.family == "violence" else None
+        total_kind = (
+            "arrested" if record.family == "operation" else "killed" if record.family == "violence" else None
+        )
         if total_kind and counted and not any(q.kind == total_kind for q in found):
             total = sum(s.count or 0 for s in counted)  # "four ... in Spain, while the remaining six ..."
             found.append(Quantity(kind=cast(Any, total_kind), value=total))
@@ -430,7 +470,15 @@ class _Builder:
                 return []
             g = groups[0]
             country = site_countries[0] if site_countries else g.country or self._fallback_country(op)
-            return [Actor(text=g.text, name=g.name, country=country, sector="REB", span=_span(self.text, g.start, g.end))]
+            return [
+                Actor(
+                    text=g.text,
+                    name=g.name,
+                    country=country,
+                    sector="REB",
+                    span=_span(self.text, g.start, g.end),
+                )
+            ]
         agencies = [a for a in in_op if a.kind == "agency"]
         if not agencies:
             paragraph = doc.sentences[op.head.sentence].paragraph
@@ -453,7 +501,13 @@ class _Builder:
             key = f"{a.name}|{country}"
             out.setdefault(
                 key,
-                Actor(text=a.text, name=a.name, country=country, sector=a.sector, span=_span(self.text, a.start, a.end)),
+                Actor(
+                    text=a.text,
+                    name=a.name,
+                    country=country,
+                    sector=a.sector,
+                    span=_span(self.text, a.start, a.end),
+                ),
             )
         if not out and site_countries and record.family in ("operation", "removal", "court"):
             country = site_countries[0]  # nobody named: the authorities of where it happened
@@ -464,7 +518,9 @@ class _Builder:
             # happened took part, named or not
             for country in dict.fromkeys(site_countries):
                 if all(a.country != country for a in out.values()):
-                    out[country] = Actor(text="", name=f"{country} authorities", country=country, sector="COP")
+                    out[country] = Actor(
+                        text="", name=f"{country} authorities", country=country, sector="COP"
+                    )
         return list(out.values())
 
     def _agency_country(
@@ -486,7 +542,11 @@ class _Builder:
         if section:
             return section
         if site_countries:
-            return site_countries[0] if record.family == "removal" else Counter(site_countries).most_common(1)[0][0]
+            return (
+                site_countries[0]
+                if record.family == "removal"
+                else Counter(site_countries).most_common(1)[0][0]
+            )
         return self._fallback_country(op)
 
     def _groups(self, op: Operation) -> list[ActorMention]:
@@ -525,8 +585,10 @@ class _Builder:
             bounds = op.spans.get(m.sentence, (s.start, s.end))
             for phrase in participants(self.text, bounds, m.hit):
                 head = self.text[phrase.head_start : phrase.head_end]
-                people = head.lower() in PEOPLE_NOUNS or head.lower() in _PRONOUNS or (
-                    head[:1].isupper() and role != "target"
+                people = (
+                    head.lower() in PEOPLE_NOUNS
+                    or head.lower() in _PRONOUNS
+                    or (head[:1].isupper() and role != "target")
                 )
                 out.setdefault(
                     phrase.head_start,
@@ -599,7 +661,9 @@ class _Builder:
                 if site.place is not None and site.role not in ("background",)
             ]
             span = _span(text, s.start, s.end)
-            digest = hashlib.sha256(f"{self.article_id}:{span.start}:{span.end}:statistic".encode()).hexdigest()
+            digest = hashlib.sha256(
+                f"{self.article_id}:{span.start}:{span.end}:statistic".encode()
+            ).hexdigest()
             times = doc.times_in(i)
             when = times[0] if times else None
             out.append(
@@ -621,10 +685,18 @@ class _Builder:
                             min=figure.min,
                             max=figure.max,
                             approx=figure.approx,
-                            span=Span(start=s.start + figure.start, end=s.start + figure.end, text=figure.text),
+                            span=Span(
+                                start=s.start + figure.start, end=s.start + figure.end, text=figure.text
+                            ),
                         )
                     ],
-                    time=EventTime(text=when.text, start=when.start, end=when.end, precision=when.precision, anchor=when.anchor)
+                    time=EventTime(
+                        text=when.text,
+                        start=when.start,
+                        end=when.end,
+                        precision=when.precision,
+                        anchor=when.anchor,
+                    )
                     if when
                     else EventTime(),
                     evidence=[span],
@@ -635,14 +707,22 @@ class _Builder:
         return out
 
 
-def _single_site_count(sites: list[SiteMention], quantities: list[Quantity], family: str) -> list[SiteMention]:
+def _single_site_count(
+    sites: list[SiteMention], quantities: list[Quantity], family: str
+) -> list[SiteMention]:
     """One event site and a total: the total is that site's ("arrested two men in Marseille")."""
     kind = "arrested" if family == "operation" else "killed" if family == "violence" else None
     event_sites = [s for s in sites if s.role in ("event_site", "operating_area")]
     total = next((q for q in quantities if q.kind == kind), None)
-    if kind and total is not None and total.value is not None and len(event_sites) == 1 and event_sites[0].count is None:
-        if event_sites[0].precision != "country":
-            event_sites[0].count = total.value
+    if (
+        kind
+        and total is not None
+        and total.value is not None
+        and len(event_sites) == 1
+        and event_sites[0].count is None
+        and event_sites[0].precision != "country"
+    ):
+        event_sites[0].count = total.value
     return sites
 
 
@@ -654,7 +734,9 @@ def _participant_role(record: _Record, modes: tuple[str, ...]) -> str | None:
         return "detainee" if {"arrest", "question"} & set(modes) else None
     if record.family == "violence":
         return "victim" if record.subtype == "abduction" else "target"
-    return {"court": "defendant", "removal": "deportee", "release": "victim", "military": "target"}.get(record.family)
+    return {"court": "defendant", "removal": "deportee", "release": "victim", "military": "target"}.get(
+        record.family
+    )
 
 
 def _target_kind(window: str) -> str:

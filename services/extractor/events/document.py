@@ -22,7 +22,13 @@ from services.extractor.events.actors import ActorMention, ActorTable
 from services.extractor.events.countries import country_mentions
 from services.extractor.events.kinds import RecordKind, record_kind
 from services.extractor.events.lexicon import Hit, Lexicon
-from services.extractor.events.modality import Modality, is_adjectival, is_anaphoric, is_reduced_relative, modality
+from services.extractor.events.modality import (
+    Modality,
+    is_adjectival,
+    is_anaphoric,
+    is_reduced_relative,
+    modality,
+)
 from services.extractor.events.segments import Layout, Sentence, layout
 from services.extractor.events.timex import TimeExpression, find_times
 
@@ -48,8 +54,8 @@ OTHER_PREDICATES = re.compile(
     re.I,
 )
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z\u00c0-\u024f .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,\s*(?P<when>[^()\-\u2013\u2014]{3,30}?)"
-    r"\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014]\s"
+    r"^[A-Z][A-Za-z\u00c0-\u024f .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,\s*"
+    r"(?P<when>[^()\-\u2013\u2014]{3,30}?)\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014]\s"
 )
 _WHEN_CLAUSE = re.compile(r"^,?\s+when\b[^.;]{0,60}$", re.I)
 _DATED_HEADING = re.compile(r"\b(?:press\s+release|statement|communiqu\w+|update|bulletin)\b", re.I)
@@ -188,7 +194,11 @@ class Document:
         s = self.sentences[i]
         sentence = self.text[s.start : s.end]
         # a participle used as an adjective ("kidnapped schoolgirls") takes no argument of its own
-        found = [Anchor(h.start, h.end, "trigger", h) for h in self.hits[i] if not is_adjectival(sentence, h, s.start)]
+        found = [
+            Anchor(h.start, h.end, "trigger", h)
+            for h in self.hits[i]
+            if not is_adjectival(sentence, h, s.start)
+        ]
         taken = [(a.start, a.end) for a in found]
         for pattern, kind in ((SPEECH, "speech"), (OTHER_PREDICATES, "other")):
             for m in pattern.finditer(self.text, s.start, s.end):
@@ -211,18 +221,28 @@ class Document:
         # a verb of saying or of a person's background takes one phrase after it ("a man born in
         # Tetouan | in the town of Vic on Monday": the town and the day are the arrest's)
         before = [
-            a for a in anchors if a.end <= position and (a.kind == "trigger" or not _TAKEN.search(self.text[a.end : position]))
+            a
+            for a in anchors
+            if a.end <= position and (a.kind == "trigger" or not _TAKEN.search(self.text[a.end : position]))
         ]
         # a participle describing people ("the Frenchman detained in Marseille") takes what follows it,
         # never what comes before it ("Twelve aid workers kidnapped in December were released")
-        after = [a for a in anchors if a.start >= position and a.kind != "speech" and not (a.hit and self.is_modifier(a.hit))]
+        after = [
+            a
+            for a in anchors
+            if a.start >= position and a.kind != "speech" and not (a.hit and self.is_modifier(a.hit))
+        ]
         left = before[-1] if before else None
         right = after[0] if after else None
         if left is None or right is None:
             return left or right
-        if subject and left.kind != "trigger" and right.kind == "trigger":
-            if not re.search(r"[,;:]", self.text[position : right.start]):
-                return right
+        if (
+            subject
+            and left.kind != "trigger"
+            and right.kind == "trigger"
+            and not re.search(r"[,;:]", self.text[position : right.start])
+        ):
+            return right
         left_cost = position - left.end
         right_cost = 2 * (right.start - position)
         return left if left_cost <= right_cost else right
@@ -264,7 +284,11 @@ class Document:
     def attached_time(self, i: int, hit: Hit) -> TimeExpression | None:
         """The time expression of the sentence that belongs to ``hit``: a date read from the
         calendar before one counted from another date ("Less than four weeks later, on October 5")."""
-        own = [t for t in self.times_in(i) if (a := self.attachment(i, t.span_start)) is not None and a.hit is hit]
+        own = [
+            t
+            for t in self.times_in(i)
+            if (a := self.attachment(i, t.span_start)) is not None and a.hit is hit
+        ]
         if not own:
             # "... of April 2014, when Boko Haram fighters seized 276 girls": a date's when-clause
             for t in self.times_in(i):
@@ -273,7 +297,10 @@ class Document:
             return None
         return min(
             own,
-            key=lambda t: (t.anchor == "previous_event", min(abs(t.span_start - hit.end), abs(hit.start - t.span_end))),
+            key=lambda t: (
+                t.anchor == "previous_event",
+                min(abs(t.span_start - hit.end), abs(hit.start - t.span_end)),
+            ),
         )
 
 

@@ -85,7 +85,9 @@ class Scores:
     non_events_of_their_kind: int = 0  # an aggregate emitted as an aggregate, a statistic as a statistic
     fields: dict[str, list[bool]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # what went wrong, one line each (eval --verbose)
-    linking: dict[str, float] = field(default_factory=dict)  # pairwise and B-cubed, when the gold has clusters
+    linking: dict[str, float] = field(
+        default_factory=dict
+    )  # pairwise and B-cubed, when the gold has clusters
 
     def note(self, name: str, ok: bool) -> None:
         self.fields.setdefault(name, []).append(ok)
@@ -144,7 +146,9 @@ def score_article(gold_article: dict[str, Any], predicted: list[EventMention], s
                 if hit.record_kind == gold["record_kind"]:
                     scores.non_events_of_their_kind += 1
                 else:
-                    scores.add("non_event_kind", gold["id"], f"a {gold['record_kind']} emitted as {hit.record_kind}")
+                    scores.add(
+                        "non_event_kind", gold["id"], f"a {gold['record_kind']} emitted as {hit.record_kind}"
+                    )
             else:
                 scores.add("non_event_kind", gold["id"], f"{gold['record_kind']} not emitted")
             continue
@@ -164,7 +168,9 @@ def score_article(gold_article: dict[str, Any], predicted: list[EventMention], s
     for m in counted:
         if m.mention_id not in used:
             scores.add(
-                "spurious", gold_article["id"], f"extra {m.subtype} event: {norm_text(m.evidence[0].text)[:100]}"
+                "spurious",
+                gold_article["id"],
+                f"extra {m.subtype} event: {norm_text(m.evidence[0].text)[:100]}",
             )
 
 
@@ -204,7 +210,11 @@ def _score_fields(gold: dict[str, Any], hit: EventMention, scores: Scores) -> No
     # origins are not sites of the event).
     gold_sites = gold.get("sites", [])
     predicted_sites = [p for p in hit.sites if p.role in ("event_site", "operating_area")]
-    missing = [g for g in gold_sites if not g.get("optional") and not any(site_matches(g, p) for p in predicted_sites)]
+    missing = [
+        g
+        for g in gold_sites
+        if not g.get("optional") and not any(site_matches(g, p) for p in predicted_sites)
+    ]
     extra = [p for p in predicted_sites if not any(site_matches(g, p) for g in gold_sites)]
     results["sites"] = not missing and not extra
     if any("count" in g for g in gold_sites):
@@ -232,9 +242,17 @@ def _score_fields(gold: dict[str, Any], hit: EventMention, scores: Scores) -> No
             continue
         if name == "sites":
             if missing:
-                scores.add("sites_missing", gold["id"], f"missing {', '.join(g['name'] for g in missing)}; got {_got(name, hit)}")
+                scores.add(
+                    "sites_missing",
+                    gold["id"],
+                    f"missing {', '.join(g['name'] for g in missing)}; got {_got(name, hit)}",
+                )
             if extra:
-                scores.add("sites_too_wide", gold["id"], f"extra {', '.join(p.name for p in extra)}; expected {_expected(name, gold)}")
+                scores.add(
+                    "sites_too_wide",
+                    gold["id"],
+                    f"extra {', '.join(p.name for p in extra)}; expected {_expected(name, gold)}",
+                )
             continue
         scores.add(name, gold["id"], f"got {_got(name, hit)}; expected {_expected(name, gold)}")
     scores.note("fully_correct", all(results.values()))

@@ -50,8 +50,11 @@ _PERIOD = re.compile(
     r"\s+and\s+\w+",
     re.I,
 )
-_SINCE = re.compile(r"\bsince\s+(?:\d|the\s+(?:start|beginning)|(?:january|february|march|april|may|june|july|august"
-                    r"|september|october|november|december)\b|it\s+was|its\s+creation)", re.I)
+_SINCE = re.compile(
+    r"\bsince\s+(?:\d|the\s+(?:start|beginning)|(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)\b|it\s+was|its\s+creation)",
+    re.I,
+)
 # "in less than three months", "over the past eight years": a count of a span of time
 _DURATION = re.compile(
     r"\b(?:in|within)\s+(?:less|more)\s+than\s+(?:\w+\s+)?(?:days|weeks|months|years)\b"
@@ -61,7 +64,8 @@ _DURATION = re.compile(
 # A present perfect with a count says how many so far: "54 suspected jihadists have been detained
 # across Spain", "have now been arrested" -- an aggregate when the count spans a country or a period.
 _PRESENT_PERFECT = re.compile(
-    r"\b(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+|also\s+|in\s+all\s+)?(?:been\s+)?(?:[a-z]+ly\s+)?$", re.I
+    r"\b(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+|also\s+|in\s+all\s+)?(?:been\s+)?(?:[a-z]+ly\s+)?$",
+    re.I,
 )
 _WIDE = re.compile(
     r"\b(?:across|throughout|nationwide|around)\s+(?:the\s+)?(?:country|nation|kingdom|[A-Z][\w-]+)"
@@ -106,7 +110,9 @@ def clause_start(sentence: str, start: int) -> int:
 
 def _clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The trigger's clause: from the last break before it to the first one after it."""
-    starts = [m.start() + 1 for m in _CLAUSE_START.finditer(sentence, 0, start)]  # the cue word is the clause's
+    starts = [
+        m.start() + 1 for m in _CLAUSE_START.finditer(sentence, 0, start)
+    ]  # the cue word is the clause's
     after = _CLAUSE_END.search(sentence, end)
     return (starts[-1] if starts else 0, after.start() if after else len(sentence))
 
@@ -139,16 +145,22 @@ def record_kind(
         return "aggregate"
     first, last = _clause_span(sentence, start, end)
     specific = _dated(sentence, sentence_start, when) or any(
-        _dated(sentence, sentence_start, t) and first <= t.span_start - sentence_start < last for t in sentence_times
+        _dated(sentence, sentence_start, t) and first <= t.span_start - sentence_start < last
+        for t in sentence_times
     )
     if not specific:
         if _VAGUE_MANY.search(clause):
-            return "aggregate"  # "a series of arrests", unless on a day ("a series of searches during the night")
+            # "a series of arrests", unless on a day ("a series of searches during the night")
+            return "aggregate"
         if _RUNNING_TOTAL.search(clause):
             return "aggregate"
         if _SINCE.search(clause) and (counted or hit.rule.form == "verb"):
             return "aggregate"  # "317 expulsions ... since January 2015", "since it was set up in 2015"
-        if _PERIOD.search(clause) and (when is None or when.precision != "month") and (counted or hit.rule.form == "verb"):
+        if (
+            _PERIOD.search(clause)
+            and (when is None or when.precision != "month")
+            and (counted or hit.rule.form == "verb")
+        ):
             return "aggregate"  # "six people have now been detained in Melilla this year"
         if counted and _PRESENT_PERFECT.search(sentence[:start]) and _WIDE.search(clause):
             return "aggregate"  # "54 suspected jihadists have been detained across Spain"
@@ -156,6 +168,11 @@ def record_kind(
     if when is not None and when.precision == "year" and not singular_noun and counted:
         return "aggregate"  # "For 2023 itself, it reported six cells broken up and 21 people arrested"
     days = REFERENCE_BACKGROUND_DAYS if anaphoric else BACKGROUND_DAYS
-    if when is not None and when.end is not None and reference is not None and when.end < reference - timedelta(days=days):
+    if (
+        when is not None
+        and when.end is not None
+        and reference is not None
+        and when.end < reference - timedelta(days=days)
+    ):
         return "background"
     return "event"

@@ -85,9 +85,7 @@ class Lexicon:
         for s, e, rule in sorted(found, key=lambda f: (-(f[1] - f[0]), f[2].order)):
             if all(e <= cs or s >= ce for cs, ce, _ in chosen):
                 chosen.append((s, e, rule))
-        return [
-            Hit(rule, start + s, start + e, text[start + s : start + e]) for s, e, rule in sorted(chosen)
-        ]
+        return [Hit(rule, start + s, start + e, text[start + s : start + e]) for s, e, rule in sorted(chosen)]
 
 
 def _guarded(rule: TriggerRule, lowered: str, start: int, end: int) -> bool:

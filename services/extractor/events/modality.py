@@ -41,7 +41,9 @@ _NEGATIVE_VERB = re.compile(
     re.I,
 )
 # Case-sensitive: "may" the verb, not "May 16".
-_MODAL = re.compile(r"\b(?:[Ww]ill|[Ww]ould|[Ss]hall|[Cc]ould|[Mm]ight|may|[Ss]hould|[Mm]ust|[Cc]an|[Cc]annot|ca)\s+(?:not\s+)?$")
+_MODAL = re.compile(
+    r"\b(?:[Ww]ill|[Ww]ould|[Ss]hall|[Cc]ould|[Mm]ight|may|[Ss]hould|[Mm]ust|[Cc]an|[Cc]annot|ca)\s+(?:not\s+)?$"
+)
 _INTENT_TO = re.compile(
     r"\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|tr(?:y|ies|ied|ying)"
     r"|attempt(?:s|ed|ing)?|want(?:s|ed)?|threat(?:en(?:s|ed|ing)?)?|prepar(?:e|es|ed|ing)|ready|order(?:s|ed)?"
@@ -79,12 +81,17 @@ _HEDGE = re.compile(
     r"|suspected\s+of\s+having|unconfirmed)\b",
     re.I,
 )
-_REPORTED = re.compile(r"\b(?:said|says|according\s+to|reported|reporting|stated|announced|told|added)\b", re.I)
+_REPORTED = re.compile(
+    r"\b(?:said|says|according\s+to|reported|reporting|stated|announced|told|added)\b", re.I
+)
 # The clause a trigger is in starts after the last of these before it.
-_CLAUSE_START = re.compile(r"[;:\u2014\u2013]|\s-\s|,\s+(?:but|while|whereas|although|though)\b|\b(?:but|although|though|whereas)\b")
+_CLAUSE_START = re.compile(
+    r"[;:\u2014\u2013]|\s-\s|,\s+(?:but|while|whereas|although|though)\b|\b(?:but|although|though|whereas)\b"
+)
 
 _DEFINITE = re.compile(
-    r"(?:\b(?:the|this|that|these|those|its|their|his|her|our|such)\s+|['\u2019]s\s+)(?:[\w,'\u2019-]+\s+){0,4}$", re.I
+    r"(?:\b(?:the|this|that|these|those|its|their|his|her|our|such)\s+|['\u2019]s\s+)(?:[\w,'\u2019-]+\s+){0,4}$",
+    re.I,
 )
 # "the nine people detained during the night", "those arrested", "the women arrested in Spain"
 _REDUCED_RELATIVE = re.compile(
@@ -108,7 +115,8 @@ _BARE_PLURAL_BEFORE = re.compile(
     r"|convicts|suspects|individuals|persons|foreigners|citizens|extremists|jihadists|militants|fighters)\s+$"
 )
 _PRESENT_COPULA = re.compile(
-    r"^(?:\s+[\w-]+){0,6}?\s+(?:is|are|does\s+not|do\s+not|remains?|requires?|means|have\s+become|has\s+become)\b", re.I
+    r"^(?:\s+[\w-]+){0,6}?\s+(?:is|are|does\s+not|do\s+not|remains?|requires?|means|have\s+become|has\s+become)\b",
+    re.I,
 )
 _HOSPITAL = re.compile(r"\s+(?:in|at)\s+(?:the\s+|a\s+)?(?:hospital|clinic)\b", re.I)
 _QUESTION = re.compile(r"\b(?:how\s+many|how\s+often|whether|who\s+if\s+anyone)\b", re.I)
@@ -164,10 +172,13 @@ def modality(sentence: str, hit: Hit, sentence_start: int) -> Modality:
         return "generic"  # "a reputation for acting swiftly to break up cells and arresting those involved"
     if hit.rule.form == "verb" and _BARE_PLURAL_BEFORE.search(left[-40:]):
         return "generic"  # "accepted only a trickle of nationals expelled after serving prison terms"
-    if hit.rule.form == "noun" and _PRESENT_COPULA.match(sentence[hit.end - sentence_start :]) and (
-        not left.strip() or (hit.text.lower().endswith("s") and not _DEFINITE.search(left[-40:]))
+    if (
+        hit.rule.form == "noun"
+        and _PRESENT_COPULA.match(sentence[hit.end - sentence_start :])
+        and (not left.strip() or (hit.text.lower().endswith("s") and not _DEFINITE.search(left[-40:])))
     ):
-        return "generic"  # "Expulsion ... is an administrative measure", "kidnappings and violence are commonplace"
+        # "Expulsion ... is an administrative measure", "kidnappings and violence are commonplace"
+        return "generic"
     if _QUESTION.search(clause):
         return "hypothetical"
     if _HEDGE.search(sentence):
@@ -225,10 +236,11 @@ def is_anaphoric(sentence: str, hit: Hit, sentence_start: int) -> bool:
     operation", "the 44 arrests"), or a participle describing people already introduced ("those
     arrested", "the nine persons detained during the night", "scores of kidnapped schoolgirls")."""
     left = sentence[: hit.start - sentence_start]
-    right = sentence[hit.end - sentence_start :]
     if is_adjectival(sentence, hit, sentence_start):
         return True
-    if hit.rule.form == "noun" or (hit.text.lower().endswith("ing") and _DETERMINER_JUST_BEFORE.search(left[-16:])):
+    if hit.rule.form == "noun" or (
+        hit.text.lower().endswith("ing") and _DETERMINER_JUST_BEFORE.search(left[-16:])
+    ):
         words = hit.text.lower().split()
         if words[0] in ("the", "this", "that", "these", "those", "his", "her", "their", "its"):
             return True

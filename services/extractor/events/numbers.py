@@ -149,7 +149,9 @@ def _unit_after(text: str, end: int) -> str | None:
     if not match:
         return None
     words = [w.lower() for w in match.groups() if w]
-    for k, word in enumerate(words):  # "three provinces netted eleven suspects": the count ends at a verb or number
+    for k, word in enumerate(
+        words
+    ):  # "three provinces netted eleven suspects": the count ends at a verb or number
         if k and (word in _UNIT_BREAK or word_value(word) is not None):
             words = words[:k]
             break

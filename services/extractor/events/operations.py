@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from services.extractor.events.document import Document, Mention
-from services.extractor.events.lexicon import Hit
 from services.extractor.events.kinds import RecordKind, clause_start
+from services.extractor.events.lexicon import Hit
 from services.extractor.events.modality import REAL
 from services.extractor.events.places import fold
 from services.extractor.events.timex import TimeExpression
@@ -42,25 +43,27 @@ JOINS: dict[str, frozenset[str]] = {
 CONTINUATION: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern, re.I)
     for name, pattern in {
-        "operation": r"\b(?:the|these|those|both)\s+(?:[\w-]+\s+){0,2}?(?:suspects?|detainees|men|women|cell|network"
-        r"|individuals|people|persons|extremists|militants|jihadists|pair|four|five|six|two|three|seven|eight|nine|ten)\b"
+        "operation": r"\b(?:the|these|those|both)\s+(?:[\w-]+\s+){0,2}?(?:suspects?|detainees|men|women|cell"
+        r"|network|individuals|people|persons|extremists|militants|jihadists|pair|four|five|six|two|three|seven"
+        r"|eight|nine|ten)\b"
         r"|\bthe\s+cell\b|\bcell['\u2019]s\b|\bcomposed\s+of|\bmade\s+up\s+of|\boperating\s+in|\bactive\s+in"
         r"|\bseized\b|\bsearch(?:es|ed)\b|\bcustody\b|\bin\s+each\s+case\b|\btook\s+place\b|\bwere\s+found\b"
         r"|\brecovered\b|\bconfiscated\b",
-        "removal": r"\b(?:flight|flown|aboard|escorted|escort|landed|departed|plane|aircraft|airport|handed\s+over"
-        r"|on\s+arrival|returned\s+to|sent\s+back)\b",
-        "violence": r"\b(?:killed|dead|died|deaths?|wounded|injured|hurt|toll|casualt\w+|victims?|bodies|survive\w*"
-        r"|attackers?|assailants?|gunmen|abductors|captors|kidnappers|set\s+on\s+fire|burned|looted|ransacked"
+        "removal": r"\b(?:flight|flown|aboard|escorted|escort|landed|departed|plane|aircraft|airport"
+        r"|handed\s+over|on\s+arrival|returned\s+to|sent\s+back)\b",
+        "violence": r"\b(?:killed|dead|died|deaths?|wounded|injured|hurt|toll|casualt\w+|victims?|bodies"
+        r"|survive\w*|attackers?|assailants?|gunmen|abductors|captors|kidnappers|set\s+on\s+fire|burned|looted|ransacked"
         r"|hostages?|missing|unaccounted|stormed|overran)\b",
-        "court": r"\b(?:sentences?|sentenced|prison|verdict|acquitted|appeal|defendants|fined|banned|security\s+period"
-        r"|charges?|counts?\s+of)\b",
+        "court": r"\b(?:sentences?|sentenced|prison|verdict|acquitted|appeal|defendants|fined|banned"
+        r"|security\s+period|charges?|counts?\s+of)\b",
         "release": r"\b(?:freed|free|released|returned|home|handed\s+over|returnees|reunited|ransom)\b",
         "military": r"\b(?:killed|dead|bodies|toll|casualt\w+|attackers|assailants)\b",
         "agreement": r"\b(?:agreement|accord|signed)\b",
     }.items()
 }
 CONTINUATION_SENTENCES = 2  # at most this many sentences after a record join it as continuation
-MAX_GAP = 6  # a trigger this many sentences after a record's last one starts a new record unless it refers back
+# a trigger this many sentences after a record's last one starts a new record unless it refers back
+MAX_GAP = 6
 _NEW_PEOPLE = re.compile(
     r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|some|another|more)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:suspects?|people|persons?|individuals?|m[ae]n|wom[ae]n|minors?|youths?|teenagers?"
@@ -78,8 +81,12 @@ _ANOTHER = re.compile(
     re.I,
 )
 _COORDINATED = re.compile(r"^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)$")
-_DURING = re.compile(r"\b(?:during|in\s+the\s+course\s+of|while\s+carrying\s+out|as\s+part\s+of)\s+(?:[\w-]+\s+){0,3}$", re.I)
-_AT_THE_SCENE = re.compile(r"\b(?:at\s+the\s+scene|on\s+the\s+spot|shortly\s+(?:after|afterwards)|immediately\s+after)\b", re.I)
+_DURING = re.compile(
+    r"\b(?:during|in\s+the\s+course\s+of|while\s+carrying\s+out|as\s+part\s+of)\s+(?:[\w-]+\s+){0,3}$", re.I
+)
+_AT_THE_SCENE = re.compile(
+    r"\b(?:at\s+the\s+scene|on\s+the\s+spot|shortly\s+(?:after|afterwards)|immediately\s+after)\b", re.I
+)
 
 
 @dataclass
@@ -90,7 +97,9 @@ class Operation:
     mentions: list[Mention] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
     time: TimeExpression | None = None
-    spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # a sentence's part, when only part is ours
+    spans: dict[int, tuple[int, int]] = field(
+        default_factory=dict
+    )  # a sentence's part, when only part is ours
 
     @property
     def head(self) -> Mention:
@@ -183,7 +192,9 @@ def _target(ops: list[Operation], doc: Document, m: Mention) -> Operation | None
     if candidates and candidates[0].head.sentence == m.sentence and candidates[0].kind == "event":
         return candidates[0]  # the sentence's earlier trigger already made its record
     if family in ("operation", "military") and _another(doc, m):
-        return None  # "During sweeps in Tebessa, other units found and destroyed 11 hideouts": another operation
+        return (
+            None  # "During sweeps in Tebessa, other units found and destroyed 11 hideouts": another operation
+        )
     for k, op in enumerate(candidates):
         if op.section != section:
             return None
@@ -196,7 +207,12 @@ def _target(ops: list[Operation], doc: Document, m: Mention) -> Operation | None
         if m.sentence - op.last_sentence > MAX_GAP and (m.time is not None or _new_people(doc, m)):
             return None
         theirs = set().union(*(_places_near(doc, x) for x in op.mentions))
-        if mine and theirs and not (mine & theirs) and (_new_people(doc, m) or m.sentence - op.last_sentence >= 2):
+        if (
+            mine
+            and theirs
+            and not (mine & theirs)
+            and (_new_people(doc, m) or m.sentence - op.last_sentence >= 2)
+        ):
             return None  # other people, or a later paragraph, at another place: another operation
         return op
     return None
@@ -206,7 +222,12 @@ def _told_before(ops: list[Operation], m: Mention) -> Operation | None:
     """The earlier record a dated reference back names ("the dismantling of the cell on 18 March"
     after "a cell dismantled in March"): same family, both dated, the dates agree."""
     for op in reversed(ops):
-        if op.family == m.hit.family and op.time is not None and m.time is not None and _compatible_time(op.time, m.time):
+        if (
+            op.family == m.hit.family
+            and op.time is not None
+            and m.time is not None
+            and _compatible_time(op.time, m.time)
+        ):
             return op
     return None
 
@@ -215,7 +236,9 @@ def _in_heading(doc: Document, m: Mention) -> bool:
     """A section heading ("Press release of Saturday 18 June 2016 - Searches in a terrorism case")
     names the story below it; the story reports the action."""
     s = doc.sentences[m.sentence]
-    return any(sec.heading is not None and sec.heading[0] <= s.start < sec.heading[1] for sec in doc.layout.sections)
+    return any(
+        sec.heading is not None and sec.heading[0] <= s.start < sec.heading[1] for sec in doc.layout.sections
+    )
 
 
 def _in_digest_intro(doc: Document, m: Mention) -> bool:
@@ -223,8 +246,11 @@ def _in_digest_intro(doc: Document, m: Mention) -> bool:
     National Guard ...") announces the stories its labelled sections tell."""
     sections = doc.layout.sections
     section = doc.sentences[m.sentence].section
-    return len(sections) > 2 and section == 0 and sections[0].heading is None and all(
-        s.heading is not None for s in sections[1:]
+    return (
+        len(sections) > 2
+        and section == 0
+        and sections[0].heading is None
+        and all(s.heading is not None for s in sections[1:])
     )
 
 
@@ -236,9 +262,17 @@ def _background_context(ops: list[Operation], doc: Document, m: Mention) -> Oper
         return None
     previous = ops[-1]
     here = doc.sentences[m.sentence]
-    if m.sentence - previous.last_sentence != 1 or doc.sentences[previous.last_sentence].paragraph != here.paragraph:
+    if (
+        m.sentence - previous.last_sentence != 1
+        or doc.sentences[previous.last_sentence].paragraph != here.paragraph
+    ):
         return None
-    if any(op.kind == "event" and m.hit.family in JOINS[op.family] and op.last_sentence >= previous.last_sentence - 1 for op in ops):
+    if any(
+        op.kind == "event"
+        and m.hit.family in JOINS[op.family]
+        and op.last_sentence >= previous.last_sentence - 1
+        for op in ops
+    ):
         return None
     return previous
 
@@ -257,9 +291,15 @@ def _sentence_owner(mentions: list[Mention], doc: Document) -> dict[int, str]:
     for host, subtypes in (("court", ("charge_indict",)), ("removal", ("extradition_deportation",))):
         hosts = [m for m in mentions if m.hit.family == host and m.hit.subtype in subtypes]
         for m in mentions:
-            if m.hit.family == "operation" and not doc.is_modifier(m.hit) and any(_same_clause(doc, m, h) for h in hosts):
+            if (
+                m.hit.family == "operation"
+                and not doc.is_modifier(m.hit)
+                and any(_same_clause(doc, m, h) for h in hosts)
+            ):
                 owner[id(m)] = host
-    if "violence" in families and "military" in families:  # "an airstrike ... killed seven fighters": the strike
+    if (
+        "violence" in families and "military" in families
+    ):  # "an airstrike ... killed seven fighters": the strike
         for m in mentions:
             if m.hit.family == "military" and any(x.hit.subtype == "airstrike" for x in mentions):
                 owner[id(m)] = "violence"
@@ -296,15 +336,23 @@ def group(doc: Document) -> list[Operation]:
         if not hits:
             continue
         mentions = [doc.mention(i, h) for h in hits]
-        for first, second in zip(mentions, mentions[1:], strict=False):
-            if _COORDINATED.match(doc.text[first.hit.end : second.hit.start]) and first.hit.rule.form == second.hit.rule.form:
-                second.modality = first.modality  # "are subsequently charged, remanded, convicted or released"
+        for first, second in pairwise(mentions):
+            if (
+                _COORDINATED.match(doc.text[first.hit.end : second.hit.start])
+                and first.hit.rule.form == second.hit.rule.form
+            ):
+                second.modality = (
+                    first.modality
+                )  # "are subsequently charged, remanded, convicted or released"
         for m in mentions:  # "burst into four locations ... and detained four men": one time
             giver = next(
                 (
                     x
                     for x in mentions
-                    if x.time is not None and x.modality in REAL and not x.anaphoric and x.hit.family == m.hit.family
+                    if x.time is not None
+                    and x.modality in REAL
+                    and not x.anaphoric
+                    and x.hit.family == m.hit.family
                 ),
                 None,
             )
@@ -336,7 +384,11 @@ def group(doc: Document) -> list[Operation]:
             family = owner.get(id(m), m.hit.family)
             if family != m.hit.family:
                 host = next(
-                    (op for op in reversed(ops) if op.family == family and i in op.sentences and op.kind == "event"),
+                    (
+                        op
+                        for op in reversed(ops)
+                        if op.family == family and i in op.sentences and op.kind == "event"
+                    ),
                     None,
                 )
                 if host is not None:
@@ -361,7 +413,9 @@ def group(doc: Document) -> list[Operation]:
                     op = Operation(m.hit.family, "background", section)
                     op.add(m)
                     ops.append(op)
-                m.op = ops.index(previous) if previous is not None and m in previous.mentions else len(ops) - 1
+                m.op = (
+                    ops.index(previous) if previous is not None and m in previous.mentions else len(ops) - 1
+                )
                 continue
             after_background = _background_context(ops, doc, m)
             if after_background is not None:
@@ -377,7 +431,12 @@ def group(doc: Document) -> list[Operation]:
                 target.add(m)
                 m.op = ops.index(target)
                 continue
-            if m.hit.rule.reference_only or (m.anaphoric and m.time is None) or _in_digest_intro(doc, m) or _in_heading(doc, m):
+            if (
+                m.hit.rule.reference_only
+                or (m.anaphoric and m.time is None)
+                or _in_digest_intro(doc, m)
+                or _in_heading(doc, m)
+            ):
                 continue  # a reference to an action the story never reported, or a digest's teaser
             op = Operation(m.hit.family, "event", section)
             op.add(m)
@@ -392,7 +451,9 @@ def group(doc: Document) -> list[Operation]:
     return ops
 
 
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|its|their)\s+(?:[\w,'\u2019-]+\s+){0,4}$", re.I)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|his|her|its|their)\s+(?:[\w,'\u2019-]+\s+){0,4}$", re.I
+)
 _BREAK_BEFORE = re.compile(r"(?:[,;:\u2014\u2013]\s*|\s+(?:who|which|when|after|and|but|while)\s+)", re.I)
 
 
@@ -429,7 +490,7 @@ def _split_shared(doc: Document, ops: list[Operation]) -> None:
             continue
         shared.sort(key=lambda x: x[0])
         cuts = [s.start]
-        for (_, previous), (start, op) in zip(shared, shared[1:], strict=False):
+        for (_, previous), (start, op) in pairwise(shared):
             floor = max(m.hit.end for m in previous.mentions if m.sentence == i and m.hit.start < start)
             cuts.append(_cut(doc, s.start, floor, op, start))
         cuts.append(s.end)
@@ -461,7 +522,7 @@ def _continuations(doc: Document, ops: list[Operation]) -> None:
         if op.kind != "event":
             continue
         cue = CONTINUATION[op.family]
-        for a, b in zip(op.sentences, op.sentences[1:], strict=False):
+        for a, b in pairwise(op.sentences):
             for i in range(a + 1, b) if b - a <= 3 else ():
                 if i not in claimed and not _acting_hits(doc, i) and cue.search(doc.sentence_text(i)):
                     op.sentences.append(i)

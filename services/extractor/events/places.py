@@ -327,7 +327,9 @@ def _build() -> Gazetteer:
 
 
 AIRPORT_KEY = "airport:"  # airports are looked up apart (their names are often people's names)
-_AIRPORT_WORDS = re.compile(r"\b(?:international|intl|airport|aeroporto|aeropuerto|aeroport|a[eé]roport|airfield)\b", re.I)
+_AIRPORT_WORDS = re.compile(
+    r"\b(?:international|intl|airport|aeroporto|aeropuerto|aeroport|a[eé]roport|airfield)\b", re.I
+)
 
 
 def _add_airports(gazetteer: Gazetteer, alpha3: dict[str, str]) -> None:

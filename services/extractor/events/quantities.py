@@ -22,8 +22,12 @@ from services.extractor.events.numbers import PEOPLE_NOUNS, NumberMention, find_
 
 QuantityKind = str
 
-_HYPHEN_UNIT = re.compile(r"-(?:year|month|week|day|hour|minute|tonne|ton|kilo|kg|metre|meter|mile|point|storey|page|strong|man|member)")
-_AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age\s+of|between\s+the\s+ages\s+of)\s+(?:between\s+|from\s+)?$", re.I)
+_HYPHEN_UNIT = re.compile(
+    r"-(?:year|month|week|day|hour|minute|tonne|ton|kilo|kg|metre|meter|mile|point|storey|page|strong|man|member)"
+)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|ages?|age\s+of|between\s+the\s+ages\s+of)\s+(?:between\s+|from\s+)?$", re.I
+)
 _KILL_BEFORE = re.compile(
     r"\b(?:kill(?:ing|ed|s)?|claim(?:ing|ed)\s+the\s+lives\s+of|left|leaving|massacred|murdered)\s+"
     r"(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+|over\s+|nearly\s+|up\s+to\s+|upwards\s+of\s+|around\s+)?$",
@@ -34,15 +38,31 @@ _INJURE_BEFORE = re.compile(
     re.I,
 )
 _CASUALTY_AFTER = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,4}?(?:(?:were|was|have\s+been|had\s+been|are|been)\s+)?(?:(?P<dead>killed|dead|died)|injured|wounded|hurt)\b",
+    r"^\s+(?:[\w-]+\s+){0,4}?(?:(?:were|was|have\s+been|had\s+been|are|been)\s+)?"
+    r"(?:(?P<dead>killed|dead|died)|injured|wounded|hurt)\b",
     re.I,
 )
-_ATTACKERS = frozenset("attackers attacker assailants assailant gunmen gunman perpetrators bombers bomber".split())  # noqa: SIM905
+_ATTACKERS = frozenset(
+    {
+        "attackers",
+        "attacker",
+        "assailants",
+        "assailant",
+        "gunmen",
+        "gunman",
+        "perpetrators",
+        "bomber",
+        "bombers",
+    }
+)
 _CELL_SIZE = re.compile(
-    r"\b(?:composed\s+of|made\s+up\s+of|consisting\s+of|comprising|cells?\s+of)\s+(?:some\s+|about\s+)?$", re.I
+    r"\b(?:composed\s+of|made\s+up\s+of|consisting\s+of|comprising|cells?\s+of)\s+(?:some\s+|about\s+)?$",
+    re.I,
 )
 _MAN_CELL = re.compile(r"^-(?:man|member|strong)\s+(?:\w+\s+){0,3}?(?:cell|network|group|ring)\b", re.I)
-_OF_PEOPLE = re.compile(r"^\s+of\s+(?:them|those|the\s+(?:\w+\s+){0,2}?(?:" + "|".join(sorted(PEOPLE_NOUNS)) + r"))\b", re.I)
+_OF_PEOPLE = re.compile(
+    r"^\s+of\s+(?:them|those|the\s+(?:\w+\s+){0,2}?(?:" + "|".join(sorted(PEOPLE_NOUNS)) + r"))\b", re.I
+)
 _SINGLE_PERSON = re.compile(
     r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:citizen|man|woman|national|suspect|individual|person|youth|teenager|minor"
     r"|student|imam|jihadist|militant|preacher|employee|worker|officer|guard|soldier|policeman|passer-by|convict"
@@ -87,7 +107,9 @@ def _is_count_of_age_or_term(text: str, abs_start: int, abs_end: int) -> bool:
     return bool(_AGE_BEFORE.search(text[max(0, abs_start - 24) : abs_start]))
 
 
-_VERB_UNIT = re.compile(r"^(?:were|was|are|is|have|had|will|would|face|faces|remain|held|kept|sent|put|taken|brought|[a-z]+ed)$")
+_VERB_UNIT = re.compile(
+    r"^(?:were|was|are|is|have|had|will|would|face|faces|remain|held|kept|sent|put|taken|brought|[a-z]+ed)$"
+)
 _STANDALONE = re.compile(r"\b(?:all|the|both|those|these|other|remaining)\s+$", re.I)
 
 
@@ -136,7 +158,9 @@ def counts(
             hangs = belongs(abs_start)
             if hangs is None:
                 continue
-            kind = _kind(text, n, abs_start, abs_end, family, subtype, hangs | modes if family == "court" else hangs)
+            kind = _kind(
+                text, n, abs_start, abs_end, family, subtype, hangs | modes if family == "court" else hangs
+            )
             if kind is None:
                 continue
             subset = bool(_OF_PEOPLE.match(text[abs_end : abs_end + 40])) and family == "operation"
@@ -157,7 +181,9 @@ def counts(
             found = single if passive else active
             if found is not None and belongs(start + found.start()) is not None:
                 s, e = start + found.start(), start + found.end()
-                out["arrested"] = Quantity(kind="arrested", value=1, span=Span(start=s, end=e, text=text[s:e]))
+                out["arrested"] = Quantity(
+                    kind="arrested", value=1, span=Span(start=s, end=e, text=text[s:e])
+                )
     if family == "violence":
         _singular_casualties(text, sentences, out, belongs)
     for kind, quantity in subsets.items():
@@ -182,7 +208,9 @@ def _singular_casualties(
             if found is not None and belongs(start + found.start()) is not None:
                 value = 1 + (found["more"].count(" and ") + found["more"].count(",") if many else 0)
                 s, e = start + found.start(), start + found.end()
-                out["killed"] = Quantity(kind="killed", value=value, span=Span(start=s, end=e, text=text[s:e]))
+                out["killed"] = Quantity(
+                    kind="killed", value=value, span=Span(start=s, end=e, text=text[s:e])
+                )
         if "injured" not in out:
             hurt = _INJURED_ONE.search(sentence)
             if hurt is not None and belongs(start + hurt.start()) is not None:
@@ -191,7 +219,13 @@ def _singular_casualties(
 
 
 def _kind(
-    text: str, n: NumberMention, abs_start: int, abs_end: int, family: str, subtype: str, hangs: frozenset[str]
+    text: str,
+    n: NumberMention,
+    abs_start: int,
+    abs_end: int,
+    family: str,
+    subtype: str,
+    hangs: frozenset[str],
 ) -> str | None:
     unit = (n.unit or "").lower()
     people = _people(text, n, abs_end)
@@ -201,7 +235,9 @@ def _kind(
             return "cells"
         if unit == "member" or _MAN_CELL.match(text[abs_end : abs_end + 40]):
             return "cell_members"
-        if subtype == "cell_dismantled" and (unit in ("elements", "members") or (_CELL_SIZE.search(before) and people)):
+        if subtype == "cell_dismantled" and (
+            unit in ("elements", "members") or (_CELL_SIZE.search(before) and people)
+        ):
             return "cell_members"
         if people and "question" in hangs:
             return "other"

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from schemas.events import Site, Span
 from services.extractor.events.countries import DEMONYMS
@@ -116,7 +117,9 @@ _AIRPORT_CUE_BEFORE = re.compile(
     r"\b(?:airports?(?:\s+of)?|(?:flown|flight|flights|landed|departed|took\s+off|plane)\s+(?:\w+\s+){0,2}?(?:from|at|to|in))\s+$",
     re.I,
 )
-_AIRPORT_CUE_AFTER = re.compile(r"^(?:\s+(?:international\s+)?(?:airport|air\s+border|airfield|air\s+base)|-[A-Z])", re.I)
+_AIRPORT_CUE_AFTER = re.compile(
+    r"^(?:\s+(?:international\s+)?(?:airport|air\s+border|airfield|air\s+base)|-[A-Z])", re.I
+)
 BIG_TOWN = 100_000
 ABROAD_MIN_POPULATION = 50_000
 # Institutions named after places, and capitalised words that are not places in news prose.
@@ -126,7 +129,9 @@ _ORGANISATION = re.compile(
     r"|Government|Justice|Defence|Defense|Security|Islamic|Muslim|Christian|Catholic|Republic|Kingdom)\b"
 )
 # "Rabat - ...", "RABAT, March 7 (Reuters) -", "Madrid (AFP) —": where the story was filed, not the site
-_DATELINE = re.compile(r"(?:\s*,\s*\w+\.?\s+\d{1,2})?(?:\s*,\s*[A-Z][a-z]+)?\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014:]\s")
+_DATELINE = re.compile(
+    r"(?:\s*,\s*\w+\.?\s+\d{1,2})?(?:\s*,\s*[A-Z][a-z]+)?\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014:]\s"
+)
 # "the Spanish city", "the enclave": a place the story has named, by its description
 _DESCRIPTOR = re.compile(
     r"\b(?:the|this)\s+(?:(?P<nation>[A-Z][a-z]+)\s+)?(?:(?:autonomous|north-?\w*|southern|northern|eastern|western"
@@ -136,7 +141,10 @@ _COUNTED = frozenset(
     "arrests detentions detainees suspects suspect people persons individuals men women nationals citizens "  # noqa: SIM905
     "moroccans spaniards minors youths members militants jihadists extremists others".split()
 )
-_ORDINAL_ONE = re.compile(r"\bthe\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|other|remaining\s+one)\b", re.I)
+_ORDINAL_ONE = re.compile(
+    r"\bthe\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|other|remaining\s+one)\b",
+    re.I,
+)
 _SPLIT_COUNT = (
     r"(?=(?:the\s+)?(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|remaining|other"
     r"|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b[^,.;]{0,40}\bin\b)"
@@ -197,7 +205,9 @@ def find_sites(
         if _REFERENCE_POINT.search(before[-30:]) and any(match.start() - f.end < 80 for f in found):
             continue  # "San Martin de la Vega, just south of Madrid": a landmark for the site just named
         seat = _SEAT_IN_NAME.search(match.group(0))
-        if seat is not None and seat.start() > 0:  # "Sale Court", "Westminster Magistrates": the place, then the court
+        if (
+            seat is not None and seat.start() > 0
+        ):  # "Sale Court", "Westminster Magistrates": the place, then the court
             match = _CANDIDATE.match(text, match.start(), match.start() + seat.start()) or match
         site = _resolve(text, match, context, places, skip, before)
         if site is None and " " not in match.group(0) and match.group(0) not in _CALENDAR:
@@ -228,7 +238,7 @@ def find_sites(
     found.extend(_listed_with_places(text, unknown, found))
     found.sort(key=lambda s: s.start)
     _absorb_containers(text, found)
-    for previous, site in zip(found, found[1:], strict=False):
+    for previous, site in pairwise(found):
         if _DESCRIBES_PREVIOUS.match(text[previous.end : site.start]):
             site.role = previous.role  # "heading for Baga, on the shore of Lake Chad": where Baga is
     return found
@@ -244,14 +254,20 @@ _DESCRIBES_PREVIOUS = re.compile(
 _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:in\s+)?$")
 
 
-def _listed_with_places(text: str, unknown: list[re.Match[str]], found: list[SiteMention]) -> list[SiteMention]:
+def _listed_with_places(
+    text: str, unknown: list[re.Match[str]], found: list[SiteMention]
+) -> list[SiteMention]:
     """An unknown name listed among known places is one of them ("in Tifelt, Temara and Skhirat"),
     in their country ("cells in Shata and Almaeria")."""
     for site in found:
         if site.place is None and site.country is None:
             for other in found:
                 if other.place is not None and other.precision != "country":
-                    gap = text[site.end : other.start] if site.end <= other.start else text[other.end : site.start]
+                    gap = (
+                        text[site.end : other.start]
+                        if site.end <= other.start
+                        else text[other.end : site.start]
+                    )
                     if _LIST_GAP.match(gap):
                         site.country = other.country
                         break
@@ -260,11 +276,23 @@ def _listed_with_places(text: str, unknown: list[re.Match[str]], found: list[Sit
         for site in found:
             if site.place is None or site.precision == "country":
                 continue
-            gap = text[site.end : match.start()] if site.end <= match.start() else text[match.end() : site.start]
+            gap = (
+                text[site.end : match.start()]
+                if site.end <= match.start()
+                else text[match.end() : site.start]
+            )
             if _LIST_GAP.match(gap):
                 out.append(
-                    SiteMention(match.group(0), match.start(), match.end(), None, match.group(0), site.country,
-                                "city", role_of(text[max(0, match.start() - 60) : match.start()]))
+                    SiteMention(
+                        match.group(0),
+                        match.start(),
+                        match.end(),
+                        None,
+                        match.group(0),
+                        site.country,
+                        "city",
+                        role_of(text[max(0, match.start() - 60) : match.start()]),
+                    )
                 )
                 break
     return out
@@ -306,7 +334,13 @@ def _resolve(
             if airport is not None:
                 first = s + len(" ".join(words[: len(words) - n])) + (1 if n < len(words) else 0)
                 return SiteMention(
-                    text[first : match.end()], first, match.end(), airport, airport.name, airport.country, "city"
+                    text[first : match.end()],
+                    first,
+                    match.end(),
+                    airport,
+                    airport.name,
+                    airport.country,
+                    "city",
                 )
     owner = next((k for k, w in enumerate(words) if w.endswith(("'s", "\u2019s"))), None)
     if owner is not None:  # "Tangier's Aouama district", "Milan's Malpensa airport": the owner is a place
@@ -334,7 +368,8 @@ def _resolve(
         # a town of some size is still taken in a place slot ("French troops ... near Gao"), and any
         # town where the words say town ("stormed the town of Monguno")
         abroad_ok = whole and (
-            (locative and place.population >= ABROAD_MIN_POPULATION) or bool(_UNKNOWN_PLACE_CUE.search(before))
+            (locative and place.population >= ABROAD_MIN_POPULATION)
+            or bool(_UNKNOWN_PLACE_CUE.search(before))
         )
         if (
             place.country is not None
@@ -344,11 +379,17 @@ def _resolve(
         ):
             # the context prior: an Almería in an article about Spain; with no country named, big places only
             continue
-        if n < len(words) and words[n] in _DESIGNATORS:  # "Helmand Province", "Borno State": the name as written
+        if (
+            n < len(words) and words[n] in _DESIGNATORS
+        ):  # "Helmand Province", "Borno State": the name as written
             candidate = f"{candidate} {words[n]}"
             candidate_end = text.find(words[n], s + len(" ".join(words[:n]))) + len(words[n])
-            return SiteMention(text[s:candidate_end], s, candidate_end, place, place.name, place.country, place.precision)
-        return SiteMention(candidate, s, s + len(candidate), place, place.name, place.country, place.precision)
+            return SiteMention(
+                text[s:candidate_end], s, candidate_end, place, place.name, place.country, place.precision
+            )
+        return SiteMention(
+            candidate, s, s + len(candidate), place, place.name, place.country, place.precision
+        )
     candidate = words[0]
     if len(words) <= 2 and candidate not in _CALENDAR and _UNKNOWN_PLACE_CUE.search(before):
         name = " ".join(words)
@@ -386,7 +427,9 @@ def _absorb_containers(text: str, sites: list[SiteMention]) -> None:
             sites.remove(outer)
 
 
-_SETTLEMENT_BEFORE = re.compile(r"\b(?:village|town|city|hamlet|locality|settlement|camp|commune)\s+of\s+$", re.I)
+_SETTLEMENT_BEFORE = re.compile(
+    r"\b(?:village|town|city|hamlet|locality|settlement|camp|commune)\s+of\s+$", re.I
+)
 _FINER = {"country": "admin1", "region": "admin1", "admin1": "admin2", "admin2": "city", "city": "city"}
 
 
@@ -418,8 +461,18 @@ def resolve_descriptors(sites: list[SiteMention], named: list[SiteMention]) -> l
         if site.country is None and len({t.name for t in towns}) != 1:
             towns = towns[-1:]  # "the town": the one named last
         chosen = towns[-1]
-        out.append(replace(chosen, text=site.text, start=site.start, end=site.end, descriptor=True, count=None,
-                           count_span=None, role=site.role))
+        out.append(
+            replace(
+                chosen,
+                text=site.text,
+                start=site.start,
+                end=site.end,
+                descriptor=True,
+                count=None,
+                count_span=None,
+                role=site.role,
+            )
+        )
     return out
 
 
@@ -434,7 +487,10 @@ def assign_counts(
     if respectively is not None:
         # the "respectively" clause is read as a list; the clauses before it as usual ("Three
         # were arrested in Oujda, while the two others ... in Berkane and Nador respectively")
-        clause_start = max([m.end() for m in _CLAUSE.finditer(text, start, end) if m.end() <= respectively.start()] or [start])
+        clause_start = max(
+            [m.end() for m in _CLAUSE.finditer(text, start, end) if m.end() <= respectively.start()]
+            or [start]
+        )
         if _distribute(text, clause_start, end, sites):
             end = clause_start
     bounds = [m.start() for m in _CLAUSE.finditer(text, start, end)] + [end]
@@ -448,9 +504,14 @@ def assign_counts(
             for n in find_numbers(clause)
             if n.value is not None
             and not _is_age(clause, n.start)
-            and not (n.value == 1 and _of_the_people(text, cursor + n.end))  # "one of the detainees": a person
+            and not (
+                n.value == 1 and _of_the_people(text, cursor + n.end)
+            )  # "one of the detainees": a person
             and (
-                (acting and (n.unit in _COUNTED or n.unit in _VERB_AFTER or _of_the_people(text, cursor + n.end)))
+                (
+                    acting
+                    and (n.unit in _COUNTED or n.unit in _VERB_AFTER or _of_the_people(text, cursor + n.end))
+                )
                 or n.unit in ("arrests", "detentions")
                 or (counted_before and _gapped(clause, n.start))
             )
@@ -472,7 +533,9 @@ def assign_counts(
         elif counts:
             counted_before = True
         if acting:
-            counted_before = True  # "detained on Tuesday ..., two in Seine-Saint-Denis and one in Villeurbanne"
+            counted_before = (
+                True  # "detained on Tuesday ..., two in Seine-Saint-Denis and one in Villeurbanne"
+            )
         cursor = bound
 
 
@@ -504,8 +567,14 @@ def _one_person_site(
 def _distribute(text: str, clause_start: int, end: int, sites: list[SiteMention]) -> bool:
     """ "the two others were apprehended in Berkane and Nador respectively": as many places as the
     count, one each; "two and three ... in X and Y respectively": in order."""
-    places = [s for s in sites if clause_start <= s.start < end and s.role == "event_site" and s.count is None]
-    counts = [n for n in find_numbers(text[clause_start:end]) if n.value is not None and not _is_age(text[clause_start:end], n.start)]
+    places = [
+        s for s in sites if clause_start <= s.start < end and s.role == "event_site" and s.count is None
+    ]
+    counts = [
+        n
+        for n in find_numbers(text[clause_start:end])
+        if n.value is not None and not _is_age(text[clause_start:end], n.start)
+    ]
     if len(places) < 2 or not counts:
         return False
     if len(counts) == len(places):
@@ -521,12 +590,20 @@ def _distribute(text: str, clause_start: int, end: int, sites: list[SiteMention]
 
 
 def _is_age(clause: str, start: int) -> bool:
-    return bool(re.search(r"\b(?:aged|ages?|age\s+of)\s+(?:between\s+|from\s+)?$", clause[max(0, start - 20) : start], re.I))
+    return bool(
+        re.search(
+            r"\b(?:aged|ages?|age\s+of)\s+(?:between\s+|from\s+)?$", clause[max(0, start - 20) : start], re.I
+        )
+    )
 
 
 def _gapped(clause: str, start: int) -> bool:
     """A number that opens its clause with the verb left out: "and two in neighbouring Nador"."""
-    return not clause[:start].strip(" ,;:").split() or clause[:start].strip(" ,;:").lower() in ("the", "and", "and the")
+    return not clause[:start].strip(" ,;:").split() or clause[:start].strip(" ,;:").lower() in (
+        "the",
+        "and",
+        "and the",
+    )
 
 
 def _of_the_people(text: str, end: int) -> bool:
@@ -609,4 +686,3 @@ def to_site(text: str, site: SiteMention, role: str) -> Site:
         span=Span(start=site.start, end=site.end, text=text[site.start : site.end]),
         resolution="unresolved" if place is None else "contained" if site.borrowed else place.resolution,
     )
-

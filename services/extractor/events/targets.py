@@ -32,7 +32,8 @@ _NOT_A_PHRASE = frozenset(
 )
 _LEADING = frozenset("the a an his her their its this that these those some several".split())  # noqa: SIM905
 _PASSIVE_AUX = re.compile(
-    r"(?:\b(?:was|were|been|being|is|are|got|get)\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|subsequently\s+)*)$", re.I
+    r"(?:\b(?:was|were|been|being|is|are|got|get)\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|subsequently\s+)*)$",
+    re.I,
 )
 _NOUN_COMPLEMENT = re.compile(r"^\s+(?:of|on|against|targeting|at)\s+", re.I)
 _INTO = re.compile(r"\s+(?:into|on|upon|at)\s+", re.I)
@@ -73,7 +74,7 @@ def after(text: str, position: int, end: int) -> list[Phrase]:
     phrases: list[Phrase] = []
     run: list[tuple[int, int, str]] = []
     for start, stop, token in _tokens(text, position, end):
-        if token == "," or token.lower() == "and":
+        if token in (",", "and", "And"):
             if run and (phrase := _phrase(run)) is not None:
                 phrases.append(phrase)
             run = []
@@ -108,7 +109,8 @@ def participants(text: str, sentence: tuple[int, int], hit: Hit) -> list[Phrase]
         if complement is not None:
             return after(text, complement.end(), s_end)
         aiming = re.search(
-            r"\b(?:targeted|targeting|hit|struck|aimed|directed)\s+(?:at\s+|on\s+|against\s+)?", text[hit.end : min(s_end, hit.end + 60)]
+            r"\b(?:targeted|targeting|hit|struck|aimed|directed)\s+(?:at\s+|on\s+|against\s+)?",
+            text[hit.end : min(s_end, hit.end + 60)],
         )
         if aiming is not None:
             return after(text, hit.end + aiming.end(), s_end)

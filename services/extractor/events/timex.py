@@ -85,7 +85,10 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("month_day_year", re.compile(rf"\b{_M}\s+{_D},?\s+{_Y}\b", re.I)),
     ("day_month_year", re.compile(rf"\b{_D}\s+(?:of\s+)?{_M},?\s+{_Y}\b", re.I)),
-    ("day_month_that_year", re.compile(rf"\b{_D}\s+(?:of\s+)?{_M}\s+of\s+(?:that|the\s+same)\s+year\b", re.I)),
+    (
+        "day_month_that_year",
+        re.compile(rf"\b{_D}\s+(?:of\s+)?{_M}\s+of\s+(?:that|the\s+same)\s+year\b", re.I),
+    ),
     ("end_of_month", re.compile(rf"\bby\s+the\s+end\s+of\s+{_M}(?:,?\s+{_Y})?", re.I)),
     (
         "month_range",
@@ -103,19 +106,28 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("day_month", re.compile(rf"\b{_D}\s+(?:of\s+)?{_M}\b(?!\s*,?\s*(?:19|20)\d\d)", re.I)),
     (  # "a day earlier", "two days later", "three months later"
         "relative_shift",
-        re.compile(rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>later|earlier|before|after)\b(?!\s+(?:the|his|her|their|its|a|an)\b)", re.I),
+        re.compile(
+            rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>later|earlier|before|after)\b(?!\s+(?:the|his|her|their|its|a|an)\b)",
+            re.I,
+        ),
     ),
     ("ago", re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b", re.I)),
     (
         "relative_day",
-        re.compile(r"\b(?:the\s+)?(?P<rd>day\s+before|previous\s+day|next\s+day|following\s+day|day\s+after)\b(?!\s+(?:the|his|her|their|its|a|an)\b)", re.I),
+        re.compile(
+            r"\b(?:the\s+)?(?P<rd>day\s+before|previous\s+day|next\s+day|following\s+day|day\s+after)\b(?!\s+(?:the|his|her|their|its|a|an)\b)",
+            re.I,
+        ),
     ),
     (  # "the night from Friday to Saturday", "the night of Friday to Saturday"
         "weekday_range",
         re.compile(rf"\bnight\s+(?:of|from|between)\s+{_WD1}\s+(?:to|into|and)\s+{_WD2}\b", re.I),
     ),
     ("weekday_last_week", re.compile(rf"\b(?:on\s+)?{_WD}\s+(?:of\s+)?last\s+week\b", re.I)),
-    ("last_period", re.compile(r"\b(?P<rel>last|this|earlier\s+this)\s+(?P<period>weekend|week|month)\b", re.I)),
+    (
+        "last_period",
+        re.compile(r"\b(?P<rel>last|this|earlier\s+this)\s+(?P<period>weekend|week|month)\b", re.I),
+    ),
     (
         "weekday",
         re.compile(r"\b(?:(?P<cue>on|last|this|since|next|coming)\s+)?" + _WD + r"\b", re.I),
@@ -136,8 +148,17 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # "the 2016 Nice lorry attack", "a 2019 ruling": a year before a noun
-    ("premodifier_year", re.compile(rf"\b(?:the|a|an|its|their|his|her)\s+{_Y}\s+(?=[A-Za-z])(?!(?:and|to|or)\b)", re.I)),
-    ("yesterday", re.compile(r"\b(?P<w>yesterday|today|this\s+morning|this\s+afternoon|this\s+evening|tonight|last\s+night)\b", re.I)),
+    (
+        "premodifier_year",
+        re.compile(rf"\b(?:the|a|an|its|their|his|her)\s+{_Y}\s+(?=[A-Za-z])(?!(?:and|to|or)\b)", re.I),
+    ),
+    (
+        "yesterday",
+        re.compile(
+            r"\b(?P<w>yesterday|today|this\s+morning|this\s+afternoon|this\s+evening|tonight|last\s+night)\b",
+            re.I,
+        ),
+    ),
 ]
 
 
@@ -268,7 +289,9 @@ def _resolve(
             if period == "week":
                 monday = reference - timedelta(days=reference.weekday())
                 if rel == "last":
-                    return make(monday - timedelta(days=7), monday - timedelta(days=1), "week", "publication_date")
+                    return make(
+                        monday - timedelta(days=7), monday - timedelta(days=1), "week", "publication_date"
+                    )
                 return make(monday, reference, "week", "publication_date")
             first = date(reference.year, reference.month, 1)
             if rel == "last":
@@ -298,11 +321,17 @@ def _resolve(
             if unit == "week":
                 return make(day - timedelta(days=3), day + timedelta(days=3), "week", "publication_date")
             if unit == "month":
-                return make(date(day.year, day.month, 1), _month_end(day.year, day.month), "month", "publication_date")
+                return make(
+                    date(day.year, day.month, 1), _month_end(day.year, day.month), "month", "publication_date"
+                )
             return make(date(day.year, 1, 1), date(day.year, 12, 31), "year", "publication_date")
         if rule == "relative_day":
             base = previous if previous is not None and previous.start is not None else None
-            sign = -1 if g["rd"].lower().split()[-1] in ("before",) or g["rd"].lower().startswith("previous") else 1
+            sign = (
+                -1
+                if g["rd"].lower().split()[-1] in ("before",) or g["rd"].lower().startswith("previous")
+                else 1
+            )
             if base is None or base.precision != "day" or base.start is None:
                 return None
             day = base.start + timedelta(days=sign)
