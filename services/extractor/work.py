@@ -38,7 +38,12 @@ def extract_page(html: str, url: str | None, events_for: EventContext | None = N
     if extraction is None or events_for is None:
         return extraction
     published = extraction.metadata.published or events_for.crawl_date
+    # the title is read too: it names the story ("... dismantles five-member cell") as the eval sees it
     extraction.events = extract_events(
-        extraction.text, article_id=events_for.article_id, url=events_for.url, published_at=published
+        extraction.text,
+        article_id=events_for.article_id,
+        url=events_for.url,
+        published_at=published,
+        title=extraction.metadata.title,
     )
     return extraction

@@ -200,3 +200,12 @@ def test_generic_authorities_get_their_country_and_short_acronyms_need_capitals(
     ]
     assert find_actors("This is what it is, and it is over.") == []  # "is" is not IS
     assert [a.name for a in find_actors("loyal to IS in Syria")] == ["Islamic State"]
+    # an acronym is a whole word: not inside a longer one or a hyphenated name; its spellings agree
+    found = find_actors("Backed by GSG-9 and GSG 9, fighters of IS-Somalia, ISIS and IS. THE DGSI SAID")
+    assert [(a.text, a.name) for a in found] == [
+        ("GSG-9", "GSG 9"),
+        ("GSG 9", "GSG 9"),
+        ("ISIS", "Islamic State"),
+        ("IS", "Islamic State"),
+        ("DGSI", "General Directorate for Internal Security"),
+    ]

@@ -130,3 +130,34 @@ def test_pool_kills_an_extraction_past_its_timeout_and_keeps_working(monkeypatch
             pool.close()
 
     asyncio.run(go())
+
+
+def test_the_worker_makes_the_same_event_records_as_the_eval() -> None:
+    """The service's worker reads the page's title as ``newswire eval`` does: the records scored are
+    the records streamed."""
+    from datetime import date
+
+    from services.extractor.events.assemble import EventExtractor
+    from services.extractor.work import EventContext
+
+    html = (
+        "<html><head><title>Police dismantle four-member cell in Nador</title></head><body><article>"
+        "<h1>Police dismantle four-member cell in Nador</h1><p>NADOR, June 3 - Moroccan police arrested four "
+        "men in Nador on Monday on suspicion of planning attacks, the DGSN said in a statement.</p><p>The "
+        "suspects, aged 20 to 31, were placed in custody. Searches of their homes turned up knives and "
+        "electronic equipment, the statement said, and the investigation continues.</p>"
+        "</article></body></html>"
+    )
+    streamed = extract_page(html, None, EventContext("a", "u", date(2024, 6, 4)))
+    assert streamed is not None
+    offline = extract(html, None)
+    assert offline is not None
+    scored = EventExtractor().extract(
+        offline.text,
+        article_id="a",
+        url="u",
+        published_at=offline.metadata.published or date(2024, 6, 4),
+        title=offline.metadata.title,
+    )
+    assert [e.subtype for e in streamed.events] == [e.subtype for e in scored] == ["cell_dismantled"]
+    assert [e.model_dump() for e in streamed.events] == [e.model_dump() for e in scored]

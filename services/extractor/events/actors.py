@@ -101,9 +101,10 @@ def _sector_of(noun: str) -> str:
     return next((sector for pattern, sector in _NOUN_RE if pattern.match(noun)), "COP")
 
 
-def _alias_pattern(alias: str) -> str:
-    escaped = re.escape(alias).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
-    return rf"(?<![\w-]){escaped}(?![\w-])"
+# words of capitals and digits ("DGSI", "GSG 9", "AQIM's" up to the apostrophe), whole words only:
+# "IS" never inside "IS-Somalia" or "ISIS"
+_CAPITALS_RUN = re.compile(r"(?<![\w-])[A-Z0-9][A-Z0-9-]*(?:\s+[A-Z0-9][A-Z0-9-]*)*(?![\w-])")
+_WORD = re.compile(r"\S+")
 
 
 class ActorTable:
@@ -120,16 +121,32 @@ class ActorTable:
                 else:
                     uncased.append((alias, entry))
         self._aliases = PhraseTable(uncased)
-        # the short acronyms, one pattern for all (longest first), matched in capitals only
-        self._cased = cased
-        self._cased_re = re.compile(
-            "|".join(_alias_pattern(a) for a in sorted(cased, key=len, reverse=True)) or r"(?!x)x"
-        )
+        # the short acronyms, matched in capitals only: runs of capitalised words are looked up, so
+        # that no alternation of every acronym is tried at every character of the text
+        self._cased = {" ".join(a.split()): e for a, e in cased.items()}
+        self._longest_cased = max((len(a.split()) for a in self._cased), default=0)
         self._by_key = {_key(a): e for e in entries for a in (e.name, *e.aliases)}
 
     def canonical(self, name: str) -> Entry | None:
         """The entry a name or alias stands for ("JNIM" and "Jama'at Nusrat al-Islam wal-Muslimin" alike)."""
         return self._by_key.get(_key(name))
+
+    def _acronyms(self, text: str) -> list[tuple[int, int, Entry]]:
+        """Leftmost-longest acronyms inside each run of capitalised words ("GSG 9", "BCIJ")."""
+        out: list[tuple[int, int, Entry]] = []
+        for run in _CAPITALS_RUN.finditer(text):
+            words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, *run.span())]
+            i = 0
+            while i < len(words):
+                for n in range(min(self._longest_cased, len(words) - i), 0, -1):
+                    known = self._cased.get(" ".join(w for _, _, w in words[i : i + n]))
+                    if known is not None:
+                        out.append((words[i][0], words[i + n - 1][1], known))
+                        i += n
+                        break
+                else:
+                    i += 1
+        return out
 
     def find(self, text: str) -> list[ActorMention]:
         """Actors named in ``text``, in text order, without overlaps (longest wins)."""
@@ -142,11 +159,10 @@ class ActorTable:
         for start, end, entry in self._aliases.find(text):
             taken.append((start, end))
             found.append(_mention(text, entry, start, end))
-        for cased in self._cased_re.finditer(text):
-            known = self._cased.get(" ".join(cased.group(0).replace("\u2019", "'").split()))
-            if known is not None and free(cased.start(), cased.end()):
-                taken.append(cased.span())
-                found.append(_mention(text, known, cased.start(), cased.end()))
+        for start, end, known in self._acronyms(text):
+            if free(start, end):
+                taken.append((start, end))
+                found.append(_mention(text, known, start, end))
         for n_start, n_end, code, demonym in nationality_mentions(text):
             if not demonym or not free(n_start, n_end):
                 continue
