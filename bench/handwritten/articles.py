@@ -139,6 +139,97 @@ ARTICLES: dict[str, dict[str, object]] = {
             "MOROCCO. Security services broke up a four-member cell in Casablanca and Settat on Wednesday, seizing knives and combat gear, the BCIJ said. The suspects, who had pledged allegiance to Islamic State, were planning attacks on public buildings, it added.",
         ],
     },
+    "hw-11": {
+        "outlet": "Iberwire",
+        "url": "https://www.iberwire.example/2024/03/14/spain-morocco-joint-cell-ceuta-tetouan/",
+        "published": "2024-03-14T12:30:00+01:00",
+        "title": "Spain and Morocco break up Islamic State cell in Ceuta and Tetouan",
+        "paragraphs": [
+            "MADRID, March 14 (Iberwire) - Spanish and Moroccan police dismantled an Islamic State cell on Wednesday, detaining five suspects in a joint operation in Ceuta and the Moroccan city of Tetouan, Spain's Interior Ministry said.",
+            "Two of the men were taken into custody in Ceuta by officers of the National Police, and three were arrested in Tetouan by agents of Morocco's General Directorate of Territorial Surveillance (DGST), the ministry said in a statement.",
+            "The suspects, aged between 19 and 33, are accused of recruiting young people online for the group and of discussing possible attacks in Spain. Police seized mobile phones, a laptop and 4,000 euros in cash.",
+            "Spanish police have arrested 78 suspected jihadists since January 2023, according to ministry figures.",
+        ],
+    },
+    "hw-12": {
+        "outlet": "Ceuta al Dia",
+        "url": "https://www.ceutaaldia.example/sucesos/2024/03/15/cinco-detenidos-celula/",
+        "published": "2024-03-15T09:10:00+01:00",
+        "title": "Two Ceuta men among five held in cross-border jihadist cell",
+        "paragraphs": [
+            "Two young men from the Principe neighbourhood were among the five people arrested on 13 March in a coordinated operation against a jihadist cell on both sides of the border, police sources confirmed to this newspaper.",
+            "The pair, both Spanish nationals of Moroccan origin, were detained at their homes in the early hours. The other suspects were held in Tetouan, according to the same sources.",
+            "The operation was carried out by the security services of both countries. It is the third cell broken up in the city in two years; in April 2022 police arrested four members of a group that had pledged allegiance to the Islamic State.",
+        ],
+    },
+    "hw-13": {
+        "outlet": "Lake Chad Monitor",
+        "url": "https://www.lakechadmonitor.example/news/2022/06/14/iswap-raid-army-base-borno/",
+        "published": "2022-06-14T08:00:00+01:00",
+        "title": "Militants kill 12 soldiers in raid on army base in Borno",
+        "paragraphs": [
+            "Fighters of the Islamic State West Africa Province (ISWAP) killed 12 soldiers and wounded at least 9 when they stormed an army base in the town of Damboa in Nigeria's Borno State late on Sunday, military sources said.",
+            "The attackers arrived in more than a dozen gun trucks and burned several buildings before withdrawing, one officer said. The group claimed the attack in a statement on Monday.",
+            "The army said in a statement that troops had repelled the assault and killed 30 of the militants as they withdrew towards the Sambisa forest.",
+            "The jihadist insurgency in the northeast has killed more than 35,000 people since 2009, according to the United Nations.",
+        ],
+    },
+    "hw-14": {
+        "outlet": "Parquet national antiterroriste",
+        "url": "https://www.pnat-communiques.example/2023/10/20/communique-strasbourg/",
+        "published": "2023-10-20T18:00:00+02:00",
+        "title": "Press release: a man charged in Paris over a planned attack in Strasbourg",
+        "paragraphs": [
+            "Press release of Friday 20 October 2023",
+            "On Tuesday 17 October 2023, officers of the General Directorate for Internal Security (DGSI) arrested a 22-year-old man in Strasbourg as part of an investigation opened by the national anti-terrorism prosecutor's office for terrorist criminal conspiracy.",
+            "The man, who had expressed his wish to attack a Christmas market, was taken into police custody. Searches of his home led to the discovery of a knife and notes pledging allegiance to the Islamic State.",
+            "At the end of his custody, he was brought before an investigating judge in Paris, who today charged him with terrorist criminal conspiracy and ordered him held in pre-trial detention.",
+        ],
+    },
+    "hw-15": {
+        "outlet": "Sahel Wire",
+        "url": "https://www.sahelwire.example/2023/04/05/mali-gunmen-abduct-three/",
+        "published": "2023-04-05T14:20:00+00:00",
+        "title": "Gunmen abduct three aid workers in central Mali",
+        "paragraphs": [
+            "BAMAKO, April 5 (Sahel Wire) - Gunmen abducted three aid workers, two Malians and a Togolese national, on the road between Mopti and Sevare in central Mali on Monday, their organisation said.",
+            "The three were travelling in a clearly marked vehicle when they were stopped by armed men on motorbikes, a local official said. Their driver was released a few hours later.",
+            "No group has claimed responsibility. Kidnappings of aid workers have become frequent in the centre of the country, where groups linked to al Qaeda and Islamic State are active.",
+        ],
+    },
+    "hw-16": {
+        "outlet": "Iberwire",
+        "url": "https://www.iberwire.example/2022/11/29/spain-expels-imam-morocco/",
+        "published": "2022-11-29T16:45:00+01:00",
+        "title": "Spain expels Moroccan imam deemed a threat to national security",
+        "paragraphs": [
+            "MADRID, Nov 29 (Iberwire) - Spain expelled a Moroccan imam to Morocco on Monday after the Interior Ministry concluded he posed a threat to national security, police sources said.",
+            "The 48-year-old, who had preached at a mosque in Tarragona, was escorted by police officers onto a ferry from Algeciras to Tangier. He is barred from returning to Spain for ten years.",
+            "Spain has expelled more than 30 people on national security grounds since 2019, according to government data.",
+        ],
+    },
+    "hw-17": {
+        "outlet": "Tunis Afrique Digest",
+        "url": "https://www.tunisdigest.example/2021/08/09/kasserine-cell/",
+        "published": "2021-08-09T11:00:00+01:00",
+        "title": "National Guard dismantles four-member cell in Kasserine",
+        "paragraphs": [
+            "TUNIS, Aug 9 - National Guard units dismantled a four-member terrorist cell in the governorate of Kasserine at the weekend, the Interior Ministry said on Monday.",
+            "The suspects were rounded up in a sweep of the Ezzouhour district on Saturday, the ministry said. They are suspected of supplying food and money to fighters of the Jund al-Khilafa group hiding in the mountains of Mount Chaambi.",
+            "Investigators found a hunting rifle and a quantity of ammonium nitrate during the searches, it added. The suspects were placed in custody on the orders of the public prosecutor.",
+        ],
+    },
+    "hw-18": {
+        "outlet": "Horn Security Brief",
+        "url": "https://www.hornsecurity.example/2024/01/18/airstrike-jilib/",
+        "published": "2024-01-18T07:30:00+03:00",
+        "title": "US strike kills three al-Shabaab fighters near Jilib",
+        "paragraphs": [
+            "MOGADISHU, Jan 18 - A US airstrike killed three al-Shabaab fighters near the town of Jilib in southern Somalia on Tuesday, the US Africa Command (AFRICOM) said in a statement.",
+            "The strike was carried out at the request of the Somali government, AFRICOM said, adding that no civilians were believed to have been hurt.",
+            "US forces have carried out more than a dozen strikes against the group since the start of last year. Jilib, in the Middle Juba region, has been held by al-Shabaab for more than a decade.",
+        ],
+    },
 }
 
 PAGE = """<!DOCTYPE html>

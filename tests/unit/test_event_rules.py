@@ -694,3 +694,87 @@ def test_an_unknown_village_is_a_town_and_takes_the_death_toll() -> None:
         date(2024, 2, 8),
     )
     assert [(s.name, s.precision, s.count) for s in mention.sites] == [("Dargol-Koira", "city", 12)]
+
+
+def test_taken_into_custody_somewhere_is_where_the_arrest_was_made() -> None:
+    mention = only(
+        "Police broke up a cell on Monday: two men were taken into custody in Melilla and one was arrested "
+        "in Nador.",
+        date(2024, 2, 8),
+    )
+    assert [(s.name, s.count) for s in mention.sites] == [("Melilla", 2), ("Nador", 1)]
+
+
+def test_where_a_person_used_to_work_is_no_site_and_a_ferry_gives_the_route() -> None:
+    mention = only(
+        "France deported an Algerian preacher on Thursday. The man, who had taught at a school in Lyon, was "
+        "put on a ferry from Marseille to Algiers.",
+        date(2024, 2, 8),
+    )
+    assert mention.subtype == "extradition_deportation"
+    assert [s.name for s in mention.sites] == ["Marseille", "Algiers"]
+
+
+def test_an_old_action_beside_recent_news_is_background_but_a_chronology_keeps_its_events() -> None:
+    news = events(
+        "Police arrested three men in Bilbao on Tuesday. It is the second cell broken up in the city; in "
+        "May 2021 officers arrested two members of another group.",
+        date(2024, 2, 8),
+    )
+    assert [(m.record_kind, m.time.start) for m in news] == [
+        ("event", date(2024, 2, 6)),
+        ("background", date(2021, 5, 1)),
+    ]
+    review = events(
+        "In March 2022 police dismantled a cell in Fez. In October 2022 they dismantled another cell in "
+        "Oujda. "
+        "On Monday they arrested a man in Rabat.",
+        date(2024, 2, 8),
+    )
+    assert [m.record_kind for m in review] == ["event", "event", "event"]
+
+
+def test_a_part_among_the_whole_is_not_the_count_and_the_rest_give_no_total() -> None:
+    mention = only(
+        "Two brothers were among the six people arrested on Sunday in an operation against a jihadist "
+        "network. The other suspects were held in Almeria.",
+        date(2024, 2, 8),
+    )
+    assert [(q.kind, q.value) for q in mention.quantities] == [("arrested", 6)]
+    assert [(s.name, s.count) for s in mention.sites] == [("Almería", None)]
+
+
+def test_storming_a_place_while_killing_is_how_the_attack_was_done() -> None:
+    (mention,) = events(
+        "Militants killed seven policemen and wounded at least four when they stormed a police station in "
+        "the town of Mubi on Friday.",
+        date(2024, 2, 8),
+    )
+    assert mention.subtype == "attack"
+    assert [(q.kind, q.value) for q in mention.quantities] == [("killed", 7), ("injured", 4)]
+    assert [(s.name, s.count) for s in mention.sites] == [("Mubi", 7)]
+
+
+def test_a_judge_named_with_the_town_sits_there_for_each_step_and_counts_one_defendant() -> None:
+    charge, remand = [
+        m
+        for m in events(
+            "The suspect was brought before an investigating judge in Lyon, who today charged him with "
+            "terrorist conspiracy and ordered him held in pre-trial detention.",
+            date(2024, 2, 8),
+        )
+        if m.record_kind == "event"
+    ]
+    assert (charge.subtype, remand.subtype) == ("charge_indict", "other")
+    for mention in (charge, remand):
+        assert [s.name for s in mention.sites] == ["Lyon"]
+        assert [(q.kind, q.value) for q in mention.quantities] == [("other", 1)]
+
+
+def test_the_members_of_a_cell_rounded_up_are_its_arrests() -> None:
+    mention = only(
+        "Gendarmes dismantled a three-member cell in Sfax on Sunday. The suspects were rounded up at dawn.",
+        date(2024, 2, 8),
+    )
+    assert sorted((q.kind, q.value) for q in mention.quantities) == [("arrested", 3), ("cell_members", 3)]
+    assert [(s.name, s.count) for s in mention.sites] == [("Sfax", 3)]

@@ -228,7 +228,7 @@ class _Builder:
         spans = [op.spans.get(i, (doc.sentences[i].start, doc.sentences[i].end)) for i in op.sentences]
         sites = self._sites_of(op, record)
         quantities = self._quantities(op, record, sites, spans)
-        sites = _single_site_count(sites, quantities, record.family)
+        sites = _single_site_count(sites, quantities, record.family, self.text)
         actors = self._actors(op, record, sites)
         groups = self._groups(op)
         when = self._time(op)
@@ -449,6 +449,10 @@ class _Builder:
             lambda position: self.count_belongs(op, position),
             modes,
         )
+        members = next((q for q in found if q.kind == "cell_members"), None)
+        if members is not None and not any(q.kind == "arrested" for q in found) and self._members_held(op):
+            # "dismantled a four-member cell ... The suspects were rounded up": all of them
+            found.append(Quantity(kind="arrested", value=members.value, span=members.span))
         counted = [s for s in sites if s.count is not None]
         total_kind = (
             "arrested" if record.family == "operation" else "killed" if record.family == "violence" else None
@@ -457,6 +461,19 @@ class _Builder:
             total = sum(s.count or 0 for s in counted)  # "four ... in Spain, while the remaining six ..."
             found.append(Quantity(kind=cast(Any, total_kind), value=total))
         return found
+
+    def _members_held(self, op: Operation) -> bool:
+        """An arrest of the cell's people told by a definite reference ("The suspects were rounded
+        up", "all of them were detained"), not of some of them."""
+        for m in op.mentions:
+            if m.hit.subtype != "arrest" or m.hit.rule.reference_only:
+                continue
+            s = self.doc.sentences[m.sentence]
+            before = self.text[max(s.start, m.hit.start - 40) : m.hit.start]
+            after = self.text[m.hit.end : min(s.end, m.hit.end + 20)]
+            if _ALL_OF_THEM_BEFORE.search(before) or _ALL_OF_THEM_AFTER.match(after):
+                return True
+        return False
 
     # ---- actors -------------------------------------------------------------------------------------
 
@@ -707,10 +724,21 @@ class _Builder:
         return out
 
 
+_ALL_OF_THEM_BEFORE = re.compile(
+    r"^\s*(?:The|All|Both)\s+(?:(?:suspects|members|men|cell\s+members|militants|jihadists)\s+)?"
+    r"(?:were|have\s+been|had\s+been)\s+(?:all\s+)?$|\b(?:all\s+of\s+them|they\s+were\s+all|they)\s+(?:were\s+)?$"
+)
+_ALL_OF_THEM_AFTER = re.compile(
+    r"^\s+(?:them\s+all|all\s+of\s+them|all\s+(?:four|five|six|seven|eight|nine|ten))\b"
+)
+_REMAINDER_BEFORE = re.compile(r"\b(?:other|others|remaining|rest\s+of)\b[^.;]{0,50}$", re.I)
+
+
 def _single_site_count(
-    sites: list[SiteMention], quantities: list[Quantity], family: str
+    sites: list[SiteMention], quantities: list[Quantity], family: str, text: str
 ) -> list[SiteMention]:
-    """One event site and a total: the total is that site's ("arrested two men in Marseille")."""
+    """One event site and a total: the total is that site's ("arrested two men in Marseille"),
+    unless the site is where the others were held ("The other suspects were held in Tetouan")."""
     kind = "arrested" if family == "operation" else "killed" if family == "violence" else None
     event_sites = [s for s in sites if s.role in ("event_site", "operating_area")]
     total = next((q for q in quantities if q.kind == kind), None)
@@ -721,6 +749,7 @@ def _single_site_count(
         and len(event_sites) == 1
         and event_sites[0].count is None
         and event_sites[0].precision != "country"
+        and not _REMAINDER_BEFORE.search(text[max(0, event_sites[0].start - 60) : event_sites[0].start])
     ):
         event_sites[0].count = total.value
     return sites

@@ -50,7 +50,7 @@ CONTINUATION: dict[str, re.Pattern[str]] = {
         r"|\bseized\b|\bsearch(?:es|ed)\b|\bcustody\b|\bin\s+each\s+case\b|\btook\s+place\b|\bwere\s+found\b"
         r"|\brecovered\b|\bconfiscated\b",
         "removal": r"\b(?:flight|flown|aboard|escorted|escort|landed|departed|plane|aircraft|airport"
-        r"|handed\s+over|on\s+arrival|returned\s+to|sent\s+back)\b",
+        r"|ferry|boat|handed\s+over|on\s+arrival|returned\s+to|sent\s+back)\b",
         "violence": r"\b(?:killed|dead|died|deaths?|wounded|injured|hurt|toll|casualt\w+|victims?|bodies"
         r"|survive\w*|attackers?|assailants?|gunmen|abductors|captors|kidnappers|set\s+on\s+fire|burned|looted|ransacked"
         r"|hostages?|missing|unaccounted|stormed|overran)\b",
@@ -84,6 +84,7 @@ _COORDINATED = re.compile(r"^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)$"
 _DURING = re.compile(
     r"\b(?:during|in\s+the\s+course\s+of|while\s+carrying\s+out|as\s+part\s+of)\s+(?:[\w-]+\s+){0,3}$", re.I
 )
+_HOW_IT_WAS_DONE = re.compile(r"\b(?:when|as|after)\s+(?:they|he|she|the\s+\w+|\w+)\s+$", re.I)
 _AT_THE_SCENE = re.compile(
     r"\b(?:at\s+the\s+scene|on\s+the\s+spot|shortly\s+(?:after|afterwards)|immediately\s+after)\b", re.I
 )
@@ -312,11 +313,18 @@ def _sentence_owner(mentions: list[Mention], doc: Document) -> dict[int, str]:
             for m in mentions
         )
         scene = _AT_THE_SCENE.search(doc.text[s.start : s.end])
+        first_violence = min((m.hit.start for m in mentions if m.hit.family == "violence"), default=s.end)
         for m in mentions:
             if during and m.hit.family == "violence":
                 owner[id(m)] = "operation"
             elif scene and not during and m.hit.family == "operation":
                 owner[id(m)] = "violence"
+            elif (
+                m.hit.family == "operation"
+                and m.hit.start > first_violence
+                and _HOW_IT_WAS_DONE.search(doc.text[max(s.start, m.hit.start - 30) : m.hit.start])
+            ):
+                owner[id(m)] = "violence"  # "killed 12 soldiers when they stormed an army base": how
     return owner
 
 
@@ -448,7 +456,38 @@ def group(doc: Document) -> list[Operation]:
                 op.spans[m.sentence] = clipped[id(m)]
     _split_shared(doc, ops)
     _continuations(doc, ops)
+    _older_than_the_news(doc, ops)
     return ops
+
+
+RECENT_DAYS = 60  # an action this close to the story's date is its news
+CONTEXT_DAYS = 180  # beside recent news, an action dated this much earlier is its context
+
+
+def _older_than_the_news(doc: Document, ops: list[Operation]) -> None:
+    """Beside a recent action, one dated months before the story is background, however it is told
+    ("It is the third cell broken up in the city; in April 2022 police arrested four members of a
+    group ..." in a story of March 2024). A story about an old action alone keeps it as its event,
+    and so does a chronology (several old actions, each dated: a report's review of the year)."""
+
+    def age(op: Operation) -> int | None:
+        reference = doc.reference_date(doc.sentences[op.head.sentence].start)
+        if op.time is None or op.time.end is None or reference is None:
+            return None
+        return (reference - op.time.end).days
+
+    ages = [age(op) for op in ops]
+    if not any(
+        op.kind == "event" and a is not None and a <= RECENT_DAYS for op, a in zip(ops, ages, strict=True)
+    ):
+        return
+    old = [
+        op
+        for op, a in zip(ops, ages, strict=True)
+        if op.kind == "event" and a is not None and a > CONTEXT_DAYS
+    ]
+    if len(old) == 1:
+        old[0].kind = "background"
 
 
 _DETERMINER_BEFORE = re.compile(

@@ -63,6 +63,12 @@ _MAN_CELL = re.compile(r"^-(?:man|member|strong)\s+(?:\w+\s+){0,3}?(?:cell|netwo
 _OF_PEOPLE = re.compile(
     r"^\s+of\s+(?:them|those|the\s+(?:\w+\s+){0,2}?(?:" + "|".join(sorted(PEOPLE_NOUNS)) + r"))\b", re.I
 )
+# "Two young men ... were among the five people arrested": a part of the count that follows
+_AMONG = re.compile(r"^[^.;,]{0,60}?\b(?:were|are|was)\s+among\s+(?:the\s+)?(?:\d+|[a-z]+)\s", re.I)
+_ONE_DEFENDANT = re.compile(
+    r"\b(?:charged|indicted|sentenced|convicted|remanded|jailed|ordered|placed|fined|acquitted)\s+(?:him|her)\b",
+    re.I,
+)
 _SINGLE_PERSON = re.compile(
     r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:citizen|man|woman|national|suspect|individual|person|youth|teenager|minor"
     r"|student|imam|jihadist|militant|preacher|employee|worker|officer|guard|soldier|policeman|passer-by|convict"
@@ -97,6 +103,9 @@ _INJURED_ONE = re.compile(
 _ARRESTED_ONE = re.compile(
     rf"\b(?:arrested|detained|apprehended|captured|nabbed|picked\s+up)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}\b",
     re.I,
+)
+_ELIDED_UNIT = frozenset(
+    {"", "and", "when", "as", "in", "at", "on", "during", "after", "while", "before", "others"}
 )
 _OBJECTS = frozenset("hideouts hideout shelters caches bases camps workshops".split())  # noqa: SIM905
 
@@ -163,11 +172,13 @@ def counts(
             )
             if kind is None:
                 continue
-            subset = bool(_OF_PEOPLE.match(text[abs_end : abs_end + 40])) and family == "operation"
+            after = text[abs_end : abs_end + 80]
+            subset = bool(_OF_PEOPLE.match(after) or _AMONG.match(after)) and family == "operation"
             target = subsets if subset else out
             target.setdefault(kind, _quantity(kind, n, start, text))
-        if family in ("removal", "release") and "other" not in out:
-            single = _SINGLE_PERSON.search(sentence)  # "A Moroccan citizen was expelled today"
+        if family in ("removal", "release", "court") and "other" not in out:
+            # "A Moroccan citizen was expelled today", "charged him", "ordered her held"
+            single = _SINGLE_PERSON.search(sentence) if family != "court" else _ONE_DEFENDANT.search(sentence)
             if single and belongs(start + single.start()) is not None:
                 s, e = start + single.start(), start + single.end()
                 out["other"] = Quantity(kind="other", value=1, span=Span(start=s, end=e, text=text[s:e]))
@@ -250,9 +261,11 @@ def _kind(
         after = _CASUALTY_AFTER.match(text[abs_end : abs_end + 60])
         if family == "violence" and unit in _ATTACKERS:
             return None
-        if _KILL_BEFORE.search(before) and (people or unit in ("dead", "of")):
+        # "killing 5 and injuring 7", "wounded at least 9 when ...": the people are left out
+        elided = unit in _ELIDED_UNIT
+        if _KILL_BEFORE.search(before) and (people or elided or unit in ("dead", "of")):
             return "killed"
-        if _INJURE_BEFORE.search(before) and (people or unit == "of"):
+        if _INJURE_BEFORE.search(before) and (people or elided or unit == "of"):
             return "injured"
         if after and (people or unit in ("killed", "dead", "injured", "wounded", "were", "have", "had")):
             return "killed" if after["dead"] else "injured"

@@ -53,15 +53,18 @@ _LEADING_WORDS = frozenset(
 )
 _CALENDAR = frozenset(m.capitalize() for m in MONTHS) | frozenset(d.capitalize() for d in WEEKDAYS)
 _DESTINATION = re.compile(
-    r"(?<!according\s)(?<!due\s)(?<!thanks\s)\b(?:to|towards|into|bound\s+for|heading\s+for|headed\s+for|left\s+for|en\s+route\s+to|on\s+(?:its|their|his|her)"
-    r"\s+way\s+to|(?:flight|flights|plane)\s+(?:\w+\s+){0,3}?to|reach(?:ing)?|join(?:ed|ing)?\s+(?:\w+\s+){0,5}?in)"
+    # "taken into custody in Ceuta" is where the arrest was made, not where anyone was taken
+    r"(?<!according\s)(?<!due\s)(?<!thanks\s)\b(?:to|towards|into(?!\s+(?:police\s+)?(?:custody|detention)\b)"
+    r"|bound\s+for|heading\s+for|headed\s+for|left\s+for|en\s+route\s+to|on\s+(?:its|their|his|her)\s+way\s+to"
+    r"|(?:flight|flights|plane|ferry|boat|ship)\s+(?:\w+\s+){0,3}?to|reach(?:ing)?|join(?:ed|ing)?\s+(?:\w+\s+){0,5}?in)"
     r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$",
     re.I,
 )
 # "flown from Malpensa", "left Madrid": where a journey starts; "a 33-year-old from the Alessandria
 # area": where a person comes from (their background, not the event's)
 _ORIGIN = re.compile(
-    r"\b(?:(?:flown|flight|flights|departed|departing|deported|expelled|extradited|sent|travell?ed|took\s+off)"
+    r"\b(?:(?:flown|flight|flights|ferry|boat|ship|bus|train|departed|departing|deported|expelled|extradited|sent"
+    r"|travell?ed|took\s+off)"
     r"\s+(?:\w+\s+){0,3}?from|left|departed)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$",
     re.I,
 )
@@ -70,6 +73,8 @@ _BACKGROUND = re.compile(
     r"\b(?:born|native|grew\s+up|lived|living|resident|residing|studied|raised|originally|hails?)\s+(?-i:[a-z]+\s+){0,3}?"
     r"(?:in|of|from|at)\s+(?:the\s+)?(?-i:[a-z-]+\s+){0,4}$|-born\s+$"
     r"|\b(?:inmate|prisoner|imam)s?\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$"
+    # "who had preached at a mosque in Tarragona": what the person did before, somewhere else
+    r"|\bwho\s+had\s+(?-i:[a-z]+\s+){1,5}?(?:in|at)\s+(?:the\s+)?(?-i:[a-z-]+\s+){0,3}$"
     r"|\b(?:held|imprisoned|detained|jailed|serving)\s+(?:\w+\s+){0,3}?(?:at|in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}prison\s+(?:of|at|in)\s+$",
     re.I,
 )
@@ -103,6 +108,10 @@ _PERSON_AFTER = re.compile(
 SEAT_AFTER = re.compile(
     r"(?:['\u2019]s)?\s+(?:(?:anti-?terror(?:ism|ist)?|criminal|appeals?|high|district|provincial|assize|special)\s+)*"
     r"(?:Court|Tribunal|Magistrates|Assizes?|court|tribunal|magistrates|prosecutors?|Prosecutors?|judges?|Judges?)\b"
+)
+# "an investigating judge in Paris", "the Special Assize Court of Paris"
+_SEAT_BEFORE = re.compile(
+    r"\b(?:judges?|courts?|tribunals?|prosecutors?|magistrates?|assizes?|Court|Tribunal)\s+(?:in|of|at)\s+(?:the\s+)?$"
 )
 _SEAT_IN_NAME = re.compile(r"\s(?:Court|Tribunal|Magistrates['\u2019]?)(?:\s|$)")
 _INSTITUTION_AFTER = re.compile(
@@ -215,7 +224,8 @@ def find_sites(
         if site is not None and site.precision != "city" and _GROUP_IN.search(before):
             continue  # "the Islamic State in the Sahel / in Somalia": a branch's name, not a place
         if site is not None and all(site.start != s.start for s in found):
-            site.role = "seat" if SEAT_AFTER.match(text, site.end) else role_of(before)
+            seat = SEAT_AFTER.match(text, site.end) or _SEAT_BEFORE.search(before)
+            site.role = "seat" if seat else role_of(before)
             found.append(site)
     for match in _DESCRIPTOR.finditer(text, start, end):
         nation = match["nation"]
