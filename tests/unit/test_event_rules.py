@@ -778,3 +778,40 @@ def test_the_members_of_a_cell_rounded_up_are_its_arrests() -> None:
     )
     assert sorted((q.kind, q.value) for q in mention.quantities) == [("arrested", 3), ("cell_members", 3)]
     assert [(s.name, s.count) for s in mention.sites] == [("Sfax", 3)]
+
+
+def test_a_town_of_another_country_than_the_suspects_is_found_and_one_person_counted() -> None:
+    mention = only(
+        "An Algerian woman was stopped at the port of Almeria on Sunday and placed in custody.",
+        date(2024, 2, 8),
+    )
+    assert [(s.name, s.country, s.count) for s in mention.sites] == [("Almería", "ESP", 1)]
+    assert [(q.kind, q.value) for q in mention.quantities] == [("arrested", 1)]
+    assert {a.country for a in mention.actors} == {"ESP"}
+
+
+def test_the_state_that_removes_is_the_subject_not_the_destination() -> None:
+    mention = only("France expelled three Algerians to Oran on Tuesday, officials said.", date(2024, 2, 8))
+    assert mention.subtype == "extradition_deportation"
+    assert {a.country for a in mention.actors} == {"FRA"}
+    assert [(q.kind, q.value) for q in mention.quantities] == [("other", 3)]
+
+
+def test_with_no_country_named_known_towns_let_their_neighbours_in() -> None:
+    mention = only(
+        "Nine policemen were killed in Maiduguri and four in Konduga when gunmen attacked checkpoints on "
+        "Saturday.",
+        date(2024, 2, 8),
+    )
+    assert [(s.name, s.country, s.count) for s in mention.sites] == [
+        ("Maiduguri", "NGA", 9),
+        ("Konduga", "NGA", 4),
+    ]
+    assert [(q.kind, q.value) for q in mention.quantities] == [("killed", 13)]
+
+
+def test_people_abducted_at_a_place_are_no_site_count() -> None:
+    mention = only("Bandits abducted 40 villagers in Kaura Namoda on Monday.", date(2024, 2, 8))
+    assert mention.subtype == "abduction"
+    assert [(s.name, s.count) for s in mention.sites] == [("Kaura Namoda", None)]
+    assert [(q.kind, q.value) for q in mention.quantities] == [("other", 40)]

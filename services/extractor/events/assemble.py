@@ -26,7 +26,7 @@ from typing import Any, cast
 
 from schemas.events import Actor, EventMention, EventTime, Quantity, Span, Target
 from services.extractor.events.actors import ActorMention, ActorTable, default_actors
-from services.extractor.events.countries import countries_in
+from services.extractor.events.countries import countries_in, nationality_mentions
 from services.extractor.events.document import Document, read
 from services.extractor.events.lexicon import Lexicon, default_lexicon
 from services.extractor.events.modality import REAL, is_adjectival, modality
@@ -159,8 +159,17 @@ class _Builder:
         )
         self.skip = [(a.start, a.end) for a in doc.actors if not a.generic]
         self._sites: dict[int, list[SiteMention]] = {}
-        self._country_counts = Counter(c for _, _, c in doc.countries)
         self.text = text
+        if not self.context:
+            # no country named: the countries of the places big enough to be known without one, in
+            # the sentences that tell actions ("killed in Diffa and three in Bosso": Diffa says
+            # Niger, and Niger lets Bosso in)
+            acting = [i for i, hits in enumerate(doc.hits) if hits]
+            known = {site.country for i in acting for site in self.sites_in(i) if site.country}
+            if known:
+                self.context = sorted(known)
+                self._sites = {}
+        self._country_counts = Counter(c for _, _, c in doc.countries)
         self.ops: list[Operation] = []
         self._time_cache: dict[int, TimeExpression | None] = {}
 
@@ -371,12 +380,19 @@ class _Builder:
                 if site.role in ("origin", "destination") and record.family != "removal":
                     continue
                 found.append(SiteMention(**site.__dict__))
-        if record.family in ("operation", "violence"):
+        # a site's count is of the people arrested, or killed in an attack, there; never of the
+        # people abducted (those are the record's other count)
+        if record.family == "operation" or (record.family == "violence" and record.subtype != "abduction"):
             triggers = [(m.hit.start, m.hit.end) for m in op.mentions if not m.hit.rule.reference_only]
             for i in op.sentences:
                 s = self.doc.sentences[i]
                 assign_counts(
-                    self.text, s.start, s.end, [x for x in found if s.start <= x.start < s.end], triggers
+                    self.text,
+                    s.start,
+                    s.end,
+                    [x for x in found if s.start <= x.start < s.end],
+                    triggers,
+                    killed=record.family == "violence",
                 )
         for site in found:
             if site.country is None:
@@ -480,7 +496,11 @@ class _Builder:
     def _actors(self, op: Operation, record: _Record, sites: list[SiteMention]) -> list[Actor]:
         doc = self.doc
         in_op = [a for i in op.sentences for a in doc.actors_in(i)]
-        site_countries = [s.country for s in sites if s.country]
+        # where people were sent is not who sent them ("Italy expelled two Tunisians to Tunis")
+        site_countries = [s.country for s in sites if s.country and s.role != "destination"]
+        subject = self._subject_country(op)
+        if subject is not None and record.family != "violence":
+            site_countries = [subject, *site_countries]
         if record.family in ("violence", "release") and record.subtype != "airstrike":
             groups = [a for a in in_op if a.kind == "group"]
             if not groups:
@@ -539,6 +559,18 @@ class _Builder:
                         text="", name=f"{country} authorities", country=country, sector="COP"
                     )
         return list(out.values())
+
+    def _subject_country(self, op: Operation) -> str | None:
+        """A country named as the subject of the record's first trigger: "Italy expelled", "Spain has
+        expelled", "Morocco on Monday dismantled"."""
+        hit = op.head.hit
+        s = self.doc.sentences[op.head.sentence]
+        for start, end, code, demonym in nationality_mentions(self.text):
+            if demonym or not (s.start <= start and end <= hit.start):
+                continue  # "two Moroccans arrested in Spain": the people, not the state
+            if _SUBJECT_GAP.match(self.text[end : hit.start]):
+                return code
+        return None
 
     def _agency_country(
         self, op: Operation, agency: ActorMention, record: _Record, site_countries: list[str]
@@ -731,6 +763,7 @@ _ALL_OF_THEM_BEFORE = re.compile(
 _ALL_OF_THEM_AFTER = re.compile(
     r"^\s+(?:them\s+all|all\s+of\s+them|all\s+(?:four|five|six|seven|eight|nine|ten))\b"
 )
+_SUBJECT_GAP = re.compile(r"^\s+(?:(?:has|have|had|also|again|on\s+\w+|yesterday|today|\w+ly)\s+){0,3}$")
 _REMAINDER_BEFORE = re.compile(r"\b(?:other|others|remaining|rest\s+of)\b[^.;]{0,50}$", re.I)
 
 

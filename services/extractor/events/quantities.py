@@ -65,6 +65,10 @@ _OF_PEOPLE = re.compile(
 )
 # "Two young men ... were among the five people arrested": a part of the count that follows
 _AMONG = re.compile(r"^[^.;,]{0,60}?\b(?:were|are|was)\s+among\s+(?:the\s+)?(?:\d+|[a-z]+)\s", re.I)
+_PASSIVE_ARREST = re.compile(
+    r"^\s*(?:,[^,]{0,60},\s*)?(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:arrested|detained|apprehended"
+    r"|stopped|captured|held|caught|nabbed|picked\s+up|taken\s+into\s+custody|placed\s+(?:in|under))\b"
+)
 _ONE_DEFENDANT = re.compile(
     r"\b(?:charged|indicted|sentenced|convicted|remanded|jailed|ordered|placed|fined|acquitted)\s+(?:him|her)\b",
     re.I,
@@ -82,6 +86,7 @@ _PERSON_NOUN = (
     r"|neighbou?r|friend|relative|cousin|uncle|aunt|nephew|niece|grandmother|grandfather|baby|partner|girlfriend"
     r"|boyfriend|landlord|shopkeeper|farmer|herder|trader|nurse|doctor|[\w]+-year-old)"
 )
+_THE_PERSON = re.compile(rf"\s*The\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}\b")
 _ONE = r"(?:a|an|one|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?"
 # "An employee of the prison ... died", "killed his mother and his sister", "wounded a woman passer-by"
 _ONE_DIED = re.compile(
@@ -183,10 +188,10 @@ def counts(
                 s, e = start + single.start(), start + single.end()
                 out["other"] = Quantity(kind="other", value=1, span=Span(start=s, end=e, text=text[s:e]))
         if family == "operation" and "arrested" not in out and "arrested" not in subsets:
-            single = _SINGLE_PERSON.search(sentence)
-            passive = single is not None and re.search(
-                r"^\s*(?:,[^,]{0,60},\s*)?(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:arrested|detained|apprehended)\b",
-                sentence[single.end() : single.end() + 80],
+            # "A Syrian man was stopped at the border ...", "The 32-year-old was arrested on 2 February"
+            single = _SINGLE_PERSON.search(sentence) or _THE_PERSON.match(sentence)
+            passive = single is not None and _PASSIVE_ARREST.search(
+                sentence[single.end() : single.end() + 80]
             )
             active = _ARRESTED_ONE.search(sentence)
             found = single if passive else active
