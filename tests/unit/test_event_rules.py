@@ -815,3 +815,25 @@ def test_people_abducted_at_a_place_are_no_site_count() -> None:
     assert mention.subtype == "abduction"
     assert [(s.name, s.count) for s in mention.sites] == [("Kaura Namoda", None)]
     assert [(q.kind, q.value) for q in mention.quantities] == [("other", 40)]
+
+
+def test_a_prison_term_is_no_count_and_a_pronoun_subject_is_one_person() -> None:
+    old, new = events(
+        "The man had been jailed for seven years in 2012 for financing fighters. He was detained again on "
+        "Monday in Oujda.",
+        date(2024, 2, 8),
+    )
+    assert (old.record_kind, old.subtype) == ("background", "conviction_sentence")
+    assert new.record_kind == "event"
+    assert [(q.kind, q.value) for q in new.quantities] == [("arrested", 1)]
+
+
+def test_teenagers_are_people_and_a_cells_members_said_to_be_arrested_are_its_arrests() -> None:
+    teens = only("Police detained three teenagers in Vienna on Sunday.", date(2024, 2, 8))
+    assert [(q.kind, q.value) for q in teens.quantities] == [("arrested", 3)]
+    cell = only(
+        "Police dismantled a five-member cell in Safi. The ministry said the suspects were arrested on "
+        "Thursday.",
+        date(2024, 2, 9),
+    )
+    assert sorted((q.kind, q.value) for q in cell.quantities) == [("arrested", 5), ("cell_members", 5)]

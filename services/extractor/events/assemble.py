@@ -757,7 +757,7 @@ class _Builder:
 
 
 _ALL_OF_THEM_BEFORE = re.compile(
-    r"^\s*(?:The|All|Both)\s+(?:(?:suspects|members|men|cell\s+members|militants|jihadists)\s+)?"
+    r"(?:^\s*|\b(?:said|says|say|added|announced)\s+(?:that\s+)?)(?:[Tt]he|All|all|Both|both)\s+(?:(?:suspects|members|men|cell\s+members|militants|jihadists)\s+)?"
     r"(?:were|have\s+been|had\s+been)\s+(?:all\s+)?$|\b(?:all\s+of\s+them|they\s+were\s+all|they)\s+(?:were\s+)?$"
 )
 _ALL_OF_THEM_AFTER = re.compile(

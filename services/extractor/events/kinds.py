@@ -122,8 +122,14 @@ def _clause(sentence: str, start: int, end: int) -> str:
     return sentence[first:last]
 
 
+_SPAN_OF_TIME = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "decades", "year-old"})
+
+
 def _has_count(clause: str) -> bool:
-    return any((n.value or n.min or 0) >= 2 for n in find_numbers(clause))
+    """A count of two or more things: not a span of time ("jailed for five years")."""
+    return any(
+        (n.value or n.min or 0) >= 2 and (n.unit or "") not in _SPAN_OF_TIME for n in find_numbers(clause)
+    )
 
 
 def record_kind(

@@ -88,7 +88,8 @@ PEOPLE_NOUNS = frozenset(
     "prisoners inmates fans spectators pilgrims tourists shoppers villagers farmers herders miners workers "
     "employees gendarmes peacekeepers schoolgirls schoolchildren pupils girls boys travellers drivers "
     "pedestrians migrants refugees foreigners tunisians algerians syrians iraqis nigerians malians "
-    "journalists activists protesters demonstrators".split()
+    "journalists activists protesters demonstrators teenagers teens adolescents juveniles sons daughters "
+    "relatives imams preachers recruiters smugglers traffickers".split()
 )
 GROUP_NOUNS = frozenset("cells cell networks groups police".split())  # noqa: SIM905
 CASUALTY_NOUNS = frozenset("dead killed injured wounded victims".split())  # noqa: SIM905

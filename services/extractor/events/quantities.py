@@ -86,7 +86,7 @@ _PERSON_NOUN = (
     r"|neighbou?r|friend|relative|cousin|uncle|aunt|nephew|niece|grandmother|grandfather|baby|partner|girlfriend"
     r"|boyfriend|landlord|shopkeeper|farmer|herder|trader|nurse|doctor|[\w]+-year-old)"
 )
-_THE_PERSON = re.compile(rf"\s*The\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}\b")
+_THE_PERSON = re.compile(rf"\s*(?:The\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}|He|She)\b")
 _ONE = r"(?:a|an|one|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?"
 # "An employee of the prison ... died", "killed his mother and his sister", "wounded a woman passer-by"
 _ONE_DIED = re.compile(
