@@ -837,3 +837,28 @@ def test_teenagers_are_people_and_a_cells_members_said_to_be_arrested_are_its_ar
         date(2024, 2, 9),
     )
     assert sorted((q.kind, q.value) for q in cell.quantities) == [("arrested", 5), ("cell_members", 5)]
+
+
+def test_an_agencys_record_of_work_is_an_aggregate_and_things_seized_earlier_make_no_event() -> None:
+    (record,) = events(
+        "Tunisia's National Guard, created in 1956, has broken up more than 40 cells and detained over 900 "
+        "suspects.",
+        date(2024, 2, 8),
+    )
+    assert record.record_kind == "aggregate"
+    assert events("Explosives seized in the raids were shown to reporters at the ministry in Tunis.") == []
+
+
+def test_a_dated_event_told_after_a_running_total_is_its_own_record() -> None:
+    total, news = events(
+        "Police have arrested 31 suspected jihadists so far this year, officials said, after three more were "
+        "detained in Antwerp on Tuesday.",
+        date(2024, 2, 8),
+    )
+    assert (total.record_kind, [(q.kind, q.value) for q in total.quantities]) == (
+        "aggregate",
+        [("arrested", 31)],
+    )
+    assert news.record_kind == "event"
+    assert [(s.name, s.count) for s in news.sites] == [("Antwerp", 3)]
+    assert news.time.start == date(2024, 2, 6)

@@ -386,11 +386,12 @@ class _Builder:
             triggers = [(m.hit.start, m.hit.end) for m in op.mentions if not m.hit.rule.reference_only]
             for i in op.sentences:
                 s = self.doc.sentences[i]
+                start, end = op.spans.get(i, (s.start, s.end))  # the record's part of a shared sentence
                 assign_counts(
                     self.text,
-                    s.start,
-                    s.end,
-                    [x for x in found if s.start <= x.start < s.end],
+                    start,
+                    end,
+                    [x for x in found if start <= x.start < end],
                     triggers,
                     killed=record.family == "violence",
                 )

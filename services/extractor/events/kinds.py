@@ -125,6 +125,15 @@ def _clause(sentence: str, start: int, end: int) -> str:
 _SPAN_OF_TIME = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "decades", "year-old"})
 
 
+def _too_many(clause: str) -> bool:
+    """More cells or people than one operation takes, with no date to say it was one."""
+    for n in find_numbers(clause):
+        value, unit = n.value or n.min or 0, (n.unit or "").lower()
+        if (unit in ("cells", "networks", "plots") and value >= 10) or value >= 200:
+            return True
+    return False
+
+
 def _has_count(clause: str) -> bool:
     """A count of two or more things: not a span of time ("jailed for five years")."""
     return any(
@@ -168,8 +177,14 @@ def record_kind(
             and (counted or hit.rule.form == "verb")
         ):
             return "aggregate"  # "six people have now been detained in Melilla this year"
-        if counted and _PRESENT_PERFECT.search(sentence[:start]) and _WIDE.search(clause):
-            return "aggregate"  # "54 suspected jihadists have been detained across Spain"
+        if (
+            counted
+            and _PRESENT_PERFECT.search(sentence[:start])
+            and (_WIDE.search(clause) or _too_many(clause))
+        ):
+            # "54 suspected jihadists have been detained across Spain", "has dismantled more than 90
+            # cells": a record of its work, not an operation
+            return "aggregate"
     singular_noun = hit.rule.form == "noun" and not plural
     if when is not None and when.precision == "year" and not singular_noun and counted:
         return "aggregate"  # "For 2023 itself, it reported six cells broken up and 21 people arrested"

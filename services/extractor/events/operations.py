@@ -337,6 +337,22 @@ def _aggregate_clause(doc: Document, i: int, aggregates: list[Mention], real: li
     return boundary if boundary > s.start and before else None
 
 
+_AFTER_CLAUSE = re.compile(r",?\s+(?:after|before|when|as|while)\s+", re.I)
+
+
+def _event_after(doc: Document, aggregates: list[Mention], real: list[Mention]) -> int | None:
+    """Where a clause telling a dated event begins after the aggregate's ("..., after two more were
+    detained in Barcelona on Thursday")."""
+    last = max(m.hit.end for m in aggregates)
+    for m in real:
+        if m.hit.start <= last or m.kind != "event" or m.anaphoric or m.time is None:
+            continue
+        cue = list(_AFTER_CLAUSE.finditer(doc.text, last, m.hit.start))
+        if cue:
+            return cue[-1].start()
+    return None
+
+
 def group(doc: Document) -> list[Operation]:
     ops: list[Operation] = []
     clipped: dict[int, tuple[int, int]] = {}  # mentions whose sentence is shared with an aggregate
@@ -375,17 +391,23 @@ def group(doc: Document) -> list[Operation]:
         if aggregates:  # rule 2: the triggers of the aggregate's part all serve the aggregate
             sentence = doc.sentences[i]
             boundary = split if split is not None else sentence.start
+            # "Spain has arrested 45 ... so far this year, after two more were detained in Barcelona
+            # on Thursday": a dated event told after the aggregate is its own record
+            later = _event_after(doc, aggregates, real)
+            end = later if later is not None else sentence.end
             op = Operation(aggregates[0].hit.family, "aggregate", section)
             for m in real:
-                if m.hit.start >= boundary:
+                if boundary <= m.hit.start < end:
                     op.add(m)
             op.mentions.sort(key=lambda m: m not in aggregates)
-            op.spans[i] = (boundary, sentence.end)
+            op.spans[i] = (boundary, end)
             ops.append(op)
-            if split is None:
+            if split is None and later is None:
                 continue
-            real = [m for m in real if m.hit.start < boundary]
-            clipped.update({id(m): (sentence.start, boundary) for m in real})
+            kept = [m for m in real if m.hit.start < boundary or m.hit.start >= end]
+            clipped.update({id(m): (sentence.start, boundary) for m in kept if m.hit.start < boundary})
+            clipped.update({id(m): (end, sentence.end) for m in kept if m.hit.start >= end})
+            real = kept
         owner = _sentence_owner(real, doc)
         # the triggers that go to another family's record come after that record's own
         for m in sorted(real, key=lambda m: owner.get(id(m), m.hit.family) != m.hit.family):

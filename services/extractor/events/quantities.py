@@ -124,6 +124,9 @@ def _is_count_of_age_or_term(text: str, abs_start: int, abs_end: int) -> bool:
 _VERB_UNIT = re.compile(
     r"^(?:were|was|are|is|have|had|will|would|face|faces|remain|held|kept|sent|put|taken|brought|[a-z]+ed)$"
 )
+_MORE_PEOPLE = re.compile(
+    r"\s+more\s+(?:were|was|have|had|are|(?:[\w-]+\s+)?(?:" + "|".join(sorted(PEOPLE_NOUNS)) + r"))\b", re.I
+)
 _STANDALONE = re.compile(r"\b(?:all|the|both|those|these|other|remaining)\s+$", re.I)
 
 
@@ -134,6 +137,8 @@ def _people(text: str, n: NumberMention, abs_end: int) -> bool:
     unit = n.unit or ""
     if unit in PEOPLE_NOUNS or _OF_PEOPLE.match(text[abs_end : abs_end + 40]):
         return True
+    if unit == "more" and _MORE_PEOPLE.match(text, abs_end):
+        return True  # "two more were detained", "three more suspects"
     before = text[max(0, abs_end - len(n.text) - 12) : abs_end - len(n.text)]
     return bool(_VERB_UNIT.match(unit)) and (n.text.lower() == "both" or bool(_STANDALONE.search(before)))
 
