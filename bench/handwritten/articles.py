@@ -230,6 +230,94 @@ ARTICLES: dict[str, dict[str, object]] = {
             "US forces have carried out more than a dozen strikes against the group since the start of last year. Jilib, in the Middle Juba region, has been held by al-Shabaab for more than a decade.",
         ],
     },
+    "hw-19": {
+        "outlet": "Europol newsroom",
+        "url": "https://www.europol-press.example/2024/04/26/nine-arrested-propaganda-network/",
+        "published": "2024-04-26T11:00:00+02:00",
+        "title": "Nine arrested in action against Islamic State propaganda network in three countries",
+        "paragraphs": [
+            "Press release, 26 April 2024",
+            "Law enforcement authorities in Belgium, Germany and the Netherlands, supported by Europol, arrested nine suspects on Tuesday 23 April in a coordinated action against an online network distributing Islamic State propaganda.",
+            "Five of the suspects were arrested in Belgium, three in Germany and one in the Netherlands. Investigators searched 14 premises and seized computers, phones and storage media.",
+            "The network ran channels on several messaging services that reached tens of thousands of users. Europol has supported 24 such action days against online terrorist content since 2021.",
+        ],
+    },
+    "hw-20": {
+        "outlet": "Horn Security Brief",
+        "url": "https://www.hornsecurity.example/2024/06/16/mogadishu-hotel-siege/",
+        "published": "2024-06-16T09:00:00+03:00",
+        "title": "Death toll in Mogadishu hotel siege rises to nine",
+        "paragraphs": [
+            "MOGADISHU, June 16 - Al-Shabaab fighters detonated a car bomb at the gate of a hotel in Mogadishu on Friday evening and then stormed the building, killing nine people and wounding 47, police said on Sunday.",
+            "Security forces ended the siege on Saturday morning after killing the three attackers, a police spokesman said. Most of the dead were civilians, including two hotel employees.",
+            "The group, which has fought the Somali government for more than 15 years, claimed responsibility in a statement on its Andalus radio station.",
+        ],
+    },
+    "hw-21": {
+        "outlet": "Rhine Post",
+        "url": "https://www.rhinepost.example/2024/01/20/berlin-syrian-arrested-embassy-plot/",
+        "published": "2024-01-20T13:00:00+01:00",
+        "title": "Syrian arrested in Berlin over alleged plot against Israeli embassy",
+        "paragraphs": [
+            "KARLSRUHE, Jan 20 - German police arrested a 27-year-old Syrian man in Berlin's Neukolln district on Thursday on suspicion of planning an attack on the Israeli embassy, the Federal Prosecutor's Office said on Saturday.",
+            "The suspect, identified only as Ahmad K. in line with German privacy rules, is believed to have sympathised with the Islamic State group. Officers of the Federal Criminal Police Office (BKA) searched his flat and that of a contact in Hamburg.",
+            "On Friday he was brought before an investigating judge of the Federal Court of Justice, who ordered him held in pre-trial detention.",
+        ],
+    },
+    "hw-22": {
+        "outlet": "Maghreb Live",
+        "url": "https://www.maghreblive.example/societe/2023/06/10/tetouan-freres-cousin-bcij/",
+        "published": "2023-06-10T10:30:00+01:00",
+        "title": "Tetouan: two brothers and their cousin held in BCIJ operation",
+        "paragraphs": [
+            "The Central Bureau of Judicial Investigations (BCIJ) has dismantled a three-member terrorist cell operating in Tetouan and Martil, according to a statement from the General Directorate of National Security (DGSN) released on Thursday.",
+            "Two brothers aged 24 and 29 were arrested in Tetouan, while their cousin was taken into custody in Martil. Searches turned up bladed weapons and a flag of the Islamic State organisation.",
+            "The suspects had been planning to join the ranks of the group in the Sahel region, the statement said.",
+        ],
+    },
+    "hw-23": {
+        "outlet": "Iberian Review",
+        "url": "https://www.iberianreview.example/analysis/2022/11/18/five-years-after-barcelona/",
+        "published": "2022-11-18T08:00:00+01:00",
+        "title": "Five years after Barcelona, how Spain's jihadist threat has changed",
+        "paragraphs": [
+            "Five years after the van attack on Las Ramblas that killed 14 people in August 2017, the profile of those arrested for jihadism in Spain has changed, according to researchers at the Elcano Royal Institute.",
+            "Of the 350 people detained between 2013 and 2021, about four in ten were born in Spain, the institute's database shows. Most were arrested in Catalonia, Ceuta, Melilla and Madrid.",
+            "Police officials say online radicalisation is now the main route into violent extremism, and that arrests of minors have become more frequent.",
+        ],
+    },
+    "hw-24": {
+        "outlet": "Sahel Wire",
+        "url": "https://www.sahelwire.example/2021/05/18/burkina-nodin-attack/",
+        "published": "2021-05-18T15:00:00+00:00",
+        "title": "Gunmen kill 30 civilians in northern Burkina Faso village",
+        "paragraphs": [
+            "OUAGADOUGOU, May 18 (Sahel Wire) - Gunmen killed at least 30 civilians in an attack on the village of Nodin in Yatenga province on Sunday, the government said in a statement.",
+            "In a separate attack on Monday, five soldiers were killed when their patrol hit an improvised explosive device near Ouahigouya, security sources said.",
+            "No group claimed either attack, but militants linked to al Qaeda and Islamic State operate across the region. Attacks have killed more than 1,300 people in Burkina Faso since January, according to ACLED.",
+        ],
+    },
+    "hw-25": {
+        "outlet": "Roma Express",
+        "url": "https://www.romaexpress.example/amp/2023/11/05/tunisian-expelled-bologna/",
+        "published": "2023-11-05T12:00:00+01:00",
+        "title": "Tunisian expelled after Bologna arrest",
+        "paragraphs": [
+            "ROME - A 31-year-old Tunisian man was expelled from Italy on Saturday and put on a flight from Rome's Fiumicino airport to Tunis, Interior Minister Matteo Piantedosi said.",
+            "The man had been arrested in Bologna in March after praising the Islamic State on social media. He was the 70th person expelled for security reasons this year.",
+        ],
+    },
+    "hw-26": {
+        "outlet": "Algeria Defence Monitor",
+        "url": "https://www.algeriadefence.example/2024/05/22/weekly-results-14-20-may/",
+        "published": "2024-05-22T09:00:00+01:00",
+        "title": "Army operational results for the week of 14 to 20 May",
+        "paragraphs": [
+            "Algiers - In the context of the fight against terrorism, detachments of the People's National Army arrested four terrorism supporters in Tlemcen and Batna during military operations carried out between 14 and 20 May 2024, the Ministry of National Defence said in its weekly bulletin.",
+            "Another detachment discovered and destroyed three hideouts used by terrorists in Skikda, where a homemade bomb was also found.",
+            "Since the start of the year, army units have arrested 41 terrorism supporters across the country.",
+        ],
+    },
 }
 
 PAGE = """<!DOCTYPE html>

@@ -862,3 +862,61 @@ def test_a_dated_event_told_after_a_running_total_is_its_own_record() -> None:
     assert news.record_kind == "event"
     assert [(s.name, s.count) for s in news.sites] == [("Antwerp", 3)]
     assert news.time.start == date(2024, 2, 6)
+
+
+def test_authorities_of_listed_countries_are_one_actor_each() -> None:
+    mention = only(
+        "Police in France, Spain and Portugal arrested seven suspects on Wednesday in a joint operation.",
+        date(2024, 2, 8),
+    )
+    assert {a.country for a in mention.actors} == {"FRA", "ESP", "PRT"}
+
+
+def test_hideouts_destroyed_are_a_search_and_another_unit_is_another_operation() -> None:
+    arrest, search = events(
+        "Army units arrested two supporters of terrorist groups in Jijel on Monday. Another unit found and "
+        "destroyed four hideouts in Bouira.",
+        date(2024, 2, 8),
+    )
+    assert (arrest.subtype, [s.name for s in arrest.sites]) == ("arrest", ["Jijel"])
+    assert (search.subtype, [s.name for s in search.sites]) == ("raid_search", ["Bouira"])
+    assert [(q.kind, q.value) for q in search.quantities] == [("other", 4)]
+
+
+def test_a_number_with_a_thousands_comma_stays_in_its_clause() -> None:
+    (mention,) = events("Attacks have killed more than 2,100 people in Mali since January.", date(2024, 6, 8))
+    assert mention.record_kind == "aggregate"
+
+
+def test_searching_the_suspects_home_elsewhere_is_the_same_operation() -> None:
+    (mention,) = [
+        m
+        for m in events(
+            "Police arrested a man in Lyon on Tuesday. He is suspected of planning an attack. Officers then "
+            "searched his flat and that of his brother in Grenoble.",
+            date(2024, 2, 8),
+        )
+        if m.record_kind == "event"
+    ]
+    assert [s.name for s in mention.sites] == ["Lyon", "Grenoble"]
+
+
+def test_a_statement_released_is_no_release_and_a_relative_taken_is_one_person() -> None:
+    (mention,) = events(
+        "Police broke up a cell in Fez and Sefrou, according to a statement from the interior ministry "
+        "released on Friday. Two men were arrested in Fez, while their cousin was taken into custody in "
+        "Sefrou.",
+        date(2024, 2, 10),
+    )
+    assert mention.subtype == "cell_dismantled"
+    assert [(s.name, s.count) for s in mention.sites] == [("Fes", 2), ("Sefrou", 1)]
+    assert ("arrested", 3) in [(q.kind, q.value) for q in mention.quantities]
+
+
+def test_most_of_a_total_counted_before_is_part_of_an_aggregate() -> None:
+    found = events(
+        "Of the 200 people detained between 2015 and 2020, a third were foreigners. Most were arrested in "
+        "Brussels and Antwerp.",
+        date(2024, 2, 8),
+    )
+    assert [m.record_kind for m in found] == ["aggregate", "aggregate"]

@@ -63,6 +63,7 @@ _AGENCY_NOUNS: tuple[tuple[str, str], ...] = (
     (r"authorities", "COP"),
     (r"(?:armed|defen[cs]e)\s+forces", "MIL"),
     (r"army(?:\s+(?:detachments|units|troops))?", "MIL"),
+    (r"(?:military\s+)?detachments?", "MIL"),
     (r"military", "MIL"),
     (r"troops|soldiers", "MIL"),
     (r"air\s+force", "MIL"),

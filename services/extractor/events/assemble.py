@@ -535,7 +535,21 @@ class _Builder:
             agencies = [a for a in agencies if not a.generic]  # "the BCIJ ... its special forces": the BCIJ
         out: dict[str, Actor] = {}
         for a in agencies:
-            country = a.country or self._agency_country(op, a, record, site_countries)
+            listed = [] if a.country else self._countries_after(a)
+            for country in listed[1:]:  # "authorities in Belgium, Germany and the Netherlands"
+                out.setdefault(
+                    f"{a.name}|{country}",
+                    Actor(
+                        text=a.text,
+                        name=a.name,
+                        country=country,
+                        sector=a.sector,
+                        span=_span(self.text, a.start, a.end),
+                    ),
+                )
+            country = a.country or (
+                listed[0] if listed else self._agency_country(op, a, record, site_countries)
+            )
             key = f"{a.name}|{country}"
             out.setdefault(
                 key,
@@ -560,6 +574,21 @@ class _Builder:
                         text="", name=f"{country} authorities", country=country, sector="COP"
                     )
         return list(out.values())
+
+    def _countries_after(self, agency: ActorMention) -> list[str]:
+        """The countries listed right after an agency noun: "authorities in Belgium, Germany and the
+        Netherlands", "police of both Spain and Morocco"."""
+        found: list[str] = []
+        cursor = agency.end
+        for start, end, code, demonym in nationality_mentions(self.text):
+            if start < cursor or demonym:
+                continue
+            gap = self.text[cursor:start]
+            if not (_LIST_GAP if found else _LOCATED_IN).match(gap):
+                break
+            found.append(code)
+            cursor = end
+        return found
 
     def _subject_country(self, op: Operation) -> str | None:
         """A country named as the subject of the record's first trigger: "Italy expelled", "Spain has
@@ -764,6 +793,8 @@ _ALL_OF_THEM_BEFORE = re.compile(
 _ALL_OF_THEM_AFTER = re.compile(
     r"^\s+(?:them\s+all|all\s+of\s+them|all\s+(?:four|five|six|seven|eight|nine|ten))\b"
 )
+_LOCATED_IN = re.compile(r"^\s+(?:in|of|from)\s+(?:both\s+)?(?:the\s+)?$")
+_LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and)\s+(?:the\s+)?$")
 _SUBJECT_GAP = re.compile(r"^\s+(?:(?:has|have|had|also|again|on\s+\w+|yesterday|today|\w+ly)\s+){0,3}$")
 _REMAINDER_BEFORE = re.compile(r"\b(?:other|others|remaining|rest\s+of)\b[^.;]{0,50}$", re.I)
 

@@ -55,6 +55,14 @@ _SINCE = re.compile(
     r"|september|october|november|december)\b|it\s+was|its\s+creation)",
     re.I,
 )
+# "Most were arrested in ...", "Half of them had been detained before": a share of people counted
+# before, with no date of its own
+_SHARE_OF_THEM = re.compile(
+    r"^\s*(?:Most|Many|Half|Some|The\s+majority|A\s+(?:third|quarter|fifth|minority|majority)|About\s+half"
+    r"|Nearly\s+half|Two-thirds|A\s+few)(?:\s+of\s+(?:them|those|these|the\s+\w+))?\s+"
+    r"(?:were|had\s+been|have\s+been|are)\s+(?:\w+ly\s+)?$",
+    re.I,
+)
 # "in less than three months", "over the past eight years": a count of a span of time
 _DURATION = re.compile(
     r"\b(?:in|within)\s+(?:less|more)\s+than\s+(?:\w+\s+)?(?:days|weeks|months|years)\b"
@@ -85,7 +93,8 @@ _VAGUE_MANY = re.compile(
     re.I,
 )
 # Where the clause after a trigger ends: the next comma or clause break.
-_CLAUSE_END = re.compile(r"[,;:\u2014\u2013]|\s-\s|\bwhile\b|\bwhereas\b")
+# a comma inside a number ("1,300 people") ends nothing
+_CLAUSE_END = re.compile(r",(?!\d)|[;:\u2014\u2013]|\s-\s|\bwhile\b|\bwhereas\b")
 _CLAUSE_START = re.compile(
     r"[;:\u2014\u2013]|\s-\s|,\s+(?:taking|bringing|which|while|compared|against|up|down)\b"
     r"|\b(?:although|though|but|whereas|while)\b"
@@ -169,6 +178,8 @@ def record_kind(
             return "aggregate"
         if _RUNNING_TOTAL.search(clause):
             return "aggregate"
+        if _SHARE_OF_THEM.search(sentence[:start]):
+            return "aggregate"  # "Most were arrested in Catalonia": a share of a total counted before
         if _SINCE.search(clause) and (counted or hit.rule.form == "verb"):
             return "aggregate"  # "317 expulsions ... since January 2015", "since it was set up in 2015"
         if (

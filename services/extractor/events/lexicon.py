@@ -37,6 +37,7 @@ class TriggerRule:
     not_near: tuple[re.Pattern[str], ...]
     order: int
     reference_only: bool = False  # joins an action already reported, never reports a new one
+    not_after: re.Pattern[str] | None = None  # the thing the verb is said of ("a statement ... released")
 
 
 @dataclass(frozen=True)
@@ -89,12 +90,29 @@ class Lexicon:
 
 
 def _guarded(rule: TriggerRule, lowered: str, start: int, end: int) -> bool:
+    if rule.not_after is not None and _said_of(rule.not_after, lowered, start):
+        return False
     if rule.near is None and not rule.not_near:
         return True
     window = _window(lowered, start, end)
     if rule.near is not None and not rule.near.search(window):
         return False
     return not any(p.search(window) for p in rule.not_near)
+
+
+_PEOPLE_WORD = re.compile(
+    r"\b(?:people|persons?|m[ae]n|wom[ae]n|hostages?|suspects?|detainees?|prisoners?|captives?"
+    r"|girls?|boys?|children|students?|workers?|he|she|they|him|her|them|\d+)\b"
+)
+
+
+def _said_of(klass: re.Pattern[str], lowered: str, start: int) -> bool:
+    """A word of ``klass`` earlier in the trigger's clause, with no people after it: the verb is said
+    of that thing ("according to a statement from the DGSN released on Thursday")."""
+    clause = lowered[:start]
+    cut = max((m.end() for m in re.finditer(r"[,;:]", clause)), default=0)
+    found = list(klass.finditer(clause, cut))
+    return bool(found) and not _PEOPLE_WORD.search(clause, found[-1].end())
 
 
 def _window(lowered: str, start: int, end: int) -> str:
@@ -128,6 +146,7 @@ def load(source: str) -> Lexicon:
                 not_near=tuple(classes[n] for n in ([not_near] if isinstance(not_near, str) else not_near)),
                 order=order,
                 reference_only=entry.get("reference_only", False),
+                not_after=klass(entry.get("not_after")),
             )
         )
     return Lexicon(rules, classes)

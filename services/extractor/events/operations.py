@@ -76,8 +76,9 @@ _AGGREGATE_SENTENCE = re.compile(
     re.I,
 )
 _ANOTHER = re.compile(
-    r"\b(?:(?:other|another)\s+(?:[\w-]+\s+)?(?:units?|forces|officers|police|agents|troops|soldiers|detachments"
-    r"|teams|operations?|raids?|cases?|investigations?)|separately|in\s+a\s+separate|elsewhere)\b[^.;]{0,40}$",
+    r"\b(?:(?:other|another)\s+(?:[\w-]+\s+)?(?:units?|forces|officers?|police|agents?|troops|soldiers?"
+    r"|detachments?|patrols?|squads?|teams?|operations?|raids?|cases?|investigations?)|separately|in\s+a\s+separate"
+    r"|elsewhere)\b[^.;]{0,40}$",
     re.I,
 )
 _COORDINATED = re.compile(r"^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)$")
@@ -153,6 +154,19 @@ def _places_near(doc: Document, m: Mention) -> set[str]:
 _PLACE_WORD = re.compile(r"\b(?:[Ii]n|at|near)\s+([A-Z][\w\u00c0-\u024f-]+)")
 
 
+_THEIR_THINGS = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:his|her|their|the\s+(?:suspects?|man|woman|men|women)['\u2019]s?)\s", re.I
+)
+
+
+def _on_their_things(doc: Document, m: Mention) -> bool:
+    """The action is done to what belongs to people already met ("searched his flat and that of a
+    contact in Hamburg"): the same operation, wherever the place."""
+    return bool(_THEIR_THINGS.match(doc.text, m.hit.end)) or bool(
+        re.search(r"\b(?:his|her|their)\s+\w+$", m.hit.text, re.I)
+    )
+
+
 def _another(doc: Document, m: Mention) -> bool:
     """The trigger's sentence says it tells another operation than the last one ("During sweeps in
     Tebessa, other units found and destroyed 11 hideouts"): the cue may follow the first trigger."""
@@ -212,6 +226,7 @@ def _target(ops: list[Operation], doc: Document, m: Mention) -> Operation | None
             mine
             and theirs
             and not (mine & theirs)
+            and not _on_their_things(doc, m)
             and (_new_people(doc, m) or m.sentence - op.last_sentence >= 2)
         ):
             return None  # other people, or a later paragraph, at another place: another operation

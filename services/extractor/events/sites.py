@@ -569,9 +569,13 @@ _DEATH = re.compile(
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _ONE_PERSON = re.compile(
     r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|suspect|minor|youth|teenager|national|citizen|person|individual"
-    r"|[\w]+-year-old)\b",
+    r"|[\w]+-year-old)\b"
+    r"|\b(?:his|her|their)\s+(?:cousin|brother|sister|son|daughter|father|mother|wife|husband|uncle|nephew|friend"
+    r"|accomplice|associate)\b",
     re.I,
 )
+# "their cousin was taken into custody": the person the passive verb after it acts on
+_PASSIVE_AFTER = re.compile(r"\s+(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?$")
 
 
 def _one_person_site(
@@ -584,7 +588,9 @@ def _one_person_site(
     if one is None:
         return None
     span = (cursor + one.start(), cursor + one.end())
-    if not any(0 <= span[0] - end <= 2 for _, end in triggers):
+    taken = any(0 <= span[0] - end <= 2 for _, end in triggers)
+    passive = any(start > span[1] and _PASSIVE_AFTER.match(text[span[1] : start]) for start, _ in triggers)
+    if not (taken or passive):
         return None  # "a 36-year-old man killed ...": the person did it
     before = [x for x in clause_sites if x.start < span[0]]
     site = clause_sites[0] if len(clause_sites) == 1 else before[0] if len(before) == 1 else None
