@@ -121,7 +121,7 @@ class FeedStatus(Record):
 class DeadLetter(Record):
     """One envelope for a record that a stage could not process (topic ``deadletter``)."""
 
-    stage: Literal["fetcher", "extractor", "sink"]
+    stage: Literal["fetcher", "extractor", "linker", "sink"]
     error_class: str = Field(description="Name of the typed error, e.g. BodyTooLarge")
     error_kind: Literal["transient", "permanent", "fatal"]
     reason: str = Field(description="Short machine-readable cause, e.g. invalid_json, timeout, http_404")

@@ -20,8 +20,8 @@ from services.demo.pages import load_articles, render_article
 from services.extractor.events.assemble import EventExtractor
 from services.extractor.events.evaluate import ERROR_CLASSES, Scores, norm_text, score_article
 from services.extractor.extract import extract
-from services.extractor.linking.evaluate import b_cubed, pairwise
-from services.extractor.linking.linker import Linker
+from services.linker.evaluate import b_cubed, pairwise
+from services.linker.linker import Linker
 
 
 def _mentions(

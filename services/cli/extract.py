@@ -8,9 +8,17 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from schemas import EventMention
 from services.common.settings import Settings
+from services.common.urls import host_of
 from services.extractor.offline import extract_files
 from services.fetcher.charset import decode_body
+from services.linker.linker import Linker
+
+
+def _linked(mention: EventMention, linker: Linker, outlet: str) -> EventMention:
+    assignment = linker.link(mention, outlet)
+    return mention.model_copy(update={"event_id": assignment.cluster.event_id}) if assignment else mention
 
 
 def extract_command(
@@ -18,10 +26,13 @@ def extract_command(
 ) -> int:
     async def go() -> int:
         failures = 0
+        linker = Linker()  # the files' mentions are linked in the order given, as the stream would
         async for result in extract_files(
             paths, settings.extractor, decode_body, url=url, published_at=published_at
         ):
             failures += result["error"] is not None
+            outlet = host_of(result["article"]["url"]) if result["article"] else ""
+            result["events"] = [_linked(e, linker, outlet).model_dump(mode="json") for e in result["events"]]
             sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
             sys.stdout.flush()
         return failures

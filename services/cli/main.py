@@ -275,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(settings.log_level)
     console = Console()
     if args.command == "linker":
-        from services.extractor.linking.worker import run_linker
+        from services.linker.worker import run_linker
 
         return run_linker(settings)
     if args.command in ("fetcher", "extractor"):

@@ -32,7 +32,7 @@ async def run_pipeline(
     timeout_s: float | None = None,
     title: str = "newswire",
 ) -> tuple[bool, Progress]:
-    """Run fetcher, extractor and sink until Ctrl-C/SIGTERM, ``until(progress)``, or the timeout.
+    """Run fetcher, extractor, linker and sink until Ctrl-C/SIGTERM, ``until(progress)``, or the timeout.
 
     Returns whether ``until`` was met (always False without it) and the last progress.
     Requires ``settings.kafka.bootstrap``; see :func:`with_broker`.

@@ -1,4 +1,5 @@
-"""Running one service in this process: ``newswire fetcher|extractor|sink``."""
+"""Running one service in this process: ``newswire fetcher|extractor|sink`` (the linker's is
+``services/linker/worker.py``)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
-"""Running the three services as supervised child processes.
+"""Running the four services as supervised child processes.
 
 A child that dies is reported and restarted with exponential backoff; on stop,
-children get SIGTERM upstream first (fetcher, extractor, then sink) so the sink
+children get SIGTERM upstream first (fetcher, extractor, linker, then sink) so the sink
 can flush what the others produced, and SIGKILL only past a deadline.
 """
 

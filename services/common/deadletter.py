@@ -36,7 +36,7 @@ def _b64(data: bytes | None) -> str:
 
 def dead_letter(
     *,
-    stage: Literal["fetcher", "extractor", "sink"],
+    stage: Literal["fetcher", "extractor", "linker", "sink"],
     error: BaseException,
     original: bytes | None,
     source: SourceRef | None = None,

@@ -96,8 +96,11 @@ class ExtractorSettings(_Section):
     metrics_port: int | None = Field(
         default=None, ge=0, le=65535, description="Prometheus endpoint; off if unset"
     )
-    linker_metrics_port: int | None = Field(
-        default=None, ge=0, le=65535, description="The linker's Prometheus endpoint; off if unset"
+
+
+class LinkerSettings(_Section):
+    metrics_port: int | None = Field(
+        default=None, ge=0, le=65535, description="Prometheus endpoint; off if unset"
     )
 
 
@@ -138,6 +141,7 @@ class Settings(BaseSettings):
     kafka: KafkaSettings = KafkaSettings()
     fetcher: FetcherSettings = FetcherSettings()
     extractor: ExtractorSettings = ExtractorSettings()
+    linker: LinkerSettings = LinkerSettings()
     sink: SinkSettings = SinkSettings()
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 

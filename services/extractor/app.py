@@ -1,8 +1,7 @@
 """The extractor service as a faust agent: ``pages`` -> ``events`` + ``articles`` (or ``deadletter``).
 
-Event linking runs in its own worker (``newswire linker``, ``linking/agent.py``): it is stateful,
-scales by event family rather than by article, and its faust tables must not sit in this app's
-recovery path."""
+Event linking is its own service (``newswire linker``, ``services/linker/worker.py``): it is
+stateful, and one linker sees every event, so it cannot scale by article as this app does."""
 
 from __future__ import annotations
 

@@ -8,12 +8,11 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from schemas import EventMention, FetchedPage
+from schemas import FetchedPage
 from services.common.errors import NewswireError
 from services.common.settings import ExtractorSettings
-from services.common.urls import article_id, canonicalize, host_of
+from services.common.urls import article_id, canonicalize
 from services.extractor.app import ArticleExtractor
-from services.extractor.linking.linker import Linker
 from services.extractor.metadata import read_metadata
 from services.extractor.parsing import parse_page
 
@@ -48,11 +47,6 @@ def saved_page(
     )
 
 
-def _linked(mention: EventMention, linker: Linker, outlet: str) -> EventMention:
-    assignment = linker.link(mention, outlet)
-    return mention.model_copy(update={"event_id": assignment.cluster.event_id}) if assignment else mention
-
-
 async def extract_files(
     paths: list[Path],
     settings: ExtractorSettings,
@@ -61,13 +55,13 @@ async def extract_files(
     url: str | None = None,
     published_at: date | None = None,
 ) -> AsyncIterator[dict[str, Any]]:
-    """One result per file: ``{"path", "article", "events", "error"}``.
+    """One result per file: ``{"path", "article", "events", "error"}``; ``events`` are the
+    article's ``EventMention`` records (not linked: linking is the linker's).
 
     ``published_at`` stands for the time the file was saved: it is the date used
     (as ``crawl_time``) when the page itself declares none; by default the file's mtime.
     """
     extractor = ArticleExtractor(settings)
-    linker = Linker()  # the files' mentions are linked in the order given, as the stream would
     try:
         for path in paths:
             result: dict[str, Any] = {"path": str(path), "article": None, "events": [], "error": None}
@@ -82,10 +76,7 @@ async def extract_files(
                 page = saved_page(path, body, html, encoding, source, url=url, saved_at=saved_at)
                 extracted = await extractor.extract(page)
                 result["article"] = extracted.article.model_dump(mode="json")
-                result["events"] = [
-                    _linked(e, linker, host_of(extracted.article.url)).model_dump(mode="json")
-                    for e in extracted.events
-                ]
+                result["events"] = list(extracted.events)
             except NewswireError as exc:
                 result["error"] = {"kind": getattr(exc, "reason", type(exc).__name__), "message": str(exc)}
             except OSError as exc:

@@ -16,7 +16,7 @@ from services.common.kafka import ensure_topics
 from services.common.topics import TopicNames
 from services.common.urls import host_of
 from services.extractor.events.assemble import extract_events
-from services.extractor.linking.linker import Linker
+from services.linker.linker import Linker
 from tests.integration.conftest import wait_until
 from tests.oracle import produce, records, topic_size
 

@@ -118,7 +118,8 @@ def test_demo_corpus_end_to_end_then_rerun_adds_nothing(
             "max_poll_interval_s": 2.0,
             "metrics_port": ports["fetcher"],
         },
-        extractor={"metrics_port": ports["extractor"], "linker_metrics_port": ports["linker"]},
+        extractor={"metrics_port": ports["extractor"]},
+        linker={"metrics_port": ports["linker"]},
         sink={"metrics_port": ports["sink"]},
     )
     topics = TopicNames.from_settings(settings.kafka)

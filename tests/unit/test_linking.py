@@ -11,9 +11,9 @@ from schemas.events import EventMention, EventTime, Quantity, Site, Span
 from services.demo.pages import load_articles, render_article
 from services.extractor.events.assemble import extract_events
 from services.extractor.extract import extract
-from services.extractor.linking.evaluate import b_cubed, pairwise
-from services.extractor.linking.linker import Linker
-from services.extractor.linking.similarity import same_site, time_verdict
+from services.linker.evaluate import b_cubed, pairwise
+from services.linker.linker import Linker
+from services.linker.similarity import same_site, time_verdict
 from tests.conftest import norm
 
 CORPUS = Path(__file__).parents[1] / "data" / "linking_corpus.json"

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from schemas.events import EventMention
+from services.common.geo import fold, km
 from services.extractor.events.actors import default_actors
-from services.extractor.events.places import fold, km
 
 # What can go wrong, in the order a reader fixes things: records first, then their fields.
 ERROR_CLASSES = {

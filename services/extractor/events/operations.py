@@ -23,11 +23,11 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from services.common.geo import fold
 from services.extractor.events.document import Document, Mention
 from services.extractor.events.kinds import RecordKind, clause_start
 from services.extractor.events.lexicon import Hit
 from services.extractor.events.modality import REAL
-from services.extractor.events.places import fold
 from services.extractor.events.timex import TimeExpression
 
 # Which records a trigger of a family can join.

@@ -14,18 +14,18 @@ context countries ("Almaeria" -> Almería), with a lower confidence.
 
 from __future__ import annotations
 
-import math
 import os
 import pickle
 import re
 import subprocess
 import sys
 import threading
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
+
+from services.common.geo import fold
 
 Precision = Literal["city", "admin2", "admin1", "country", "region"]
 Resolution = Literal["exact", "alternate", "fuzzy"]
@@ -104,24 +104,6 @@ class Place:
     population: int
     resolution: Resolution = "exact"
     confidence: float = 1.0
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 6371 * 2 * math.asin(math.sqrt(h))
-
-
-def fold(name: str) -> str:
-    """Lower-case, accent-free, punctuation-free key: "Aït Baha" -> "ait baha"; el-/al- -> "al"."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[\u2019'`\-_.,()]", " ", text)
-    return " ".join("al" if word == "el" else word for word in text.split())
 
 
 def _keys(name: str) -> set[str]:

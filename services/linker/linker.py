@@ -28,14 +28,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Protocol
 
 from schemas.clusters import Conflict, EventCluster, MergeEvidence, SourcedActor, SourcedQuantity, SourcedSite
 from schemas.events import EventMention, EventTime, Quantity, Site
-from services.extractor.events.families import SUBTYPE_RANK, family_of
-from services.extractor.linking.similarity import (
+from schemas.ontology import SUBTYPE_RANK, family_of
+from services.linker.similarity import (
     counts_conflict,
     counts_score,
     overlap,
@@ -49,33 +48,6 @@ PLACE_AGREES = 0.5
 TEXT_AGREES = 0.3
 SUMMARY_CHARS = 600
 _PRECISION_RANK = {"day": 5, "week": 4, "month": 3, "part_of_year": 2, "year": 1, "unknown": 0}
-
-
-class ClusterStore(Protocol):
-    """Where clusters and the blocking index live: a dict here, a faust table in the stream."""
-
-    def get_cluster(self, event_id: str) -> EventCluster | None: ...
-    def put_cluster(self, cluster: EventCluster) -> None: ...
-    def get_block(self, key: str) -> list[str]: ...
-    def put_block(self, key: str, event_ids: list[str]) -> None: ...
-
-
-@dataclass
-class MemoryStore:
-    clusters: dict[str, EventCluster] = field(default_factory=dict)
-    blocks: dict[str, list[str]] = field(default_factory=dict)
-
-    def get_cluster(self, event_id: str) -> EventCluster | None:
-        return self.clusters.get(event_id)
-
-    def put_cluster(self, cluster: EventCluster) -> None:
-        self.clusters[cluster.event_id] = cluster
-
-    def get_block(self, key: str) -> list[str]:
-        return self.blocks.get(key, [])
-
-    def put_block(self, key: str, event_ids: list[str]) -> None:
-        self.blocks[key] = event_ids
 
 
 def countries_of(mention: EventMention) -> set[str]:
@@ -138,8 +110,10 @@ class Assignment:
 
 
 class Linker:
-    def __init__(self, store: ClusterStore | None = None) -> None:
-        self.store: ClusterStore = store or MemoryStore()
+    def __init__(self) -> None:
+        # the state: clusters by event id, and the blocking index (key -> event ids, oldest first)
+        self._clusters: dict[str, EventCluster] = {}
+        self._blocks: dict[str, list[str]] = {}
 
     def restore(self, cluster: EventCluster) -> None:
         """Put back a cluster read from ``event-clusters`` (its latest version)."""
@@ -147,12 +121,12 @@ class Linker:
 
     def _file(self, cluster: EventCluster) -> None:
         """Store the cluster and file it under its blocking keys (recent ones only for undated look-ups)."""
-        self.store.put_cluster(cluster)
+        self._clusters[cluster.event_id] = cluster
         for key in index_keys(cluster):
-            ids = self.store.get_block(key)
+            ids = self._blocks.get(key, [])
             if cluster.event_id not in ids:
                 kept = ids[-RECENT_PER_COUNTRY + 1 :] if key.endswith("|*") else ids
-                self.store.put_block(key, [*kept, cluster.event_id])
+                self._blocks[key] = [*kept, cluster.event_id]
 
     def link(self, mention: EventMention, outlet: str) -> Assignment | None:
         """Assign ``mention`` (from an article of ``outlet``) to an event; None for non-events."""
@@ -185,8 +159,8 @@ class Linker:
     def _candidates(self, family: str, t: EventTime, countries: set[str]) -> list[EventCluster]:
         seen: dict[str, EventCluster] = {}
         for key in lookup_keys(family, t, countries):
-            for event_id in self.store.get_block(key):
-                if event_id not in seen and (cluster := self.store.get_cluster(event_id)) is not None:
+            for event_id in self._blocks.get(key, []):
+                if event_id not in seen and (cluster := self._clusters.get(event_id)) is not None:
                     seen[event_id] = cluster
         return [seen[k] for k in sorted(seen)]  # a fixed order: determinism
 

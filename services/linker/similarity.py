@@ -14,7 +14,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from schemas.events import EventTime, Site
-from services.extractor.events.places import fold, km
+from services.common.geo import fold, km
 
 TimeVerdict = Literal["compatible", "unknown", "conflict"]
 

@@ -30,7 +30,7 @@ from services.common.metrics import ServiceMetrics, serve, watch_lag
 from services.common.settings import Settings
 from services.common.topics import TopicNames, app_id
 from services.common.urls import host_of
-from services.extractor.linking.linker import Linker
+from services.linker.linker import Linker
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ class LinkerWorker:
         consumer = group_consumer(kafka, "linker", self.topics.events)
         await asyncio.wait_for(consumer.start(), kafka.send_timeout_s)
         lag_watch = None
-        if self.settings.extractor.linker_metrics_port is not None:
+        if self.settings.linker.metrics_port is not None:
             group = app_id(kafka, "linker")
             lag_watch = asyncio.create_task(watch_lag(self.metrics, kafka, group, [self.topics.events]))
         try:
@@ -126,10 +126,10 @@ class LinkerWorker:
         except DecodeError as exc:
             source = SourceRef(record.topic, record.partition, record.offset, record.key)
             letter = dead_letter(
-                stage="extractor", error=exc, original=record.value or b"", source=source, subject=None
+                stage="linker", error=exc, original=record.value or b"", source=source, subject=None
             )
             await producer.send(self.topics.deadletter, encode(letter), key=dead_letter_key(letter))
-            self.metrics.dead_letters.labels("extractor", letter.reason).inc()
+            self.metrics.dead_letters.labels("linker", letter.reason).inc()
             return
         assignment = self.linker.link(mention, host_of(mention.url))
         if assignment is None:
@@ -143,7 +143,7 @@ class LinkerWorker:
 def run_linker(settings: Settings) -> int:
     """Run the linker until SIGTERM/SIGINT; exit 0 after committing what was sent."""
     metrics = ServiceMetrics("linker")
-    serve(metrics, settings.extractor.linker_metrics_port)
+    serve(metrics, settings.linker.metrics_port)
     worker = LinkerWorker(settings, metrics)
 
     async def main() -> None:
