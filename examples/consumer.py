@@ -7,8 +7,8 @@ published contract (schemas/jsonschema/EventMention.json) -- the way to plug in 
 It joins its own consumer group (so it gets every record once per group, and resumes where it
 stopped), prints one line per event and commits after handling each batch. A record that does not
 validate is reported and skipped; in a real service, send it to your own dead-letter topic.
-Contracts only gain optional fields within a major version, so a consumer should read the fields
-it knows and ignore the rest (validate with the schema of the release it was built against).
+Contracts only gain optional fields within a major version: producers add optional fields,
+consumers ignore what they do not know (the published schemas allow additional properties).
 """
 
 from __future__ import annotations

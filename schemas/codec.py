@@ -2,6 +2,12 @@
 
 The codec lives with the contracts (not in faust) so every consumer, including
 the plain-aiokafka sink and users' own consumers, decodes the same way.
+
+The upgrade rule: producers add optional fields, consumers ignore what they do not
+know. The models stay ``extra="forbid"`` so a typo in a producer's own code fails where
+the record is built, but :func:`decode` reads with ``extra="ignore"``: in a rolling
+upgrade a consumer still on the old contract drops the new field instead of
+dead-lettering every record that carries it.
 """
 
 from __future__ import annotations
@@ -47,7 +53,7 @@ def decode(model: type[R], data: bytes | None, *, max_bytes: int = DEFAULT_MAX_R
     if len(data) > max_bytes:
         raise DecodeError(model, "too_large", f"{len(data)} bytes > limit {max_bytes}")
     try:  # the fast path, one pass in pydantic-core; failures are classified below
-        return model.model_validate_json(data)
+        return model.model_validate_json(data, extra="ignore")
     except ValidationError:
         pass
     try:
@@ -62,7 +68,7 @@ def decode(model: type[R], data: bytes | None, *, max_bytes: int = DEFAULT_MAX_R
             model, "unknown_schema_version", f"schema_version={version!r}, expected {SCHEMA_VERSION}"
         )
     try:
-        return model.model_validate(obj)
+        return model.model_validate(obj, extra="ignore")
     except ValidationError as exc:
         raise DecodeError(model, "invalid", _summarise(exc)) from exc
 
