@@ -21,7 +21,7 @@ demo: $(STAMP)
 
 # The import-linter contracts and the JSON Schema drift check run inside pytest.
 test: $(STAMP)
-	$(VENV)/bin/ruff check schemas services tests scripts bench examples
+	$(VENV)/bin/ruff check newswire schemas services tests scripts bench examples
 	$(VENV)/bin/mypy
 	$(PY) -m pytest
 
@@ -32,8 +32,8 @@ integration: $(STAMP)
 	$(PY) -m pytest tests/integration
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check schemas services tests scripts bench examples
-	$(VENV)/bin/ruff format --check schemas services tests scripts bench examples
+	$(VENV)/bin/ruff check newswire schemas services tests scripts bench examples
+	$(VENV)/bin/ruff format --check newswire schemas services tests scripts bench examples
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy

@@ -8,11 +8,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from schemas import EventMention
+from newswire import EventMention, extract_files
 from services.common.settings import Settings
 from services.common.urls import host_of
-from services.extractor.offline import extract_files
-from services.fetcher.charset import decode_body
 from services.linker.linker import Linker
 
 
@@ -28,7 +26,7 @@ def extract_command(
         failures = 0
         linker = Linker()  # the files' mentions are linked in the order given, as the stream would
         async for result in extract_files(
-            paths, settings.extractor, decode_body, url=url, published_at=published_at
+            paths, url=url, published_at=published_at, settings=settings.extractor
         ):
             failures += result["error"] is not None
             outlet = host_of(result["article"]["url"]) if result["article"] else ""
