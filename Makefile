@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: demo test unit integration lint typecheck schemas install clean bench-fetcher bench-extraction bench-events bench-sink
+.PHONY: demo test unit integration lint typecheck schemas docs install clean bench-fetcher bench-extraction bench-events bench-sink
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ bench-extraction: $(STAMP)
 
 schemas: $(STAMP)
 	$(VENV)/bin/newswire schemas export
+
+# docs/configuration.md from the settings' descriptions (a unit test fails when it drifts).
+docs: $(STAMP)
+	$(PY) -m services.common.settings_docs > docs/configuration.md
 
 clean:
 	rm -rf $(VENV) demo-output .pytest_cache

@@ -272,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     from services.common.settings import load_settings
 
     settings = _merge(load_settings(), _overrides(args))
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     console = Console()
     if args.command == "linker":
         from services.linker.worker import run_linker

@@ -15,7 +15,7 @@ from services.common.logs import configure_logging
 from services.common.metrics import ServiceMetrics, serve
 from services.common.settings import Settings
 from services.common.topics import TopicNames
-from services.sink.storage import StorageError
+from services.sink.storage import Storage, StorageError
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +49,14 @@ def run_faust_service(name: str, settings: Settings) -> int:
     return 0
 
 
-def run_sink(settings: Settings) -> int:
-    """Run the sink until SIGTERM/SIGINT, then flush, commit and exit 0."""
-    configure_logging(settings.log_level)
+def run_sink(settings: Settings, storage: Storage | None = None) -> int:
+    """Run the sink until SIGTERM/SIGINT, then flush, commit and exit 0 (``storage``: see
+    :func:`services.sink.build`)."""
+    configure_logging(settings.log_level, settings.log_format)
     metrics = ServiceMetrics("sink")
     serve(metrics, settings.sink.metrics_port)
     try:
-        service = sink.build(settings, metrics)
+        service = sink.build(settings, metrics, storage)
     except (StorageError, OSError) as exc:  # no such bucket, bad URL, unreachable endpoint
         log.error("sink output unusable: %s", exc)
         return 78  # EX_CONFIG: a restart will not help

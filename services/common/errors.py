@@ -75,7 +75,8 @@ def error_kind(exc: BaseException) -> ErrorKind:
 def crash_hard(logger_name: str, reason: str, exit_code: int = 70) -> None:
     """Exit the process at once, without acknowledging the input at hand.
 
-    faust acknowledges a message when the agent raises (reliability notes B3),
+    faust acknowledges a message when the agent raises (its stream guide lists an
+    exception in the agent among the moments a message is acked),
     so an output that could not be made durable must not surface as an
     exception: the process exits and its supervisor restarts it, and the
     uncommitted input is delivered again.

@@ -17,7 +17,7 @@ def make_faust_app(settings: Settings, service: str) -> faust.App:
     """A faust app for ``service`` with newswire's safe defaults.
 
     - acks=all on every produce; consumers start from the earliest offset of a new group.
-    - group timings that make joins take ~3 s on Tansu (reliability notes B6).
+    - group timings that make joins take ~3 s on Tansu (the embedded broker) instead of ~30 s.
     - memory table store recovered from compacted changelog topics (no RocksDB needed).
     - no web server: the supervisor reads progress from the topics themselves.
     """
@@ -58,7 +58,7 @@ RAW_TOPIC: dict[str, Any] = {
 async def send_durably(topic: faust.TopicT, key: bytes | None, value: bytes, *, timeout_s: float) -> None:
     """Send and wait for the broker's acks=all; on any failure exit without acking the input.
 
-    faust acknowledges the input when the agent raises (reliability notes B3), so a
+    faust acknowledges the input when the agent raises (an exception acks it), so a
     failed send must not surface as an exception: the process exits, the supervisor
     restarts it, and the unacknowledged input is delivered again.
     """

@@ -1,4 +1,4 @@
-"""Logging setup: plain lines, or one JSON object per line when ``NEWSWIRE_LOG_FORMAT=json``.
+"""Logging setup: plain lines, or one JSON object per line (setting ``log_format``).
 
 JSON lines carry the standard fields (time, level, logger, message) and every ``extra`` a call
 passes, e.g. ``log.info("...", extra={"article_id": ..., "topic": ..., "partition": ..., "offset": ...})``.
@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
 from datetime import UTC, datetime
 
 # Attributes every LogRecord has; anything else came from ``extra=``.
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
-LOG_FORMAT_ENV = "NEWSWIRE_LOG_FORMAT"
 
 
 class JsonFormatter(logging.Formatter):
@@ -31,10 +29,10 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 
-def configure_logging(level: str) -> None:
+def configure_logging(level: str, log_format: str = "text") -> None:
     """Root logging for a newswire process (idempotent: replaces earlier handlers)."""
     handler = logging.StreamHandler(sys.stderr)
-    if os.environ.get(LOG_FORMAT_ENV, "").lower() == "json":
+    if log_format == "json":
         handler.setFormatter(JsonFormatter())
     else:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

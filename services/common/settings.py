@@ -9,6 +9,7 @@ names, e.g. ``NEWSWIRE_KAFKA__BOOTSTRAP=kafka:9092`` or
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any, Literal
 
@@ -26,17 +27,25 @@ class KafkaSettings(_Section):
     bootstrap: str | None = Field(
         default=None, description="HOST:PORT[,HOST:PORT]; unset means `run`/`demo` start the embedded broker"
     )
-    topic_prefix: str = Field(default="newswire.", pattern=r"^[A-Za-z0-9._-]*$")
-    partitions: int = Field(default=4, ge=1, le=1024)
-    replication_factor: int = Field(default=1, ge=1)
-    # Group timings measured on Tansu: joins take ~3 s instead of ~30 s (reliability notes B6).
-    session_timeout_s: float = Field(default=6.0, gt=0)
-    rebalance_timeout_s: float = Field(default=6.0, gt=0)
-    heartbeat_interval_s: float = Field(default=1.0, gt=0)
+    topic_prefix: str = Field(
+        default="newswire.", pattern=r"^[A-Za-z0-9._-]*$", description="Prefix of every topic and group id"
+    )
+    partitions: int = Field(default=4, ge=1, le=1024, description="Partitions of the topics newswire creates")
+    replication_factor: int = Field(default=1, ge=1, description="Replicas of the topics newswire creates")
+    # Group timings measured on Tansu: joins take ~3 s instead of ~30 s with these.
+    session_timeout_s: float = Field(
+        default=6.0, gt=0, description="Consumer group session timeout: a silent member is dropped after it"
+    )
+    rebalance_timeout_s: float = Field(default=6.0, gt=0, description="Time members get to rejoin a group")
+    heartbeat_interval_s: float = Field(default=1.0, gt=0, description="Consumer heartbeat interval")
     # aiokafka's send_and_wait/stop can hang forever with the broker down (aiokafka#1101).
-    send_timeout_s: float = Field(default=30.0, gt=0)
-    stop_timeout_s: float = Field(default=10.0, gt=0)
-    max_request_bytes: int = Field(default=16 * MiB, ge=MiB)
+    send_timeout_s: float = Field(
+        default=30.0, gt=0, description="Deadline of one produce; past it the service exits unacked"
+    )
+    stop_timeout_s: float = Field(default=10.0, gt=0, description="Deadline of closing a Kafka client")
+    max_request_bytes: int = Field(
+        default=16 * MiB, ge=MiB, description="Largest record produced or accepted by decode"
+    )
 
 
 class FetcherSettings(_Section):
@@ -44,8 +53,8 @@ class FetcherSettings(_Section):
     feeds_file: Path | None = Field(default=None, description="feeds.toml; re-read while running")
     feeds_reload_s: float = Field(default=10.0, gt=0, description="How often the feeds file is checked")
     poll_interval_s: float = Field(default=300.0, gt=0, description="First interval of a feed")
-    min_poll_interval_s: float = Field(default=60.0, gt=0)
-    max_poll_interval_s: float = Field(default=3600.0, gt=0)
+    min_poll_interval_s: float = Field(default=60.0, gt=0, description="Shortest interval of a feed")
+    max_poll_interval_s: float = Field(default=3600.0, gt=0, description="Longest interval of a feed")
     batch_size: int = Field(
         default=100, ge=1, description="URLs fetched concurrently (across hosts) per batch"
     )
@@ -53,7 +62,7 @@ class FetcherSettings(_Section):
         default=1.0, ge=0, description="Requests per second per host; 0 = no limit"
     )
     host_concurrency: int = Field(default=1, ge=1, description="Requests in flight per host")
-    respect_robots: bool = True
+    respect_robots: bool = Field(default=True, description="Obey robots.txt (RFC 9309)")
     robots_ttl_s: float = Field(default=86_400.0, gt=0, le=86_400.0, description="RFC 9309: at most 24 h")
     robots_error_ttl_s: float = Field(
         default=600.0, gt=0, description="Retry an unreachable robots.txt after"
@@ -63,21 +72,26 @@ class FetcherSettings(_Section):
         default=False, description="Fetch private/loopback/link-local addresses (tests and the demo only)"
     )
     allowed_networks: list[str] = Field(default_factory=list, description="CIDRs allowed even if private")
-    allowed_content_types: list[str] = ["text/html", "application/xhtml+xml"]
+    allowed_content_types: list[str] = Field(
+        default=["text/html", "application/xhtml+xml"], description="Media types fetched as pages"
+    )
     url_deadline_s: float = Field(default=300.0, gt=0, description="Total time for one URL, retries included")
     retry_after_cap_s: float = Field(default=120.0, ge=0, description="Longest Retry-After honoured")
     metrics_port: int | None = Field(
         default=None, ge=0, le=65535, description="Prometheus endpoint; off if unset"
     )
-    connect_timeout_s: float = Field(default=10.0, gt=0)
-    read_timeout_s: float = Field(default=20.0, gt=0)
+    connect_timeout_s: float = Field(default=10.0, gt=0, description="TCP/TLS connect timeout")
+    read_timeout_s: float = Field(default=20.0, gt=0, description="Longest wait for the next bytes")
     total_timeout_s: float = Field(default=60.0, gt=0, description="Deadline for one URL, redirects included")
     max_body_bytes: int = Field(default=5 * MiB, ge=1024, description="Limit on the decoded body")
-    max_feed_bytes: int = Field(default=10 * MiB, ge=1024)
-    max_redirects: int = Field(default=5, ge=0, le=20)
+    max_feed_bytes: int = Field(default=10 * MiB, ge=1024, description="Limit on a decoded feed")
+    max_redirects: int = Field(default=5, ge=0, le=20, description="Redirects followed per URL")
     max_retries: int = Field(default=2, ge=0, le=10, description="Retries of a transient page failure")
     retry_backoff_s: float = Field(default=1.0, ge=0, description="First retry delay; doubles per retry")
-    user_agent: str = "newswire/0.1 (+https://github.com/newswire/newswire; news monitoring bot)"
+    user_agent: str = Field(
+        default="newswire/0.1 (+https://github.com/newswire/newswire; news monitoring bot)",
+        description="User-Agent of every request (and the robots.txt agent)",
+    )
 
 
 class ExtractorSettings(_Section):
@@ -85,7 +99,9 @@ class ExtractorSettings(_Section):
     timeout_s: float = Field(
         default=30.0, gt=0, description="Hard limit per page; the worker is killed past it"
     )
-    max_html_chars: int = Field(default=5 * MiB, ge=1024)
+    max_html_chars: int = Field(
+        default=5 * MiB, ge=1024, description="Longer pages are dead-lettered as too_large"
+    )
     min_words: int = Field(default=20, ge=0, description="Shorter extractions are dead-lettered as empty")
     near_duplicate_capacity: int = Field(
         default=200_000,
@@ -105,9 +121,11 @@ class LinkerSettings(_Section):
 
 
 class SinkSettings(_Section):
-    out_dir: Path = Path("newswire-data")
+    out_dir: Path = Field(default=Path("newswire-data"), description="Root of the Parquet tables")
     tables: list[Literal["articles", "events", "event_clusters", "deadletter"]] = Field(
-        default=["articles", "events", "event_clusters", "deadletter"], min_length=1
+        default=["articles", "events", "event_clusters", "deadletter"],
+        min_length=1,
+        description="Tables this sink writes (one topic each)",
     )
     max_records: int = Field(default=10_000, ge=1, description="Rotate a file after this many records")
     max_bytes: int = Field(default=64 * MiB, ge=1024, description="Rotate after this many buffered bytes")
@@ -122,13 +140,10 @@ class SinkSettings(_Section):
     s3_endpoint: str | None = Field(
         default=None, description="S3-compatible endpoint URL (MinIO, Ceph...); None: AWS"
     )
-    s3_region: str = "us-east-1"
+    s3_region: str = Field(default="us-east-1", description="Region of the S3 bucket")
     metrics_port: int | None = Field(
         default=None, ge=0, le=65535, description="Prometheus endpoint; off if unset"
     )
-    # Fault injection for the crash tests: the sink SIGKILLs itself at this point of its Nth file write.
-    kill_at: Literal["", "after_tmp_write", "after_rename"] = ""
-    kill_at_write: int = Field(default=1, ge=1)
 
 
 class Settings(BaseSettings):
@@ -143,7 +158,15 @@ class Settings(BaseSettings):
     extractor: ExtractorSettings = ExtractorSettings()
     linker: LinkerSettings = LinkerSettings()
     sink: SinkSettings = SinkSettings()
-    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    log_level: Literal["debug", "info", "warning", "error"] = Field(default="info", description="Log level")
+    log_format: Literal["text", "json"] = Field(
+        default="text", description="Text lines, or one JSON object per line (for log shippers)"
+    )
+    cache_dir: Path = Field(
+        default_factory=lambda: Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newswire",
+        description="Where the compact gazetteer is cached (built at install)",
+        json_schema_extra={"shown_default": "`$XDG_CACHE_HOME/newswire`, else `~/.cache/newswire`"},
+    )
 
 
 def load_settings(**overrides: Any) -> Settings:

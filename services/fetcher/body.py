@@ -1,7 +1,8 @@
 """Reading a response body with a hard limit on the *decoded* size.
 
 httpx decodes each network chunk without an output limit, so one small
-compressed chunk can expand without bound (reliability notes B7). We read the
+compressed chunk can expand without bound (a decompression bomb; Scrapy learned to apply
+its size limit to the decompressed body for the same reason). We read the
 raw stream and decompress it ourselves, never asking a decompressor for more
 than ``limit - read + 1`` bytes at a time: a bomb trips the limit within one chunk.
 """

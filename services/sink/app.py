@@ -1,7 +1,8 @@
 """The sink service: a plain aiokafka consumer with explicit, after-the-write offset commits.
 
 Not a faust agent on purpose: faust acks a message when the agent raises
-(reliability notes B3), while the sink must commit an offset only after the
+(faust's agent docs: the source message of a raising agent is acked and not processed
+again), while the sink must commit an offset only after the
 file holding it is durable. Here that order is explicit:
 
     read batch -> buffer per partition -> flush: tmp, fsync, rename, fsync dir -> commit {tp: last+1}
@@ -29,9 +30,8 @@ from services.common.settings import Settings
 from services.common.topics import TopicNames, app_id
 from services.sink.batches import add_record, write_batch
 from services.sink.buffer import PartitionBuffer
-from services.sink.faults import KillingFileOps
 from services.sink.recovery import recover_partition
-from services.sink.storage import LocalStorage, Storage, StorageError, StoredFile, open_storage
+from services.sink.storage import Storage, StoredFile, open_storage
 from services.sink.tables import TABLES, TableSpec
 
 log = logging.getLogger(__name__)
@@ -318,12 +318,9 @@ class SinkService:
             log.warning("commit of %s[%d]=%d failed: %r", tp.topic, tp.partition, next_offset, exc)
 
 
-def build(settings: Settings, metrics: ServiceMetrics | None = None) -> SinkService:
-    """The sink service, wired to ``settings`` (and to its fault injection, when a crash test asks)."""
-    sink = settings.sink
-    if sink.kill_at == "":
-        return SinkService(settings, open_storage(sink), metrics)
-    if sink.s3_url:
-        raise StorageError("sink.kill_at injects faults into local file writes only")
-    storage = LocalStorage(sink.out_dir, KillingFileOps(sink.kill_at, sink.kill_at_write))
-    return SinkService(settings, storage, metrics)
+def build(
+    settings: Settings, metrics: ServiceMetrics | None = None, storage: Storage | None = None
+) -> SinkService:
+    """The sink service, wired to ``settings``; ``storage`` replaces the configured output
+    (the crash tests pass one that kills the process at an exact point of a write)."""
+    return SinkService(settings, storage or open_storage(settings.sink), metrics)

@@ -1,8 +1,10 @@
 """Writing a Parquet file so that it is either wholly there or not there at all.
 
-Order on a local disk (Kafka Connect's, reliability notes B1): write ``.name.tmp`` -> fsync it ->
-``os.replace`` onto the final name -> fsync the directory. Only after that may the caller commit
-the offsets the file covers. (On object storage one PUT is atomic: see storage.py.)
+Order on a local disk (as Kafka Connect's S3 sink, which names each file by topic, partition and
+start offset and commits the offset only after the upload, which makes its files exactly-once):
+write ``.name.tmp`` -> fsync it -> ``os.replace`` onto the final name -> fsync the directory.
+Only after that may the caller commit the offsets the file covers. (On object storage one PUT
+is atomic: see storage.py.)
 """
 
 from __future__ import annotations

@@ -56,15 +56,15 @@ def make_settings(broker: EmbeddedBroker, tmp_path: Path) -> Callable[..., Setti
     """Settings on the session broker with a topic prefix of the test's own, so tests never share topics."""
     prefix = f"t{next(_prefixes)}-{int(time.time() * 1000) % 10**8}."
 
-    def _make(**sections: dict[str, Any]) -> Settings:
+    def _make(**sections: Any) -> Settings:
         base: dict[str, Any] = {
             "kafka": {"bootstrap": broker.bootstrap, "topic_prefix": prefix, "partitions": 2},
             "sink": {"out_dir": tmp_path / "out", "idle_flush_s": 0.5},
             # Test servers live on 127.0.0.x: only tests and the demo turn this on.
             "fetcher": {"allow_private_networks": True},
         }
-        for name, values in sections.items():
-            base[name] = {**base.get(name, {}), **values}
+        for name, values in sections.items():  # a section's dict is merged, a top-level value set
+            base[name] = {**base.get(name, {}), **values} if isinstance(values, dict) else values
         return Settings(**base)
 
     return _make

@@ -131,9 +131,10 @@ def test_dead_letters_are_listed_shown_and_retried_a_bounded_number_of_times(
 ) -> None:
     """Also: the sink's Prometheus metrics and JSON logs, and `newswire status`, on the same run."""
     port = free_port()
-    settings = make_settings(kafka={"partitions": 1}, sink={"idle_flush_s": 0.3, "metrics_port": port})
+    settings = make_settings(
+        kafka={"partitions": 1}, sink={"idle_flush_s": 0.3, "metrics_port": port}, log_format="json"
+    )
     monkeypatch.setenv("COLUMNS", "200")  # rich: room for the full topic names
-    monkeypatch.setenv("NEWSWIRE_LOG_FORMAT", "json")
     for name, value in settings_to_env(settings).items():
         monkeypatch.setenv(name, value)
     topics = TopicNames.from_settings(settings.kafka)

