@@ -28,9 +28,6 @@ async def extract_files(
     # Imported here: importing the package for its contracts must not start the extractor's stack.
     from services.common.settings import ExtractorSettings
     from services.extractor.offline import extract_files as extract
-    from services.fetcher.charset import decode_body
 
-    async for result in extract(
-        paths, settings or ExtractorSettings(), decode_body, url=url, published_at=published_at
-    ):
+    async for result in extract(paths, settings or ExtractorSettings(), url=url, published_at=published_at):
         yield result

@@ -7,18 +7,15 @@ import os
 import tempfile
 from pathlib import Path
 
-from aiokafka.admin import AIOKafkaAdminClient
 from rich.console import Console
 
+from services.common.kafka import admin_client
 from services.common.settings import Settings
 from services.common.topics import TopicNames
 
 
 async def _missing_topics(settings: Settings, timeout_s: float) -> list[str]:
-    assert settings.kafka.bootstrap
-    admin = AIOKafkaAdminClient(
-        bootstrap_servers=settings.kafka.bootstrap, request_timeout_ms=int(timeout_s * 1000)
-    )
+    admin = admin_client(settings.kafka, timeout_s=timeout_s)
     await asyncio.wait_for(admin.start(), timeout_s)
     try:
         existing = set(await asyncio.wait_for(admin.list_topics(), timeout_s))

@@ -43,7 +43,7 @@ async def run_pipeline(
     log_dir = Path(settings.sink.out_dir) / "logs"
     env = settings_to_env(settings)
     supervisor = Supervisor([service_child(name, env, log_dir) for name in SERVICES])
-    probe = ProgressProbe(settings.kafka.bootstrap, topics, Path(settings.sink.out_dir))
+    probe = ProgressProbe(settings.kafka, topics, Path(settings.sink.out_dir))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -85,7 +85,7 @@ async def run_pipeline(
 
 async def _final_progress(settings: Settings, topics: TopicNames) -> Progress:
     assert settings.kafka.bootstrap
-    probe = ProgressProbe(settings.kafka.bootstrap, topics, Path(settings.sink.out_dir))
+    probe = ProgressProbe(settings.kafka, topics, Path(settings.sink.out_dir))
     await probe.start()
     try:
         return await probe.read()

@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow.parquet as pq
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import TopicPartition
 from rich.console import Group
 from rich.table import Table
 
 from schemas import DecodeError, FeedStatus, decode
 from services.cli.supervisor import Supervisor
+from services.common.kafka import reader_consumer
+from services.common.settings import KafkaSettings
 from services.common.topics import TopicNames
 
 
@@ -63,12 +65,12 @@ def count_event_mentions(table_dir: Path) -> int:
 
 
 class ProgressProbe:
-    def __init__(self, bootstrap: str, topics: TopicNames, out_dir: Path) -> None:
+    def __init__(self, kafka: KafkaSettings, topics: TopicNames, out_dir: Path) -> None:
         self._topics = topics
         self._out_dir = out_dir
-        self._consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+        self._consumer = reader_consumer(kafka)
         # A second, group-less consumer tails feed-status for the health table.
-        self._status_reader = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+        self._status_reader = reader_consumer(kafka)
         self._status_assigned = False
         self._feeds: dict[str, FeedStatus] = {}
         self._row_cache: dict[Path, int] = {}

@@ -26,9 +26,19 @@ def require_bootstrap(kafka: KafkaSettings) -> str:
 
 
 def reader_consumer(kafka: KafkaSettings, group: str | None = None, **options: object) -> AIOKafkaConsumer:
-    """A consumer for tools that assign partitions (or join ``group``) themselves; never auto-commits."""
+    """A consumer for tools that assign partitions (or join ``group``) themselves; never auto-commits,
+    and fetches records up to the size the producers may send."""
+    options.setdefault("max_partition_fetch_bytes", kafka.max_request_bytes)
     return AIOKafkaConsumer(
         bootstrap_servers=require_bootstrap(kafka), group_id=group, enable_auto_commit=False, **options
+    )
+
+
+def admin_client(kafka: KafkaSettings, *, timeout_s: float | None = None) -> AIOKafkaAdminClient:
+    """An admin client whose requests time out after ``timeout_s`` (default: the send timeout)."""
+    return AIOKafkaAdminClient(
+        bootstrap_servers=require_bootstrap(kafka),
+        request_timeout_ms=int((timeout_s or kafka.send_timeout_s) * 1000),
     )
 
 
@@ -51,9 +61,7 @@ def group_consumer(kafka: KafkaSettings, service: str, *topics: str) -> AIOKafka
 
 async def ensure_topics(kafka: KafkaSettings, topics: Iterable[str], *, timeout_s: float = 30.0) -> None:
     """Create ``topics`` if missing; existing topics are left as they are (idempotent)."""
-    admin = AIOKafkaAdminClient(
-        bootstrap_servers=require_bootstrap(kafka), request_timeout_ms=int(timeout_s * 1000)
-    )
+    admin = admin_client(kafka, timeout_s=timeout_s)
     try:
         await asyncio.wait_for(admin.start(), timeout_s)
         existing = set(await asyncio.wait_for(admin.list_topics(), timeout_s))
@@ -106,10 +114,18 @@ class BoundedProducer:
         except (TimeoutError, KafkaError, OSError) as exc:
             raise BrokerUnavailable(f"producer could not start: {exc!r}") from exc
 
-    async def send(self, topic: str, value: bytes, *, key: bytes | None = None) -> None:
+    async def send(
+        self,
+        topic: str,
+        value: bytes,
+        *,
+        key: bytes | None = None,
+        headers: list[tuple[str, bytes]] | None = None,
+    ) -> None:
         try:
             await asyncio.wait_for(
-                self._producer.send_and_wait(topic, value, key=key), self._kafka.send_timeout_s
+                self._producer.send_and_wait(topic, value, key=key, headers=headers),
+                self._kafka.send_timeout_s,
             )
         except (TimeoutError, KafkaError) as exc:
             raise BrokerUnavailable(f"send to {topic} not acknowledged: {exc!r}") from exc

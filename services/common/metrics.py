@@ -12,10 +12,9 @@ import asyncio
 import logging
 import time
 
-from aiokafka import AIOKafkaConsumer
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
 
-from services.common.kafka import require_bootstrap
+from services.common.kafka import reader_consumer
 from services.common.settings import KafkaSettings
 
 log = logging.getLogger(__name__)
@@ -87,9 +86,7 @@ async def group_lag(kafka: KafkaSettings, group: str, topics: list[str]) -> dict
     """Committed-to-end distance per partition of ``topics`` that ``group`` has committed on."""
     from aiokafka import TopicPartition
 
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=require_bootstrap(kafka), group_id=group, enable_auto_commit=False
-    )
+    consumer = reader_consumer(kafka, group)
     await consumer.start()
     try:
         await consumer.topics()

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from schemas import FetchedPage
 from services.common.errors import NewswireError
+from services.common.pages import page_from_body, with_url
 from services.common.settings import ExtractorSettings
-from services.common.urls import article_id, canonicalize
 from services.extractor.app import ArticleExtractor
 from services.extractor.metadata import read_metadata
 from services.extractor.parsing import parse_page
-
-Decoder = Callable[[bytes, str | None], tuple[str, str, str]]
 
 
 def page_url(html: str) -> str | None:
@@ -25,32 +22,17 @@ def page_url(html: str) -> str | None:
     return read_metadata(tree, None).canonical_url if tree is not None else None
 
 
-def saved_page(
-    path: Path, body: bytes, html: str, encoding: str, source: str, *, url: str | None, saved_at: datetime
-) -> FetchedPage:
-    final_url = url or page_url(html) or path.resolve().as_uri()
-    canonical = canonicalize(final_url) if final_url.startswith(("http://", "https://")) else final_url
-    return FetchedPage(
-        article_id=article_id(canonical),
-        url=final_url,
-        canonical_url=canonical,
-        final_url=final_url,
-        status=200,
-        headers={},
-        encoding=encoding,
-        encoding_source=source,  # type: ignore[arg-type]
-        html=html,
-        html_sha256=hashlib.sha256(body).hexdigest(),
-        body_bytes=len(body),
-        fetched_at=saved_at,
-        elapsed_ms=0,
-    )
+def saved_page(path: Path, body: bytes, *, url: str | None, saved_at: datetime) -> FetchedPage:
+    """A saved file as a fetched page: its URL is ``url``, else the page's own canonical link,
+    else the file's URI."""
+    page = page_from_body(url or path.resolve().as_uri(), body, fetched_at=saved_at)
+    found = None if url else page_url(page.html)
+    return with_url(page, found) if found else page
 
 
 async def extract_files(
     paths: list[Path],
     settings: ExtractorSettings,
-    decode: Decoder,
     *,
     url: str | None = None,
     published_at: date | None = None,
@@ -67,13 +49,12 @@ async def extract_files(
             result: dict[str, Any] = {"path": str(path), "article": None, "events": [], "error": None}
             try:
                 body = path.read_bytes()
-                html, encoding, source = decode(body, None)
                 saved_at = (
                     datetime.combine(published_at, time(), tzinfo=UTC)
                     if published_at
                     else datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
                 )
-                page = saved_page(path, body, html, encoding, source, url=url, saved_at=saved_at)
+                page = saved_page(path, body, url=url, saved_at=saved_at)
                 extracted = await extractor.extract(page)
                 result["article"] = extracted.article.model_dump(mode="json")
                 result["events"] = list(extracted.events)

@@ -12,9 +12,9 @@ import asyncio
 import json
 import logging
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import TopicPartition
 
-from services.common.kafka import require_bootstrap
+from services.common.kafka import reader_consumer
 from services.common.settings import KafkaSettings
 from services.extractor.neardup import NearDuplicateIndex
 
@@ -25,11 +25,7 @@ async def load_recent_fingerprints(
     kafka: KafkaSettings, topic: str, index: NearDuplicateIndex, *, limit: int, timeout_s: float = 120.0
 ) -> int:
     """Add the fingerprints of up to ``limit`` recent articles to ``index``; return how many."""
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=require_bootstrap(kafka),
-        enable_auto_commit=False,
-        max_partition_fetch_bytes=kafka.max_request_bytes,
-    )
+    consumer = reader_consumer(kafka)
     await asyncio.wait_for(consumer.start(), kafka.send_timeout_s)
     loaded = 0
     try:

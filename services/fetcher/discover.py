@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 from protego import Protego
 from trafilatura.feeds import FeedParameters, determine_feed
 
+from services.common.charset import decode_body
 from services.common.errors import NewswireError
 from services.common.settings import FetcherSettings
-from services.fetcher.charset import decode_body
 from services.fetcher.http import HttpFetcher, check_status
 from services.fetcher.sources import SourceKind, parse_source
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import random
 import time
@@ -13,10 +12,10 @@ from datetime import UTC, datetime
 
 from schemas import DiscoveredUrl, FetchedPage
 from services.common.errors import NewswireError, TransientError
+from services.common.pages import page_from_body
 from services.common.settings import FetcherSettings
-from services.common.urls import article_id, host_of
+from services.common.urls import host_of
 from services.fetcher.body import looks_compressed
-from services.fetcher.charset import decode_body
 from services.fetcher.errors import FetchTimeout, RobotsDisallowed, ServerError, UnsupportedContent
 from services.fetcher.http import HttpFetcher, check_status
 from services.fetcher.metrics import FetcherMetrics
@@ -125,20 +124,14 @@ class PageFetcher:
             raise UnsupportedContent(
                 f"undeclared compressed body (an archive, not a page): {response.final_url}"
             )
-        html, encoding, source = decode_body(response.body, content_type)
-        return FetchedPage(
-            article_id=article_id(discovered.canonical_url),
-            url=url,
+        return page_from_body(
+            url,
+            response.body,
+            fetched_at=fetched_at,
             canonical_url=discovered.canonical_url,
             final_url=response.final_url,
-            feed_url=discovered.feed_url,
             status=response.status,
             headers=response.headers,
-            encoding=encoding,
-            encoding_source=source,
-            html=html,
-            html_sha256=hashlib.sha256(response.body).hexdigest(),
-            body_bytes=len(response.body),
-            fetched_at=fetched_at,
+            feed_url=discovered.feed_url,
             elapsed_ms=response.elapsed_ms,
         )

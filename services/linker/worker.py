@@ -21,11 +21,11 @@ import asyncio
 import logging
 import signal
 
-from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from aiokafka import ConsumerRecord, TopicPartition
 
 from schemas import DecodeError, EventCluster, EventMention, decode, encode
 from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
-from services.common.kafka import BoundedProducer, ensure_topics, group_consumer, require_bootstrap
+from services.common.kafka import BoundedProducer, ensure_topics, group_consumer, reader_consumer
 from services.common.metrics import ServiceMetrics, serve, watch_lag
 from services.common.settings import Settings
 from services.common.topics import TopicNames, app_id
@@ -83,11 +83,7 @@ class LinkerWorker:
     async def restore(self) -> int:
         """Rebuild the state from the latest version of every event on ``event-clusters``."""
         kafka = self.settings.kafka
-        reader = AIOKafkaConsumer(
-            bootstrap_servers=require_bootstrap(kafka),
-            enable_auto_commit=False,
-            max_partition_fetch_bytes=kafka.max_request_bytes,
-        )
+        reader = reader_consumer(kafka)
         await asyncio.wait_for(reader.start(), kafka.send_timeout_s)
         latest: dict[str, EventCluster] = {}
         try:

@@ -24,7 +24,7 @@ from aiokafka.structs import ConsumerRecord
 from schemas import DecodeError, decode, encode
 from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
 from services.common.errors import FatalError, OutputMismatch, crash_hard
-from services.common.kafka import BoundedProducer, ensure_topics, group_consumer, require_bootstrap
+from services.common.kafka import BoundedProducer, ensure_topics, group_consumer, reader_consumer
 from services.common.metrics import ServiceMetrics, watch_lag
 from services.common.settings import Settings
 from services.common.topics import TopicNames, app_id
@@ -147,7 +147,7 @@ class SinkService:
         the end offset is 1), so a file ending inside that batch looks "past the end".
         """
         kafka = self.settings.kafka
-        probe = AIOKafkaConsumer(bootstrap_servers=require_bootstrap(kafka), enable_auto_commit=False)
+        probe = reader_consumer(kafka)
         try:
             await asyncio.wait_for(probe.start(), kafka.send_timeout_s)
             probe.assign([tp])

@@ -19,8 +19,8 @@ from aiokafka import AIOKafkaProducer
 from schemas import Article, EventMention, decode, encode
 from services.cli.main import main as newswire
 from services.cli.ops import deadletters, offsets
-from services.cli.ops.ingest import make_page
 from services.common.kafka import ensure_topics
+from services.common.pages import page_from_body
 from services.common.settings import settings_to_env
 from services.common.topics import TopicNames, app_id
 from services.demo.pages import load_articles, site_routes
@@ -328,7 +328,7 @@ def test_reextraction_with_a_changed_option_makes_a_versioned_output_and_a_diff_
     base = "https://news.example.org"
     routes = site_routes(base)
     pages = [
-        make_page(
+        page_from_body(
             base + a.path,
             routes[a.path][1].encode(),
             status=200,

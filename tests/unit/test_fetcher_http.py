@@ -11,9 +11,9 @@ import httpx
 import pytest
 
 from schemas import FetchedPage
+from services.common.charset import decode_body
 from services.common.settings import FetcherSettings
 from services.fetcher.body import read_bounded
-from services.fetcher.charset import decode_body
 from services.fetcher.errors import (
     BodyTooLarge,
     ClientStatusError,

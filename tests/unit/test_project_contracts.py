@@ -94,3 +94,18 @@ def test_docker_compose_uses_only_commands_and_variables_the_cli_accepts() -> No
     assert "KAFKA_PROCESS_ROLES" in str(kafka["environment"])  # KRaft, no ZooKeeper
     assert any(v.get("profiles") for v in compose["services"].values())  # the three-broker profile
     assert "parquet" in compose["volumes"]
+
+
+def test_every_kafka_client_is_built_by_the_factories() -> None:
+    # The factories in services/common/kafka.py carry the limits every client needs (record size,
+    # deadlines, acks=all, no auto-commit); a client built elsewhere silently misses one.
+    root = Path(__file__).resolve().parents[2]
+    factories = root / "services" / "common" / "kafka.py"
+    built_elsewhere = [
+        f"{path.relative_to(root)}:{n}"
+        for path in [*(root / "services").rglob("*.py"), *(root / "newswire").rglob("*.py")]
+        if path != factories
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if any(f"{cls}(" in line for cls in ("AIOKafkaConsumer", "AIOKafkaProducer", "AIOKafkaAdminClient"))
+    ]
+    assert built_elsewhere == []

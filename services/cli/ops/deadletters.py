@@ -17,12 +17,12 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from aiokafka import AIOKafkaProducer, TopicPartition
+from aiokafka import TopicPartition
 
 from schemas import DeadLetter, DecodeError, DiscoveredUrl, decode, encode
-from services.common.kafka import reader_consumer, require_bootstrap
+from services.common.kafka import BoundedProducer, reader_consumer
 from services.common.settings import KafkaSettings
-from services.common.topics import TopicNames
+from services.common.topics import TopicNames, app_id
 
 DEFAULT_MAX_ATTEMPTS = 3
 
@@ -186,9 +186,7 @@ def _payload(kafka: KafkaSettings, stored: StoredLetter) -> bytes:
 
 
 async def retry(kafka: KafkaSettings, plans: list[Retry]) -> int:
-    producer = AIOKafkaProducer(
-        bootstrap_servers=require_bootstrap(kafka), acks="all", max_request_size=kafka.max_request_bytes
-    )
+    producer = BoundedProducer(kafka, client_id=app_id(kafka, "deadletter-retry"))
     await producer.start()
     sent = 0
     try:
@@ -204,7 +202,7 @@ async def retry(kafka: KafkaSettings, plans: list[Retry]) -> int:
                     f"{TopicNames.from_settings(kafka).deadletter}:{plan.stored.ref}".encode(),
                 ),
             ]
-            await producer.send_and_wait(plan.topic, _payload(kafka, plan.stored), key=key, headers=headers)
+            await producer.send(plan.topic, _payload(kafka, plan.stored), key=key, headers=headers)
             sent += 1
     finally:
         await producer.stop()

@@ -9,7 +9,6 @@ types) and decode the body the way the fetcher does; what is skipped is counted 
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterator
@@ -20,9 +19,8 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 
 from schemas import FetchedPage
+from services.common.pages import page_from_body
 from services.common.settings import FetcherSettings
-from services.common.urls import article_id, canonicalize
-from services.fetcher.charset import decode_body
 from services.fetcher.http import KEPT_HEADERS
 
 
@@ -30,28 +28,6 @@ from services.fetcher.http import KEPT_HEADERS
 class IngestReport:
     pages: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
-
-
-def make_page(
-    url: str, body: bytes, *, status: int, headers: dict[str, str], fetched_at: datetime
-) -> FetchedPage:
-    canonical = canonicalize(url)
-    html, encoding, source = decode_body(body, headers.get("content-type"))
-    return FetchedPage(
-        article_id=article_id(canonical),
-        url=url,
-        canonical_url=canonical,
-        final_url=url,
-        status=status,
-        headers=headers,
-        encoding=encoding,
-        encoding_source=source,
-        html=html,
-        html_sha256=hashlib.sha256(body).hexdigest(),
-        body_bytes=len(body),
-        fetched_at=fetched_at,
-        elapsed_ms=0,
-    )
 
 
 def _skip_reason(limits: FetcherSettings, status: int, content_type: str, size: int) -> str | None:
@@ -83,7 +59,7 @@ def warc_pages(path: Path, limits: FetcherSettings, report: IngestReport) -> Ite
             fetched_at = datetime.fromisoformat(date.replace("Z", "+00:00")) if date else datetime.now(UTC)
             kept = {h: headers[h] for h in KEPT_HEADERS if h in headers}
             report.pages += 1
-            yield make_page(url, body, status=status, headers=kept, fetched_at=fetched_at)
+            yield page_from_body(url, body, status=status, headers=kept, fetched_at=fetched_at)
 
 
 def read_url_map(path: Path) -> dict[str, str]:
@@ -110,4 +86,4 @@ def html_pages(
         body = path.read_bytes()
         fetched_at = datetime.fromtimestamp(path.stat().st_mtime, UTC)  # when the page was saved
         report.pages += 1
-        yield make_page(url, body, status=200, headers={"content-type": "text/html"}, fetched_at=fetched_at)
+        yield page_from_body(url, body, headers={"content-type": "text/html"}, fetched_at=fetched_at)

@@ -19,10 +19,9 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.abc import ConsumerRebalanceListener
-from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.coordinator.assignors.roundrobin import RoundRobinPartitionAssignor
 
-from services.common.kafka import reader_consumer, require_bootstrap
+from services.common.kafka import admin_client, reader_consumer
 from services.common.settings import KafkaSettings
 from services.common.topics import TopicNames, app_id
 
@@ -48,7 +47,7 @@ class ResetRefused(RuntimeError):
 
 async def list_groups(kafka: KafkaSettings) -> list[str]:
     """newswire's service groups and every other group the broker lists."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=require_bootstrap(kafka))
+    admin = admin_client(kafka)
     await admin.start()
     try:
         listed = [group for group, _ in await admin.list_consumer_groups()]
@@ -59,7 +58,7 @@ async def list_groups(kafka: KafkaSettings) -> list[str]:
 
 
 async def group_members(kafka: KafkaSettings, group: str) -> list[str]:
-    admin = AIOKafkaAdminClient(bootstrap_servers=require_bootstrap(kafka))
+    admin = admin_client(kafka)
     await admin.start()
     try:
         described = await admin.describe_consumer_groups([group])
