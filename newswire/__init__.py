@@ -5,7 +5,7 @@
 - offline extraction of saved pages, the path of ``newswire extract``.
 
 Everything under ``services`` and the submodules of ``schemas`` is internal and may
-change between releases; ``tests/unit/test_exported_members.py`` pins the names here.
+change between releases; ``tests/unit/newswire/test_exported_members.py`` pins the names here.
 """
 
 from __future__ import annotations

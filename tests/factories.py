@@ -59,6 +59,6 @@ def page(html: str = "<html><body><p>x</p></body></html>") -> FetchedPage:
 def event_mention(i: int) -> EventMention:
     """The contract test's fully filled mention (a cell dismantled in Almería and Chtouka Ait Baha),
     as the i-th record of a topic."""
-    from tests.unit.test_event_contract import mention
+    from tests.unit.schemas.test_event_contract import mention
 
     return mention().model_copy(update={"mention_id": f"m{i}", "article_id": f"{i:032x}"})

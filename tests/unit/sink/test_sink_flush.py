@@ -17,7 +17,7 @@ from services.sink import app as sink_app
 from services.sink.app import SinkService
 from services.sink.storage import LocalStorage
 from tests.factories import article
-from tests.unit.test_sink_files import RecordingOps
+from tests.unit.sink.test_sink_files import RecordingOps
 
 
 class FakeConsumer:

@@ -16,7 +16,7 @@ from services.linker.linker import Linker
 from services.linker.similarity import same_site, time_verdict
 from tests.conftest import norm
 
-CORPUS = Path(__file__).parents[1] / "data" / "linking_corpus.json"
+CORPUS = Path(__file__).parents[2] / "data" / "linking_corpus.json"
 
 
 def _link_corpus(articles: list[dict[str, Any]], linker: Linker) -> tuple[dict[str, str], dict[str, str]]:

@@ -15,7 +15,7 @@ import pyarrow.parquet as pq
 from services.cli.query import connect
 from services.sink.tables import TABLES
 from tests.factories import article
-from tests.unit.test_sink_queries import _cluster, _write
+from tests.unit.sink.test_sink_queries import _cluster, _write
 
 
 def _articles_file(root: Path, name: str, *, drop: str | None = None) -> None:

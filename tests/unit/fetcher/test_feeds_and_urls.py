@@ -11,7 +11,7 @@ from services.demo.pages import load_articles, render_atom, render_rss
 from services.fetcher.feedfile import FeedConfig
 from services.fetcher.feeds import FeedPoller
 from services.fetcher.http import HttpFetcher
-from tests.unit.test_fetcher_http import resp
+from tests.unit.fetcher.test_fetcher_http import resp
 
 BASE = "http://127.0.0.1:8000"
 

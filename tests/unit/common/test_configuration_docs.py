@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from services.common.settings import Settings
 from services.common.settings_docs import render_configuration
 
-PAGE = Path(__file__).resolve().parents[2] / "docs" / "configuration.md"
+PAGE = Path(__file__).resolve().parents[3] / "docs" / "configuration.md"
 
 
 def test_the_configuration_page_is_what_the_settings_generate() -> None:
