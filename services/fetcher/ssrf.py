@@ -126,7 +126,8 @@ def guarded_transport(policy: AddressPolicy, *, max_connections: int = 100) -> h
     """An httpx transport whose connections go through :class:`GuardedBackend`."""
     transport = httpx.AsyncHTTPTransport()
     # httpx does not take a network backend, so its pool is replaced by an equivalent one
-    # that has ours (constraints.txt pins httpx; tests/integration/test_fetcher_safety.py sends forbidden redirects through it).
+    # that has ours (constraints.txt pins httpx; tests/integration/test_fetcher_safety.py sends
+    # forbidden redirects through it).
     transport._pool = httpcore.AsyncConnectionPool(
         ssl_context=ssl.create_default_context(cafile=certifi.where()),
         max_connections=max_connections,
