@@ -19,6 +19,10 @@ Sha256Hex = str
 DateSource = Literal["html_meta", "json_ld", "url", "text", "crawl_time"]
 
 
+# The stages that write dead letters: the four services.
+Stage = Literal["fetcher", "extractor", "linker", "sink"]
+
+
 class Record(BaseModel):
     """Base of every topic record."""
 
@@ -121,7 +125,7 @@ class FeedStatus(Record):
 class DeadLetter(Record):
     """One envelope for a record that a stage could not process (topic ``deadletter``)."""
 
-    stage: Literal["fetcher", "extractor", "linker", "sink"]
+    stage: Stage
     error_class: str = Field(description="Name of the typed error, e.g. BodyTooLarge")
     error_kind: Literal["transient", "permanent", "fatal"]
     reason: str = Field(description="Short machine-readable cause, e.g. invalid_json, timeout, http_404")

@@ -6,9 +6,9 @@ import base64
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
 
 from schemas import DeadLetter
+from schemas.records import Stage
 from services.common.errors import error_kind
 
 
@@ -36,7 +36,7 @@ def _b64(data: bytes | None) -> str:
 
 def dead_letter(
     *,
-    stage: Literal["fetcher", "extractor", "linker", "sink"],
+    stage: Stage,
     error: BaseException,
     original: bytes | None,
     source: SourceRef | None = None,

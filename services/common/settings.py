@@ -11,12 +11,17 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MiB = 1024 * 1024
+
+
+# The sink's tables (services/sink/tables.py describes each; a test keeps the two the same).
+TableName = Literal["articles", "events", "event_clusters", "deadletter"]
+TABLE_NAMES: tuple[TableName, ...] = get_args(TableName)
 
 
 class _Section(BaseModel):
@@ -122,7 +127,7 @@ class LinkerSettings(_Section):
 
 class SinkSettings(_Section):
     out_dir: Path = Field(default=Path("newswire-data"), description="Root of the Parquet tables")
-    tables: list[Literal["articles", "events", "event_clusters", "deadletter"]] = Field(
+    tables: list[TableName] = Field(
         default=["articles", "events", "event_clusters", "deadletter"],
         min_length=1,
         description="Tables this sink writes (one topic each)",

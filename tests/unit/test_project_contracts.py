@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 import yaml
@@ -42,18 +43,47 @@ def test_schemas_export_writes_the_files(tmp_path: Path) -> None:
 
 
 def test_cli_flags_override_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    from services.cli.main import _merge, _overrides
+    from services.cli.commands._shared import settings_from
 
     monkeypatch.setenv("NEWSWIRE_KAFKA__BOOTSTRAP", "kafka:9092")
     monkeypatch.setenv("NEWSWIRE_KAFKA__PARTITIONS", "8")
     args = build_parser().parse_args(
         ["run", "--feed", "http://127.0.0.1/a", "--bootstrap", "127.0.0.1:1", "--out", "/x"]
     )
-    settings = _merge(Settings(), _overrides(args))
+    settings = settings_from(args)
     assert settings.kafka.bootstrap == "127.0.0.1:1"
     assert settings.kafka.partitions == 8
     assert settings.fetcher.feeds == ["http://127.0.0.1/a"]
     assert settings.sink.out_dir == Path("/x")
+    check = build_parser().parse_args(["check", "--out", "/y"])
+    assert settings_from(check, out_is_sink_dir=False).sink.out_dir != Path("/y")  # --out is its own
+
+
+def test_every_command_module_registers_its_commands_and_a_handler() -> None:
+    from services.cli.commands import COMMANDS
+
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert len(subparsers.choices) == 23
+    for name, command in subparsers.choices.items():
+        handlers = {command.get_default("run")} | {
+            p.get_default("run")
+            for a in command._actions
+            if isinstance(a, argparse._SubParsersAction)
+            for p in a.choices.values()
+        }
+        assert handlers - {None}, f"{name} has no handler"
+    assert len({c.__name__ for c in COMMANDS}) == len(COMMANDS)
+
+
+def test_cli_choices_come_from_the_registries() -> None:
+    from schemas.records import Stage
+    from services.common.settings import TABLE_NAMES
+    from services.sink.tables import TABLES
+
+    assert set(TABLES) == set(TABLE_NAMES)
+    deadletter = build_parser().parse_args(["deadletter", "list", "--stage", "linker"])
+    assert deadletter.stage in get_args(Stage)
 
 
 def _setting_exists(env_name: str) -> bool:

@@ -1,0 +1,32 @@
+"""``newswire broker``: the embedded Kafka-compatible broker alone."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from services.cli.commands._shared import Subparsers
+
+
+def register(sub: Subparsers) -> None:
+    parser = sub.add_parser("broker", help="run the embedded Kafka-compatible broker (Tansu) on 127.0.0.1")
+    parser.add_argument("--port", type=int, default=9092)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import time
+
+    from services.common.broker import EmbeddedBroker
+
+    with EmbeddedBroker(port=args.port) as broker:
+        print(
+            f"broker listening on {broker.bootstrap} (Tansu, in-memory storage); Ctrl-C to stop", flush=True
+        )
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+    return 0
