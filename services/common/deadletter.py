@@ -1,15 +1,20 @@
-"""Building dead-letter envelopes: one shape for every stage."""
+"""Dead letters: one envelope shape for every stage, and one sender that every service uses."""
 
 from __future__ import annotations
 
 import base64
+import logging
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from schemas import DeadLetter
+from schemas import DeadLetter, encode
 from schemas.records import Stage
 from services.common.errors import error_kind
+from services.common.metrics import ServiceMetrics
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -68,3 +73,42 @@ def dead_letter(
 def dead_letter_key(letter: DeadLetter) -> bytes:
     """Key dead letters by stage so each stage's failures stay in order."""
     return letter.stage.encode()
+
+
+# Sends one encoded record (key, value) to the dead-letter topic, durably: the service's own send,
+# so each service keeps its delivery rule (faust's send_durably, or the bounded aiokafka producer).
+SendRecord = Callable[[bytes, bytes], Awaitable[None]]
+
+
+class DeadLetterSender:
+    """A stage's dead letters: built from the error, logged with the record's place, sent, counted.
+
+    Returns only after the send was acknowledged, so the caller may then ack its input."""
+
+    def __init__(self, stage: Stage, send: SendRecord, metrics: ServiceMetrics) -> None:
+        self._stage: Stage = stage
+        self._send = send
+        self._metrics = metrics
+
+    async def send(
+        self, error: BaseException, original: bytes | None, source: SourceRef, *, subject: str | None = None
+    ) -> DeadLetter:
+        log.warning(
+            "%s[%d]@%d dead-lettered: %s",
+            source.topic,
+            source.partition,
+            source.offset,
+            error,
+            extra={
+                "topic": source.topic,
+                "partition": source.partition,
+                "offset": source.offset,
+                "url": subject,
+            },
+        )
+        letter = dead_letter(
+            stage=self._stage, error=error, original=original, source=source, subject=subject
+        )
+        await self._send(dead_letter_key(letter), encode(letter))
+        self._metrics.dead_letters.labels(self._stage, letter.reason).inc()
+        return letter

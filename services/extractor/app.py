@@ -16,7 +16,7 @@ import faust
 from faust.types import EventT
 
 from schemas import Article, DecodeError, EventMention, FetchedPage, decode, encode
-from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
+from services.common.deadletter import DeadLetterSender, SourceRef
 from services.common.errors import NewswireError, check_record_size
 from services.common.faust_app import RAW_TOPIC, make_faust_app, send_durably
 from services.common.metrics import ServiceMetrics, watch_lag
@@ -139,7 +139,12 @@ class ExtractorService:
         self.pages_topic = app.topic(names.pages, **RAW_TOPIC)
         self.articles_topic = app.topic(names.articles, **RAW_TOPIC)
         self.events_topic = app.topic(names.events, **RAW_TOPIC)
-        self.deadletter_topic = app.topic(names.deadletter, **RAW_TOPIC)
+        deadletter_topic = app.topic(names.deadletter, **RAW_TOPIC)
+
+        async def send_dead_letter(key: bytes, value: bytes) -> None:
+            await self._send(deadletter_topic, key, value)
+
+        self.dead_letters = DeadLetterSender("extractor", send_dead_letter, self.metrics)
         self.extractor = ArticleExtractor(settings.extractor)
         self.ready = asyncio.Event()  # set once the near-duplicate index is reloaded
 
@@ -212,22 +217,7 @@ class ExtractorService:
     async def _dead_letter(
         self, exc: Exception, original: bytes, source: SourceRef, *, subject: str | None
     ) -> None:
-        log.warning(
-            "%s[%d]@%d dead-lettered: %s",
-            source.topic,
-            source.partition,
-            source.offset,
-            exc,
-            extra={
-                "topic": source.topic,
-                "partition": source.partition,
-                "offset": source.offset,
-                "url": subject,
-            },
-        )
-        letter = dead_letter(stage="extractor", error=exc, original=original, source=source, subject=subject)
-        await self._send(self.deadletter_topic, dead_letter_key(letter), encode(letter))
-        self.metrics.dead_letters.labels("extractor", letter.reason).inc()
+        await self.dead_letters.send(exc, original, source, subject=subject)
 
 
 def build(settings: Settings, metrics: ServiceMetrics | None = None) -> faust.App:

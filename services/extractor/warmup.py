@@ -15,6 +15,7 @@ import logging
 from aiokafka import TopicPartition
 
 from services.common.kafka import reader_consumer
+from services.common.partitions import partitions_of, read_partitions
 from services.common.settings import KafkaSettings
 from services.extractor.neardup import NearDuplicateIndex
 
@@ -29,28 +30,18 @@ async def load_recent_fingerprints(
     await asyncio.wait_for(consumer.start(), kafka.send_timeout_s)
     loaded = 0
     try:
-        await consumer.topics()
-        tps = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or [])]
+        tps = await partitions_of(consumer, [topic])
         if not tps:
             return 0
         ends = await consumer.end_offsets(tps)
         begins = await consumer.beginning_offsets(tps)
-        consumer.assign(tps)
         per_partition = max(1, limit // len(tps))
-        pending = set()
-        for tp in tps:
-            start = max(begins[tp], ends[tp] - per_partition)
-            if start < ends[tp]:
-                consumer.seek(tp, start)
-                pending.add(tp)
+        spans: dict[TopicPartition, tuple[int | None, int | None]] = {
+            tp: (max(begins[tp], ends[tp] - per_partition), None) for tp in tps if begins[tp] < ends[tp]
+        }
         async with asyncio.timeout(timeout_s):
-            while pending:
-                batches = await consumer.getmany(*pending, timeout_ms=500)
-                for tp, records in batches.items():
-                    for record in records:
-                        loaded += _add(index, record.value)
-                        if record.offset + 1 >= ends[tp]:
-                            pending.discard(tp)
+            async for record in read_partitions(consumer, spans):
+                loaded += _add(index, record.value)
     finally:
         await asyncio.wait_for(consumer.stop(), kafka.stop_timeout_s)
     return loaded

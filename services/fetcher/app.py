@@ -26,8 +26,8 @@ from typing import Any
 import faust
 from faust.types import EventT
 
-from schemas import DeadLetter, DecodeError, DiscoveredUrl, FetchedPage, decode, encode
-from services.common.deadletter import SourceRef, dead_letter, dead_letter_key, reason_of
+from schemas import DecodeError, DiscoveredUrl, FetchedPage, decode, encode
+from services.common.deadletter import DeadLetterSender, SourceRef, reason_of
 from services.common.errors import NewswireError, check_record_size
 from services.common.faust_app import RAW_TOPIC, make_faust_app, send_durably
 from services.common.metrics import watch_lag
@@ -69,6 +69,7 @@ class FetcherService:
         self.urls_topic = app.topic(names.urls, **RAW_TOPIC)
         self.pages_topic = app.topic(names.pages, **RAW_TOPIC)
         self.deadletter_topic = app.topic(names.deadletter, **RAW_TOPIC)
+        self.dead_letters = DeadLetterSender("fetcher", self._send_dead_letter, metrics.common)
         self.feed_status_topic = app.topic(names.feed_status, **RAW_TOPIC)
         seen = SeenUrlTable(
             app,
@@ -116,9 +117,8 @@ class FetcherService:
     async def _send(self, topic: faust.TopicT, key: bytes | None, value: bytes) -> None:
         await send_durably(topic, key, value, timeout_s=self.settings.kafka.send_timeout_s)
 
-    async def send_dead_letter(self, letter: DeadLetter) -> None:
-        await self._send(self.deadletter_topic, dead_letter_key(letter), encode(letter))
-        self.metrics.common.dead_letters.labels("fetcher", letter.reason).inc()
+    async def _send_dead_letter(self, key: bytes, value: bytes) -> None:
+        await self._send(self.deadletter_topic, key, value)
 
     # -- feed polling -----------------------------------------------------------------
 
@@ -167,9 +167,7 @@ class FetcherService:
             try:
                 discovered = decode(DiscoveredUrl, message.value)
             except DecodeError as exc:
-                await self.send_dead_letter(
-                    dead_letter(stage="fetcher", error=exc, original=message.value, source=source)
-                )
+                await self.dead_letters.send(exc, message.value, source)
                 continue
             key = discovered.canonical_url
             if key in claimed or (not discovered.force and self.seen.get(key) is not None):
@@ -186,23 +184,8 @@ class FetcherService:
             page = await self.pages.fetch(discovered)
             value = check_record_size(encode(page), self.settings.kafka.max_request_bytes, discovered.url)
         except NewswireError as exc:
-            log.warning(
-                "fetch failed for %s: %s",
-                discovered.url,
-                exc,
-                extra={
-                    "url": discovered.url,
-                    "topic": source.topic,
-                    "partition": source.partition,
-                    "offset": source.offset,
-                },
-            )
             self.metrics.fetches.labels(reason_of(exc)).inc()
-            await self.send_dead_letter(
-                dead_letter(
-                    stage="fetcher", error=exc, original=original, source=source, subject=discovered.url
-                )
-            )
+            await self.dead_letters.send(exc, original, source, subject=discovered.url)
             self._mark_seen(discovered, outcome=f"failed:{reason_of(exc)}")
             return
         await self._send(self.pages_topic, page.article_id.encode(), value)

@@ -24,9 +24,10 @@ import signal
 from aiokafka import ConsumerRecord, TopicPartition
 
 from schemas import DecodeError, EventCluster, EventMention, decode, encode
-from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
+from services.common.deadletter import DeadLetterSender, SourceRef
 from services.common.kafka import BoundedProducer, ensure_topics, group_consumer, reader_consumer
 from services.common.metrics import ServiceMetrics, serve, watch_lag
+from services.common.partitions import partitions_of, read_partitions
 from services.common.settings import Settings
 from services.common.topics import TopicNames, app_id
 from services.common.urls import host_of
@@ -87,29 +88,18 @@ class LinkerWorker:
         await asyncio.wait_for(reader.start(), kafka.send_timeout_s)
         latest: dict[str, EventCluster] = {}
         try:
-            await reader.topics()  # fresh metadata: an unknown topic here would mean a silently empty state
-            partitions = reader.partitions_for_topic(self.topics.event_clusters) or set()
-            tps = [TopicPartition(self.topics.event_clusters, p) for p in sorted(partitions)]
-            if not tps:
-                return 0
-            reader.assign(tps)
-            await reader.seek_to_beginning(*tps)
-            ends = await reader.end_offsets(tps)
-            while True:
-                batches = await reader.getmany(timeout_ms=RESTORE_IDLE_MS, max_records=5000)
-                for records in batches.values():
-                    for record in records:
-                        try:
-                            cluster = decode(EventCluster, record.value)
-                        except DecodeError as exc:
-                            log.warning("event-clusters@%d unreadable, skipped: %s", record.offset, exc)
-                            continue
-                        known = latest.get(cluster.event_id)
-                        if known is None or cluster.version >= known.version:
-                            latest[cluster.event_id] = cluster
-                positions = [await reader.position(tp) for tp in tps]
-                if not batches and all(pos >= ends[tp] for pos, tp in zip(positions, tps, strict=True)):
-                    break
+            # An unknown topic would mean a silently empty state: partitions_of reads fresh metadata.
+            tps = await partitions_of(reader, [self.topics.event_clusters])
+            spans: dict[TopicPartition, tuple[int | None, int | None]] = {tp: (None, None) for tp in tps}
+            async for record in read_partitions(reader, spans, idle_ms=RESTORE_IDLE_MS):
+                try:
+                    cluster = decode(EventCluster, record.value)
+                except DecodeError as exc:
+                    log.warning("event-clusters@%d unreadable, skipped: %s", record.offset, exc)
+                    continue
+                known = latest.get(cluster.event_id)
+                if known is None or cluster.version >= known.version:
+                    latest[cluster.event_id] = cluster
         finally:
             await asyncio.wait_for(reader.stop(), kafka.stop_timeout_s)
         for cluster in sorted(latest.values(), key=lambda c: c.event_id):
@@ -121,11 +111,11 @@ class LinkerWorker:
             mention = decode(EventMention, record.value, max_bytes=self.settings.kafka.max_request_bytes)
         except DecodeError as exc:
             source = SourceRef(record.topic, record.partition, record.offset, record.key)
-            letter = dead_letter(
-                stage="linker", error=exc, original=record.value or b"", source=source, subject=None
-            )
-            await producer.send(self.topics.deadletter, encode(letter), key=dead_letter_key(letter))
-            self.metrics.dead_letters.labels("linker", letter.reason).inc()
+
+            async def send(key: bytes, value: bytes) -> None:
+                await producer.send(self.topics.deadletter, value, key=key)
+
+            await DeadLetterSender("linker", send, self.metrics).send(exc, record.value, source)
             return
         assignment = self.linker.link(mention, host_of(mention.url))
         if assignment is None:

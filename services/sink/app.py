@@ -21,8 +21,8 @@ from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.errors import CommitFailedError, KafkaError
 from aiokafka.structs import ConsumerRecord
 
-from schemas import DecodeError, decode, encode
-from services.common.deadletter import SourceRef, dead_letter, dead_letter_key
+from schemas import DecodeError, decode
+from services.common.deadletter import DeadLetterSender, SourceRef
 from services.common.errors import FatalError, OutputMismatch, crash_hard
 from services.common.kafka import BoundedProducer, ensure_topics, group_consumer, reader_consumer
 from services.common.metrics import ServiceMetrics, watch_lag
@@ -70,6 +70,7 @@ class SinkService:
         self._flush_locks: dict[TopicPartition, asyncio.Lock] = {}
         self._consumer: AIOKafkaConsumer | None = None
         self._producer: BoundedProducer | None = None
+        self._dead_letters = DeadLetterSender("sink", self._send_dead_letter, self.metrics)
         self._fatal: FatalError | None = (
             None  # raised in the loop: listener exceptions are swallowed by aiokafka
         )
@@ -227,17 +228,14 @@ class SinkService:
             parsed = decode(spec.model, value, max_bytes=self.settings.kafka.max_request_bytes)
         except DecodeError as exc:
             # Dead-letter before the offset can ever be committed: nothing is lost silently.
-            assert self._producer is not None
-            letter = dead_letter(
-                stage="sink",
-                error=exc,
-                original=value,
-                source=SourceRef(tp.topic, tp.partition, record.offset, record.key),
-            )
-            await self._producer.send(self._names.deadletter, encode(letter), key=dead_letter_key(letter))
-            self.metrics.dead_letters.labels("sink", letter.reason).inc()
+            source = SourceRef(tp.topic, tp.partition, record.offset, record.key)
+            await self._dead_letters.send(exc, value, source)
             return
         add_record(buffer, spec, parsed, record.offset)
+
+    async def _send_dead_letter(self, key: bytes, value: bytes) -> None:
+        assert self._producer is not None
+        await self._producer.send(self._names.deadletter, value, key=key)
 
     async def _flush_due(self) -> None:
         now = time.monotonic()

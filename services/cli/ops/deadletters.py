@@ -21,6 +21,7 @@ from aiokafka import TopicPartition
 
 from schemas import DeadLetter, DecodeError, DiscoveredUrl, decode, encode
 from services.common.kafka import BoundedProducer, reader_consumer
+from services.common.partitions import partitions_of, read_partitions
 from services.common.settings import KafkaSettings
 from services.common.topics import TopicNames, app_id
 
@@ -72,31 +73,17 @@ async def iter_letters(
     months of failures with their original pages: nothing is kept in memory here). Records that
     are not dead letters are counted in ``undecodable[0]``."""
     topic = TopicNames.from_settings(kafka).deadletter
-    consumer = reader_consumer(kafka, max_partition_fetch_bytes=kafka.max_request_bytes)
+    consumer = reader_consumer(kafka)
     await consumer.start()
     try:
-        await consumer.topics()
-        tps = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or [])]
-        if not tps:
-            return
-        ends = await consumer.end_offsets(tps)
-        for tp in tps:
-            if ends[tp] == 0:
-                continue
-            consumer.assign([tp])
-            await consumer.seek_to_beginning(tp)
-            while True:
-                records = (await asyncio.wait_for(consumer.getmany(tp, timeout_ms=1000), 30)).get(tp, [])
-                if not records:
-                    break  # end offsets can undercount on some brokers; nothing more is coming
-                for record in records:
-                    try:
-                        yield StoredLetter(tp.partition, record.offset, decode(DeadLetter, record.value))
-                    except DecodeError:
-                        if undecodable is not None:
-                            undecodable[0] += 1
-                if records[-1].offset + 1 >= ends[tp]:
-                    break
+        tps = await partitions_of(consumer, [topic])
+        spans: dict[TopicPartition, tuple[int | None, int | None]] = {tp: (None, None) for tp in tps}
+        async for record in read_partitions(consumer, spans, one_at_a_time=True):
+            try:
+                yield StoredLetter(record.partition, record.offset, decode(DeadLetter, record.value))
+            except DecodeError:
+                if undecodable is not None:
+                    undecodable[0] += 1
     finally:
         await consumer.stop()
 
@@ -105,7 +92,7 @@ async def read_one(kafka: KafkaSettings, partition: int, offset: int) -> StoredL
     """The dead letter at ``partition:offset`` (None if there is none)."""
     topic = TopicNames.from_settings(kafka).deadletter
     tp = TopicPartition(topic, partition)
-    consumer = reader_consumer(kafka, max_partition_fetch_bytes=kafka.max_request_bytes)
+    consumer = reader_consumer(kafka)
     await consumer.start()
     try:
         consumer.assign([tp])

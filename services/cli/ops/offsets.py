@@ -22,6 +22,7 @@ from aiokafka.abc import ConsumerRebalanceListener
 from aiokafka.coordinator.assignors.roundrobin import RoundRobinPartitionAssignor
 
 from services.common.kafka import admin_client, reader_consumer
+from services.common.partitions import partitions_of
 from services.common.settings import KafkaSettings
 from services.common.topics import TopicNames, app_id
 
@@ -71,15 +72,6 @@ async def group_members(kafka: KafkaSettings, group: str) -> list[str]:
             if state not in ("Empty", "Dead"):
                 members.extend(member[0] for member in entry_members)
     return members
-
-
-async def partitions_of(consumer: AIOKafkaConsumer, topics: list[str]) -> list[TopicPartition]:
-    await consumer.topics()
-    return [
-        TopicPartition(topic, p)
-        for topic in topics
-        for p in sorted(consumer.partitions_for_topic(topic) or [])
-    ]
 
 
 async def show(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,8 +9,9 @@ from datetime import datetime
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.structs import ConsumerRecord
 
-from services.cli.ops.offsets import offset_for_time, partitions_of
+from services.cli.ops.offsets import offset_for_time
 from services.common.kafka import reader_consumer
+from services.common.partitions import partitions_of, read_partitions
 from services.common.settings import KafkaSettings
 
 
@@ -63,22 +63,17 @@ async def records_in_range(
 ) -> AsyncIterator[tuple[TopicPartition, ConsumerRecord[bytes, bytes]]]:
     """Per partition, every record from the first at or after ``since`` to the first at or after
     ``until``, in offset order (including the few whose own timestamp is outside: check ``holds``)."""
-    consumer = reader_consumer(kafka, max_partition_fetch_bytes=kafka.max_request_bytes)
+    consumer = reader_consumer(kafka)
     await consumer.start()
     try:
         ranges = await _ranges(consumer, topic, window)
         on_total(sum(stop - start for start, stop in ranges.values()))
-        for tp, (start, stop) in ranges.items():
-            consumer.seek(tp, start)
-            while True:
-                records = (await asyncio.wait_for(consumer.getmany(tp, timeout_ms=2000), 60)).get(tp, [])
-                if not records:
-                    break  # the partition ends before ``stop``
-                for record in records:
-                    if record.offset >= stop:
-                        break
-                    yield tp, record
-                if records[-1].offset + 1 >= stop:
-                    break
+        # Without ``until`` the range runs to the partition's end, by the shared end rule (the end
+        # offset alone can fall inside the last record batch).
+        spans: dict[TopicPartition, tuple[int | None, int | None]] = {
+            tp: (start, stop if window.until else None) for tp, (start, stop) in ranges.items()
+        }
+        async for record in read_partitions(consumer, spans, one_at_a_time=True, idle_ms=2000):
+            yield TopicPartition(record.topic, record.partition), record
     finally:
         await consumer.stop()

@@ -21,6 +21,7 @@ from schemas import Article, DecodeError, EventMention, FetchedPage, decode, enc
 from services.cli.ops.ranges import TimeRange, records_in_range
 from services.common.errors import NewswireError
 from services.common.kafka import BoundedProducer, ensure_topics, reader_consumer
+from services.common.partitions import partitions_of, read_partitions
 from services.common.settings import ExtractorSettings, KafkaSettings
 from services.common.topics import TopicNames, app_id
 from services.extractor.app import ArticleExtractor
@@ -101,22 +102,13 @@ async def _latest(kafka: KafkaSettings, topic: str) -> list[bytes]:
     await consumer.start()
     values: list[bytes] = []
     try:
-        await consumer.topics()
-        tps = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or [])]
+        tps = await partitions_of(consumer, [topic])
         if not tps:
             raise ValueError(f"no topic {topic}: was this version extracted?")
-        ends = await consumer.end_offsets(tps)
-        consumer.assign(tps)
-        await consumer.seek_to_beginning(*tps)
-        remaining = {tp for tp in tps if ends[tp] > 0}
-        while remaining:
-            batches = await consumer.getmany(timeout_ms=1000)
-            if not batches:
-                break
-            for tp, records in batches.items():
-                values.extend(r.value for r in records if r.value)
-                if records[-1].offset + 1 >= ends[tp]:
-                    remaining.discard(tp)
+        spans: dict[TopicPartition, tuple[int | None, int | None]] = {tp: (None, None) for tp in tps}
+        async for record in read_partitions(consumer, spans):
+            if record.value:
+                values.append(record.value)
         return values
     finally:
         await consumer.stop()
