@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import signal
 
 import faust
 
@@ -13,6 +12,7 @@ from services import extractor, fetcher, sink
 from services.common.kafka import ensure_topics
 from services.common.logs import configure_logging
 from services.common.metrics import ServiceMetrics, serve
+from services.common.runtime import run_until_signal
 from services.common.settings import Settings
 from services.common.topics import TopicNames
 from services.sink.storage import Storage, StorageError
@@ -61,12 +61,6 @@ def run_sink(settings: Settings, storage: Storage | None = None) -> int:
         log.error("sink output unusable: %s", exc)
         return 78  # EX_CONFIG: a restart will not help
 
-    async def main() -> None:
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, service.stop)
-        await service.run()
-
-    asyncio.run(main())
+    run_until_signal(service)
     log.info("sink stopped: %d rows in %d files this run", service.rows_written, service.files_written)
     return 0

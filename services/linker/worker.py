@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import signal
 
 from aiokafka import ConsumerRecord, TopicPartition
 
@@ -28,6 +27,7 @@ from services.common.deadletter import DeadLetterSender, SourceRef
 from services.common.kafka import BoundedProducer, ensure_topics, group_consumer, reader_consumer
 from services.common.metrics import ServiceMetrics, serve, watch_lag
 from services.common.partitions import partitions_of, read_partitions
+from services.common.runtime import run_until_signal
 from services.common.settings import Settings
 from services.common.topics import TopicNames, app_id
 from services.common.urls import host_of
@@ -132,12 +132,6 @@ def run_linker(settings: Settings) -> int:
     serve(metrics, settings.linker.metrics_port)
     worker = LinkerWorker(settings, metrics)
 
-    async def main() -> None:
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, worker.stop)
-        await worker.run()
-
-    asyncio.run(main())
+    run_until_signal(worker)
     log.info("linker stopped: %d mentions linked this run", worker.linked)
     return 0

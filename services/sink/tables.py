@@ -14,7 +14,9 @@ from typing import Any, Literal
 import pyarrow as pa
 from pydantic import AwareDatetime, BaseModel
 
-from schemas import Article, DeadLetter, EventCluster, EventMention, Record
+from schemas import Record
+from services.common.settings import TABLE_NAMES, TableName
+from services.common.topics import TOPIC_OF_TABLE
 
 UNKNOWN_DATE = "unknown"
 
@@ -110,13 +112,17 @@ class TableSpec:
         return row
 
 
-TABLES: dict[str, TableSpec] = {
-    "articles": TableSpec("articles", "articles", Article, lambda a: a.published_at),
+# How each table's rows are dated (the hive partition ``date=``); which topic and contract each
+# table has comes from the topic registry.
+_DATE_OF: dict[TableName, Callable[[Any], date | None]] = {
+    "articles": lambda a: a.published_at,
     # Partitioned by when the event happened (date=unknown when the text does not say).
-    "events": TableSpec("events", "events", EventMention, lambda e: e.time.start),
+    "events": lambda e: e.time.start,
     # Append-only versions, filed by when the event was first reported (stable across versions).
-    "event_clusters": TableSpec(
-        "event_clusters", "event_clusters", EventCluster, lambda c: c.first_reported_at
-    ),
-    "deadletter": TableSpec("deadletter", "deadletter", DeadLetter, lambda d: d.last_failed_at.date()),
+    "event_clusters": lambda c: c.first_reported_at,
+    "deadletter": lambda d: d.last_failed_at.date(),
+}
+TABLES: dict[str, TableSpec] = {
+    name: TableSpec(name, TOPIC_OF_TABLE[name].attr, TOPIC_OF_TABLE[name].record, _DATE_OF[name])
+    for name in TABLE_NAMES
 }

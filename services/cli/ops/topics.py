@@ -6,31 +6,10 @@ from dataclasses import dataclass
 
 from aiokafka import TopicPartition
 
-from schemas import (
-    SCHEMA_VERSION,
-    Article,
-    DeadLetter,
-    DiscoveredUrl,
-    EventCluster,
-    EventMention,
-    FeedStatus,
-    FetchedPage,
-    Record,
-)
+from schemas import SCHEMA_VERSION
 from services.common.kafka import reader_consumer
 from services.common.settings import KafkaSettings
-from services.common.topics import TopicNames
-
-# TopicNames attribute -> (what the key is, the contract of the values)
-CONTRACTS: dict[str, tuple[str, type[Record]]] = {
-    "urls": ("host", DiscoveredUrl),
-    "pages": ("article_id", FetchedPage),
-    "articles": ("article_id", Article),
-    "events": ("article_id", EventMention),
-    "deadletter": ("stage", DeadLetter),
-    "feed_status": ("feed URL", FeedStatus),
-    "event_clusters": ("event_id", EventCluster),
-}
+from services.common.topics import TOPICS, TopicNames
 
 
 @dataclass(frozen=True)
@@ -51,8 +30,8 @@ async def describe(kafka: KafkaSettings) -> list[TopicInfo]:
     try:
         existing = await consumer.topics()
         out = []
-        for attr, (key, model) in CONTRACTS.items():
-            topic = getattr(names, attr)
+        for spec in TOPICS:
+            topic = names.of(spec)
             partitions = sorted(consumer.partitions_for_topic(topic) or []) if topic in existing else []
             tps = [TopicPartition(topic, p) for p in partitions]
             messages = 0
@@ -61,7 +40,15 @@ async def describe(kafka: KafkaSettings) -> list[TopicInfo]:
                 ends = await consumer.end_offsets(tps)
                 messages = sum(ends[tp] - begins[tp] for tp in tps)
             out.append(
-                TopicInfo(topic, topic in existing, len(tps), messages, key, model.__name__, SCHEMA_VERSION)
+                TopicInfo(
+                    topic,
+                    topic in existing,
+                    len(tps),
+                    messages,
+                    spec.key,
+                    spec.record.__name__,
+                    SCHEMA_VERSION,
+                )
             )
         return out
     finally:

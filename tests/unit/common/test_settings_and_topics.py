@@ -89,3 +89,18 @@ def test_topic_names_follow_the_prefix() -> None:
     assert topics.event_clusters == "acme.news.event-clusters"
     assert len(set(topics.all())) == 7
     assert app_id(Settings(kafka={"topic_prefix": "acme."}).kafka, "sink") == "acme.sink"
+
+
+def test_the_topic_registry_is_the_one_source_of_names_tables_and_contracts() -> None:
+    from dataclasses import fields
+
+    from services.common.settings import TABLE_NAMES, KafkaSettings
+    from services.common.topics import TOPIC_OF_TABLE, TOPICS, TopicNames
+    from services.sink.tables import TABLES
+
+    names = TopicNames.from_settings(KafkaSettings(topic_prefix="p."))
+    assert [f.name for f in fields(TopicNames)] == [t.attr for t in TOPICS]  # every topic has a name
+    assert names.all() == [f"p.{t.suffix}" for t in TOPICS]
+    assert set(TOPIC_OF_TABLE) == set(TABLE_NAMES) == set(TABLES)
+    for name, spec in TABLES.items():
+        assert (spec.topic_attr, spec.model) == (TOPIC_OF_TABLE[name].attr, TOPIC_OF_TABLE[name].record)
