@@ -1,4 +1,4 @@
-# One image for the three newswire services; docker-compose.yml picks the command.
+# One image for the four newswire services; docker-compose.yml picks the command.
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
