@@ -27,10 +27,17 @@ def _known(name: str) -> str | None:
 
 
 def _try(body: bytes, encoding: str) -> str | None:
+    """``body`` decoded with ``encoding``, or None when that is not a usable text.
+
+    A page may declare any codec name Python knows, including ones that always fail
+    (``undefined``) or that make text UTF-8 cannot carry (``unicode_escape`` turns ``\\ud800``
+    into a lone surrogate, which no JSON record can hold): both fall through to the next rule."""
     try:
-        return body.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+        text = body.decode(encoding)
+        text.encode("utf-8")
+    except (UnicodeError, LookupError):
         return None
+    return text
 
 
 def decode_body(body: bytes, content_type: str | None) -> tuple[str, str, EncodingSource]:

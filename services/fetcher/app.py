@@ -183,7 +183,13 @@ class FetcherService:
         try:
             page = await self.pages.fetch(discovered)
             value = check_record_size(encode(page), self.settings.kafka.max_request_bytes, discovered.url)
-        except NewswireError as exc:
+        except Exception as exc:
+            # Our own errors are typed; anything else (a library's ValueError on a hostile page)
+            # is a bug to fix, but still this URL's failure, not the fetcher's: it becomes a
+            # dead letter of kind "permanent" and the stream moves on. Stage failures (a send
+            # the broker does not acknowledge) never get here: they exit the process.
+            if not isinstance(exc, NewswireError):
+                log.exception("unexpected failure fetching %s", discovered.url)
             self.metrics.fetches.labels(reason_of(exc)).inc()
             await self.dead_letters.send(exc, original, source, subject=discovered.url)
             self._mark_seen(discovered, outcome=f"failed:{reason_of(exc)}")

@@ -175,7 +175,7 @@ class HttpFetcher:
             try:
                 location = response.headers.get("location")
                 if response.status_code in _REDIRECTS and location:
-                    current = urljoin(current, location.strip())
+                    current = redirect_target(current, location)
                     continue
                 declared = response.headers.get("content-length", "")
                 if not truncate and declared.isdigit() and int(declared) > max_bytes:
@@ -204,3 +204,17 @@ class HttpFetcher:
                 redirects=hop,
             )
         raise TooManyRedirects(f"more than {max_redirects} redirects from {url}")
+
+
+def redirect_target(current: str, location: str) -> str:
+    """The absolute URL a ``Location`` header points to, or :class:`InvalidUrl`.
+
+    urllib raises ValueError for an authority it cannot parse (an unclosed IPv6 bracket as in
+    ``http://a]b/``, a port out of range); that is the server's fault, so it is a typed
+    failure of this URL, not an exception that escapes the fetch."""
+    try:
+        target = urljoin(current, location.strip())
+        urlsplit(target).port  # noqa: B018 - parses the port, the part urljoin leaves unchecked
+    except ValueError as exc:
+        raise InvalidUrl(f"redirect from {current} to an invalid URL {location[:200]!r}: {exc}") from exc
+    return target

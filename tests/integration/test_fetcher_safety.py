@@ -18,12 +18,14 @@ import pytest
 from backports import zstd
 
 from schemas import FetchedPage
+from services.common.errors import NewswireError
 from services.fetcher.errors import (
     BlockedDestination,
     BodyTooLarge,
     ConnectionFailed,
     DnsFailure,
     FetchTimeout,
+    InvalidUrl,
     RedirectLoop,
     ServerError,
     TooManyRedirects,
@@ -215,6 +217,31 @@ def test_redirect_traps_and_forbidden_targets_get_typed_failures_and_no_request(
         assert forbidden.hits() == []  # zero requests reached the forbidden target
         blocked_first_hop = outcome(settings(allow_private_networks=False), server.url("/loop/a"))
         assert isinstance(blocked_first_hop, BlockedDestination)
+
+
+def test_hostile_redirects_and_charsets_are_typed_failures_or_pages_never_escaping_errors(
+    server: TestServer,
+) -> None:
+    # Each of these once raised an error the fetch agent did not catch: the URL was acked and lost.
+    for i, location in enumerate(["http://a]b/", "http://[::1/x", "http://h:99999/x"]):
+        server.routes[f"/bad-location/{i}"] = redirect(location)
+    server.routes["/undefined"] = page(
+        html_doc("undefined"), headers={"Content-Type": "text/html; charset=undefined"}
+    )
+    server.routes["/escape"] = page(
+        "<p>\\ud800 escaped</p>" + html_doc("escape"),
+        headers={"Content-Type": "text/html; charset=unicode_escape"},
+    )
+    server.routes["/meta-undefined"] = page('<meta charset="undefined">' + html_doc("meta"))
+    s = settings()
+    assert isinstance(outcome(s, server.url("/bad-location/0")), InvalidUrl)
+    for i in (1, 2):  # httpx itself refuses these Location headers: a typed (transient) failure too
+        assert isinstance(outcome(s, server.url(f"/bad-location/{i}")), NewswireError)
+    for path, source in (("/undefined", "utf-8"), ("/escape", "utf-8"), ("/meta-undefined", "header")):
+        fetched = outcome(s, server.url(path))
+        assert isinstance(fetched, FetchedPage), fetched
+        assert fetched.encoding_source == source
+        fetched.model_dump_json().encode("utf-8")  # a record the broker can carry
 
 
 @pytest.mark.parametrize(

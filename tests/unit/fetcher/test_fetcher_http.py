@@ -9,6 +9,9 @@ from collections.abc import AsyncIterator, Callable
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
 
 from schemas import FetchedPage
 from services.common.charset import decode_body
@@ -24,7 +27,7 @@ from services.fetcher.errors import (
     UnsupportedContent,
     UnsupportedScheme,
 )
-from services.fetcher.http import HttpFetcher, check_status
+from services.fetcher.http import HttpFetcher, check_status, redirect_target
 from services.fetcher.pages import PageFetcher
 from tests.factories import discovered
 
@@ -256,3 +259,33 @@ def test_fetched_page_records_decoded_html_and_hash_of_the_bytes() -> None:
     assert page.html_sha256 == hashlib.sha256(raw).hexdigest()
     assert page.headers["etag"] == '"e1"'
     assert page.encoding_source == "header"
+
+
+# Generated hostile inputs: whatever a server sends, the result is a usable value or a typed error.
+_CODEC_NAMES = ["undefined", "unicode_escape", "raw_unicode_escape", "utf-16", "utf-7", "punycode", "idna"]
+
+
+@examples(max_examples=200, deadline=None)
+@given(body=st.binary(max_size=300), charset=st.sampled_from(_CODEC_NAMES) | st.text(max_size=20))
+def test_any_body_under_any_declared_charset_decodes_to_text_a_record_can_carry(
+    body: bytes, charset: str
+) -> None:
+    for content_type, page in (
+        (f"text/html; charset={charset}", body),
+        (None, b"<meta charset=%b>" % charset.encode("utf-8", "replace") + body),
+    ):
+        text, encoding, _ = decode_body(page, content_type)
+        text.encode("utf-8")  # no lone surrogate: it becomes JSON on a topic
+        assert encoding
+
+
+@examples(max_examples=300, deadline=None)
+@given(
+    location=st.text(max_size=60) | st.from_regex(r"http://[\[\]a-z0-9:.]{0,12}(/[a-z]*)?", fullmatch=True)
+)
+def test_any_location_header_is_a_url_or_an_invalid_url_error(location: str) -> None:
+    try:
+        target = redirect_target("http://127.0.0.1/a", location)
+    except InvalidUrl:
+        return
+    assert isinstance(target, str)
