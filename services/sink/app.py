@@ -28,7 +28,7 @@ from services.common.kafka import BoundedProducer, ensure_topics, group_consumer
 from services.common.metrics import ServiceMetrics, watch_lag
 from services.common.settings import Settings
 from services.common.topics import TopicNames, app_id
-from services.sink.batches import add_record, write_batch
+from services.sink.batches import UnwritableRecord, add_record, write_batch
 from services.sink.buffer import PartitionBuffer
 from services.sink.recovery import recover_partition
 from services.sink.storage import Storage, StoredFile, open_storage
@@ -226,12 +226,11 @@ class SinkService:
         buffer.note_offset(record.offset, len(value), time.monotonic())
         try:
             parsed = decode(spec.model, value, max_bytes=self.settings.kafka.max_request_bytes)
-        except DecodeError as exc:
+            add_record(buffer, spec, parsed, record.offset)
+        except (DecodeError, UnwritableRecord) as exc:
             # Dead-letter before the offset can ever be committed: nothing is lost silently.
             source = SourceRef(tp.topic, tp.partition, record.offset, record.key)
             await self._dead_letters.send(exc, value, source)
-            return
-        add_record(buffer, spec, parsed, record.offset)
 
     async def _send_dead_letter(self, key: bytes, value: bytes) -> None:
         assert self._producer is not None

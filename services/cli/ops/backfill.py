@@ -20,7 +20,7 @@ from schemas import DecodeError, decode
 from services.cli.ops.ranges import TimeRange, records_in_range
 from services.common.settings import KafkaSettings
 from services.common.topics import TopicNames
-from services.sink.batches import add_record, write_batch
+from services.sink.batches import UnwritableRecord, add_record, write_batch
 from services.sink.buffer import PartitionBuffer
 from services.sink.storage import Storage
 from services.sink.tables import TABLES
@@ -64,7 +64,7 @@ async def backfill(
         if window.holds(record.timestamp):
             try:
                 add_record(buffer, spec, decode(spec.model, record.value), record.offset)
-            except DecodeError:
+            except (DecodeError, UnwritableRecord):  # the live sink dead-lettered these
                 report.undecodable += 1
         if buffer.records >= batch_records:
             _flush(storage, spec.name, buffers.pop(tp), report)
