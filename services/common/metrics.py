@@ -15,6 +15,7 @@ import time
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
 
 from services.common.kafka import reader_consumer
+from services.common.partitions import partitions_of
 from services.common.settings import KafkaSettings
 
 log = logging.getLogger(__name__)
@@ -84,13 +85,10 @@ def serve(metrics: ServiceMetrics, port: int | None) -> None:
 
 async def group_lag(kafka: KafkaSettings, group: str, topics: list[str]) -> dict[tuple[str, int], int]:
     """Committed-to-end distance per partition of ``topics`` that ``group`` has committed on."""
-    from aiokafka import TopicPartition
-
     consumer = reader_consumer(kafka, group)
     await consumer.start()
     try:
-        await consumer.topics()
-        tps = [TopicPartition(t, p) for t in topics for p in sorted(consumer.partitions_for_topic(t) or [])]
+        tps = await partitions_of(consumer, topics)
         ends = await consumer.end_offsets(tps) if tps else {}
         out = {}
         for tp in tps:

@@ -15,6 +15,11 @@ from services.common.charset import decode_body
 from services.common.urls import article_id, canonicalize
 
 
+def _canonical(url: str) -> str:
+    """The canonical form of an http(s) URL; any other URL (a file: URI) as it is."""
+    return canonicalize(url) if url.startswith(("http://", "https://")) else url
+
+
 def page_from_body(
     url: str,
     body: bytes,
@@ -31,7 +36,7 @@ def page_from_body(
     canonical form of an http(s) URL, the URL itself otherwise, e.g. a file: URI)."""
     headers = headers or {}
     if canonical_url is None:
-        canonical_url = canonicalize(url) if url.startswith(("http://", "https://")) else url
+        canonical_url = _canonical(url)
     html, encoding, source = decode_body(body, headers.get("content-type"))
     return FetchedPage(
         article_id=article_id(canonical_url),
@@ -53,7 +58,7 @@ def page_from_body(
 
 def with_url(page: FetchedPage, url: str) -> FetchedPage:
     """``page`` as fetched from ``url`` (a saved file whose own canonical link names it)."""
-    canonical = canonicalize(url) if url.startswith(("http://", "https://")) else url
+    canonical = _canonical(url)
     return page.model_copy(
         update={"url": url, "final_url": url, "canonical_url": canonical, "article_id": article_id(canonical)}
     )
