@@ -13,7 +13,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from schemas import Record, decode
 from services.sink.compaction import COVERED_KEY, parse_ranges
 from services.sink.naming import CompactedFileName, DataFileName
-from services.sink.storage import LocalStorage, Storage
+from services.sink.storage import LocalStorage, Storage, visible_files
 from services.sink.tables import TableSpec
 
 R = TypeVar("R", bound=Record)
@@ -24,7 +24,8 @@ def parquet_rows(table_dir: Path, columns: list[str] | None = None) -> list[dict
 
 
 def table_rows(storage: Storage, table: str, columns: list[str] | None = None) -> list[dict[str, Any]]:
-    if not storage.list_files(table):
+    # A writer's temp file alone is not data: a dataset of no visible files has no columns.
+    if not visible_files(storage.list_files(table)):
         return []
     return storage.dataset(table).to_table(columns=columns).to_pylist()
 

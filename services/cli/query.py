@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from services.sink.queries import LATEST_CLUSTERS_OF
-from services.sink.storage import LocalStorage, Storage
+from services.sink.storage import LocalStorage, Storage, visible_files
 from services.sink.tables import TABLES
 
 MAX_PRINTED_ROWS = 1000
@@ -40,9 +40,7 @@ def connect(storage: Storage | Path) -> Any:
         storage = LocalStorage(storage)
     con = duckdb.connect()
     for name in TABLES:
-        if not any(
-            f.name.endswith(".parquet") and not f.name.startswith(".") for f in storage.list_files(name)
-        ):
+        if not visible_files(storage.list_files(name)):
             continue
         if isinstance(storage, LocalStorage):
             con.execute(

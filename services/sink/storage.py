@@ -75,7 +75,8 @@ class Storage(Protocol):
         ...
 
 
-def _visible(files: Iterable[StoredFile]) -> list[StoredFile]:
+def visible_files(files: Iterable[StoredFile]) -> list[StoredFile]:
+    """The data files readers see: Parquet files that are not a writer's hidden temp file."""
     return [f for f in files if f.name.endswith(".parquet") and not f.name.startswith(".")]
 
 
@@ -132,7 +133,7 @@ class LocalStorage:
         return pq.read_table(self.root / table / path)
 
     def dataset(self, table: str) -> ds.Dataset:
-        files = [str(self.root / table / f.path) for f in _visible(self.list_files(table))]
+        files = [str(self.root / table / f.path) for f in visible_files(self.list_files(table))]
         return ds.dataset(
             files, format="parquet", partitioning="hive", partition_base_dir=str(self.root / table)
         )
@@ -194,7 +195,7 @@ class ObjectStorage:
         return pq.read_table(self._key(table, path), filesystem=self.fs)
 
     def dataset(self, table: str) -> ds.Dataset:
-        files = [self._key(table, f.path) for f in _visible(self.list_files(table))]
+        files = [self._key(table, f.path) for f in visible_files(self.list_files(table))]
         return ds.dataset(
             files,
             format="parquet",
