@@ -1,6 +1,6 @@
 """A second labelled set, written by the newswire team (CC0), for scoring only.
 
-Ten short news stories in the styles of the development corpus (wire copy, local papers, press
+Short news stories in the styles of the development corpus (wire copy, local papers, press
 releases, a digest), about operations, court steps, removals, attacks, abductions and releases in
 Spain, Morocco, France, Belgium, Italy, Niger and Nigeria. The places and agencies are real; the
 stories are invented. They were written and annotated (``gold.json``, the format of
@@ -316,6 +316,102 @@ ARTICLES: dict[str, dict[str, object]] = {
             "Algiers - In the context of the fight against terrorism, detachments of the People's National Army arrested four terrorism supporters in Tlemcen and Batna during military operations carried out between 14 and 20 May 2024, the Ministry of National Defence said in its weekly bulletin.",
             "Another detachment discovered and destroyed three hideouts used by terrorists in Skikda, where a homemade bomb was also found.",
             "Since the start of the year, army units have arrested 41 terrorism supporters across the country.",
+        ],
+    },
+    "hw-27": {
+        "outlet": "Maghreb Wire Service",
+        "url": "https://www.maghrebwire.example/2024/02/08/morocco-cell-tangier-fez-tiflet/",
+        "published": "2024-02-08T14:20:00+01:00",
+        "title": "Morocco breaks up Islamic State-linked cell, six held in Tangier, Fez and Tiflet",
+        "paragraphs": [
+            "RABAT, Feb 8 (MWS) - Moroccan police broke up a six-member cell loyal to the Islamic State group on Thursday, arresting four suspects in Tangier and one each in Fez and Tiflet, the Central Bureau of Judicial Investigations (BCIJ) said.",
+            "The operation followed intelligence supplied by the General Directorate of Territorial Surveillance (DGST), the bureau said in a statement. Officers seized a hunting rifle, knives and chemical products that could be used to make explosives.",
+            "The suspects, aged between 19 and 41, had been planning attacks on sensitive sites, according to the statement. One of them was born in Brussels and had lived in Belgium until 2019.",
+            "The arrests take to seven the number of cells the BCIJ has dismantled since the start of the year. Morocco has not suffered a major attack since the 2018 killing of two Scandinavian hikers near Imlil.",
+        ],
+    },
+    "hw-28": {
+        "outlet": "Le Detroit Info (English)",
+        "url": "https://www.detroitinfo.example/en/tanger/2024-02-09/four-held-dawn-raids/",
+        "published": "2024-02-09T09:00:00+01:00",
+        "title": "Tangier: four suspected jihadists held in dawn raids",
+        "paragraphs": [
+            "Four young men were taken into custody at dawn on Thursday 8 February in the Beni Makada and Mesnana districts of Tangier, as part of an operation against a terrorist cell that also led to arrests in Fez and Tiflet.",
+            "According to a source close to the investigation, the suspects had sworn allegiance to the leader of the Islamic State and were in contact with a fighter of the group in the Sahel.",
+            "Residents of Beni Makada told our reporter they saw masked officers of the BCIJ lead the men to unmarked vans. Searches of the homes lasted several hours.",
+            "In a separate case, a court in Sale on Wednesday sentenced a 24-year-old man from Tangier to four years in prison for praising terrorism online.",
+        ],
+    },
+    "hw-29": {
+        "outlet": "Catalonia Today Wire",
+        "url": "https://www.cattodaywire.example/news/2023/11/29/mossos-sweep-badalona-terrassa/",
+        "published": "2023-11-29T18:45:00+01:00",
+        "title": "Two held in Mossos sweep in Badalona and Terrassa",
+        "paragraphs": [
+            "Two men suspected of recruiting young people for the Islamic State were arrested on Tuesday in Badalona and Terrassa by the Mossos d'Esquadra, the Catalan regional police, in a sweep carried out with the Guardia Civil.",
+            "One suspect was held in each town, a police spokesman said. Agents also searched a prayer room in Terrassa and took away computers and documents.",
+            "The two will appear before a judge of the National Court in Madrid on Friday. Police did not rule out further arrests.",
+            "Catalonia accounts for about a third of the jihadism-related arrests made in Spain each year, according to the regional interior department.",
+        ],
+    },
+    "hw-30": {
+        "outlet": "Sahel Daily Monitor",
+        "url": "https://www.saheldaily.example/2024/03/26/kuriga-pupils-freed/",
+        "published": "2024-03-26T08:10:00+01:00",
+        "title": "Kuriga pupils freed more than two weeks after school abduction",
+        "paragraphs": [
+            "ABUJA - More than 130 pupils kidnapped from a school in Kuriga, in Nigeria's Kaduna state, have been released, the state governor said on Sunday.",
+            "Gunmen on motorcycles seized the children from their school on 7 March as they gathered for morning assembly. A teacher who was taken with them died in captivity, according to residents.",
+            "The army said the pupils were freed in a forest in neighbouring Zamfara state and flown to Kaduna for medical checks. The governor did not say whether a ransom had been paid.",
+            "Kidnappings for ransom have become a lucrative business for armed gangs in the north-west, where more than 1,400 students have been abducted since 2014.",
+        ],
+    },
+    "hw-31": {
+        "outlet": "Palais de Justice Reporter",
+        "url": "https://www.pjreporter.example/2024/06/14/lyon-plotter-sentenced-12-years/",
+        "published": "2024-06-14T17:30:00+02:00",
+        "title": "Would-be attacker sentenced to 12 years in Paris",
+        "paragraphs": [
+            "PARIS - A special criminal court in Paris on Thursday sentenced a 23-year-old man to 12 years in prison for plotting a knife attack on a church in Lyon in the name of the Islamic State.",
+            "The man, who was arrested by DGSI officers at his parents' home in Villeurbanne in October 2021, admitted during the trial that he had sworn allegiance to the group but denied planning to act.",
+            "His lawyer said he was considering an appeal. Prosecutors had sought 15 years.",
+            "A second defendant, accused of helping him to buy a knife, was acquitted.",
+        ],
+    },
+    "hw-32": {
+        "outlet": "West Africa Security Brief",
+        "url": "https://www.wasecbrief.example/2024/08/19/mali-drone-strike-near-boni/",
+        "published": "2024-08-19T11:00:00+00:00",
+        "title": "Malian army says drone strike near Boni killed militants",
+        "paragraphs": [
+            "BAMAKO - Mali's armed forces said on Monday that one of their drones struck a gathering of militants near Boni, in the Mopti region, at the weekend, killing about 20 of them.",
+            "The army said in a statement that the strike, carried out on Saturday, targeted fighters of the Group for the Support of Islam and Muslims (JNIM), the al-Qaeda affiliate that has blockaded the town for months. The toll could not be independently verified.",
+            "JNIM fighters have laid siege to several towns in central Mali since 2023, cutting roads and burning trucks.",
+            "More than 3,500 people were killed in political violence in Mali in 2023, according to the conflict monitor ACLED.",
+        ],
+    },
+    "hw-33": {
+        "outlet": "Rhein-Ruhr Post (English service)",
+        "url": "https://www.rheinruhrpost.example/en/2024/04/05/three-teenagers-held-attack-plan/",
+        "published": "2024-04-05T12:15:00+02:00",
+        "title": "Three teenagers held in NRW over suspected attack plan",
+        "paragraphs": [
+            "Police in North Rhine-Westphalia have detained three teenagers suspected of planning an Islamist attack, prosecutors in Dusseldorf said on Friday.",
+            "The suspects, two girls aged 15 and 16 and a 15-year-old boy, were detained on Thursday in Dusseldorf, Essen and Marl, one in each city. Investigators believe they had discussed attacking churches and police stations with knives and Molotov cocktails.",
+            "One of the girls was born in Chechnya and came to Germany as a child. The boy had been in contact with an Islamic State recruiter in Syria, according to the prosecutors.",
+            "German authorities classify about 480 people as Islamist threats who could commit an attack at any time.",
+        ],
+    },
+    "hw-34": {
+        "outlet": "Horn Observer",
+        "url": "https://www.hornobserver.example/2024/05/13/us-strike-then-raid-near-bariire/",
+        "published": "2024-05-13T10:00:00+03:00",
+        "title": "US strike, then Somali raid, near Bariire",
+        "paragraphs": [
+            "MOGADISHU - United States forces carried out an airstrike against al-Shabaab near Bariire, in the Lower Shabelle region, on Friday, killing two fighters, the US Africa Command (AFRICOM) said. No civilians were hurt, it said.",
+            "Two days later, on Sunday, Somali army commandos raided a village near Bariire and captured four suspected al-Shabaab members, the defence ministry said.",
+            "AFRICOM has carried out more than a dozen strikes in Somalia so far this year, most of them in support of Somali ground operations.",
+            "Al-Shabaab controlled Bariire until 2019 and still holds much of the surrounding countryside.",
         ],
     },
 }
