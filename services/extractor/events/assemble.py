@@ -38,6 +38,7 @@ from services.extractor.events.segments import trim
 from services.extractor.events.sites import (
     SiteMention,
     assign_counts,
+    distribute_each,
     find_sites,
     refine,
     resolve_descriptors,
@@ -59,9 +60,11 @@ _PRISON_CELL = re.compile(
 )
 _JOINT = re.compile(r"\bjoint(?:ly)?\b|\bin\s+(?:coordination|cooperation|collaboration)\s+with\b", re.I)
 _TERROR = re.compile(r"terror|jihad|extremis|radicali", re.I)
+_BARE_DATELINE = re.compile(r"[A-Z][A-Z\u00c0-\u00de .'-]{2,30}(?=\s+[-\u2013\u2014]\s)")
 _AGENCY_AFTER = re.compile(
     r"(?:['\u2019]s)?\s+(?:state\s+|regional\s+|provincial\s+|city\s+|municipal\s+|local\s+)?(?:criminal\s+)?"
-    r"(?:police|gendarmerie|prosecutors?|court|governor|authorities|command)\b",
+    r"(?:police|gendarmerie|prosecutors?|court|governor|authorities|command|(?:armed\s+|special\s+|security\s+)?forces"
+    r"|troops|army|military|navy|air\s+force|soldiers|government|officials|drones?|aircraft|jets|warplanes)\b",
     re.I,
 )
 _REACTION = re.compile(
@@ -177,9 +180,17 @@ class _Builder:
 
     def _dateline_country(self, places: Gazetteer) -> set[str]:
         """Where the story was filed ("MADRID, March 3 (Wire) -") is the likeliest country of its places."""
-        if not self.doc.dateline_end:
-            return set()
-        city = re.match(r"[A-Z][A-Za-z\u00c0-\u024f .'-]+?(?=,)", self.doc.text)
+        if self.doc.dateline_end:
+            city = re.match(r"[A-Z][A-Za-z\u00c0-\u024f .'-]+?(?=,)", self.doc.text)
+        else:  # a dateline with no date: "MOGADISHU - ", opening the text or the paragraph after the title
+            city = next(
+                (
+                    m
+                    for block in self.doc.text.split("\n\n", 2)[:2]
+                    if (m := _BARE_DATELINE.match(block)) is not None
+                ),
+                None,
+            )
         place = places.resolve(city.group(0).title(), (), fuzzy=False) if city else None
         return {place.country} if place is not None and place.country else set()
 
@@ -395,6 +406,19 @@ class _Builder:
                     triggers,
                     killed=record.family == "violence",
                 )
+            if record.family == "operation":
+                spans = [
+                    op.spans.get(i, (doc_s.start, doc_s.end))
+                    for i in op.sentences
+                    for doc_s in (self.doc.sentences[i],)
+                ]
+                follower = max(op.sentences) + 1
+                if follower < len(self.doc.sentences) and not any(follower in o.sentences for o in self.ops):
+                    # "... in Badalona and Terrassa. One suspect was held in each town.": the next
+                    # sentence, of no record of its own, distributes this record's people
+                    s = self.doc.sentences[follower]
+                    spans.append((s.start, s.end))
+                distribute_each(self.text, spans, found)
         for site in found:
             if site.country is None:
                 site.country = self._unknown_site_country(op, site)
@@ -418,8 +442,20 @@ class _Builder:
         if section:
             return section
         i = self.doc.sentence_at(site.start)
-        named = countries_in(self.text, self.doc.sentences[i].start, site.start, names_only=True)
-        return sorted(named)[0] if len(named) == 1 else None
+        sentence_start = self.doc.sentences[i].start
+        named = {
+            code
+            for start, end, code, demonym in nationality_mentions(self.text)
+            if sentence_start <= start
+            and end <= site.start
+            and not demonym
+            and not _AGENCY_AFTER.match(self.text, end)  # "United States forces": whose, not where
+        }
+        if len(named) == 1:
+            return next(iter(named))
+        # a village no gazetteer has is most likely near where the story was filed ("MOGADISHU -")
+        filed = self._dateline_country(self.places)
+        return next(iter(filed)) if len(filed) == 1 and not named else None
 
     def _fallback_country(self, op: Operation) -> str | None:
         section = self.doc.section_countries.get(self.doc.sentences[op.head.sentence].section)
@@ -474,6 +510,23 @@ class _Builder:
         total_kind = (
             "arrested" if record.family == "operation" else "killed" if record.family == "violence" else None
         )
+        stated = next((q for q in found if q.kind == total_kind), None)
+        if (
+            total_kind == "arrested"
+            and stated is not None
+            and len(counted) >= 2
+            and len(counted) == len(event_sites)
+        ):
+            # every place has its count ("four in Tangier and one each in Fez and Tiflet"): their sum
+            # is a floor, so a smaller stated figure is one place's count, not the total
+            total = sum(s.count or 0 for s in counted)
+            if (
+                stated.value is not None
+                and stated.value < total
+                and stated.value in {s.count for s in counted}
+            ):
+                found = [q for q in found if q is not stated]
+                found.append(Quantity(kind="arrested", value=total))
         if total_kind and counted and not any(q.kind == total_kind for q in found):
             total = sum(s.count or 0 for s in counted)  # "four ... in Spain, while the remaining six ..."
             found.append(Quantity(kind=cast(Any, total_kind), value=total))

@@ -34,6 +34,7 @@ from services.extractor.events.timex import TimeExpression, find_times
 
 AnchorKind = Literal["trigger", "speech", "other"]
 # A prepositional phrase already after a verb of background: its one argument is taken.
+_RELATIVE_PRONOUN = re.compile(r",\s+(?:who|which|whom)\b", re.I)
 _TAKEN = re.compile(r"\b(?:in|on|at|from|to|of)\s+[\w\u00c0-\u024f]", re.I)
 
 SPEECH = re.compile(
@@ -243,9 +244,20 @@ class Document:
             and not re.search(r"[,;:]", self.text[position : right.start])
         ):
             return right
+        if self._in_relative_clause(left.start, position, right.start):
+            return left  # "The man, who was arrested ... in October 2021, admitted": the clause's verb
         left_cost = position - left.end
         right_cost = 2 * (right.start - position)
         return left if left_cost <= right_cost else right
+
+    def _in_relative_clause(self, left: int, position: int, right: int) -> bool:
+        """``left`` and ``position`` lie in one relative clause (", who ... ,") that ends before ``right``."""
+        pronoun = None
+        for m in _RELATIVE_PRONOUN.finditer(self.text, max(0, left - 200), left):
+            pronoun = m
+        if pronoun is None or re.search(r"[,;:]", self.text[pronoun.end() : position]):
+            return False
+        return bool(re.search(r",", self.text[position:right]))
 
     def is_modifier(self, hit: Hit) -> bool:
         """A participle describing people by an earlier action ("the Frenchman detained in ...")."""

@@ -75,10 +75,11 @@ _PRESENT_PERFECT = re.compile(
     r"\b(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+|also\s+|in\s+all\s+)?(?:been\s+)?(?:[a-z]+ly\s+)?$",
     re.I,
 )
+# "in Nigeria's Kaduna state" names a smaller place, not a count across the country
 _WIDE = re.compile(
     r"\b(?:across|throughout|nationwide|around)\s+(?:the\s+)?(?:country|nation|kingdom|[A-Z][\w-]+)"
     r"|\bnationwide\b|\bin\s+total\b|\baltogether\b|\bin\s+all\b|\bnow\b|\bso\s+far\b|\bto\s+date\b"
-    r"|\bin\s+(?:France|Spain|Morocco|Italy|Germany|Belgium|Britain|the\s+UK|Europe|Tunisia|Algeria|Nigeria|the\s+country)\b",
+    r"|\bin\s+(?:France|Spain|Morocco|Italy|Germany|Belgium|Britain|the\s+UK|Europe|Tunisia|Algeria|Nigeria|the\s+country)\b(?!['\u2019]s)",
     re.I,
 )
 _COMPARISON = re.compile(

@@ -95,7 +95,7 @@ def _guarded(rule: TriggerRule, lowered: str, start: int, end: int) -> bool:
     if rule.near is None and not rule.not_near:
         return True
     window = _window(lowered, start, end)
-    if rule.near is not None and not rule.near.search(window):
+    if rule.near is not None and not rule.near.search(window) and not _passive_of(rule.near, lowered, start):
         return False
     return not any(p.search(window) for p in rule.not_near)
 
@@ -104,6 +104,21 @@ _PEOPLE_WORD = re.compile(
     r"\b(?:people|persons?|m[ae]n|wom[ae]n|hostages?|suspects?|detainees?|prisoners?|captives?"
     r"|girls?|boys?|children|students?|workers?|he|she|they|him|her|them|\d+)\b"
 )
+
+
+_PASSIVE_CHAIN = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
+_CLAUSE_CUT = re.compile(r"[;:]|,\s+(?:and|but|while|who|which)\b")
+
+
+def _passive_of(klass: re.Pattern[str], lowered: str, start: int) -> bool:
+    """A passive verb whose subject, the first words of its clause, is of ``klass``: the people a
+    verb acts on stand there however long the phrase after them ("More than 130 pupils kidnapped
+    from a school in Kuriga, in Kaduna state, have been released")."""
+    if not _PASSIVE_CHAIN.search(lowered[:start]):
+        return False
+    clause_start = max((m.end() for m in _CLAUSE_CUT.finditer(lowered, 0, start)), default=0)
+    words = list(_WORD.finditer(lowered, clause_start, start))[:NEAR_WORDS]
+    return bool(words) and klass.search(lowered, words[0].start(), words[-1].end()) is not None
 
 
 def _said_of(klass: re.Pattern[str], lowered: str, start: int) -> bool:

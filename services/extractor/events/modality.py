@@ -67,6 +67,14 @@ _PLANNED_NOUN = re.compile(
     r"|launch|mount|against\s+such|warned\s+of|warning\s+of)\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+# verbs whose gerund object is an idea: "discussed attacking", "considered kidnapping"
+_ENTERTAINED = re.compile(
+    r"\b(?:discuss(?:ed|es|ing)?|consider(?:ed|s|ing)?|contemplat(?:ed|es|ing)|envisag(?:ed|es|ing)"
+    r"|talk(?:ed|s|ing)?\s+about|thought\s+about|think(?:s|ing)?\s+about|dream(?:ed|t|s)?\s+(?:of|about)"
+    r"|fantasi[sz](?:ed|es|ing)\s+about|plann?(?:ed|ing|s)?|propos(?:ed|es|ing)|suggest(?:ed|s|ing)|urg(?:ed|es|ing))"
+    r"\s+(?:[a-z]+ly\s+)?$",
+    re.I,
+)
 _GENERIC = re.compile(
     r"\b(?:usually|often|routinely|regularly|frequently|typically|generally|normally|sometimes|always|rarely"
     r"|every\s+time|whenever|as\s+soon\s+as|tends?\s+to|anyone|whoever|those\s+who|any\s+person|people\s+who"
@@ -98,7 +106,7 @@ _REDUCED_RELATIVE = re.compile(
     r"\b(?:those|(?:the|a|an|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:suspects?|men|women|people|persons|individuals|detainees|pair|two|three|four|five|six|seven|eight|nine|ten"
     r"|\d+|others?|ones?|frenchman|man|woman|minors?|workers|girls|schoolgirls|students|hostages|tourists|nationals"
-    r"|citizens|passengers|villagers|soldiers|officers|cells?|networks?|groups?|rings?))\s+(?:\w+ly\s+)?$"
+    r"|citizens|passengers|villagers|soldiers|officers|pupils|children|schoolchildren|boys|cells?|networks?|groups?|rings?))\s+(?:\w+ly\s+)?$"
     # "Weapons seized during the raids were displayed", "the explosives found in the flat"
     r"|(?:^|\b(?:the|these|those|\d+)\s+)(?:[\w-]+\s+){0,2}?(?:weapons|arms|explosives|materials|documents|devices"
     r"|phones|computers|laptops|equipment|items|objects|cash|money|drugs|vehicles|cars|rifles|guns|knives)\s+$",
@@ -157,8 +165,11 @@ def modality(sentence: str, hit: Hit, sentence_start: int) -> Modality:
         return "future"
     if _INTENT_TO.search(left[-60:]):
         return "future"
-    if _BARE_TO.search(left[-20:]) and not _ACCOMPLISHED.search(left):
+    # "to arrest" is an infinitive, "led to arrests" a preposition before what happened
+    if hit.rule.form != "noun" and _BARE_TO.search(left[-20:]) and not _ACCOMPLISHED.search(left):
         return "future"
+    if hit.text.lower().endswith("ing") and _ENTERTAINED.search(left[-40:]):
+        return "hypothetical"  # "had discussed attacking churches": an idea, not an action
     if hit.rule.form == "noun" and _PLANNED_NOUN.search(left[-50:]):
         return "hypothetical"
     if _HYPOTHETICAL.search(clause[-80:]):

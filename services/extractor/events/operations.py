@@ -121,6 +121,19 @@ class Operation:
         referring = (mention.anaphoric or mention.hit.rule.reference_only) and len(self.mentions) > 1
         if self.time is None and mention.time is not None and not referring:
             self.time = mention.time
+        elif _narrows(self.time, mention.time):
+            # "at the weekend ... the strike, carried out on Saturday": a day inside the record's
+            # span is the record's, even told by a reference back
+            self.time = mention.time
+
+
+def _narrows(wide: TimeExpression | None, narrow: TimeExpression | None) -> bool:
+    """``narrow`` lies inside ``wide`` and is shorter: the same event's date, told more exactly."""
+    if wide is None or narrow is None or None in (wide.start, wide.end, narrow.start, narrow.end):
+        return False
+    assert wide.start and wide.end and narrow.start and narrow.end  # for the type checker
+    inside = wide.start <= narrow.start and narrow.end <= wide.end
+    return inside and (narrow.end - narrow.start) < (wide.end - wide.start)
 
 
 def _compatible_time(a: TimeExpression | None, b: TimeExpression | None) -> bool:
@@ -133,8 +146,17 @@ def _compatible_time(a: TimeExpression | None, b: TimeExpression | None) -> bool
 def _new_people(doc: Document, m: Mention) -> bool:
     """The trigger introduces people not met before ("detained a 41-year-old man", "two more")."""
     s = doc.sentences[m.sentence]
+    if _KNOWN_PEOPLE_SUBJECT.match(doc.text, s.start, m.hit.start):
+        return False  # "The suspects, two girls and a boy, were detained ...": the people met before
     window = doc.text[max(s.start, m.hit.start - 50) : min(s.end, m.hit.end + 60)]
     return bool(_NEW_PEOPLE.search(window))
+
+
+# A definite subject that opens the sentence, with an aside describing it before the verb
+_KNOWN_PEOPLE_SUBJECT = re.compile(
+    r"(?:The|These|Those|All)\s+(?:\w+\s+)?(?:suspects|men|women|teenagers|detainees|three|four|five|six|seven"
+    r"|eight|nine|ten|two|individuals|people|youths|minors)\s*,[^.;]*?,\s+(?:\w+\s+){0,2}$"
+)
 
 
 def _places_near(doc: Document, m: Mention) -> set[str]:

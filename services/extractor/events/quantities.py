@@ -70,7 +70,10 @@ _PASSIVE_ARREST = re.compile(
     r"|stopped|captured|held|caught|nabbed|picked\s+up|taken\s+into\s+custody|placed\s+(?:in|under))\b"
 )
 _ONE_DEFENDANT = re.compile(
-    r"\b(?:charged|indicted|sentenced|convicted|remanded|jailed|ordered|placed|fined|acquitted)\s+(?:him|her)\b",
+    # the court verb's object is one person: "charged him", "sentenced a 23-year-old man to 12 years"
+    r"\b(?:charged|indicted|sentenced|convicted|remanded|jailed|ordered|placed|fined|acquitted)\s+(?:him|her\b"
+    r"|(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|suspect|defendant|teenager|youth|minor|national|citizen)\b"
+    r"(?!\s+and\b))",
     re.I,
 )
 _SINGLE_PERSON = re.compile(

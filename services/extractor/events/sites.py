@@ -54,7 +54,8 @@ _LEADING_WORDS = frozenset(
 _CALENDAR = frozenset(m.capitalize() for m in MONTHS) | frozenset(d.capitalize() for d in WEEKDAYS)
 _DESTINATION = re.compile(
     # "taken into custody in Ceuta" is where the arrest was made, not where anyone was taken
-    r"(?<!according\s)(?<!due\s)(?<!thanks\s)\b(?:to|towards|into(?!\s+(?:police\s+)?(?:custody|detention)\b)"
+    # "led to arrests in Fez": what an action brought about, where it happened
+    r"(?<!according\s)(?<!due\s)(?<!thanks\s)(?<!led\s)(?<!lead\s)(?<!leads\s)(?<!leading\s)\b(?:to|towards|into(?!\s+(?:police\s+)?(?:custody|detention)\b)"
     r"|bound\s+for|heading\s+for|headed\s+for|left\s+for|en\s+route\s+to|on\s+(?:its|their|his|her)\s+way\s+to"
     r"|(?:flight|flights|plane|ferry|boat|ship)\s+(?:\w+\s+){0,3}?to|reach(?:ing)?|join(?:ed|ing)?\s+(?:\w+\s+){0,5}?in)"
     r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$",
@@ -85,6 +86,7 @@ _GROUP_IN = re.compile(
 # Before a name nobody has in a gazetteer, only these words make it a place.
 _UNKNOWN_PLACE_CUE = re.compile(
     r"\b(?:(?:arrested|detained|apprehended|held|raided|captured|cells?|took\s+place|killed|attacked)\s+in"
+    r"|(?:near|outside|close\s+to|on\s+the\s+outskirts\s+of)"
     r"|(?:heading|headed|bound|left)\s+for|en\s+route\s+to"
     r"|(?:village|town|city|locality|district|neighbou?rhood|hamlet|commune|municipality|settlement|camp|base"
     r"|station|prison|market|suburb|quarter|area|region|province)\s+(?:of|at|in)"
@@ -160,7 +162,9 @@ _SPLIT_COUNT = (
 # Where a sentence's clauses part: "..., while the remaining six ...", "... and two in Nador", "five in
 # Tangier, the sixth in Bilbao" (a count followed by "in" opens a clause of its own).
 _CLAUSE = re.compile(
-    rf",\s*(?:while|whereas)\s+|[;:]\s*|\s+while\s+|\s+whereas\s+|,?\s+and\s+{_SPLIT_COUNT}|,\s+{_SPLIT_COUNT}",
+    rf",\s*(?:while|whereas)\s+|[;:]\s*|\s+while\s+|\s+whereas\s+|,?\s+and\s+{_SPLIT_COUNT}|,\s+{_SPLIT_COUNT}"
+    # "... in Tangier, as part of an operation that also led to arrests in Fez": the wider operation
+    r"|,\s+(?:as\s+part\s+of|in\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:operation|sweep|crackdown))\b",
     re.I,
 )
 # "Two were held in Oujda": a number standing for people, with the verb right after it
@@ -210,8 +214,12 @@ def find_sites(
         if any(s <= match.start() < e for s, e in skip):
             continue  # inside an agency's or a group's name
         before = text[max(start, match.start() - 60) : match.start()]
-        if _REFERENCE_POINT.search(before[-30:]) and any(match.start() - f.end < 80 for f in found):
-            continue  # "San Martin de la Vega, just south of Madrid": a landmark for the site just named
+        if _REFERENCE_POINT.search(before[-30:]) and any(
+            match.start() - f.end < 80 for f in found if f.precision != "country"
+        ):
+            # "San Martin de la Vega, just south of Madrid": a landmark for the town just named (a
+            # country is never located by a town: "United States forces ... near Bariire")
+            continue
         seat = _SEAT_IN_NAME.search(match.group(0))
         if (
             seat is not None and seat.start() > 0
@@ -372,9 +380,13 @@ def _resolve(
             continue
         whole = n == len(words)
         big = place.population >= BIG_TOWN or place.precision != "city"
-        if place.resolution == "alternate" and not (place.population >= 10_000 and whole and locative):
+        if place.resolution == "alternate" and (
+            not (place.population >= 10_000 and whole and locative)
+            or (context and place.country not in context)
+        ):
             # an alternate name ("Fnideq" for Fnidek) is often a word or a person elsewhere ("Hayden
-            # noted", "Dzhokhar Tsarnaev"): a town's, on the whole capitalised run, in a place slot
+            # noted", "Dzhokhar Tsarnaev"): a town's, on the whole capitalised run, in a place slot;
+            # and of a town abroad, rarely ("near Boni" in a story about Mali is not Bonn)
             continue
         if place.resolution == "exact" and not (big or (whole and (locative or len(words) > 1))):
             # a small town named like a word or a first name ("George W. Bush", "Martin Luther King",
@@ -563,6 +575,35 @@ def assign_counts(
         cursor = bound
 
 
+# "one each in Fez and Tiflet": one person at each of the places that follow in the clause
+_ONE_EACH_IN = re.compile(r"\bone\s+each\s+in\b", re.I)
+# "one in each city", "One suspect was held in each town": one person at each of the record's places
+_ONE_IN_EACH = re.compile(
+    r"\bone\b[^.;]{0,40}?\bin\s+each\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?"
+    r"(?:cit(?:y|ies)|towns?|villages?|places?|provinces?|regions?|districts?|localit(?:y|ies)|municipalit(?:y|ies))\b",
+    re.I,
+)
+
+
+def distribute_each(text: str, spans: list[tuple[int, int]], sites: list[SiteMention]) -> None:
+    """Distributive counts: "arresting four in Tangier and one each in Fez and Tiflet" gives the
+    places after "one each" one person each; "one in each city" (in the record's sentences, maybe
+    after the sentence naming the places) gives every place of the record that has no count one."""
+    places = [s for s in sites if s.role == "event_site" and s.precision != "country"]
+    for start, end in spans:
+        each_in = _ONE_EACH_IN.search(text, start, end)
+        if each_in is not None:
+            clause_end = next((m.start() for m in _CLAUSE.finditer(text, each_in.end(), end)), end)
+            for site in places:
+                if each_in.end() <= site.start < clause_end and site.count is None:
+                    site.count, site.count_span = 1, (each_in.start(), each_in.end())
+        in_each = _ONE_IN_EACH.search(text, start, end)
+        if in_each is not None and sum(1 for s in places if s.count is None) >= 2:
+            for site in places:
+                if site.count is None:
+                    site.count, site.count_span = 1, (in_each.start(), in_each.end())
+
+
 _DEATH = re.compile(
     r"\b(?:killed|killing|dead|died|massacred|murdered|lives|death|deaths|slain|executed)\b", re.I
 )
@@ -669,6 +710,15 @@ def refine(sites: list[SiteMention], keep_countries: bool, text: str = "") -> li
     towns = [s for s in out if s.precision == "city"]
     # "in Catalonia, arresting six men in Badalona and Terrassa": a region told apart from the towns
     # only locates them; listed with them ("in Bizerte, Ben Arous and Sousse") it is one of the sites
+    # "Police in North Rhine-Westphalia have detained three ... one each in Dusseldorf, Essen and
+    # Marl": a region whose count its towns' counts make up is the total, not a fourth site
+    out = [
+        s
+        for s in out
+        if s.precision not in ("admin1", "admin2")
+        or s.count is None
+        or sum(t.count or 0 for t in towns if _within(t, s)) < s.count
+    ]
     out = [
         s
         for s in out
@@ -688,6 +738,14 @@ def refine(sites: list[SiteMention], keep_countries: bool, text: str = "") -> li
             if site.role == "event_site":
                 same.role = "event_site"  # "active in Oujda ... arrested in Oujda": it happened there
     return unique
+
+
+def _within(town: SiteMention, region: SiteMention) -> bool:
+    if town.country != region.country:
+        return False
+    town_admin = town.place.admin1 if town.place else None
+    region_admin = region.place.admin1 if region.place else None
+    return town_admin is None or region_admin is None or town_admin == region_admin
 
 
 _LISTED_GAP = re.compile(

@@ -126,7 +126,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("weekday_last_week", re.compile(rf"\b(?:on\s+)?{_WD}\s+(?:of\s+)?last\s+week\b", re.I)),
     (
         "last_period",
-        re.compile(r"\b(?P<rel>last|this|earlier\s+this)\s+(?P<period>weekend|week|month)\b", re.I),
+        # "at the weekend", "over the weekend": the latest one, as "this weekend"
+        re.compile(
+            r"\b(?P<rel>last|this|earlier\s+this|(?:at|over|during)\s+the(?=\s+weekend))\s+(?P<period>weekend|week|month)\b",
+            re.I,
+        ),
     ),
     (
         "weekday",
