@@ -414,6 +414,100 @@ ARTICLES: dict[str, dict[str, object]] = {
             "Al-Shabaab controlled Bariire until 2019 and still holds much of the surrounding countryside.",
         ],
     },
+    "hw-35": {
+        "outlet": "Ministry of the Interior (Spain), press office",
+        "url": "https://www.interior-press.example/en/press/2024/10/03/national-police-dismantles-cell-madrid-almeria-nador/",
+        "published": "2024-10-03T12:00:00+02:00",
+        "title": "The National Police dismantles a jihadist cell in Madrid, Almeria and Nador",
+        "paragraphs": [
+            "The National Police, in a joint operation with Morocco's General Directorate of Territorial Surveillance (DGST), has dismantled a cell linked to the terrorist organisation Daesh, arresting two people in Madrid, one in Almeria and a fourth in the Moroccan city of Nador.",
+            "The arrests took place on Tuesday, 1 October. The detainees, all Moroccan nationals aged between 24 and 38, were engaged in the recruitment of young people through social networks and had expressed their willingness to travel to the Sahel to join the organisation.",
+            "During the searches of their homes, agents seized computer equipment, mobile phones and documentation. No weapons or explosives were found.",
+            "With these arrests, the number of people detained in Spain for jihadist terrorism so far this year rises to 61.",
+        ],
+    },
+    "hw-36": {
+        "outlet": "Brussels Evening Post",
+        "url": "https://www.brusselseveningpost.example/news/2024/11/13/seven-detained-terror-raids/",
+        "published": "2024-11-13T10:30:00+01:00",
+        "title": "Seven detained in Brussels, Antwerp and Liege terror raids",
+        "paragraphs": [
+            "BRUSSELS - Seven people were detained during raids on 14 addresses in Brussels, Antwerp and Liege on Tuesday evening, the federal prosecutor's office said on Wednesday, in an investigation into a suspected plan to attack a Jewish target.",
+            "Four of them were released after questioning. The other three were brought before an investigating judge, who ordered them held on charges of participating in the activities of a terrorist group and preparing a terrorist offence.",
+            "The prosecutor's office did not say where the three were arrested. No weapons were found during the searches, it said.",
+            "The Coordination Unit for Threat Analysis (OCAM) kept Belgium's threat level at three on a scale of four.",
+        ],
+    },
+    "hw-37": {
+        "outlet": "Kano Chronicle Online",
+        "url": "https://www.kanochronicle.example/2024/06/11/bandits-kill-25-zamfara-villages/",
+        "published": "2024-06-11T09:00:00+01:00",
+        "title": "Bandits kill 25 in two Zamfara villages",
+        "paragraphs": [
+            "GUSAU - Armed bandits killed at least 25 people in attacks on two villages in Zamfara state on Sunday night, police said on Monday.",
+            "Eighteen villagers were killed in Kadawa and seven in Ruwan Tofa, both in Tsafe local government area, police spokesman Yazid Abubakar said. Several houses were set on fire and an unknown number of residents were abducted.",
+            "Troops have been deployed to the area, he said, adding that no arrests had been made.",
+            "Bandit attacks killed more than 2,600 people in north-west Nigeria last year, according to a tally by a Lagos-based risk consultancy.",
+        ],
+    },
+    "hw-38": {
+        "outlet": "Hexagone Info",
+        "url": "https://www.hexagoneinfo.example/2024/04/27/france-expels-algerian-imam/",
+        "published": "2024-04-27T16:00:00+02:00",
+        "title": "France expels Algerian imam after court clears way",
+        "paragraphs": [
+            "PARIS - France on Friday expelled an Algerian imam accused of calling for violence against Jews in his sermons, Interior Minister Gerald Darmanin said, hours after the Council of State rejected his last appeal.",
+            "The 52-year-old, who had preached for years at a mosque in Nice, was put on a flight from Marseille to Algiers in the evening, the ministry said.",
+            "Darmanin said nearly 4,000 foreigners considered dangerous had been expelled since 2017, and that he wanted the figure to rise.",
+            "The imam's lawyer said he would take the case to the European Court of Human Rights.",
+        ],
+    },
+    "hw-39": {
+        "outlet": "Rif Post",
+        "url": "https://www.rifpost.example/en/security/2024/10/02/nador-man-held-joint-sweep/",
+        "published": "2024-10-02T19:00:00+01:00",
+        "title": "Nador man held in joint Moroccan-Spanish anti-terror sweep",
+        "paragraphs": [
+            "NADOR - A 31-year-old man was arrested in Nador on 1 October by agents of the DGST as part of a joint operation with the Spanish police that also saw three suspects detained in Spain.",
+            "According to a security source, the suspect was in contact with the members of the cell arrested in Madrid and Almeria and was preparing to join the ranks of the Islamic State in the Sahel region.",
+            "He has been placed in police custody under the supervision of the public prosecutor's office, pending the investigation.",
+            "Morocco and Spain have carried out dozens of joint operations against jihadist cells over the past decade.",
+        ],
+    },
+    "hw-40": {
+        "outlet": "Oriental Maghreb Today",
+        "url": "https://www.orientalmaghreb.example/2024/11/08/two-brothers-held-nador/",
+        "published": "2024-11-08T11:00:00+01:00",
+        "title": "Two held in Nador over Islamic State allegiance",
+        "paragraphs": [
+            "Moroccan security services arrested two brothers aged 22 and 25 in Nador on Thursday on suspicion of pledging allegiance to the Islamic State group, the General Directorate of National Security (DGSN) said.",
+            "The arrests were made on the basis of information from the DGST. A search of the family home turned up a knife, a balaclava and extremist literature.",
+            "The operation comes a month after four suspects were arrested in Nador, Madrid and Almeria in a joint operation with Spain.",
+        ],
+    },
+    "hw-41": {
+        "outlet": "Rhine Courier (English)",
+        "url": "https://www.rhinecourier.example/en/2024/12/05/syrian-charged-munich-market-plot/",
+        "published": "2024-12-05T14:00:00+01:00",
+        "title": "Syrian charged over planned attack on Munich Christmas market",
+        "paragraphs": [
+            "KARLSRUHE - German federal prosecutors have charged a 20-year-old Syrian man with preparing a serious act of violence endangering the state, over an alleged plan to drive a truck into a Christmas market in Munich.",
+            "The man was arrested in Augsburg in late August, when police found instructions for building explosives on his phone, the prosecutors said in a statement on Thursday. He has been in pre-trial detention since then.",
+            "The trial is expected to open next year before the higher regional court in Munich.",
+            "Germany has foiled at least 10 Islamist plots since 2021, according to the Interior Ministry.",
+        ],
+    },
+    "hw-42": {
+        "outlet": "Carthage Wire",
+        "url": "https://www.carthagewire.example/2024/05/23/two-more-held-djerba-plot/",
+        "published": "2024-05-23T18:00:00+01:00",
+        "title": "Two more held in Tunisia over Djerba synagogue plot",
+        "paragraphs": [
+            "TUNIS - Tunisian police arrested two more suspects on Wednesday in Sousse and Monastir, taking to nine the number held this week over a plot to attack a synagogue on Djerba, the Interior Ministry said.",
+            "One suspect was detained in each city. The seven others were arrested on Monday in Tunis and Sfax, the ministry said.",
+            "The ministry did not say which group the suspects belonged to. Security has been stepped up on Djerba ahead of the annual Ghriba pilgrimage, which a gunman attacked in May 2023, killing five people.",
+        ],
+    },
 }
 
 PAGE = """<!DOCTYPE html>
