@@ -163,7 +163,13 @@ def score_article(gold_article: dict[str, Any], predicted: list[EventMention], s
         used.add(hit.mention_id)
         scores.matched += 1
         _score_fields(gold, hit, scores)
-    counted = [m for m in predicted if m.record_kind == "event" and m.mention_id not in optional_hits]
+    # a record that matched only optional mentions is neither right nor wrong; one that matched a
+    # required event counts once, whatever optional mention its evidence also holds
+    counted = [
+        m
+        for m in predicted
+        if m.record_kind == "event" and (m.mention_id in used or m.mention_id not in optional_hits)
+    ]
     scores.predicted_events += len(counted)
     for m in counted:
         if m.mention_id not in used:
