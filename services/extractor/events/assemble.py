@@ -28,6 +28,7 @@ from schemas.events import Actor, EventMention, EventTime, Quantity, Span, Targe
 from services.extractor.events.actors import ActorMention, ActorTable, default_actors
 from services.extractor.events.countries import countries_in, nationality_mentions
 from services.extractor.events.document import Document, read
+from services.extractor.events.kinds import earlier_steps
 from services.extractor.events.lexicon import Lexicon, default_lexicon
 from services.extractor.events.modality import REAL, is_adjectival, modality
 from services.extractor.events.numbers import PEOPLE_NOUNS
@@ -61,6 +62,7 @@ _PRISON_CELL = re.compile(
 _JOINT = re.compile(r"\bjoint(?:ly)?\b|\bin\s+(?:coordination|cooperation|collaboration)\s+with\b", re.I)
 _TERROR = re.compile(r"terror|jihad|extremis|radicali", re.I)
 _BARE_DATELINE = re.compile(r"[A-Z][A-Z\u00c0-\u00de .'-]{2,30}(?=\s+[-\u2013\u2014]\s)")
+_KILLING = re.compile(r"(?:kill|murder|massacr|slaughter|shot\s+dead)", re.I)
 _AGENCY_AFTER = re.compile(
     r"(?:['\u2019]s)?\s+(?:state\s+|regional\s+|provincial\s+|city\s+|municipal\s+|local\s+)?(?:criminal\s+)?"
     r"(?:police|gendarmerie|prosecutors?|court|governor|authorities|command|(?:armed\s+|special\s+|security\s+)?forces"
@@ -128,9 +130,14 @@ class EventExtractor:
         ops = group(doc)
         builder = _Builder(doc, self.places, article_id, url)
         builder.ops = ops
-        mentions = [builder.build(op) for op in ops]
+        built = [m for m in (builder.build(op) for op in ops) if m is not None]
+        earlier = earlier_steps([(cast(Any, m.record_kind), m.subtype, m.time) for m in built], published_at)
+        mentions = [
+            m.model_copy(update={"record_kind": "background"}) if k in earlier else m
+            for k, m in enumerate(built)
+        ]
         mentions += builder.statistics({i for op in ops for i in op.sentences})
-        return sorted((m for m in mentions if m is not None), key=lambda m: m.evidence[0].start)
+        return sorted(mentions, key=lambda m: m.evidence[0].start)
 
 
 def extract_events(
@@ -320,11 +327,16 @@ class _Builder:
         elif family == "violence":
             # an abduction is told as a raid or an attack first; an air strike is how the first
             # attack was done ("killed seven militants in an air strike"), unless it answered it
-            # ("killed in IS attacks, prompting Russian airstrikes")
+            # ("killed in IS attacks, prompting Russian airstrikes"); people abducted in a later
+            # sentence of an attack the lede tells ("killed 25 ... residents were abducted") are
+            # part of the attack
             head = [h for h in hits if self.doc.sentence_at(h.start) == op.head.sentence]
             strike = next((h for h in head if h.subtype == "airstrike"), None)
             reaction = strike is not None and _REACTION.search(self.text[head[0].end : strike.start])
-            if "abduction" in subtypes:
+            killing_head = any(h.subtype == "attack" and _KILLING.match(h.text) for h in head) and not any(
+                h.subtype == "abduction" for h in head
+            )
+            if "abduction" in subtypes and not killing_head:
                 subtype = "abduction"
             elif strike is not None and not reaction:
                 subtype = "airstrike"
@@ -451,11 +463,26 @@ class _Builder:
             and not demonym
             and not _AGENCY_AFTER.match(self.text, end)  # "United States forces": whose, not where
         }
-        if len(named) == 1:
-            return next(iter(named))
+        if named:
+            return next(iter(named)) if len(named) == 1 else None
+        # or in the one country the record's earlier sentences name ("killed 13 in Nigeria's
+        # Zamfara state. Nine were killed in Gidan Kare ...")
+        told = {
+            code
+            for start, end, code, demonym in nationality_mentions(self.text)
+            if any(
+                self.doc.sentences[j].start <= start < self.doc.sentences[j].end
+                for j in op.sentences
+                if j < i
+            )
+            and not demonym
+            and not _AGENCY_AFTER.match(self.text, end)
+        }
+        if told:
+            return next(iter(told)) if len(told) == 1 else None
         # a village no gazetteer has is most likely near where the story was filed ("MOGADISHU -")
         filed = self._dateline_country(self.places)
-        return next(iter(filed)) if len(filed) == 1 and not named else None
+        return next(iter(filed)) if len(filed) == 1 else None
 
     def _fallback_country(self, op: Operation) -> str | None:
         section = self.doc.section_countries.get(self.doc.sentences[op.head.sentence].section)

@@ -35,6 +35,7 @@ from services.extractor.events.timex import TimeExpression, find_times
 AnchorKind = Literal["trigger", "speech", "other"]
 # A prepositional phrase already after a verb of background: its one argument is taken.
 _RELATIVE_PRONOUN = re.compile(r",\s+(?:who|which|whom)\b", re.I)
+_AGES = re.compile(r"aged\s+(?:between\s+|from\s+)?\d", re.I)
 _TAKEN = re.compile(r"\b(?:in|on|at|from|to|of)\s+[\w\u00c0-\u024f]", re.I)
 
 SPEECH = re.compile(
@@ -49,7 +50,7 @@ OTHER_PREDICATES = re.compile(
     r"|originally\s+from|hails?\s+from|served|serving|flagged|monitored|radicali[sz]ed|converted|visited"
     r"|stayed|rented|published|oversaw|promoted|heads|runs|trained|operates|controls|holds|held\s+at"
     r"|founded|set\s+up|established|opened|appeared|due|scheduled|expected|planned|intended|hoped|preparing"
-    r"|aged|ranked|posted|filmed|deployed|blamed|described|called|condemned|appalled"
+    r"|aged(?:\s+(?:between\s+|from\s+)?\d+(?:\s*(?:and|to|-)\s*\d+)?)?|ranked|posted|filmed|deployed|blamed|described|called|condemned|appalled"
     r"|revived|recalled|echoed|evoked|reminded|memories|anniversary|marked"
     r"|examined|treated|admitted|hospitali[sz]ed|evacuated|rushed|buried|mourned)\b",
     re.I,
@@ -224,7 +225,9 @@ class Document:
         before = [
             a
             for a in anchors
-            if a.end <= position and (a.kind == "trigger" or not _TAKEN.search(self.text[a.end : position]))
+            if a.end <= position
+            and (a.kind == "trigger" or not _TAKEN.search(self.text[a.end : position]))
+            and not _AGES.match(self.text, a.start, a.end)  # "aged 22 and 25" takes only the ages
         ]
         # a participle describing people ("the Frenchman detained in Marseille") takes what follows it,
         # never what comes before it ("Twelve aid workers kidnapped in December were released")

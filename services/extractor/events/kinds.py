@@ -10,7 +10,9 @@ first clause is an event, the last an aggregate):
   months", "over the year" -- or a year alone ("For 2023 itself, six cells broken up") with a count;
 - a comparison: "compared with 46 in 2022", "up from 46".
 Background is by date: an action dated more than BACKGROUND_DAYS before the reference date (the
-day the page, or its section, was published) is context for the news, not the news.
+day the page, or its section, was published) is context for the news, not the news; and in an
+article whose news is a later step of a case, an arrest dated more than EARLIER_STEP_DAYS before it is an
+earlier step told for context ("charged on Thursday ... arrested in Augsburg in late August").
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import re
 from datetime import date, timedelta
 from typing import Literal
 
+from schemas.events import EventTime
 from services.extractor.events.lexicon import Hit
 from services.extractor.events.numbers import find_numbers
 from services.extractor.events.timex import TimeExpression
@@ -28,6 +31,8 @@ BACKGROUND_DAYS = 730
 # A definite reference with a date of its own ("the attacks of 22 March", "the 2016 bombings") is
 # the news only when recent: older, it is the context of the news.
 REFERENCE_BACKGROUND_DAYS = 30
+# The gap between an article's latest event and an earlier one that makes the earlier one context
+EARLIER_STEP_DAYS = 30
 
 _RUNNING_TOTAL = re.compile(
     r"\b(?:tak(?:ing|es|en)|bring(?:ing|s)?|brought|rais(?:ing|es|ed)|push(?:ing|es|ed))\s+(?:\w+\s+){0,4}?to\s+\d"
@@ -57,6 +62,12 @@ _SINCE = re.compile(
 )
 # "Most were arrested in ...", "Half of them had been detained before": a share of people counted
 # before, with no date of its own
+# "comes a month after", "two years after": what follows happened that long before the news
+_EARLIER_BY = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|\d+)\s+"
+    r"(?:months?|years?)\s+after\s+(?:[\w'-]+\s+){0,8}$",
+    re.I,
+)
 _SHARE_OF_THEM = re.compile(
     r"^\s*(?:Most|Many|Half|Some|The\s+majority|A\s+(?:third|quarter|fifth|minority|majority)|About\s+half"
     r"|Nearly\s+half|Two-thirds|A\s+few)(?:\s+of\s+(?:them|those|these|the\s+\w+))?\s+"
@@ -197,6 +208,8 @@ def record_kind(
             # "54 suspected jihadists have been detained across Spain", "has dismantled more than 90
             # cells": a record of its work, not an operation
             return "aggregate"
+    if _EARLIER_BY.search(sentence[:start]):
+        return "background"  # "The operation comes a month after four suspects were arrested": its past
     singular_noun = hit.rule.form == "noun" and not plural
     if when is not None and when.precision == "year" and not singular_noun and counted:
         return "aggregate"  # "For 2023 itself, it reported six cells broken up and 21 people arrested"
@@ -209,3 +222,44 @@ def record_kind(
     ):
         return "background"
     return "event"
+
+
+# The steps of a case that come after the arrest: when one is the news, the arrest is its past
+LATER_STEPS = frozenset({"charge_indict", "conviction_sentence", "extradition_deportation"})
+
+
+def earlier_steps(
+    records: list[tuple[RecordKind, str | None, EventTime | None]], published: date | None
+) -> set[int]:
+    """Indexes of the arrests told as a case's past: in an article whose news is a later step of
+    a case (a charge, a sentence, an expulsion) within EARLIER_STEP_DAYS of ``published``, an event
+    dated more than EARLIER_STEP_DAYS before that step ("charged on Thursday ... arrested in
+    Augsburg in late August"). A series of operations keeps its earlier ones: a digest of the
+    month's arrests reports each of them."""
+    dated = [
+        (k, subtype, t.end)
+        for k, (kind, subtype, t) in enumerate(records)
+        if kind == "event"
+        and t is not None
+        and t.end is not None
+        and t.precision in ("day", "week", "month")
+        and t.anchor in ("explicit", "publication_date")
+    ]
+    if published is None:
+        return set()
+    # an undated later step is news of the day it is published ("prosecutors have charged a man")
+    dated += [
+        (k, subtype, published)
+        for k, (kind, subtype, t) in enumerate(records)
+        if kind == "event" and subtype in LATER_STEPS and (t is None or t.end is None)
+    ]
+    if not dated:
+        return set()
+    news = max(dated, key=lambda d: d[2])
+    if news[1] not in LATER_STEPS or news[2] < published - timedelta(days=EARLIER_STEP_DAYS):
+        return set()
+    return {
+        k
+        for k, subtype, end in dated
+        if subtype not in LATER_STEPS and end < news[2] - timedelta(days=EARLIER_STEP_DAYS)
+    }

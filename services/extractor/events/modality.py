@@ -125,6 +125,7 @@ _BARE_PLURAL_BEFORE = re.compile(
     r"\b(?:of|for|on|to|with|by|against|among)\s+(?:[a-z-]+\s+)?(?:nationals|people|men|women|migrants|prisoners"
     r"|convicts|suspects|individuals|persons|foreigners|citizens|extremists|jihadists|militants|fighters)\s+$"
 )
+_NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)\s+of\s+(?:[a-z-]+\s+){1,2}$", re.I)
 _PRESENT_COPULA = re.compile(
     r"^(?:\s+[\w-]+){0,6}?\s+(?:is|are|does\s+not|do\s+not|remains?|requires?|means|have\s+become|has\s+become)\b",
     re.I,
@@ -184,7 +185,11 @@ def modality(sentence: str, hit: Hit, sentence_start: int) -> Modality:
         return "generic"
     if hit.text.lower().endswith("ing") and _GERUND_CONTEXT.search(clause):
         return "generic"  # "a reputation for acting swiftly to break up cells and arresting those involved"
-    if hit.rule.form == "verb" and _BARE_PLURAL_BEFORE.search(left[-40:]):
+    if (
+        hit.rule.form == "verb"
+        and _BARE_PLURAL_BEFORE.search(left[-40:])
+        and not _NUMBER_OF.search(left[-50:])  # "the number of people detained ... rises to 61": a total
+    ):
         return "generic"  # "accepted only a trickle of nationals expelled after serving prison terms"
     if (
         hit.rule.form == "noun"

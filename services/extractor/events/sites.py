@@ -87,6 +87,9 @@ _GROUP_IN = re.compile(
 _UNKNOWN_PLACE_CUE = re.compile(
     r"\b(?:(?:arrested|detained|apprehended|held|raided|captured|cells?|took\s+place|killed|attacked)\s+in"
     r"|(?:near|outside|close\s+to|on\s+the\s+outskirts\s+of)"
+    # "killed in Kadawa and seven in Ruwan Tofa": a count with its verb left out, then its place
+    r"|(?:,|\band)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)"
+    r"\s+(?:more\s+|others?\s+)?(?:in|at)"
     r"|(?:heading|headed|bound|left)\s+for|en\s+route\s+to"
     r"|(?:village|town|city|locality|district|neighbou?rhood|hamlet|commune|municipality|settlement|camp|base"
     r"|station|prison|market|suburb|quarter|area|region|province)\s+(?:of|at|in)"
@@ -151,12 +154,16 @@ _DESCRIPTOR = re.compile(
 # the nouns of people a site's count counts: anyone arrested or killed there ("Five soldiers were
 # killed in Diffa", "two others in Bilbao")
 _COUNTED = PEOPLE_NOUNS | {"others"}
+# "Nine were killed in Kadawa": the number reads up to its verb when it stands for people
+_PARTICIPLE = re.compile(r"(?:[a-z]+ed|held|taken|shot|slain|hurt|caught|seized)$")
 _ORDINAL_ONE = re.compile(
-    r"\bthe\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|other|remaining\s+one)\b",
+    # "the sixth in Bilbao", "a fourth in Nador" (not "a fourth of them": a share)
+    r"\b(?:the|a)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|other|remaining\s+one)\b"
+    r"(?!\s+of\b)",
     re.I,
 )
 _SPLIT_COUNT = (
-    r"(?=(?:the\s+)?(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|remaining|other"
+    r"(?=(?:the\s+|a\s+)?(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|remaining|other"
     r"|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b[^,.;]{0,40}\bin\b)"
 )
 # Where a sentence's clauses part: "..., while the remaining six ...", "... and two in Nador", "five in
@@ -188,10 +195,19 @@ class SiteMention:
     descriptor: bool = False  # "the Spanish city": stands for a place named elsewhere
 
 
+# "an alleged plan to drive a truck into a Christmas market in Munich": where a plot was aimed,
+# not where anything was done
+_PLANNED_TARGET = re.compile(
+    r"\b(?:plan(?:s|ned|ning)?|plot(?:s|ted|ting)?|intend(?:s|ed|ing)?|intention|conspir\w+|scheme)\s+"
+    r"(?:to|of|for)\s+(?:[\w'-]+\s+){1,8}?(?:in|at|on)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def role_of(before: str) -> str:
     if _BACKGROUND.search(before):
         return "background"
-    if _DISTANCE_FROM.search(before[-40:]):
+    if _DISTANCE_FROM.search(before[-40:]) or _PLANNED_TARGET.search(before):
         return "reference"
     if _DESTINATION.search(before):
         return "destination"
@@ -546,7 +562,12 @@ def assign_counts(
             and (
                 (
                     acting
-                    and (n.unit in _COUNTED or n.unit in _VERB_AFTER or _of_the_people(text, cursor + n.end))
+                    and (
+                        n.unit in _COUNTED
+                        or n.unit in _VERB_AFTER
+                        or (_PARTICIPLE.match(n.unit or "") is not None and _gapped(clause, n.start))
+                        or _of_the_people(text, cursor + n.end)
+                    )
                 )
                 or n.unit in ("arrests", "detentions")
                 or (counted_before and _gapped(clause, n.start))
@@ -616,7 +637,10 @@ _ONE_PERSON = re.compile(
     re.I,
 )
 # "their cousin was taken into custody": the person the passive verb after it acts on
-_PASSIVE_AFTER = re.compile(r"\s+(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?$")
+# ("A 30-year-old man was arrested": the noun the age describes may stand between)
+_PASSIVE_AFTER = re.compile(
+    r"\s+(?:(?:man|woman|suspect|national|citizen|youth|teenager|minor)\s+)?(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?$"
+)
 
 
 def _one_person_site(
@@ -635,7 +659,20 @@ def _one_person_site(
         return None  # "a 36-year-old man killed ...": the person did it
     before = [x for x in clause_sites if x.start < span[0]]
     site = clause_sites[0] if len(clause_sites) == 1 else before[0] if len(before) == 1 else None
+    if site is None and passive:
+        # "A 31-year-old man was arrested in Nador ..., which also saw three detained in Spain": the
+        # place right after the verb the person is the subject of
+        verb_end = min((end for start, end in triggers if start > span[1]), default=None)
+        site = next(
+            (x for x in clause_sites if verb_end is not None and _RIGHT_AFTER.match(text, verb_end, x.start)),
+            None,
+        )
     return (site, span) if site is not None and site.count is None else None
+
+
+_RIGHT_AFTER = re.compile(
+    r"\s+(?:in|at)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:city|town|village)\s+of\s+)?$", re.I
+)
 
 
 def _distribute(text: str, clause_start: int, end: int, sites: list[SiteMention]) -> bool:

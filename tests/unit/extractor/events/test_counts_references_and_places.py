@@ -126,3 +126,86 @@ def test_a_foreign_citys_alternate_name_is_not_taken_for_a_village_of_the_storys
         "BAMAKO - Soldiers killed 15 militants near Boni in central Mali on Sunday, the army said."
     )
     assert all(s.country == "MLI" for s in event.sites)
+
+
+def test_a_fourth_in_counts_one_after_counts_before_it() -> None:
+    event = only_event("Police detained two men in Granada, one in Jaen and a fourth in Ceuta on Friday.")
+    assert site_counts(event) == {"Granada": 2, "Jaén": 1, "Ceuta": 1}
+    assert quantity(event, "arrested") == 4
+
+
+def test_the_number_of_people_detained_rising_is_a_total_not_part_of_the_operation() -> None:
+    found = records(
+        "Police arrested two men in Girona on Monday. "
+        "With these arrests, the number of people detained for terrorism this year rises to 40."
+    )
+    (event,) = [m for m in found if m.record_kind == "event"]
+    assert "rises to 40" not in " ".join(e.text for e in event.evidence)
+    assert any(m.record_kind == "aggregate" for m in found)
+
+
+def test_people_abducted_after_a_lede_of_killings_are_part_of_the_attack() -> None:
+    killed = only_event("Gunmen killed 12 villagers in Bakori on Friday. Several women were abducted.")
+    assert killed.subtype == "attack"
+    raided = only_event("Gunmen raided a school in Bakori on Friday. Forty pupils were abducted.")
+    assert raided.subtype == "abduction"
+
+
+def test_a_gapped_count_names_an_unknown_place() -> None:
+    event = only_event(
+        "Gunmen killed 13 people in Nigeria's Zamfara state on Sunday. "
+        "Nine were killed in Gidan Kare and four in Dan Marke, police said."
+    )
+    assert site_counts(event) == {"Gidan Kare": 9, "Dan Marke": 4}
+
+
+def test_when_the_news_is_a_charge_an_arrest_months_before_is_its_past() -> None:
+    found = records(
+        "Prosecutors have charged a 25-year-old man with planning an attack. "
+        "He was arrested in Cologne in early March.",
+        published=date(2024, 6, 20),
+    )
+    assert {m.subtype: m.record_kind for m in found} == {"charge_indict": "event", "arrest": "background"}
+
+
+def test_a_digest_of_arrests_weeks_apart_reports_each_of_them() -> None:
+    found = records(
+        "Police arrested two men in Lyon on 2 May. On 20 June, officers detained a woman in Lille.",
+        published=date(2024, 6, 21),
+    )
+    assert [m.record_kind for m in found if m.subtype == "arrest"] == ["event", "event"]
+
+
+def test_the_others_counted_apart_are_people() -> None:
+    found = records(
+        "Two suspects were held in Sousse on Wednesday. "
+        "The five others were arrested on Monday in Tunis and Sfax."
+    )
+    tunis = next(m for m in found if any(s.name == "Tunis" for s in m.sites))
+    assert quantity(tunis, "arrested") == 5
+
+
+def test_where_a_plan_was_aimed_is_no_site() -> None:
+    event = only_event("Prosecutors charged a man on Tuesday over a plan to attack a concert in Vienna.")
+    assert event.sites == []
+
+
+def test_a_place_after_the_ages_of_the_people_is_the_arrests() -> None:
+    event = only_event("Police arrested two brothers aged 19 and 23 in Oujda on Monday.")
+    assert site_counts(event) == {"Oujda": 2}
+
+
+def test_what_happened_months_before_the_news_is_background() -> None:
+    found = records(
+        "Police arrested a man in Nador on Thursday. "
+        "The arrest comes two months after three men were detained in Oujda."
+    )
+    kinds = {m.record_kind: [s.name for s in m.sites] for m in found}
+    assert kinds == {"event": ["Nador"], "background": ["Oujda"]}
+
+
+def test_one_person_held_by_a_passive_verb_is_counted_at_the_place_right_after_it() -> None:
+    event = only_event(
+        "A 30-year-old man was arrested in Oujda on Monday in a raid that also targeted homes in Berkane."
+    )
+    assert site_counts(event)["Oujda"] == 1
