@@ -90,6 +90,9 @@ class FetcherSettings(_Section):
     total_timeout_s: float = Field(default=60.0, gt=0, description="Deadline for one URL, redirects included")
     max_body_bytes: int = Field(default=5 * MiB, ge=1024, description="Limit on the decoded body")
     max_feed_bytes: int = Field(default=10 * MiB, ge=1024, description="Limit on a decoded feed")
+    feed_parse_timeout_s: float = Field(
+        default=30.0, gt=0, description="Longest parse of one feed document (in a thread, off the event loop)"
+    )
     max_redirects: int = Field(default=5, ge=0, le=20, description="Redirects followed per URL")
     max_retries: int = Field(default=2, ge=0, le=10, description="Retries of a transient page failure")
     retry_backoff_s: float = Field(default=1.0, ge=0, description="First retry delay; doubles per retry")

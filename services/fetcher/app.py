@@ -106,6 +106,7 @@ class FetcherService:
                 self.pages.http,
                 max_feed_bytes=self.settings.fetcher.max_feed_bytes,
                 initial_interval_s=self.settings.fetcher.poll_interval_s,
+                parse_timeout_s=self.settings.fetcher.feed_parse_timeout_s,
                 slot=slot,
             )
         return self._poller

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import random
@@ -80,6 +81,7 @@ class FeedPoller:
         *,
         max_feed_bytes: int,
         initial_interval_s: float,
+        parse_timeout_s: float = 30.0,
         slot: Slot | None = None,
         remember: int = 100_000,
         rng: random.Random | None = None,
@@ -87,6 +89,7 @@ class FeedPoller:
         self._http = http
         self._max_feed_bytes = max_feed_bytes
         self._initial_interval_s = initial_interval_s
+        self._parse_timeout_s = parse_timeout_s
         self._slot = slot
         self._validators: dict[str, _Validators] = {}
         self._health: dict[str, FeedHealth] = {}
@@ -124,7 +127,7 @@ class FeedPoller:
         response, changed = await self._get(url)
         if not changed:
             return None, [], response.status
-        parsed = parse_source(response.body, url)
+        parsed = await self._parse(response.body, url)
         if parsed.kind != "sitemap_index":
             return parsed.kind, parsed.entries, response.status
         entries: list[Entry] = []
@@ -138,9 +141,17 @@ class FeedPoller:
                 log.warning("sitemap %s of %s: %s", child_url, url, exc)
                 continue
             if child_changed:
-                child_parsed: ParsedSource = parse_source(child.body, child_url)
+                child_parsed: ParsedSource = await self._parse(child.body, child_url)
                 entries.extend(child_parsed.entries)
         return "sitemap_index", entries, response.status
+
+    async def _parse(self, body: bytes, url: str) -> ParsedSource:
+        """Parse in a worker thread: a hostile feed takes seconds per MiB, and the event loop keeps
+        fetching meanwhile; past the time bound the feed is an error (the thread finishes alone)."""
+        try:
+            return await asyncio.wait_for(asyncio.to_thread(parse_source, body, url), self._parse_timeout_s)
+        except TimeoutError as exc:
+            raise FeedParseError(f"{url}: parsing took longer than {self._parse_timeout_s:g} s") from exc
 
     async def poll(self, feed: FeedConfig) -> PollResult:
         polled_at = datetime.now(UTC)
@@ -165,6 +176,9 @@ class FeedPoller:
             error = f"{type(exc).__name__}: {exc}"
             status_code = getattr(exc, "status", None)
             log.warning("feed %s: %s", feed.url, error)
+        except Exception as exc:  # one feed's document never stops the fetcher
+            error = f"internal_error: {type(exc).__name__}: {exc}"[:1000]
+            log.exception("feed %s: unexpected failure", feed.url)
         outcome: Literal["ok", "not_modified", "error"] = (
             "error" if error else ("not_modified" if kind is None else "ok")
         )
@@ -202,7 +216,10 @@ class FeedPoller:
     def _fresh(self, feed_url: str, entries: list[Entry], now: datetime) -> list[DiscoveredUrl]:
         out: dict[str, DiscoveredUrl] = {}
         for entry in entries:
-            canonical = canonicalize(entry.url)
+            try:
+                canonical = canonicalize(entry.url)
+            except ValueError:  # a URL urllib splits but courlan cannot normalise: not an article link
+                continue
             if canonical in self._recently_emitted or canonical in out:
                 continue
             out[canonical] = DiscoveredUrl(

@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import feedparser
 from lxml import etree
@@ -15,6 +16,12 @@ from lxml import etree
 from services.fetcher.errors import FeedParseError
 
 SourceKind = Literal["rss", "atom", "feed", "json_feed", "sitemap", "sitemap_index"]
+
+# A feed is untrusted input: what one entry carries is bounded so that its ``urls`` record always
+# fits the broker's record limit with room to spare. 8,000 octets is the URL length RFC 9110
+# asks every sender and recipient to support; no article URL is longer in practice.
+MAX_URL_CHARS = 8_000
+MAX_TITLE_CHARS = 2_000
 
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
 _SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -35,20 +42,34 @@ class ParsedSource:
     children: list[tuple[str, datetime | None]] = field(default_factory=list)  # sitemap index: (loc, lastmod)
 
 
-def _parse_datetime(value: str | None) -> datetime | None:
-    if not value:
+def _parse_datetime(value: Any) -> datetime | None:
+    """An RFC 3339 date; anything else (a number, a list, an impossible date) is no date."""
+    if not isinstance(value, str) or not value.strip():
         return None
     try:
         parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _http_url(value: Any) -> str | None:
-    if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):
-        return value.strip()
-    return None
+    """An absolute http(s) URL with a host that urllib can split, at most MAX_URL_CHARS long."""
+    if not isinstance(value, str):
+        return None
+    url = value.strip()
+    if len(url) > MAX_URL_CHARS or not url.lower().startswith(("http://", "https://")):
+        return None
+    try:
+        if not urlsplit(url).hostname:
+            return None
+    except ValueError:  # "http://a]b/x": an unbalanced bracket in the host
+        return None
+    return url
+
+
+def _title(value: Any) -> str | None:
+    return value[:MAX_TITLE_CHARS] if isinstance(value, str) else None
 
 
 def parse_source(body: bytes, source_url: str) -> ParsedSource:
@@ -76,14 +97,14 @@ def _parse_json_feed(body: bytes, source_url: str) -> ParsedSource:
         "https://jsonfeed.org/version/"
     ):
         raise FeedParseError(f"{source_url}: JSON but not a JSON Feed")
+    items = doc.get("items")
     entries = []
-    for item in doc.get("items") or []:
+    for item in items if isinstance(items, list) else []:  # "items": 5 lists nothing
         if not isinstance(item, dict):
             continue
         url = _http_url(item.get("url")) or _http_url(item.get("external_url"))
         if url:
-            title = item.get("title") if isinstance(item.get("title"), str) else None
-            entries.append(Entry(url, title, _parse_datetime(item.get("date_published"))))
+            entries.append(Entry(url, _title(item.get("title")), _parse_datetime(item.get("date_published"))))
     return ParsedSource("json_feed", entries)
 
 
@@ -121,7 +142,10 @@ def _entry_time(entry: Any) -> datetime | None:
     for key in ("published_parsed", "updated_parsed"):
         value = entry.get(key)
         if value:
-            return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+            try:
+                return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+            except (ValueError, OverflowError, OSError):  # a year feedparser accepts, datetime does not
+                return None
     return None
 
 
@@ -137,5 +161,5 @@ def _parse_feed(body: bytes, source_url: str) -> ParsedSource:
     for entry in parsed.get("entries", []):
         url = _http_url(entry.get("link"))
         if url:
-            entries.append(Entry(url, entry.get("title"), _entry_time(entry)))
+            entries.append(Entry(url, _title(entry.get("title")), _entry_time(entry)))
     return ParsedSource(kind, entries)
