@@ -135,6 +135,15 @@ class DeadLetter(Record):
     source_offset: int | None = None
     source_key_b64: str | None = None
     original_b64: str = Field(description="The original record bytes, base64; empty for URL-level failures")
+    original_size: int | None = Field(
+        default=None, ge=0, description="Length of the original record in bytes"
+    )
+    original_sha256: str | None = Field(default=None, description="sha256 of the whole original record, hex")
+    original_truncated: bool = Field(
+        default=False,
+        description="original_b64 holds only the first bytes of the original: the whole did not fit the "
+        "record limit",
+    )
     subject: str | None = Field(
         default=None, description="What failed, e.g. the URL that could not be fetched"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -39,6 +40,19 @@ def _b64(data: bytes | None) -> str:
     return base64.b64encode(data or b"").decode("ascii")
 
 
+# What a dead letter carries besides its original (error message and subject bounded below, the
+# JSON of the other fields): the original gets the rest of the record limit, as base64
+ENVELOPE_RESERVE_BYTES = 128 * 1024
+MAX_MESSAGE_CHARS = 4_000
+MAX_SUBJECT_CHARS = 8_000
+
+
+def original_budget(max_record_bytes: int) -> int:
+    """The most bytes of an original a dead letter embeds so that the letter, base64 and JSON
+    included, stays within ``max_record_bytes`` (the record limit of the topic it goes to)."""
+    return max(0, (max_record_bytes - ENVELOPE_RESERVE_BYTES) * 3 // 4)
+
+
 def dead_letter(
     *,
     stage: Stage,
@@ -48,22 +62,30 @@ def dead_letter(
     subject: str | None = None,
     attempts: int = 1,
     first_failed_at: datetime | None = None,
+    max_record_bytes: int,
 ) -> DeadLetter:
-    """Envelope for ``error`` raised while ``stage`` processed ``original``."""
+    """Envelope for ``error`` raised while ``stage`` processed ``original``, within
+    ``max_record_bytes``: an original too large to embed whole is cut, and its size and sha256
+    say what it was (a 12.5 MiB page must not make a dead letter the broker refuses)."""
     now = datetime.now(UTC)
     message = str(error) or repr(error)
+    data = original or b""
+    budget = original_budget(max_record_bytes)
     return DeadLetter(
         stage=stage,
         error_class=type(error).__name__,
         error_kind=error_kind(error),
         reason=reason_of(error),
-        message=message[:4000],
+        message=message[:MAX_MESSAGE_CHARS],
         source_topic=source.topic if source else None,
         source_partition=source.partition if source else None,
         source_offset=source.offset if source else None,
         source_key_b64=_b64(source.key) if source and source.key is not None else None,
-        original_b64=_b64(original),
-        subject=subject,
+        original_b64=_b64(data[:budget]),
+        original_size=len(data),
+        original_sha256=hashlib.sha256(data).hexdigest(),
+        original_truncated=len(data) > budget,
+        subject=subject[:MAX_SUBJECT_CHARS] if subject is not None else None,
         first_failed_at=first_failed_at or now,
         last_failed_at=now,
         attempts=attempts,
@@ -85,10 +107,13 @@ class DeadLetterSender:
 
     Returns only after the send was acknowledged, so the caller may then ack its input."""
 
-    def __init__(self, stage: Stage, send: SendRecord, metrics: ServiceMetrics) -> None:
+    def __init__(
+        self, stage: Stage, send: SendRecord, metrics: ServiceMetrics, *, max_record_bytes: int
+    ) -> None:
         self._stage: Stage = stage
         self._send = send
         self._metrics = metrics
+        self._max_record_bytes = max_record_bytes
 
     async def send(
         self, error: BaseException, original: bytes | None, source: SourceRef, *, subject: str | None = None
@@ -107,7 +132,12 @@ class DeadLetterSender:
             },
         )
         letter = dead_letter(
-            stage=self._stage, error=error, original=original, source=source, subject=subject
+            stage=self._stage,
+            error=error,
+            original=original,
+            source=source,
+            subject=subject,
+            max_record_bytes=self._max_record_bytes,
         )
         await self._send(dead_letter_key(letter), encode(letter))
         self._metrics.dead_letters.labels(self._stage, letter.reason).inc()

@@ -144,7 +144,9 @@ class ExtractorService:
         async def send_dead_letter(key: bytes, value: bytes) -> None:
             await self._send(deadletter_topic, key, value)
 
-        self.dead_letters = DeadLetterSender("extractor", send_dead_letter, self.metrics)
+        self.dead_letters = DeadLetterSender(
+            "extractor", send_dead_letter, self.metrics, max_record_bytes=settings.kafka.max_request_bytes
+        )
         self.extractor = ArticleExtractor(settings.extractor)
         self.ready = asyncio.Event()  # set once the near-duplicate index is reloaded
 

@@ -69,7 +69,12 @@ class FetcherService:
         self.urls_topic = app.topic(names.urls, **RAW_TOPIC)
         self.pages_topic = app.topic(names.pages, **RAW_TOPIC)
         self.deadletter_topic = app.topic(names.deadletter, **RAW_TOPIC)
-        self.dead_letters = DeadLetterSender("fetcher", self._send_dead_letter, metrics.common)
+        self.dead_letters = DeadLetterSender(
+            "fetcher",
+            self._send_dead_letter,
+            metrics.common,
+            max_record_bytes=settings.kafka.max_request_bytes,
+        )
         self.feed_status_topic = app.topic(names.feed_status, **RAW_TOPIC)
         seen = SeenUrlTable(
             app,

@@ -115,7 +115,9 @@ class LinkerWorker:
             async def send(key: bytes, value: bytes) -> None:
                 await producer.send(self.topics.deadletter, value, key=key)
 
-            await DeadLetterSender("linker", send, self.metrics).send(exc, record.value, source)
+            await DeadLetterSender(
+                "linker", send, self.metrics, max_record_bytes=self.settings.kafka.max_request_bytes
+            ).send(exc, record.value, source)
             return
         assignment = self.linker.link(mention, host_of(mention.url))
         if assignment is None:

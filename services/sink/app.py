@@ -70,7 +70,9 @@ class SinkService:
         self._flush_locks: dict[TopicPartition, asyncio.Lock] = {}
         self._consumer: AIOKafkaConsumer | None = None
         self._producer: BoundedProducer | None = None
-        self._dead_letters = DeadLetterSender("sink", self._send_dead_letter, self.metrics)
+        self._dead_letters = DeadLetterSender(
+            "sink", self._send_dead_letter, self.metrics, max_record_bytes=settings.kafka.max_request_bytes
+        )
         self._fatal: FatalError | None = (
             None  # raised in the loop: listener exceptions are swallowed by aiokafka
         )

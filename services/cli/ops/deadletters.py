@@ -47,7 +47,8 @@ class StoredLetter:
     def identity(self) -> tuple[str, str]:
         if self.known_identity is not None:
             return self.known_identity
-        what = self.letter.subject or hashlib.sha256(self.original).hexdigest()
+        # the whole original's hash, also for a letter that carries only its first bytes
+        what = self.letter.subject or self.letter.original_sha256 or hashlib.sha256(self.original).hexdigest()
         return (self.letter.stage, what)
 
 
@@ -156,6 +157,8 @@ async def plan_retries(kafka: KafkaSettings, filters: Filters, max_attempts: int
         tried = counts[identity]
         if not stored.letter.source_topic or not stored.letter.original_b64:
             plans.append(Retry(stored, tried + 1, None, "no original record to re-inject"))
+        elif stored.letter.original_truncated:
+            plans.append(Retry(stored, tried + 1, None, "the original was cut to fit the record limit"))
         elif tried >= max_attempts:
             plans.append(Retry(stored, tried + 1, None, f"failed {tried} times (max {max_attempts})"))
         else:

@@ -22,7 +22,11 @@ from tests.factories import T0, article, discovered, page
             feed_url="http://127.0.0.1/f", polled_at=T0, outcome="ok", entries=3, new_entries=2, elapsed_ms=4
         ),
         dead_letter(
-            stage="sink", error=ValueError("boom"), original=b"\x00raw", source=SourceRef("t", 1, 7, b"k")
+            stage="sink",
+            error=ValueError("boom"),
+            original=b"\x00raw",
+            source=SourceRef("t", 1, 7, b"k"),
+            max_record_bytes=16 * 2**20,
         ),
     ],
     ids=lambda r: type(r).__name__,
@@ -90,6 +94,7 @@ def test_dead_letter_envelope_keeps_original_bytes_lineage_and_kind() -> None:
         error=BrokerUnavailable("down"),
         original=b"\x01\x02",
         source=SourceRef("topic", 3, 42, b"key"),
+        max_record_bytes=16 * 2**20,
     )
     assert isinstance(letter, DeadLetter)
     assert base64.b64decode(letter.original_b64) == b"\x01\x02"

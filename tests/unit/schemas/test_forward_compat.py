@@ -31,7 +31,13 @@ SAMPLES: list[Record] = [
     FeedStatus(
         feed_url="http://127.0.0.1/f", polled_at=T0, outcome="ok", entries=3, new_entries=2, elapsed_ms=4
     ),
-    dead_letter(stage="sink", error=ValueError("boom"), original=b"raw", source=SourceRef("t", 0, 7, b"k")),
+    dead_letter(
+        stage="sink",
+        error=ValueError("boom"),
+        original=b"raw",
+        source=SourceRef("t", 0, 7, b"k"),
+        max_record_bytes=16 * 2**20,
+    ),
     event_mention(1),
     EventCluster(
         event_id="e1",
