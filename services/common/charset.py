@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import warnings
 from typing import Literal
 
 from charset_normalizer import from_bytes
@@ -33,7 +34,9 @@ def _try(body: bytes, encoding: str) -> str | None:
     (``undefined``) or that make text UTF-8 cannot carry (``unicode_escape`` turns ``\\ud800``
     into a lone surrogate, which no JSON record can hold): both fall through to the next rule."""
     try:
-        text = body.decode(encoding)
+        with warnings.catch_warnings():  # unicode_escape warns on each invalid escape of a page
+            warnings.simplefilter("ignore", DeprecationWarning)
+            text = body.decode(encoding)
         text.encode("utf-8")
     except (UnicodeError, LookupError):
         return None

@@ -67,6 +67,9 @@ class FetcherSettings(_Section):
         default=1.0, ge=0, description="Requests per second per host; 0 = no limit"
     )
     host_concurrency: int = Field(default=1, ge=1, description="Requests in flight per host")
+    max_crawl_delay_s: float = Field(
+        default=60.0, ge=0, description="Longest robots.txt Crawl-delay honoured; a longer one is capped"
+    )
     respect_robots: bool = Field(default=True, description="Obey robots.txt (RFC 9309)")
     robots_ttl_s: float = Field(default=86_400.0, gt=0, le=86_400.0, description="RFC 9309: at most 24 h")
     robots_error_ttl_s: float = Field(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -42,6 +44,8 @@ KEPT_HEADERS = (
 )
 
 HopCheck = Callable[[str], Awaitable[None]]
+# Held around one hop's request and body: the politeness slot of the hop's host
+HopSlot = Callable[[str], AbstractAsyncContextManager[None]]
 
 
 @dataclass(frozen=True)
@@ -132,13 +136,20 @@ class HttpFetcher:
         truncate: bool = False,
         max_redirects: int | None = None,
         before_hop: HopCheck | None = None,
+        around_hop: HopSlot | None = None,
     ) -> RawResponse:
-        """GET ``url`` following at most ``max_redirects`` redirects within ``total_timeout_s``."""
+        """GET ``url`` following at most ``max_redirects`` redirects within ``total_timeout_s``.
+
+        ``before_hop`` runs before each hop (robots.txt), outside ``around_hop``, which is held
+        around that hop's request alone: a redirect target's robots.txt check never waits for a
+        slot its own request holds, and every hop is spaced by its own host's limits."""
         started = time.monotonic()
         limit = self._settings.max_redirects if max_redirects is None else max_redirects
         try:
             async with asyncio.timeout(self._settings.total_timeout_s):
-                return await self._get(url, max_bytes, headers or {}, truncate, limit, before_hop, started)
+                return await self._get(
+                    url, max_bytes, headers or {}, truncate, limit, before_hop, around_hop, started
+                )
         except TimeoutError as exc:
             raise FetchTimeout(
                 f"no complete response within {self._settings.total_timeout_s}s: {url}"
@@ -152,6 +163,7 @@ class HttpFetcher:
         truncate: bool,
         max_redirects: int,
         before_hop: HopCheck | None,
+        around_hop: HopSlot | None,
         started: float,
     ) -> RawResponse:
         current = url
@@ -163,36 +175,11 @@ class HttpFetcher:
             visited.add(current)
             if before_hop is not None:
                 await before_hop(current)
-            try:
-                request = self._client.build_request("GET", current, headers=headers)
-                response = await self._client.send(request, stream=True)
-            except httpx.TimeoutException as exc:
-                raise FetchTimeout(f"{type(exc).__name__} fetching {current}") from exc
-            except httpx.TransportError as exc:
-                raise ConnectionFailed(f"{type(exc).__name__} fetching {current}: {exc}") from exc
-            except httpx.InvalidURL as exc:  # also raised for a malformed Location header
-                raise InvalidUrl(f"{exc} (fetching {current})") from exc
-            try:
-                location = response.headers.get("location")
-                if response.status_code in _REDIRECTS and location:
-                    current = redirect_target(current, location)
-                    continue
-                declared = response.headers.get("content-length", "")
-                if not truncate and declared.isdigit() and int(declared) > max_bytes:
-                    raise BodyTooLarge(f"Content-Length {declared} exceeds {max_bytes} bytes: {current}")
-                try:
-                    body = await read_bounded(
-                        response.aiter_raw(),
-                        response.headers.get("content-encoding", ""),
-                        max_bytes,
-                        truncate=truncate,
-                    )
-                except httpx.TimeoutException as exc:
-                    raise FetchTimeout(f"{type(exc).__name__} reading {current}") from exc
-                except httpx.TransportError as exc:
-                    raise ConnectionFailed(f"{type(exc).__name__} reading {current}: {exc}") from exc
-            finally:
-                await response.aclose()
+            async with around_hop(current) if around_hop is not None else contextlib.nullcontext():
+                response, body, location = await self._hop(current, max_bytes, headers, truncate)
+            if location is not None:
+                current = redirect_target(current, location)
+                continue
             kept = {h: response.headers[h] for h in KEPT_HEADERS if h in response.headers}
             return RawResponse(
                 url=url,
@@ -204,6 +191,41 @@ class HttpFetcher:
                 redirects=hop,
             )
         raise TooManyRedirects(f"more than {max_redirects} redirects from {url}")
+
+    async def _hop(
+        self, current: str, max_bytes: int, headers: dict[str, str], truncate: bool
+    ) -> tuple[httpx.Response, bytes, str | None]:
+        """One request: the response, its bounded body, and the redirect's Location (then no body)."""
+        try:
+            request = self._client.build_request("GET", current, headers=headers)
+            response = await self._client.send(request, stream=True)
+        except httpx.TimeoutException as exc:
+            raise FetchTimeout(f"{type(exc).__name__} fetching {current}") from exc
+        except httpx.TransportError as exc:
+            raise ConnectionFailed(f"{type(exc).__name__} fetching {current}: {exc}") from exc
+        except httpx.InvalidURL as exc:  # also raised for a malformed Location header
+            raise InvalidUrl(f"{exc} (fetching {current})") from exc
+        try:
+            location = response.headers.get("location")
+            if response.status_code in _REDIRECTS and location:
+                return response, b"", location
+            declared = response.headers.get("content-length", "")
+            if not truncate and declared.isdigit() and int(declared) > max_bytes:
+                raise BodyTooLarge(f"Content-Length {declared} exceeds {max_bytes} bytes: {current}")
+            try:
+                body = await read_bounded(
+                    response.aiter_raw(),
+                    response.headers.get("content-encoding", ""),
+                    max_bytes,
+                    truncate=truncate,
+                )
+            except httpx.TimeoutException as exc:
+                raise FetchTimeout(f"{type(exc).__name__} reading {current}") from exc
+            except httpx.TransportError as exc:
+                raise ConnectionFailed(f"{type(exc).__name__} reading {current}: {exc}") from exc
+        finally:
+            await response.aclose()
+        return response, body, None
 
 
 def redirect_target(current: str, location: str) -> str:

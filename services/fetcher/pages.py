@@ -7,7 +7,7 @@ import logging
 import random
 import time
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import UTC, datetime
 
 from schemas import DiscoveredUrl, FetchedPage
@@ -41,7 +41,9 @@ class PageFetcher:
         self.settings = settings
         self.metrics = metrics or FetcherMetrics()
         self.politeness = politeness or Politeness(
-            rate_per_s=settings.host_rate_per_s, concurrency=settings.host_concurrency
+            rate_per_s=settings.host_rate_per_s,
+            concurrency=settings.host_concurrency,
+            max_crawl_delay_s=settings.max_crawl_delay_s,
         )
         self.robots = robots or RobotsCache(http, settings, around_fetch=self._robots_slot)
 
@@ -101,20 +103,25 @@ class PageFetcher:
 
     async def _fetch_once(self, discovered: DiscoveredUrl) -> FetchedPage:
         url = discovered.url
-        interval = self.politeness.interval(await self._check_robots(url))
+        intervals = {url: self.politeness.interval(await self._check_robots(url))}
 
         async def redirect_hop(hop_url: str) -> None:
-            if hop_url != url:  # robots.txt of the redirect target's host too
-                await self._check_robots(hop_url)
+            if hop_url not in intervals:  # robots.txt of the redirect target's host too
+                intervals[hop_url] = self.politeness.interval(await self._check_robots(hop_url))
+
+        def host_slot(hop_url: str) -> AbstractAsyncContextManager[None]:
+            # each hop waits for its own host's slot, and holds it for its own request only: the
+            # robots.txt check of the next hop (another origin, maybe the same host) runs outside
+            return self.politeness.limiter(host_of(hop_url)).slot(intervals[hop_url])
 
         fetched_at = datetime.now(UTC)
-        async with self.politeness.limiter(host_of(url)).slot(interval):
-            response = await self.http.get(
-                url,
-                max_bytes=self.settings.max_body_bytes,
-                headers={"Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"},
-                before_hop=redirect_hop,
-            )
+        response = await self.http.get(
+            url,
+            max_bytes=self.settings.max_body_bytes,
+            headers={"Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"},
+            before_hop=redirect_hop,
+            around_hop=host_slot,
+        )
         check_status(response)
         content_type = response.headers.get("content-type")
         media = (content_type or "").split(";")[0].strip().lower()

@@ -61,11 +61,13 @@ class Politeness:
         *,
         rate_per_s: float,
         concurrency: int,
+        max_crawl_delay_s: float = 60.0,
         clock: Clock = time.monotonic,
         sleep: Sleep = asyncio.sleep,
     ) -> None:
         self.min_interval_s = 0.0 if rate_per_s <= 0 else 1.0 / rate_per_s  # rate 0 = politeness off
         self._concurrency = concurrency
+        self.max_crawl_delay_s = max_crawl_delay_s
         self._clock = clock
         self._sleep = sleep
         self._hosts: dict[str, HostLimiter] = {}
@@ -79,8 +81,9 @@ class Politeness:
         return limiter
 
     def interval(self, crawl_delay_s: float | None) -> float:
-        """Spacing for a host: our rate, or its robots.txt Crawl-delay when that is longer."""
-        return max(self.min_interval_s, crawl_delay_s or 0.0)
+        """Spacing for a host: our rate, or its robots.txt Crawl-delay when that is longer, capped
+        at ``max_crawl_delay_s`` (a Crawl-delay of 1e308 must not hold a batch until its deadline)."""
+        return max(self.min_interval_s, min(crawl_delay_s or 0.0, self.max_crawl_delay_s))
 
     def now(self) -> float:
         return self._clock()
