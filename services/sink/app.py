@@ -78,6 +78,7 @@ class SinkService:
         )
         self.rows_written = 0
         self.files_written = 0
+        self.fenced_batches = 0  # batches not written: the partition was no longer ours
 
     # -- lifecycle --------------------------------------------------------------------
 
@@ -136,11 +137,20 @@ class SinkService:
     # -- rebalance --------------------------------------------------------------------
 
     async def on_revoked(self, revoked: list[TopicPartition]) -> None:
-        # Write out what we hold before the partition moves; otherwise the new
-        # owner would re-read it anyway, but flushing keeps latency low.
+        # Drop, never flush, what we hold: a revocation may come after this member was already
+        # replaced (stopped past the session timeout, a network partition), and the new owner is
+        # then writing the same offsets from the last commit; our file would overlap its files.
+        # The new owner re-reads the dropped records from the committed offset.
         for tp in revoked:
-            await self._flush(tp, "revoked")
-            self._buffers.pop(tp, None)
+            dropped = self._buffers.pop(tp, None)
+            if dropped is not None and not dropped.empty:
+                log.info(
+                    "%s[%d]: revoked, dropped buffered offsets %s..%s for the next owner",
+                    tp.topic,
+                    tp.partition,
+                    dropped.first_offset,
+                    dropped.last_offset,
+                )
 
     async def _topic_holds(self, tp: TopicPartition, offset: int) -> bool:
         """Whether the broker still has the record at ``offset``: read it with a group-less consumer.
@@ -260,7 +270,32 @@ class SinkService:
             self._buffers[tp] = PartitionBuffer(tp.topic, tp.partition)
             await self._write_and_commit(tp, buffer, reason)
 
+    async def _still_owner(self, tp: TopicPartition, first_offset: int) -> bool:
+        """Fence a write: the partition is still assigned and the group coordinator accepts this
+        member's commit of the batch's first offset (already durable: the files before the batch
+        end there). A member replaced while it was stopped gets CommitFailedError here, before it
+        renames a file the new owner is writing too."""
+        assert self._consumer is not None
+        if tp not in self._consumer.assignment():
+            return False
+        try:
+            await asyncio.wait_for(
+                self._consumer.commit({tp: first_offset}), self.settings.kafka.send_timeout_s
+            )
+        except (CommitFailedError, KafkaError, TimeoutError) as exc:
+            log.warning("%s[%d]: not written, ownership not confirmed: %r", tp.topic, tp.partition, exc)
+            return False
+        return True
+
     async def _write_and_commit(self, tp: TopicPartition, buffer: PartitionBuffer, reason: str) -> None:
+        assert buffer.first_offset is not None
+        if not await self._still_owner(tp, buffer.first_offset):
+            # Read the batch again if the partition stays ours (a failed commit during a broker
+            # hiccup); if it moved, the new owner reads it from the commit and this seek is moot.
+            if self._consumer is not None and tp in self._consumer.assignment():
+                self._consumer.seek(tp, buffer.first_offset)
+            self.fenced_batches += 1
+            return
         attempts = self.settings.sink.write_retries + 1
         for attempt in range(1, attempts + 1):
             try:

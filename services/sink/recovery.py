@@ -40,6 +40,21 @@ def data_files(files: list[StoredFile], topic: str, partition: int) -> list[tupl
     return sorted(found)
 
 
+def _covered_batches(batches: list[tuple[DataFileName, StoredFile]]) -> list[str]:
+    """Paths of batch files whose offset range lies inside another batch's wider range."""
+    ranges = {(name.first_offset, name.last_offset) for name, _ in batches}
+    return [
+        file.path
+        for name, file in batches
+        if any(
+            first <= name.first_offset
+            and name.last_offset <= last
+            and (first, last) != (name.first_offset, name.last_offset)
+            for first, last in ranges
+        )
+    ]
+
+
 def _compacted_end(files: list[StoredFile], topic: str, partition: int) -> int | None:
     ends = [
         parsed.last_offset
@@ -62,6 +77,15 @@ def recover_partition(
     stale = [f.path for f in files if f.name.startswith(prefix) and f.name.endswith(".tmp")]
     storage.delete(table, stale)
     batches = data_files(files, topic, partition)
+    covered = _covered_batches(batches)
+    if covered:
+        # a batch written by a member that had already lost the partition, inside the range the
+        # new owner wrote: its rows are all in the wider file, so it goes (before any read of it)
+        log.warning(
+            "%s[%d]: deleting %d batch files inside wider ones: %s", topic, partition, len(covered), covered
+        )
+        storage.delete(table, covered)
+        batches = [(name, file) for name, file in batches if file.path not in covered]
     compacted_end = _compacted_end(files, topic, partition)
     if not batches:
         return Recovery(None if compacted_end is None else compacted_end + 1, stale, [])

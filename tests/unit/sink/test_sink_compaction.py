@@ -31,8 +31,18 @@ DAY_1, DAY_2, DAY_3 = "date=2024-04-10", "date=2024-04-11", "date=2024-04-12"
 
 
 class _NoCommit:
+    """Owns every partition and accepts every commit."""
+
+    def assignment(self) -> _Everything:
+        return _Everything()
+
     async def commit(self, offsets: dict[TopicPartition, int]) -> None:
         return None
+
+
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
 
 
 def _write_batches(storage: LocalStorage, root: Path, sizes: Sequence[int], start: int = 0) -> int:

@@ -157,3 +157,13 @@ def test_recovery_treats_a_torn_last_file_as_an_incomplete_batch(tmp_path: Path)
     recovery = recover_partition(LocalStorage(tmp_path), "articles", "t", 0)
     assert recovery.next_offset == 10
     assert not torn.exists()
+
+
+def test_recovery_deletes_a_stale_owners_batch_inside_the_new_owners_wider_one(tmp_path: Path) -> None:
+    # a member replaced while stopped wrote 0..49; the new owner wrote 0..109 from the last commit
+    stale = _write(tmp_path, "2024-01-01", DataFileName("t", 0, 0, 49))
+    wide = _write(tmp_path, "2024-01-01", DataFileName("t", 0, 0, 109), batch_files=2)
+    wide_other_day = _write(tmp_path, "2024-01-02", DataFileName("t", 0, 0, 109), batch_files=2)
+    assert recover_partition(LocalStorage(tmp_path), "articles", "t", 0).next_offset == 110
+    assert not stale.exists()
+    assert wide.exists() and wide_other_day.exists()  # one batch in two date partitions stays whole

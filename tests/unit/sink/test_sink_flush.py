@@ -9,6 +9,7 @@ from typing import Any
 import pyarrow as pa
 import pytest
 from aiokafka import TopicPartition
+from aiokafka.errors import CommitFailedError
 from aiokafka.structs import ConsumerRecord
 
 from schemas import encode
@@ -21,12 +22,32 @@ from tests.unit.sink.test_sink_files import RecordingOps
 
 
 class FakeConsumer:
-    def __init__(self, log: list[str]) -> None:
+    """Owns every partition; ``fenced``: the coordinator refuses this member's commits."""
+
+    def __init__(self, log: list[str], *, fenced: bool = False) -> None:
         self.log = log
+        self.fenced = fenced
+        self.owned: set[TopicPartition] | None = None  # None: every partition
+
+    def assignment(self) -> _Owned:
+        return _Owned(self.owned)
+
+    def seek(self, tp: TopicPartition, offset: int) -> None:
+        self.log.append(f"seek {tp.partition}={offset}")
 
     async def commit(self, offsets: dict[TopicPartition, int]) -> None:
+        if self.fenced:
+            raise CommitFailedError("this member was replaced")
         for tp, offset in offsets.items():
             self.log.append(f"commit {tp.partition}={offset}")
+
+
+class _Owned:
+    def __init__(self, owned: set[TopicPartition] | None) -> None:
+        self.owned = owned
+
+    def __contains__(self, tp: object) -> bool:
+        return self.owned is None or tp in self.owned
 
 
 def _record(topic: str, partition: int, offset: int, value: bytes) -> ConsumerRecord[bytes, bytes]:
@@ -53,9 +74,10 @@ def test_commit_comes_after_every_file_of_the_batch_is_durable(tmp_path: Path) -
         await service._flush(tp, "test")
 
     asyncio.run(go())
-    assert log[-1] == "commit 2=103"
+    # the fence (the batch's first offset, durable already) before any file, the batch's end after all
+    assert [line for line in log if line.startswith("commit")] == ["commit 2=100", "commit 2=103"]
+    assert log[0] == "commit 2=100" and log[-1] == "commit 2=103"
     assert sum(1 for line in log if line.startswith("fsync-dir date=")) == 3
-    assert all(not line.startswith("commit") for line in log[:-1])
     files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.parquet"))
     name = "u.articles+2+0000000000000000100+0000000000000000102.parquet"
     assert files == [f"articles/date=2024-04-{d}/{name}" for d in (10, 11, 12)]
@@ -96,6 +118,38 @@ def test_a_write_that_keeps_failing_exits_without_committing(
         asyncio.run(go())
     assert log.count("write failed") == 3  # 1 + write_retries
     assert log[-1] == "exit 70"
+    assert [line for line in log if line.startswith("commit")] == ["commit 0=0"]  # the fence only
+
+
+def test_a_member_whose_commit_is_refused_writes_nothing_and_reads_the_batch_again(tmp_path: Path) -> None:
+    log: list[str] = []
+    service, topic = _sink(tmp_path, log)
+    service._consumer = FakeConsumer(log, fenced=True)  # type: ignore[assignment]
+    tp = TopicPartition(topic, 1)
+
+    async def go() -> None:
+        for offset in range(3):
+            await service._buffer(tp, _record(topic, 1, 50 + offset, encode(article(offset))))
+        await service._flush(tp, "idle")
+
+    asyncio.run(go())
+    assert list(tmp_path.rglob("*.parquet")) == []
+    assert log == ["seek 1=50"]
+    assert service.fenced_batches == 1
+
+
+def test_a_revoked_partitions_buffer_is_dropped_not_written(tmp_path: Path) -> None:
+    log: list[str] = []
+    service, topic = _sink(tmp_path, log)
+    tp = TopicPartition(topic, 0)
+
+    async def go() -> None:
+        await service._buffer(tp, _record(topic, 0, 7, encode(article(1))))
+        await service.on_revoked([tp])
+        await service._flush(tp, "idle")
+
+    asyncio.run(go())
+    assert list(tmp_path.rglob("*.parquet")) == []
     assert not any(line.startswith("commit") for line in log)
 
 
