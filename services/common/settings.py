@@ -145,6 +145,12 @@ class SinkSettings(_Section):
     )
     idle_flush_s: float = Field(default=2.0, gt=0, description="Flush when nothing arrived for this long")
     write_retries: int = Field(default=5, ge=0, description="Retries of a failed write before the sink exits")
+    dedup_capacity: int = Field(
+        default=200_000,
+        ge=0,
+        description="Row identities remembered per partition: a record that arrives again within them "
+        "is written once",
+    )
     s3_url: str | None = Field(
         default=None, description="s3://bucket/prefix: write the tables there instead of out_dir"
     )

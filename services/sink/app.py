@@ -30,6 +30,7 @@ from services.common.settings import Settings
 from services.common.topics import TopicNames, app_id
 from services.sink.batches import UnwritableRecord, add_record, write_batch
 from services.sink.buffer import PartitionBuffer
+from services.sink.identities import SeenIdentities, load_identities
 from services.sink.recovery import recover_partition
 from services.sink.storage import Storage, StoredFile, open_storage
 from services.sink.tables import TABLES, TableSpec
@@ -65,6 +66,7 @@ class SinkService:
         }
         self._names = names
         self._buffers: dict[TopicPartition, PartitionBuffer] = {}
+        self._seen: dict[TopicPartition, SeenIdentities] = {}  # identities already in the files
         self._stopping = asyncio.Event()
         self._to_recover: set[TopicPartition] = set()  # assigned, paused until recovered from files
         self._flush_locks: dict[TopicPartition, asyncio.Lock] = {}
@@ -79,6 +81,7 @@ class SinkService:
         self.rows_written = 0
         self.files_written = 0
         self.fenced_batches = 0  # batches not written: the partition was no longer ours
+        self.duplicates_skipped = 0  # records whose identity the partition's files already held
 
     # -- lifecycle --------------------------------------------------------------------
 
@@ -142,6 +145,7 @@ class SinkService:
         # then writing the same offsets from the last commit; our file would overlap its files.
         # The new owner re-reads the dropped records from the committed offset.
         for tp in revoked:
+            self._seen.pop(tp, None)  # the next owner loads them from the files
             dropped = self._buffers.pop(tp, None)
             if dropped is not None and not dropped.empty:
                 log.info(
@@ -196,6 +200,15 @@ class SinkService:
                 if table not in listings:
                     listings[table] = await asyncio.to_thread(self.storage.list_files, table)
                 next_offset = await self._resume_offset(tp, listings[table])
+                self._seen[tp] = await asyncio.to_thread(
+                    load_identities,
+                    self.storage,
+                    self.tables[tp.topic],
+                    tp.topic,
+                    tp.partition,
+                    listings[table],
+                    self.settings.sink.dedup_capacity,
+                )
                 if tp not in self._consumer.assignment() or tp in self._to_recover or self._fatal:
                     continue  # a rebalance happened meanwhile: recovered again in the next round
                 if next_offset is not None:
@@ -238,7 +251,7 @@ class SinkService:
         buffer.note_offset(record.offset, len(value), time.monotonic())
         try:
             parsed = decode(spec.model, value, max_bytes=self.settings.kafka.max_request_bytes)
-            add_record(buffer, spec, parsed, record.offset)
+            add_record(buffer, spec, parsed, record.offset, self._seen.get(tp, ()))
         except (DecodeError, UnwritableRecord) as exc:
             # Dead-letter before the offset can ever be committed: nothing is lost silently.
             source = SourceRef(tp.topic, tp.partition, record.offset, record.key)
@@ -318,6 +331,9 @@ class SinkService:
                 )
                 await asyncio.sleep(delay)
         assert buffer.last_offset is not None
+        seen = self._seen.setdefault(tp, SeenIdentities(self.settings.sink.dedup_capacity))
+        seen.add_all(buffer.identities)  # only now: a dropped batch's records are read again
+        self.duplicates_skipped += buffer.skipped_duplicates
         await self._commit(tp, buffer.last_offset + 1)
         log.info(
             "%s[%d]: wrote offsets %d..%d (%d records) on %s",

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from datetime import UTC, datetime
 from importlib.metadata import version
 from typing import Any
@@ -43,8 +44,15 @@ def _int_out_of_range(value: Any, path: str) -> str | None:
     return None
 
 
-def add_record(buffer: PartitionBuffer, spec: TableSpec, parsed: Record, offset: int) -> None:
-    """Buffer ``parsed`` (read at ``offset``) as a row with its lineage columns.
+def add_record(
+    buffer: PartitionBuffer,
+    spec: TableSpec,
+    parsed: Record,
+    offset: int,
+    seen: Container[tuple[Any, ...]] = (),
+) -> bool:
+    """Buffer ``parsed`` (read at ``offset``) as a row with its lineage columns; False, and no
+    row, when its identity is in ``seen`` (the partition's files) or already in this batch.
 
     Raises :class:`UnwritableRecord` for a row the file could not hold: checked here, per record,
     because at write time one such row would fail the whole batch, and the sink with it, at
@@ -53,6 +61,12 @@ def add_record(buffer: PartitionBuffer, spec: TableSpec, parsed: Record, offset:
     row = spec.row(parsed)
     if (where := _int_out_of_range(row, spec.name)) is not None:
         raise UnwritableRecord(f"{where}: integer out of the int64 range of its column")
+    identity = spec.identity(row)
+    if identity is not None:
+        if identity in seen or identity in buffer.identities:
+            buffer.skipped_duplicates += 1
+            return False
+        buffer.identities.add(identity)
     row.update(
         src_topic=buffer.topic,
         src_partition=buffer.partition,
@@ -60,6 +74,7 @@ def add_record(buffer: PartitionBuffer, spec: TableSpec, parsed: Record, offset:
         ingested_at=datetime.now(UTC),
     )
     buffer.add_row(spec.date_key(parsed), row)
+    return True
 
 
 def write_batch(

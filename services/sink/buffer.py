@@ -26,6 +26,8 @@ class PartitionBuffer:
     bytes: int = 0
     oldest_at: float | None = None  # monotonic time of the first buffered record
     last_at: float | None = None
+    identities: set[tuple[Any, ...]] = field(default_factory=set)  # of the rows, when the table has them
+    skipped_duplicates: int = 0
 
     def note_offset(self, offset: int, size: int, now: float) -> None:
         if self.first_offset is None:

@@ -68,7 +68,7 @@ class Storage(Protocol):
 
     def read_schema(self, table: str, path: str) -> pa.Schema: ...
 
-    def read_table(self, table: str, path: str) -> pa.Table: ...
+    def read_table(self, table: str, path: str, columns: list[str] | None = None) -> pa.Table: ...
 
     def dataset(self, table: str) -> ds.Dataset:
         """All the table's visible data files as one hive-partitioned dataset."""
@@ -129,8 +129,8 @@ class LocalStorage:
     def read_schema(self, table: str, path: str) -> pa.Schema:
         return pq.read_schema(self.root / table / path)
 
-    def read_table(self, table: str, path: str) -> pa.Table:
-        return pq.read_table(self.root / table / path)
+    def read_table(self, table: str, path: str, columns: list[str] | None = None) -> pa.Table:
+        return pq.read_table(self.root / table / path, columns=columns)
 
     def dataset(self, table: str) -> ds.Dataset:
         files = [str(self.root / table / f.path) for f in visible_files(self.list_files(table))]
@@ -191,8 +191,8 @@ class ObjectStorage:
     def read_schema(self, table: str, path: str) -> pa.Schema:
         return pq.read_schema(self._key(table, path), filesystem=self.fs)
 
-    def read_table(self, table: str, path: str) -> pa.Table:
-        return pq.read_table(self._key(table, path), filesystem=self.fs)
+    def read_table(self, table: str, path: str, columns: list[str] | None = None) -> pa.Table:
+        return pq.read_table(self._key(table, path), filesystem=self.fs, columns=columns)
 
     def dataset(self, table: str) -> ds.Dataset:
         files = [self._key(table, f.path) for f in visible_files(self.list_files(table))]

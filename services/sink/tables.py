@@ -95,6 +95,13 @@ class TableSpec:
     topic_attr: str  # attribute of TopicNames
     model: type[Record]
     date_of: Callable[[Any], date | None]
+    # The columns that make a row the same logical record: a record redelivered along the
+    # pipeline (a page fetched or extracted twice after a crash) arrives at a new offset with
+    # the same identity, and is written once. Empty: every record is its own (dead letters).
+    identity_columns: tuple[str, ...] = ()
+
+    def identity(self, row: dict[str, Any]) -> tuple[Any, ...] | None:
+        return tuple(row[c] for c in self.identity_columns) if self.identity_columns else None
 
     @property
     def schema(self) -> pa.Schema:
@@ -122,7 +129,17 @@ _DATE_OF: dict[TableName, Callable[[Any], date | None]] = {
     "event_clusters": lambda c: c.first_reported_at,
     "deadletter": lambda d: d.last_failed_at.date(),
 }
+# An article is the same when its URL, text and extractor are (a new text is a new version); a
+# mention is its deterministic id; a cluster version is its event and version number.
+_IDENTITY: dict[TableName, tuple[str, ...]] = {
+    "articles": ("article_id", "text_sha256", "extractor"),
+    "events": ("mention_id",),
+    "event_clusters": ("event_id", "version"),
+    "deadletter": (),
+}
 TABLES: dict[str, TableSpec] = {
-    name: TableSpec(name, TOPIC_OF_TABLE[name].attr, TOPIC_OF_TABLE[name].record, _DATE_OF[name])
+    name: TableSpec(
+        name, TOPIC_OF_TABLE[name].attr, TOPIC_OF_TABLE[name].record, _DATE_OF[name], _IDENTITY[name]
+    )
     for name in TABLE_NAMES
 }

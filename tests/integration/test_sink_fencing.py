@@ -1,6 +1,7 @@
-"""A sink stopped (SIGSTOP) past the session timeout loses its partitions to another sink; when it
-resumes it must not write the batch it was holding (issue 20, finding 6: 160 rows for 110
-offsets, in overlapping files)."""
+"""Sink fencing and record identity (issue 20, findings 6 and 7): a sink stopped (SIGSTOP) past
+the session timeout loses its partition to another sink and, resumed, must not write the batch it
+held (before: 160 rows for 110 offsets, in overlapping files); a record sent again at a new offset
+is one row, also across a restart of the sink."""
 
 from __future__ import annotations
 
@@ -72,3 +73,37 @@ def test_a_sink_resumed_after_losing_its_partition_writes_nothing_twice(
     ranges = table_ranges(storage, "articles")
     for partition, end in end_offsets(bootstrap, topics.articles).items():
         assert assert_contiguous(ranges.get((topics.articles, partition), [])) == end
+
+
+def test_a_record_sent_again_at_a_new_offset_is_one_row_across_a_sink_restart(
+    make_settings: Any, services: Any
+) -> None:
+    settings = make_settings(kafka={"partitions": 1})
+    topics = TopicNames.from_settings(settings.kafka)
+    asyncio.run(ensure_topics(settings.kafka, topics.all()))
+    storage = open_storage(settings.sink)
+
+    def send(ids: list[int]) -> None:
+        produce(
+            settings.kafka.bootstrap,
+            topics.articles,
+            [(f"{i:032x}".encode(), encode(article(i))) for i in ids],
+        )
+
+    def offsets() -> list[int]:
+        return [r["src_offset"] for r in written_rows(storage, "articles")]
+
+    sink = services.start(settings, "sink")
+    send([*range(10), 3])  # a producer killed before its commit sends article 3 again
+    wait_until(lambda: len(offsets()) == 10, timeout_s=60, what="10 rows", on_fail=services.logs)
+    services.child(sink, "sink").proc.send_signal(signal.SIGKILL)
+    services.child(sink, "sink").proc.wait(timeout=10)
+    send([7, 10])  # and after the sink's restart, article 7 again
+    services.start(settings, "sink")
+    wait_until(lambda: len(offsets()) == 11, timeout_s=60, what="11 rows", on_fail=services.logs)
+    time.sleep(1.0)
+    services.stop_all()
+
+    assert offsets() == [*range(10), 12]  # offsets 10 (article 3) and 11 (article 7): no rows
+    ranges = table_ranges(storage, "articles")
+    assert assert_contiguous(ranges[(topics.articles, 0)]) == 13

@@ -22,6 +22,7 @@ from services.common.settings import KafkaSettings
 from services.common.topics import TopicNames
 from services.sink.batches import UnwritableRecord, add_record, write_batch
 from services.sink.buffer import PartitionBuffer
+from services.sink.identities import SeenIdentities
 from services.sink.storage import Storage
 from services.sink.tables import TABLES
 
@@ -34,6 +35,7 @@ class BackfillReport:
     rows: int = 0  # written (in the time range)
     files: int = 0
     undecodable: int = 0
+    duplicates: int = 0  # records whose identity an earlier record of the partition had
 
 
 async def backfill(
@@ -44,6 +46,7 @@ async def backfill(
     since: datetime,
     until: datetime | None,
     batch_records: int,
+    dedup_capacity: int = 200_000,
     on_progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> BackfillReport:
     spec = TABLES[table]
@@ -57,17 +60,22 @@ async def backfill(
         total = n
 
     buffers: dict[TopicPartition, PartitionBuffer] = {}
+    # the live sink's rule: a record that arrived again (same identity, new offset) is one row
+    seen: dict[TopicPartition, SeenIdentities] = {}
     async for tp, record in records_in_range(kafka, topic, window, on_total=note_total):
         buffer = buffers.setdefault(tp, PartitionBuffer(tp.topic, tp.partition))
+        partition_seen = seen.setdefault(tp, SeenIdentities(dedup_capacity))
         report.records += 1
         buffer.note_offset(record.offset, len(record.value or b""), 0.0)
         if window.holds(record.timestamp):
             try:
-                add_record(buffer, spec, decode(spec.model, record.value), record.offset)
+                add_record(buffer, spec, decode(spec.model, record.value), record.offset, partition_seen)
             except (DecodeError, UnwritableRecord):  # the live sink dead-lettered these
                 report.undecodable += 1
         if buffer.records >= batch_records:
-            _flush(storage, spec.name, buffers.pop(tp), report)
+            flushed = buffers.pop(tp)
+            _flush(storage, spec.name, flushed, report)
+            partition_seen.add_all(flushed.identities)
         on_progress(report.records, total)
     for buffer in buffers.values():
         if not buffer.empty:
@@ -79,3 +87,4 @@ def _flush(storage: Storage, table: str, buffer: PartitionBuffer, report: Backfi
     rows, files = write_batch(storage, TABLES[table], buffer, writer=BACKFILL_WRITER)
     report.rows += rows
     report.files += files
+    report.duplicates += buffer.skipped_duplicates

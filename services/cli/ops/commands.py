@@ -278,12 +278,14 @@ def backfill_table(
                 since=since,
                 until=until,
                 batch_records=settings.sink.max_records,
+                dedup_capacity=settings.sink.dedup_capacity,
                 on_progress=advance,
             )
         )
     console.print(
         f"{report.rows} rows in {report.files} files under {storage.location(table)} "
-        f"({report.records} records read, {report.undecodable} undecodable)"
+        f"({report.records} records read, {report.undecodable} undecodable, "
+        f"{report.duplicates} repeated records written once)"
     )
     return 0
 
