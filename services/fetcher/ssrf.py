@@ -44,7 +44,16 @@ _BLOCKED = [
         "255.255.255.255/32",
         "::/128",
         "::1/128",
+        # IPv6 forms that carry an IPv4 address, any of them possibly a private one: IPv4-compatible
+        # (::a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d), NAT64 (well-known and local-use), 6to4,
+        # Teredo; and the deprecated site-local range
+        "::/96",
+        "::ffff:0:0:0/96",
         "64:ff9b::/96",
+        "64:ff9b:1::/48",
+        "2002::/16",
+        "2001::/32",
+        "fec0::/10",
         "100::/64",
         "2001:db8::/32",
         "fc00::/7",

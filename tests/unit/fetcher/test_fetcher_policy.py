@@ -36,6 +36,13 @@ from services.fetcher.ssrf import AddressPolicy
         "::ffff:169.254.169.254",
         "224.0.0.1",
         "::",
+        # IPv6 transition forms that embed an IPv4 address (issue 20)
+        "::127.0.0.1",
+        "::ffff:0:127.0.0.1",
+        "64:ff9b:1::a00:1",
+        "2002:7f00:1::1",
+        "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+        "fec0::1",
     ],
 )
 def test_non_public_addresses_are_refused_by_default(address: str) -> None:
