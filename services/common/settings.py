@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MiB = 1024 * 1024
@@ -73,7 +73,10 @@ class FetcherSettings(_Section):
     respect_robots: bool = Field(default=True, description="Obey robots.txt (RFC 9309)")
     robots_ttl_s: float = Field(default=86_400.0, gt=0, le=86_400.0, description="RFC 9309: at most 24 h")
     robots_error_ttl_s: float = Field(
-        default=600.0, gt=0, description="Retry an unreachable robots.txt after"
+        default=60.0,
+        gt=0,
+        description="Retry an unreachable robots.txt after; shorter than url_deadline_s, so a URL waiting "
+        "for it is retried in time",
     )
     robots_max_bytes: int = Field(default=512 * 1024, ge=500 * 1024, description="RFC 9309: at least 500 KiB")
     allow_private_networks: bool = Field(
@@ -103,6 +106,17 @@ class FetcherSettings(_Section):
         default="newswire/0.1 (+https://github.com/newswire/newswire; news monitoring bot)",
         description="User-Agent of every request (and the robots.txt agent)",
     )
+
+    @model_validator(mode="after")
+    def _limits_compose(self) -> FetcherSettings:
+        # a URL refused because its host's robots.txt is unreachable waits for the next robots
+        # fetch before its retry: that fetch must come within the URL's deadline
+        if self.robots_error_ttl_s >= self.url_deadline_s:
+            raise ValueError(
+                f"robots_error_ttl_s ({self.robots_error_ttl_s:g}) must be shorter than url_deadline_s "
+                f"({self.url_deadline_s:g})"
+            )
+        return self
 
 
 class ExtractorSettings(_Section):

@@ -28,7 +28,7 @@ from faust.types import EventT
 
 from schemas import DecodeError, DiscoveredUrl, FetchedPage, decode, encode
 from services.common.deadletter import DeadLetterSender, SourceRef, reason_of
-from services.common.errors import NewswireError, check_record_size
+from services.common.errors import NewswireError, check_record_size, error_kind
 from services.common.faust_app import RAW_TOPIC, make_faust_app, send_durably
 from services.common.metrics import watch_lag
 from services.common.settings import Settings
@@ -198,7 +198,10 @@ class FetcherService:
                 log.exception("unexpected failure fetching %s", discovered.url)
             self.metrics.fetches.labels(reason_of(exc)).inc()
             await self.dead_letters.send(exc, original, source, subject=discovered.url)
-            self._mark_seen(discovered, outcome=f"failed:{reason_of(exc)}")
+            if error_kind(exc) != "transient":
+                # seen only with a real outcome: a URL that failed for now (a timeout, a 503, an
+                # unreachable robots.txt) is fetched again when a feed lists it again
+                self._mark_seen(discovered, outcome=f"failed:{reason_of(exc)}")
             return
         await self._send(self.pages_topic, page.article_id.encode(), value)
         self.metrics.fetches.labels("fetched").inc()

@@ -86,9 +86,14 @@ class RobotsDisallowed(PermanentError):
 
 
 class RobotsUnreachable(TransientError):
-    """robots.txt answered 5xx/429: RFC 9309 says assume everything is disallowed, for now."""
+    """robots.txt answered 5xx/429 or could not be fetched: RFC 9309 says assume everything is
+    disallowed, for now. ``retry_at``: the clock time the robots.txt will be fetched again."""
 
     reason = "robots_unreachable"
+
+    def __init__(self, message: str, *, retry_at: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_at = retry_at
 
 
 class BodyTooLarge(PermanentError):

@@ -16,7 +16,13 @@ from services.common.pages import page_from_body
 from services.common.settings import FetcherSettings
 from services.common.urls import host_of
 from services.fetcher.body import looks_compressed
-from services.fetcher.errors import FetchTimeout, RobotsDisallowed, ServerError, UnsupportedContent
+from services.fetcher.errors import (
+    FetchTimeout,
+    RobotsDisallowed,
+    RobotsUnreachable,
+    ServerError,
+    UnsupportedContent,
+)
 from services.fetcher.http import HttpFetcher, check_status
 from services.fetcher.metrics import FetcherMetrics
 from services.fetcher.politeness import Politeness
@@ -87,6 +93,9 @@ class PageFetcher:
             wait = min(exc.retry_after_s, self.settings.retry_after_cap_s)
             self.politeness.limiter(host_of(exc.url)).pause_until(self.politeness.now() + wait)
             delay = max(delay, wait)
+        if isinstance(exc, RobotsUnreachable) and exc.retry_at is not None:
+            # retrying before the robots.txt is fetched again would meet the same cached answer
+            delay = max(delay, exc.retry_at - self.robots.now() + 0.1)
         return delay
 
     async def _check_robots(self, url: str) -> float | None:

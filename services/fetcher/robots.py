@@ -76,6 +76,10 @@ class RobotsCache:
         self._locks: dict[str, asyncio.Lock] = {}
         self._around_fetch = around_fetch  # lets the caller rate-limit and count robots requests
 
+    def now(self) -> float:
+        """The clock that ``RobotsRules.expires_at`` and ``RobotsUnreachable.retry_at`` are read on."""
+        return self._clock()
+
     async def rules(self, url: str) -> RobotsRules:
         origin = origin_of(url)
         cached = self._rules.get(origin)
@@ -100,7 +104,11 @@ class RobotsCache:
             return True, None
         rules = await self.rules(url)
         if rules.source == "unreachable":
-            raise rules.error or RobotsUnreachable(f"robots.txt of {origin_of(url)} unreachable")
+            # one class for every way it failed, so that the URL's retry waits for the next fetch
+            cause = f": {rules.error}" if rules.error else ""
+            raise RobotsUnreachable(
+                f"robots.txt of {origin_of(url)} unreachable{cause}", retry_at=rules.expires_at
+            ) from rules.error
         return rules.allows(url, self._agent), rules.crawl_delay(self._agent)
 
     async def _fetch(self, origin: str) -> RobotsRules:

@@ -1,6 +1,7 @@
-"""Politeness across redirects (issue 20, finding 3): a redirect target's robots.txt check never
-waits for a slot its own request holds, every hop is spaced by its own host's limits, and a
-Crawl-delay is capped."""
+"""Politeness across redirects and robots.txt failures (issue 20, finding 3 and its neighbours): a
+redirect target's robots.txt check never waits for a slot its own request holds, every hop is
+spaced by its own host's limits, a Crawl-delay is capped, and a URL refused for an unreachable
+robots.txt is retried once the robots.txt has been fetched again."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from datetime import UTC, datetime
 from itertools import pairwise
 
 import httpx
+import pytest
+from pydantic import ValidationError
 
 from schemas import DiscoveredUrl
 from services.common.settings import FetcherSettings
@@ -51,7 +54,9 @@ def test_a_redirect_to_another_origin_of_the_same_host_is_fetched_not_timed_out(
         # the old path held the host's only slot through the redirect while the new origin's
         # robots.txt waited for it: the fetch could only time out
         politeness = Politeness(rate_per_s=0, concurrency=1)
-        fetcher, http = page_fetcher(handler, politeness, total_timeout_s=2.0, url_deadline_s=3.0)
+        fetcher, http = page_fetcher(
+            handler, politeness, total_timeout_s=2.0, url_deadline_s=3.0, robots_error_ttl_s=1.0
+        )
         page = await fetcher.fetch(discovered("http://127.0.0.1:8000/story"))
         await http.aclose()
         assert page.final_url == "http://127.0.0.1:8001/story"
@@ -95,3 +100,36 @@ def test_a_huge_crawl_delay_is_capped() -> None:
     assert politeness.interval(1e308) == 60
     assert politeness.interval(5) == 5
     assert FetcherSettings().max_crawl_delay_s == 60
+
+
+def test_a_url_refused_for_an_unreachable_robots_txt_is_retried_after_the_next_robots_fetch() -> None:
+    # issue 20: a robots.txt 503 was cached longer than the URL's deadline, so the URL's retries
+    # met the same cached refusal and it was dead-lettered; now the retry waits for the refetch
+    robots_answers = iter([503, 200])
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.path)
+        if request.url.path == "/robots.txt":
+            status = next(robots_answers)
+            return resp(
+                status, b"User-agent: *\nAllow: /\n" if status == 200 else b"", {"content-type": "text/plain"}
+            )
+        return resp(200, PAGE, {"content-type": "text/html"})
+
+    async def go() -> None:
+        politeness = Politeness(rate_per_s=0, concurrency=1)
+        fetcher, http = page_fetcher(
+            handler, politeness, robots_error_ttl_s=0.3, url_deadline_s=5.0, retry_backoff_s=0.01
+        )
+        page = await fetcher.fetch(discovered("http://127.0.0.1:8000/story"))
+        await http.aclose()
+        assert page.status == 200
+
+    asyncio.run(go())
+    assert seen == ["/robots.txt", "/robots.txt", "/story"]
+
+
+def test_a_robots_retry_that_cannot_come_within_the_url_deadline_is_refused_as_a_setting() -> None:
+    with pytest.raises(ValidationError, match="robots_error_ttl_s"):
+        FetcherSettings(robots_error_ttl_s=600, url_deadline_s=300)
