@@ -66,6 +66,14 @@ class _Zlib:
         while data:
             yield self._inner.decompress(data, max_length)
             data = self._inner.unconsumed_tail
+            if not data and self._gzip and self._inner.eof and self._inner.unused_data:
+                # a gzip body may be several members one after the other (RFC 1952 2.2): each is
+                # read in turn; bytes after the last member that are no gzip header are ignored
+                rest = self._inner.unused_data
+                if not rest.startswith(b"\x1f\x8b"):
+                    return
+                self._inner = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                data = rest
 
     def finish(self) -> bytes:
         return self._inner.flush() if self._inner else b""

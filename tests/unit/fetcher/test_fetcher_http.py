@@ -50,6 +50,18 @@ def test_gzip_bomb_stops_at_the_limit_even_within_one_chunk() -> None:
         _read(bomb, "gzip", MiB, chunk=len(bomb))  # the whole bomb arrives as one chunk
 
 
+@pytest.mark.parametrize("chunk", [1, 7, 64, 1 << 20])
+def test_every_member_of_a_multi_member_gzip_body_is_read(chunk: int) -> None:
+    # issue 20: the members after the first were dropped
+    parts = [b"<html><body>", b"<p>second member</p>" * 50, b"</body></html>"]
+    body = b"".join(gzip.compress(part) for part in parts)
+    assert _read(body, "gzip", MiB, chunk=chunk) == b"".join(parts)
+    assert _read(body + b"\n\x00trailing", "gzip", MiB, chunk=chunk) == b"".join(parts)  # garbage after
+    bombs = gzip.compress(b"\0" * MiB) * 3  # each member under the limit, together over it
+    with pytest.raises(BodyTooLarge):
+        _read(bombs, "gzip", 2 * MiB, chunk=chunk if chunk > 1 else 4096)
+
+
 @pytest.mark.parametrize("wbits", [zlib.MAX_WBITS, -zlib.MAX_WBITS], ids=["zlib-wrapped", "raw"])
 def test_deflate_both_flavours_decode_and_are_bounded(wbits: int) -> None:
     compressor = zlib.compressobj(wbits=wbits)
