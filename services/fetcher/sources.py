@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import feedparser
 from lxml import etree
@@ -61,10 +61,14 @@ def _http_url(value: Any) -> str | None:
     if len(url) > MAX_URL_CHARS or not url.lower().startswith(("http://", "https://")):
         return None
     try:
-        if not urlsplit(url).hostname:
+        parts = urlsplit(url)
+        if not parts.hostname:
             return None
     except ValueError:  # "http://a]b/x": an unbalanced bracket in the host
         return None
+    if "@" in parts.netloc:
+        # credentials in a feed's link are never sent, stored in a record or logged
+        return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
     return url
 
 

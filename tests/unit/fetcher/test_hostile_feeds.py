@@ -117,3 +117,9 @@ def test_a_feed_whose_handling_fails_unexpectedly_is_an_error_status_and_the_nex
 
     asyncio.run(go())
     assert calls["n"] == 2
+
+
+def test_credentials_in_a_feeds_links_are_dropped() -> None:
+    items = [{"url": "https://editor:s3cret@news.example/a?x=1"}]
+    (entry,) = parse_source(json_feed(items), BASE).entries
+    assert entry.url == "https://news.example/a?x=1"
