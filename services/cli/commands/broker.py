@@ -15,11 +15,19 @@ def register(sub: Subparsers) -> None:
     parser.set_defaults(run=run)
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # leaves the broker's context, which stops the Tansu child
+
+
 def run(args: argparse.Namespace) -> int:
+    import signal
     import time
 
     from services.common.broker import EmbeddedBroker
 
+    # SIGTERM (a supervisor, systemd, docker stop) stops the broker child like Ctrl-C does; with
+    # Python's default handler the process died at once and left Tansu bound to the port
+    signal.signal(signal.SIGTERM, _stop)
     with EmbeddedBroker(port=args.port) as broker:
         print(
             f"broker listening on {broker.bootstrap} (Tansu, in-memory storage); Ctrl-C to stop", flush=True
