@@ -508,6 +508,100 @@ ARTICLES: dict[str, dict[str, object]] = {
             "The ministry did not say which group the suspects belonged to. Security has been stepped up on Djerba ahead of the annual Ghriba pilgrimage, which a gunman attacked in May 2023, killing five people.",
         ],
     },
+    "hw-43": {
+        "outlet": "Adriatic News Agency",
+        "url": "https://www.adriaticnews.example/2024/03/14/venice-treviso-three-arrested/",
+        "published": "2024-03-14T15:10:00+01:00",
+        "title": "Three arrested in Venice and Treviso over suspected attack plan",
+        "paragraphs": [
+            "VENICE, March 14 (ANA) - Italian Carabinieri arrested three young men of Kosovan origin overnight on Wednesday on suspicion of belonging to the Islamic State and preparing an attack, prosecutors said.",
+            "Two of the suspects were detained in Venice's historic centre and the third in Treviso, about 30 km to the north. Officers searched five homes and seized a machete, a bulletproof vest and several phones.",
+            "The men, aged 18 to 23, had discussed targeting the Rialto bridge, according to intercepted messages quoted by the prosecutors. They were not armed with guns.",
+            "Italy has expelled 19 people for security reasons since the start of the year, the Interior Ministry said in February.",
+        ],
+    },
+    "hw-44": {
+        "outlet": "Ouaga Presse Online",
+        "url": "https://www.ouagapresse.example/securite/2023-11-28-djibo-attaque/",
+        "published": "2023-11-28T09:30:00+00:00",
+        "title": "Djibo: army repels large-scale attack, 12 soldiers killed",
+        "paragraphs": [
+            "Several hundred armed men attacked the army detachment and a camp for displaced people in Djibo, in northern Burkina Faso, on Sunday morning, killing 12 soldiers and at least 20 civilians, security sources said.",
+            "The armed forces said in a statement on Monday that the assault had been repelled and that more than 400 attackers had been neutralised during the counter-offensive, supported by drones. The figure could not be verified.",
+            "Djibo has been under a blockade by jihadist groups since 2022. Aid convoys reach the town only with military escorts.",
+            "More than 8,000 people have been killed in Burkina Faso since the start of the year, according to the conflict monitor ACLED.",
+        ],
+    },
+    "hw-45": {
+        "outlet": "Royaume Actu (English)",
+        "url": "https://www.royaumeactu.example/en/2024/09/25/bcij-cell-tetouan-chefchaouen-azilal/",
+        "published": "2024-09-25T18:20:00+01:00",
+        "title": "BCIJ dismantles seven-member cell in Tetouan, Chefchaouen and Azilal",
+        "paragraphs": [
+            "The Central Bureau of Judicial Investigations (BCIJ) on Wednesday dismantled a terrorist cell of seven extremists loyal to the Islamic State, the General Directorate of Territorial Surveillance (DGST) said in a statement.",
+            "Four of the suspects were arrested in Tetouan, two in Chefchaouen and one in the town of Azilal, in security operations carried out at dawn. Searches of their homes turned up an explosive belt in preparation, knives and electronic equipment.",
+            "Investigators believe the cell was planning attacks against public buildings in the north of the kingdom.",
+            "Since 2002, Moroccan security services have dismantled more than 200 terrorist cells, according to official figures.",
+        ],
+    },
+    "hw-46": {
+        "outlet": "Diario del Valles (English digest)",
+        "url": "https://www.diariovalles.example/en/2024/02/09/granollers-man-jailed-jihadism/",
+        "published": "2024-02-09T12:40:00+01:00",
+        "title": "Granollers man jailed over jihadist self-radicalisation",
+        "paragraphs": [
+            "A judge at the National Court in Madrid on Thursday ordered a 34-year-old man held in custody pending trial on charges of self-indoctrination and glorification of terrorism, court sources said.",
+            "The man, a Spanish national of Moroccan origin, had been arrested on Tuesday at his home in Granollers by the Guardia Civil, which seized a laptop, two phones and a notebook with instructions for making explosives.",
+            "Investigators said he had tried to travel to Syria in 2015 but was turned back at the Turkish border.",
+            "The investigation began last year after a tip-off from a neighbour, the Guardia Civil said.",
+        ],
+    },
+    "hw-47": {
+        "outlet": "Banadir Wire",
+        "url": "https://www.banadirwire.example/2024/08/03/lido-beach-attack/",
+        "published": "2024-08-03T10:15:00+03:00",
+        "title": "At least 32 killed in al-Shabaab attack on Mogadishu beach",
+        "paragraphs": [
+            "MOGADISHU - Al-Shabaab militants killed at least 32 people and wounded 63 when they attacked a crowded restaurant on Lido beach in Mogadishu on Friday evening, police said on Saturday.",
+            "A suicide bomber blew himself up at the entrance before gunmen stormed the building. Security forces killed three of the attackers and captured a fourth after a siege that lasted into the night, police spokesman Abdifatah Aden said.",
+            "The group, which is linked to al-Qaeda, claimed responsibility in a statement on one of its websites.",
+            "A similar attack on a hotel on the same beach killed six people in June 2023.",
+        ],
+    },
+    "hw-48": {
+        "outlet": "Karlsruhe Justice Notes",
+        "url": "https://www.justicenotes.example/2024/06/20/four-charged-hamas-weapons/",
+        "published": "2024-06-20T11:00:00+02:00",
+        "title": "Four charged over suspected Hamas weapons caches",
+        "paragraphs": [
+            "KARLSRUHE - The Federal Prosecutor's Office has charged four men with membership of a foreign terrorist organisation over a plan to locate and collect weapons hidden in Europe for attacks on Jewish institutions, it said on Thursday.",
+            "Three of the men were arrested in Berlin and a fourth in the Netherlands in December. All four have been in custody since then.",
+            "The trial is due to take place before the higher regional court in Berlin. A date has not been set.",
+        ],
+    },
+    "hw-49": {
+        "outlet": "Sahel Strategy Review",
+        "url": "https://www.sahelstrategy.example/analysis/2024/05/02/why-the-juntas-are-losing/",
+        "published": "2024-05-02T08:00:00+00:00",
+        "title": "Analysis: why the Sahel juntas are losing ground",
+        "paragraphs": [
+            "Three years after the first coup in Bamako, the military governments of Mali, Burkina Faso and Niger promised to crush the jihadist insurgencies that their civilian predecessors had failed to contain.",
+            "The results are meagre. Armies that arrest suspected collaborators by the hundreds and bomb villages from the air have pushed many herders into the arms of the groups they claim to fight.",
+            "Attacks now reach the outskirts of capitals, and the number of displaced people across the three countries has passed three million, according to the United Nations.",
+            "Any lasting answer will need more than drones: justice for abuses, local mediation and the return of the state's services.",
+        ],
+    },
+    "hw-50": {
+        "outlet": "Tunis Courthouse Report",
+        "url": "https://www.tunissourt.example/2024/02/17/sousse-attack-appeal-verdict/",
+        "published": "2024-02-17T16:45:00+01:00",
+        "title": "Appeal court upholds sentences over 2015 Sousse beach attack",
+        "paragraphs": [
+            "TUNIS - A Tunis appeals court on Friday upheld the convictions of 14 people over the 2015 attack on a beach hotel near Sousse, sentencing six of them to life in prison and the others to terms of between six months and 16 years, the prosecution said.",
+            "A gunman killed 38 people, most of them British tourists, at the Imperial Marhaba hotel in Port El Kantaoui in June 2015 before he was shot dead by police.",
+            "The defendants had been accused of helping to plan the attack or of failing to help the victims. Lawyers for several of them said they would take the case to the Court of Cassation.",
+        ],
+    },
 }
 
 PAGE = """<!DOCTYPE html>
