@@ -383,6 +383,7 @@ class _Builder:
 
     def _sites_of(self, op: Operation, record: _Record) -> list[SiteMention]:
         found: list[SiteMention] = []
+        seats: set[int] = set()
         for i in op.sentences:
             here = self.sites_in(i)
             named = self._named_before(i) if any(x.descriptor for x in here) else []
@@ -396,6 +397,7 @@ class _Builder:
                     if record.family != "court":
                         continue
                     site = replace(site, role="event_site")
+                    seats.add(site.start)
                 elif _AGENCY_AFTER.match(self.text, site.end) and not site.descriptor:
                     continue  # "Borno State police", "Madrid police": the place names the agency
                 if site.role in ("background", "reference"):
@@ -403,6 +405,10 @@ class _Builder:
                 if site.role in ("origin", "destination") and record.family != "removal":
                     continue
                 found.append(SiteMention(**site.__dict__))
+        if seats:
+            # a court step happens where the court sits; the other places of its sentences are the
+            # crime's ("upheld the convictions over the 2015 attack on a hotel near Sousse")
+            found = [x for x in found if x.start in seats]
         # a site's count is of the people arrested, or killed in an attack, there; never of the
         # people abducted (those are the record's other count)
         if record.family == "operation" or (record.family == "violence" and record.subtype != "abduction"):
@@ -503,6 +509,9 @@ class _Builder:
             ]
             if near:
                 return Counter(near).most_common(1)[0][0]
+        filed = self._dateline_country(self.places)  # where the story was filed, before any count
+        if len(filed) == 1:
+            return next(iter(filed))
         if self._country_counts:
             return self._country_counts.most_common(1)[0][0]
         # no country named anywhere: the country of the story's towns ("Alicante ... Valencia")

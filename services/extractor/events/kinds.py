@@ -202,6 +202,7 @@ def record_kind(
             return "aggregate"  # "six people have now been detained in Melilla this year"
         if (
             counted
+            and hit.family != "court"  # "prosecutors have charged four men": one step of one case
             and _PRESENT_PERFECT.search(sentence[:start])
             and (_WIDE.search(clause) or _too_many(clause))
         ):

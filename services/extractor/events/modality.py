@@ -125,6 +125,10 @@ _BARE_PLURAL_BEFORE = re.compile(
     r"\b(?:of|for|on|to|with|by|against|among)\s+(?:[a-z-]+\s+)?(?:nationals|people|men|women|migrants|prisoners"
     r"|convicts|suspects|individuals|persons|foreigners|citizens|extremists|jihadists|militants|fighters)\s+$"
 )
+# "a plan to collect weapons hidden in Europe for attacks on ...": what a plan's means were for
+_PLAN_FOR = re.compile(
+    r"\b(?:plan|plans|plot|plots|scheme|conspiracy|intention)\s+to\b[^;]{0,120}\bfor\s+(?:[\w-]+\s+)?$", re.I
+)
 _NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)\s+of\s+(?:[a-z-]+\s+){1,2}$", re.I)
 _PRESENT_COPULA = re.compile(
     r"^(?:\s+[\w-]+){0,6}?\s+(?:is|are|does\s+not|do\s+not|remains?|requires?|means|have\s+become|has\s+become)\b",
@@ -171,7 +175,7 @@ def modality(sentence: str, hit: Hit, sentence_start: int) -> Modality:
         return "future"
     if hit.text.lower().endswith("ing") and _ENTERTAINED.search(left[-40:]):
         return "hypothetical"  # "had discussed attacking churches": an idea, not an action
-    if hit.rule.form == "noun" and _PLANNED_NOUN.search(left[-50:]):
+    if hit.rule.form == "noun" and (_PLANNED_NOUN.search(left[-50:]) or _PLAN_FOR.search(clause)):
         return "hypothetical"
     if _HYPOTHETICAL.search(clause[-80:]):
         return "hypothetical"

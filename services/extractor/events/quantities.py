@@ -33,6 +33,12 @@ _KILL_BEFORE = re.compile(
     r"(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+|over\s+|nearly\s+|up\s+to\s+|upwards\s+of\s+|around\s+)?$",
     re.I,
 )
+# "killing 12 soldiers and at least 20 civilians": the second count takes the verb of the first
+_KILL_BEFORE_LIST = re.compile(
+    r"\b(?:kill(?:ing|ed|s)?|massacred|murdered)\s+(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+)?"
+    r"(?:\d[\d,]*|[a-z]+)\s+(?:[\w-]+\s+){1,2}and\s+(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+)?$",
+    re.I,
+)
 _INJURE_BEFORE = re.compile(
     r"\b(?:injur(?:ing|ed|es)|wound(?:ing|ed|s)|hurt(?:ing)?)\s+(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+|over\s+)?$",
     re.I,
@@ -66,7 +72,8 @@ _OF_PEOPLE = re.compile(
 # "Two young men ... were among the five people arrested": a part of the count that follows
 _AMONG = re.compile(r"^[^.;,]{0,60}?\b(?:were|are|was)\s+among\s+(?:the\s+)?(?:\d+|[a-z]+)\s", re.I)
 _PASSIVE_ARREST = re.compile(
-    r"^\s*(?:,[^,]{0,60},\s*)?(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:arrested|detained|apprehended"
+    # "The man, a Spanish national, had been arrested": the person may be the aside's, before its comma
+    r"^\s*(?:,[^,]{0,60},\s*|[^,]{0,40},\s*)?(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:arrested|detained|apprehended"
     r"|stopped|captured|held|caught|nabbed|picked\s+up|taken\s+into\s+custody|placed\s+(?:in|under))\b"
 )
 _ONE_DEFENDANT = re.compile(
@@ -133,12 +140,18 @@ _MORE_PEOPLE = re.compile(
 _STANDALONE = re.compile(r"\b(?:all|the|both|those|these|other|remaining)\s+$", re.I)
 
 
+_NOUN_AFTER_UNIT = re.compile(r"\s+[\w-]+\s+(?P<noun>[A-Za-z]+)\b")
+
+
 def _people(text: str, n: NumberMention, abs_end: int) -> bool:
     """A count of people: "four men", "four of the suspects", or a number standing for people it
     counted before, a determiner before it and a verb after it ("all four held", "the other three
     were")."""
     unit = n.unit or ""
     if unit in PEOPLE_NOUNS or _OF_PEOPLE.match(text[abs_end : abs_end + 40]):
+        return True
+    compound = _NOUN_AFTER_UNIT.match(text, abs_end)  # "7 police officers", "12 army soldiers"
+    if compound is not None and compound["noun"].lower() in PEOPLE_NOUNS:
         return True
     if unit == "more" and _MORE_PEOPLE.match(text, abs_end):
         return True  # "two more were detained", "three more suspects"
@@ -160,6 +173,26 @@ def _quantity(kind: str, n: NumberMention, start: int, text: str) -> Quantity:
         approx=n.approx,
         span=Span(start=span_start, end=span_end, text=text[span_start:span_end]),
     )
+
+
+_COORDINATED_COUNT = re.compile(
+    r"^\s+(?:[\w-]+\s+){1,2}and\s+(?:at\s+least\s+|some\s+|about\s+|another\s+)?$", re.I
+)
+
+
+def _coordinated(text: str, earlier: Quantity, start: int) -> bool:
+    """A count that follows ``earlier`` in one list: "12 soldiers and at least 20 civilians"."""
+    return earlier.span is not None and bool(_COORDINATED_COUNT.match(text[earlier.span.end : start]))
+
+
+def _summed(a: Quantity, b: Quantity, text: str) -> Quantity:
+    value = (a.value or a.min or 0) + (b.value or b.min or 0)
+    span = (
+        Span(start=a.span.start, end=b.span.end, text=text[a.span.start : b.span.end])
+        if a.span and b.span
+        else None
+    )
+    return Quantity(kind=a.kind, value=value, approx=a.approx or b.approx, span=span)
 
 
 def counts(
@@ -192,6 +225,11 @@ def counts(
             after = text[abs_end : abs_end + 80]
             subset = bool(_OF_PEOPLE.match(after) or _AMONG.match(after)) and family == "operation"
             target = subsets if subset else out
+            earlier = target.get(kind)
+            if kind == "killed" and earlier is not None and _coordinated(text, earlier, abs_start):
+                # "killing 12 soldiers and at least 20 civilians": the dead of one attack, counted apart
+                target[kind] = _summed(earlier, _quantity(kind, n, start, text), text)
+                continue
             target.setdefault(kind, _quantity(kind, n, start, text))
         if family in ("removal", "release", "court") and "other" not in out:
             # "A Moroccan citizen was expelled today", "charged him", "ordered her held"
@@ -280,7 +318,9 @@ def _kind(
             return None
         # "killing 5 and injuring 7", "wounded at least 9 when ...": the people are left out
         elided = unit in _ELIDED_UNIT
-        if _KILL_BEFORE.search(before) and (people or elided or unit in ("dead", "of")):
+        if (_KILL_BEFORE.search(before) or _KILL_BEFORE_LIST.search(before)) and (
+            people or elided or unit in ("dead", "of")
+        ):
             return "killed"
         if _INJURE_BEFORE.search(before) and (people or elided or unit == "of"):
             return "injured"

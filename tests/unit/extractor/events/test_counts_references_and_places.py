@@ -209,3 +209,49 @@ def test_one_person_held_by_a_passive_verb_is_counted_at_the_place_right_after_i
         "A 30-year-old man was arrested in Oujda on Monday in a raid that also targeted homes in Berkane."
     )
     assert site_counts(event)["Oujda"] == 1
+
+
+def test_the_dead_counted_apart_in_one_list_are_added() -> None:
+    event = only_event(
+        "Gunmen killed 7 police officers and at least 9 villagers in an attack on Kaya on Monday."
+    )
+    assert quantity(event, "killed") == 16
+
+
+def test_one_person_described_by_an_aside_then_arrested_is_one_arrest() -> None:
+    found = records(
+        "A judge on Thursday ordered a woman held pending trial. "
+        "The woman, a French national of Algerian origin, had been arrested on Monday in Lille."
+    )
+    arrest = next(m for m in found if m.subtype == "arrest")
+    assert quantity(arrest, "arrested") == 1
+
+
+def test_prosecutors_who_have_charged_several_people_report_one_step_not_a_total() -> None:
+    found = records("Prosecutors have charged three men with supplying weapons to be hidden in Europe.")
+    assert [(m.record_kind, m.subtype) for m in found] == [("event", "charge_indict")]
+
+
+def test_what_a_plans_means_were_for_is_no_attack() -> None:
+    found = records(
+        "Two men were charged with terrorism offences on Friday over a plan to buy rifles "
+        "for attacks on synagogues."
+    )
+    assert [m.subtype for m in found if m.record_kind == "event"] == ["charge_indict"]
+
+
+def test_a_court_step_happens_where_the_court_sits() -> None:
+    event = only_event(
+        "A Tunis appeals court on Friday upheld the convictions of 11 people over the 2015 attack on a "
+        "seaside hotel near Sousse, sentencing four of them to life in prison and the others to terms of "
+        "between one and 12 years, the prosecution said."
+    )
+    assert [s.name for s in event.sites] == ["Tunis"]
+
+
+def test_an_agency_of_no_stated_country_is_of_the_country_the_story_was_filed_from() -> None:
+    event = only_event(
+        "BRUSSELS - The federal prosecutor's office has charged two men with preparing an attack. "
+        "Both had lived in France, and French police had questioned them in France in May."
+    )
+    assert {a.country for a in event.actors} == {"BEL"}
