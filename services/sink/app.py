@@ -306,6 +306,9 @@ class SinkService:
             # Read the batch again if the partition stays ours (a failed commit during a broker
             # hiccup); if it moved, the new owner reads it from the commit and this seek is moot.
             if self._consumer is not None and tp in self._consumer.assignment():
+                # what was read after this batch goes too, or its higher offsets would make the
+                # re-read records look delivered twice
+                self._buffers.pop(tp, None)
                 self._consumer.seek(tp, buffer.first_offset)
             self.fenced_batches += 1
             return

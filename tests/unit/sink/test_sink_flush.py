@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from aiokafka import TopicPartition
 from aiokafka.errors import CommitFailedError
@@ -136,6 +137,31 @@ def test_a_member_whose_commit_is_refused_writes_nothing_and_reads_the_batch_aga
     assert list(tmp_path.rglob("*.parquet")) == []
     assert log == ["seek 1=50"]
     assert service.fenced_batches == 1
+
+
+def test_after_a_refused_write_the_records_read_since_are_read_again_too(tmp_path: Path) -> None:
+    log: list[str] = []
+    service, topic = _sink(tmp_path, log)
+    consumer = FakeConsumer(log, fenced=True)
+    service._consumer = consumer  # type: ignore[assignment]
+    tp = TopicPartition(topic, 1)
+
+    async def go() -> None:
+        await service._buffer(tp, _record(topic, 1, 50, encode(article(1))))
+        batch = service._buffers[tp]
+        service._buffers[tp] = type(batch)(topic, 1)  # as _flush does: later records go to a new buffer
+        await service._buffer(tp, _record(topic, 1, 51, encode(article(2))))
+        await service._write_and_commit(tp, batch, "idle")  # refused
+        consumer.fenced = False
+        for offset in (50, 51):  # the re-read after the seek
+            await service._buffer(tp, _record(topic, 1, offset, encode(article(offset - 49))))
+        await service._flush(tp, "idle")
+
+    asyncio.run(go())
+    offsets = sorted(
+        o for f in tmp_path.rglob("*.parquet") for o in pq.read_table(f)["src_offset"].to_pylist()
+    )
+    assert offsets == [50, 51]
 
 
 def test_a_revoked_partitions_buffer_is_dropped_not_written(tmp_path: Path) -> None:
