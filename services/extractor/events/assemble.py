@@ -161,11 +161,12 @@ class _Builder:
         self.article_id = article_id
         self.url = url
         text = doc.text
+        self.filed = self._dateline_country(places)
         self.context = sorted(
             {c for _, _, c in doc.countries}
             | {a.country for a in doc.actors if a.country}
             | set(doc.section_countries.values())
-            | self._dateline_country(places)
+            | self.filed
         )
         self.skip = [(a.start, a.end) for a in doc.actors if not a.generic]
         self._sites: dict[int, list[SiteMention]] = {}
@@ -186,7 +187,8 @@ class _Builder:
     # ---- places -------------------------------------------------------------------------------
 
     def _dateline_country(self, places: Gazetteer) -> set[str]:
-        """Where the story was filed ("MADRID, March 3 (Wire) -") is the likeliest country of its places."""
+        """Where the story was filed ("MADRID, March 3 (Wire) -") is the likeliest country of its places
+        (read once per article: ``self.filed``)."""
         if self.doc.dateline_end:
             city = re.match(r"[A-Z][A-Za-z\u00c0-\u024f .'-]+?(?=,)", self.doc.text)
         else:  # a dateline with no date: "MOGADISHU - ", opening the text or the paragraph after the title
@@ -425,11 +427,8 @@ class _Builder:
                     killed=record.family == "violence",
                 )
             if record.family == "operation":
-                spans = [
-                    op.spans.get(i, (doc_s.start, doc_s.end))
-                    for i in op.sentences
-                    for doc_s in (self.doc.sentences[i],)
-                ]
+                sentences = self.doc.sentences
+                spans = [op.spans.get(i, (sentences[i].start, sentences[i].end)) for i in op.sentences]
                 follower = max(op.sentences) + 1
                 if follower < len(self.doc.sentences) and not any(follower in o.sentences for o in self.ops):
                     # "... in Badalona and Terrassa. One suspect was held in each town.": the next
@@ -487,7 +486,7 @@ class _Builder:
         if told:
             return next(iter(told)) if len(told) == 1 else None
         # a village no gazetteer has is most likely near where the story was filed ("MOGADISHU -")
-        filed = self._dateline_country(self.places)
+        filed = self.filed
         return next(iter(filed)) if len(filed) == 1 else None
 
     def _fallback_country(self, op: Operation) -> str | None:
@@ -509,7 +508,7 @@ class _Builder:
             ]
             if near:
                 return Counter(near).most_common(1)[0][0]
-        filed = self._dateline_country(self.places)  # where the story was filed, before any count
+        filed = self.filed  # where the story was filed, before any count
         if len(filed) == 1:
             return next(iter(filed))
         if self._country_counts:
