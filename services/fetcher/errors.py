@@ -86,8 +86,8 @@ class RobotsDisallowed(PermanentError):
 
 
 class RobotsUnreachable(TransientError):
-    """robots.txt answered 5xx/429 or could not be fetched: RFC 9309 says assume everything is
-    disallowed, for now. ``retry_at``: the clock time the robots.txt will be fetched again."""
+    """robots.txt answered 5xx/429: RFC 9309 says assume everything is disallowed, for now.
+    ``retry_at``: the clock time the robots.txt will be fetched again."""
 
     reason = "robots_unreachable"
 

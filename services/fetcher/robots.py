@@ -104,11 +104,12 @@ class RobotsCache:
             return True, None
         rules = await self.rules(url)
         if rules.source == "unreachable":
-            # one class for every way it failed, so that the URL's retry waits for the next fetch
-            cause = f": {rules.error}" if rules.error else ""
+            if rules.error is not None and not isinstance(rules.error, RobotsUnreachable):
+                raise rules.error  # the request failed (DNS, connection): its own typed error
+            # the server answered 5xx/429: the URL's retry waits for the next robots.txt fetch
             raise RobotsUnreachable(
-                f"robots.txt of {origin_of(url)} unreachable{cause}", retry_at=rules.expires_at
-            ) from rules.error
+                str(rules.error or f"robots.txt of {origin_of(url)} unreachable"), retry_at=rules.expires_at
+            )
         return rules.allows(url, self._agent), rules.crawl_delay(self._agent)
 
     async def _fetch(self, origin: str) -> RobotsRules:
