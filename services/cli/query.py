@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from services.sink.queries import LATEST_CLUSTERS_OF
-from services.sink.storage import LocalStorage, Storage, visible_files
+from services.sink.storage import LocalStorage, Storage, readable_files
 from services.sink.tables import TABLES
 
 MAX_PRINTED_ROWS = 1000
@@ -32,23 +32,30 @@ def _unified(dataset: ds.Dataset) -> ds.Dataset:
     return dataset.replace_schema(schema)
 
 
-def connect(storage: Storage | Path) -> Any:
-    """An in-memory DuckDB connection with a view per table found in ``storage`` (or a local root)."""
+def connect(storage: Storage | Path, skipped: list[tuple[str, str]] | None = None) -> Any:
+    """An in-memory DuckDB connection with a view per table found in ``storage`` (or a local root).
+
+    A file whose Parquet footer does not read (torn by a crash, damaged on disk) is left out of
+    its table's view and listed in ``skipped`` as (location, why): the rest of the table reads."""
     import duckdb
 
     if isinstance(storage, Path):
         storage = LocalStorage(storage)
     con = duckdb.connect()
     for name in TABLES:
-        if not visible_files(storage.list_files(name)):
+        files, bad = readable_files(storage, name)
+        if skipped is not None:
+            skipped.extend((storage.location(name, f.path), why) for f, why in bad)
+        if not files:
             continue
         if isinstance(storage, LocalStorage):
+            paths = ", ".join("'" + str(storage.root / name / f.path).replace("'", "''") + "'" for f in files)
             con.execute(
                 f"CREATE VIEW {name} AS SELECT * FROM read_parquet("  # noqa: S608 - names from TABLES
-                f"'{storage.root / name}/*/*.parquet', hive_partitioning = true, union_by_name = true)"
+                f"[{paths}], hive_partitioning = true, union_by_name = true)"
             )
         else:
-            con.register(f"{name}_dataset", _unified(storage.dataset(name)))
+            con.register(f"{name}_dataset", _unified(storage.dataset(name, files)))
             con.execute(f"CREATE VIEW {name} AS SELECT * FROM {name}_dataset")  # noqa: S608
         if name == "event_clusters":
             latest = LATEST_CLUSTERS_OF.format(source="event_clusters")
@@ -59,11 +66,14 @@ def connect(storage: Storage | Path) -> Any:
 def query_command(
     storage: Storage, sql: str, console: Console, *, csv: Path | None, parquet: Path | None
 ) -> int:
+    skipped: list[tuple[str, str]] = []
     try:
-        con = connect(storage)
+        con = connect(storage, skipped)
     except ImportError:
         console.print("[red]newswire query needs DuckDB: pip install 'newswire[query]'[/red]")
         return 2
+    for location, why in skipped:
+        console.print(f"[yellow]left out an unreadable file: {location} ({why})[/yellow]")
     relation = con.sql(sql)
     if relation is None:  # a statement with no result (e.g. CREATE VIEW)
         return 0

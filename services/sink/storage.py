@@ -70,9 +70,24 @@ class Storage(Protocol):
 
     def read_table(self, table: str, path: str, columns: list[str] | None = None) -> pa.Table: ...
 
-    def dataset(self, table: str) -> ds.Dataset:
-        """All the table's visible data files as one hive-partitioned dataset."""
+    def dataset(self, table: str, files: Sequence[StoredFile] | None = None) -> ds.Dataset:
+        """The table's visible data files (or ``files``) as one hive-partitioned dataset."""
         ...
+
+
+def readable_files(storage: Storage, table: str) -> tuple[list[StoredFile], list[tuple[StoredFile, str]]]:
+    """The table's visible data files whose Parquet footer reads, and the others with why: a file
+    torn by a crash or damaged on disk must not make the whole table unreadable."""
+    good: list[StoredFile] = []
+    bad: list[tuple[StoredFile, str]] = []
+    for file in visible_files(storage.list_files(table)):
+        try:
+            storage.read_schema(table, file.path)
+        except (OSError, pa.ArrowInvalid) as exc:
+            bad.append((file, f"{type(exc).__name__}: {exc}"))
+        else:
+            good.append(file)
+    return good, bad
 
 
 def visible_files(files: Iterable[StoredFile]) -> list[StoredFile]:
@@ -132,10 +147,11 @@ class LocalStorage:
     def read_table(self, table: str, path: str, columns: list[str] | None = None) -> pa.Table:
         return pq.read_table(self.root / table / path, columns=columns)
 
-    def dataset(self, table: str) -> ds.Dataset:
-        files = [str(self.root / table / f.path) for f in visible_files(self.list_files(table))]
+    def dataset(self, table: str, files: Sequence[StoredFile] | None = None) -> ds.Dataset:
+        chosen = visible_files(self.list_files(table)) if files is None else files
+        paths = [str(self.root / table / f.path) for f in chosen]
         return ds.dataset(
-            files, format="parquet", partitioning="hive", partition_base_dir=str(self.root / table)
+            paths, format="parquet", partitioning="hive", partition_base_dir=str(self.root / table)
         )
 
 
@@ -194,10 +210,11 @@ class ObjectStorage:
     def read_table(self, table: str, path: str, columns: list[str] | None = None) -> pa.Table:
         return pq.read_table(self._key(table, path), filesystem=self.fs, columns=columns)
 
-    def dataset(self, table: str) -> ds.Dataset:
-        files = [self._key(table, f.path) for f in visible_files(self.list_files(table))]
+    def dataset(self, table: str, files: Sequence[StoredFile] | None = None) -> ds.Dataset:
+        chosen = visible_files(self.list_files(table)) if files is None else files
+        paths = [self._key(table, f.path) for f in chosen]
         return ds.dataset(
-            files,
+            paths,
             format="parquet",
             filesystem=self.fs,
             partitioning="hive",

@@ -61,3 +61,17 @@ def test_query_views_and_outputs(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert out.read_text().splitlines() == ["event_id,version", "ev-a,2"]
     assert duckdb.sql(f"SELECT count(*) FROM read_csv('{out}')").fetchall() == [(1,)]
+
+
+def test_a_file_whose_footer_does_not_read_is_left_out_and_the_rest_of_the_table_reads(
+    tmp_path: Path,
+) -> None:
+    # issue 20: one torn, non-final file made every query of its table fail
+    _articles_file(tmp_path, "first")
+    _articles_file(tmp_path, "second")
+    torn = next((tmp_path / "articles").glob("*/first.parquet"))
+    torn.write_bytes(torn.read_bytes()[:-20])  # the footer is gone
+    skipped: list[tuple[str, str]] = []
+    con = connect(tmp_path, skipped)
+    assert con.sql("SELECT count(*) FROM articles").fetchall() == [(1,)]
+    assert [location for location, _ in skipped] == [str(torn)]
