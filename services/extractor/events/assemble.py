@@ -459,35 +459,32 @@ class _Builder:
         if section:
             return section
         i = self.doc.sentence_at(site.start)
-        sentence_start = self.doc.sentences[i].start
-        named = {
-            code
-            for start, end, code, demonym in nationality_mentions(self.text)
-            if sentence_start <= start
-            and end <= site.start
-            and not demonym
-            and not _AGENCY_AFTER.match(self.text, end)  # "United States forces": whose, not where
-        }
+        named = self._countries_named(self.doc.sentences[i].start, site.start)
         if named:
             return next(iter(named)) if len(named) == 1 else None
         # or in the one country the record's earlier sentences name ("killed 13 in Nigeria's
         # Zamfara state. Nine were killed in Gidan Kare ...")
-        told = {
-            code
-            for start, end, code, demonym in nationality_mentions(self.text)
-            if any(
-                self.doc.sentences[j].start <= start < self.doc.sentences[j].end
+        told = set().union(
+            *(
+                self._countries_named(self.doc.sentences[j].start, self.doc.sentences[j].end)
                 for j in op.sentences
                 if j < i
             )
-            and not demonym
-            and not _AGENCY_AFTER.match(self.text, end)
-        }
+        )
         if told:
             return next(iter(told)) if len(told) == 1 else None
         # a village no gazetteer has is most likely near where the story was filed ("MOGADISHU -")
         filed = self.filed
         return next(iter(filed)) if len(filed) == 1 else None
+
+    def _countries_named(self, start: int, end: int) -> set[str]:
+        """Countries named (not nationality words) in ``text[start:end]`` as places, not as whose
+        forces ("United States forces")."""
+        return {
+            code
+            for s, e, code, demonym in nationality_mentions(self.text)
+            if start <= s and e <= end and not demonym and not _AGENCY_AFTER.match(self.text, e)
+        }
 
     def _fallback_country(self, op: Operation) -> str | None:
         section = self.doc.section_countries.get(self.doc.sentences[op.head.sentence].section)

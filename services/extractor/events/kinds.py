@@ -237,6 +237,8 @@ def earlier_steps(
     dated more than EARLIER_STEP_DAYS before that step ("charged on Thursday ... arrested in
     Augsburg in late August"). A series of operations keeps its earlier ones: a digest of the
     month's arrests reports each of them."""
+    if published is None:
+        return set()
     dated = [
         (k, subtype, t.end)
         for k, (kind, subtype, t) in enumerate(records)
@@ -246,8 +248,6 @@ def earlier_steps(
         and t.precision in ("day", "week", "month")
         and t.anchor in ("explicit", "publication_date")
     ]
-    if published is None:
-        return set()
     # an undated later step is news of the day it is published ("prosecutors have charged a man")
     dated += [
         (k, subtype, published)

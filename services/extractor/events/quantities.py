@@ -155,11 +155,9 @@ def _people(text: str, n: NumberMention, abs_end: int) -> bool:
         return True
     if unit == "more" and _MORE_PEOPLE.match(text, abs_end):
         return True  # "two more were detained", "three more suspects"
-    if unit in ("others", "other") and _STANDALONE.search(
-        text[max(0, abs_end - len(n.text) - 12) : abs_end - len(n.text)]
-    ):
-        return True  # "the seven others were arrested on Monday": people counted apart from the ones before
     before = text[max(0, abs_end - len(n.text) - 12) : abs_end - len(n.text)]
+    if unit in ("others", "other") and _STANDALONE.search(before):
+        return True  # "the seven others were arrested on Monday": people counted apart from the ones before
     return bool(_VERB_UNIT.match(unit)) and (n.text.lower() == "both" or bool(_STANDALONE.search(before)))
 
 
