@@ -25,9 +25,9 @@ from services.sink.tables import TABLES
 MAX_PRINTED_ROWS = 1000
 
 
-def _unified(dataset: ds.Dataset) -> ds.Dataset:
-    """The dataset with every file's columns (pyarrow takes the first file's schema by default)."""
-    schemas = [fragment.physical_schema for fragment in dataset.get_fragments()]
+def _unified(dataset: ds.Dataset, schemas: list[pa.Schema]) -> ds.Dataset:
+    """The dataset with every file's columns, given the files' ``schemas`` (pyarrow takes the
+    first file's schema by default)."""
     schema = pa.unify_schemas([*schemas, dataset.partitioning.schema], promote_options="permissive")
     return dataset.replace_schema(schema)
 
@@ -43,7 +43,8 @@ def connect(storage: Storage | Path, skipped: list[tuple[str, str]] | None = Non
         storage = LocalStorage(storage)
     con = duckdb.connect()
     for name in TABLES:
-        files, bad = readable_files(storage, name)
+        readable, bad = readable_files(storage, name)
+        files = [f for f, _ in readable]
         if skipped is not None:
             skipped.extend((storage.location(name, f.path), why) for f, why in bad)
         if not files:
@@ -55,7 +56,8 @@ def connect(storage: Storage | Path, skipped: list[tuple[str, str]] | None = Non
                 f"[{paths}], hive_partitioning = true, union_by_name = true)"
             )
         else:
-            con.register(f"{name}_dataset", _unified(storage.dataset(name, files)))
+            schemas = [schema for _, schema in readable]  # the footers read once, above
+            con.register(f"{name}_dataset", _unified(storage.dataset(name, files), schemas))
             con.execute(f"CREATE VIEW {name} AS SELECT * FROM {name}_dataset")  # noqa: S608
         if name == "event_clusters":
             latest = LATEST_CLUSTERS_OF.format(source="event_clusters")

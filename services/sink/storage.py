@@ -75,18 +75,19 @@ class Storage(Protocol):
         ...
 
 
-def readable_files(storage: Storage, table: str) -> tuple[list[StoredFile], list[tuple[StoredFile, str]]]:
-    """The table's visible data files whose Parquet footer reads, and the others with why: a file
-    torn by a crash or damaged on disk must not make the whole table unreadable."""
-    good: list[StoredFile] = []
+def readable_files(
+    storage: Storage, table: str
+) -> tuple[list[tuple[StoredFile, pa.Schema]], list[tuple[StoredFile, str]]]:
+    """The table's visible data files whose Parquet footer reads, with their schemas, and the
+    others with why: a file torn by a crash or damaged on disk must not make the whole table
+    unreadable."""
+    good: list[tuple[StoredFile, pa.Schema]] = []
     bad: list[tuple[StoredFile, str]] = []
     for file in visible_files(storage.list_files(table)):
         try:
-            storage.read_schema(table, file.path)
+            good.append((file, storage.read_schema(table, file.path)))
         except (OSError, pa.ArrowInvalid) as exc:
             bad.append((file, f"{type(exc).__name__}: {exc}"))
-        else:
-            good.append(file)
     return good, bad
 
 
