@@ -602,6 +602,102 @@ ARTICLES: dict[str, dict[str, object]] = {
             "The defendants had been accused of helping to plan the attack or of failing to help the victims. Lawyers for several of them said they would take the case to the Court of Cassation.",
         ],
     },
+    "hw-51": {
+        "outlet": "Atlas Security Portal",
+        "url": "https://www.atlassecurity.example/maroc/2024/09/12/tetouan-ceuta-cell/",
+        "published": "2024-09-12T18:20:00+01:00",
+        "title": "Morocco and Spain break up Islamic State cell, nine held",
+        "paragraphs": [
+            "RABAT - Moroccan and Spanish security services have taken apart a cell loyal to the Islamic State group that was active in both countries, arresting nine suspects in simultaneous raids on Wednesday, Morocco's General Directorate of Territorial Surveillance (DGST) said on Thursday.",
+            "Five of the suspects were detained in Tetouan, two in Fnideq and the remaining two in Ceuta, where the arrests were carried out by Spain's Guardia Civil, the statement said.",
+            "One of the men, who was born in Melilla, had tried to travel to Syria in 2015, according to investigators. The cell had been in contact with Islamic State militants in the Sahel and was planning attacks on security installations, the DGST said.",
+            "Searches at the suspects' homes turned up knives, a hunting rifle and electronic equipment.",
+            "The operation brings to 14 the number of terrorist cells dismantled in Morocco since January, according to an official count.",
+        ],
+    },
+    "hw-52": {
+        "outlet": "Alsace Evening News",
+        "url": "https://www.alsaceevening.example/faits-divers/2024/12/08/strasbourg-marche-noel-projet/",
+        "published": "2024-12-08T10:00:00+01:00",
+        "title": "Strasbourg teenager charged over Christmas market attack plan",
+        "paragraphs": [
+            "A 19-year-old man was charged in Paris on Saturday with planning an attack on Strasbourg's Christmas market, two days after he was arrested at his parents' home in the city, the national anti-terrorism prosecutor's office (PNAT) said.",
+            "Officers of the General Directorate for Internal Security (DGSI) detained him early on Thursday in the Neudorf district. He had pledged allegiance to the Islamic State group in messages on Telegram and had searched online for ways to obtain a weapon, a source close to the investigation said.",
+            "An investigating judge ordered him held in pre-trial detention.",
+            "Security has been tightened at Christmas markets across France. The interior minister said last week that nine attack plots had been foiled in the country since the start of the year.",
+        ],
+    },
+    "hw-53": {
+        "outlet": "Northern Nigeria Monitor",
+        "url": "https://www.nnmonitor.example/news/2024/04/15/troops-free-bus-passengers/",
+        "published": "2024-04-15T09:30:00+01:00",
+        "title": "Troops free 16 bus passengers kidnapped on Abuja-Kaduna highway",
+        "paragraphs": [
+            "ABUJA - Nigerian troops have rescued 16 passengers who were kidnapped last week when gunmen stopped their bus on the Abuja-Kaduna highway, the army said on Sunday.",
+            "The gunmen seized 21 people about 40 km south of Kaduna on Tuesday, April 9, and took them into the bush, a police spokesman said. Soldiers freed 16 of them in a forest near Kachia on Saturday; five remain in captivity.",
+            "Kidnapping for ransom has become a lucrative business in north-west Nigeria. More than 3,600 people were abducted across the country in the first half of last year, according to a Lagos-based risk consultancy.",
+        ],
+    },
+    "hw-54": {
+        "outlet": "Flanders Today Wire",
+        "url": "https://www.flanderswire.example/2024/10/02/moroccan-deported-terror-financing/",
+        "published": "2024-10-02T14:10:00+02:00",
+        "title": "Belgium expels Moroccan convicted of financing terrorism",
+        "paragraphs": [
+            "BRUSSELS - Belgium on Tuesday deported a 41-year-old Moroccan man who had served a prison sentence for financing the Islamic State group, the office of the state secretary for asylum and migration said.",
+            "The man was escorted by federal police onto a flight from Brussels Airport in Zaventem to Casablanca, the office said. He had been held in a closed centre near Steenokkerzeel since his release from prison in August.",
+            "A court in Antwerp convicted him in 2021 of sending money to fighters in Syria.",
+            "Belgium has removed 57 people considered a security threat since 2022, according to the state secretary's office.",
+        ],
+    },
+    "hw-55": {
+        "outlet": "West Africa Desk",
+        "url": "https://www.westafricadesk.example/burkina/2024/06/13/djibo-airstrikes/",
+        "published": "2024-06-13T11:00:00+00:00",
+        "title": "Burkina army says airstrikes killed more than 50 militants after post attack",
+        "paragraphs": [
+            "OUAGADOUGOU - Burkina Faso's army said on Wednesday that its aircraft had killed more than 50 militants in strikes near Djibo on Tuesday, a day after fighters attacked a military post in the area and killed 12 soldiers.",
+            "The attackers arrived on motorbikes at dawn on Monday and overran the post on the outskirts of Djibo before being driven back by reinforcements, a security source said.",
+            "The army's claims could not be independently verified. Access to the region, where jihadist groups linked to al-Qaeda and the Islamic State operate, is restricted.",
+            "Violence by armed groups has killed more than 20,000 people in Burkina Faso since 2015, according to conflict monitors.",
+        ],
+    },
+    "hw-56": {
+        "outlet": "Juzgados y Terrorismo (blog)",
+        "url": "https://juzgadosyterrorismo.example/2024/02/27/ceuta-recruiter-eight-years/",
+        "published": "2024-02-27T12:30:00+01:00",
+        "title": "National Court jails Ceuta man for recruiting women for Islamic State",
+        "paragraphs": [
+            "Spain's National Court on Monday sentenced a 27-year-old man to eight years in prison for recruiting young women online to join the Islamic State group, according to the ruling seen by this blog.",
+            "The man, a Spanish national from Ceuta, used social media to persuade at least four women in Spain and Belgium to travel to Syria, the judges found. He was arrested in Ceuta in an operation by the Guardia Civil in March 2022.",
+            "The court acquitted a second defendant, his cousin, for lack of evidence.",
+            "Spanish courts have convicted more than 30 people of jihadist recruitment in the past five years.",
+        ],
+    },
+    "hw-57": {
+        "outlet": "Agenzia Mediterranea",
+        "url": "https://www.agenziamediterranea.example/en/2024/03/16/milan-egyptian-arrest-expulsions/",
+        "published": "2024-03-16T17:45:00+01:00",
+        "title": "Italy arrests Egyptian in Milan, expels two contacts",
+        "paragraphs": [
+            "ROME, March 16 - Italian police arrested a 22-year-old Egyptian man in Milan on Friday on suspicion of planning to attack a church, and two other Egyptians in contact with him were expelled from the country, the interior ministry said.",
+            "Investigators from the anti-terrorism unit of the State Police, known as DIGOS, had monitored the man for months after he posted videos praising the Islamic State. A search of his room turned up a knife and a flag of the group.",
+            "The two men who were expelled were put on a flight from Milan's Malpensa airport to Cairo on Saturday morning.",
+            "With these, 21 people have been expelled from Italy on state security grounds since January, the ministry said.",
+        ],
+    },
+    "hw-58": {
+        "outlet": "Rabat Diplomatic Review",
+        "url": "https://www.rabatdiplomatic.example/2024/05/22/african-counter-terrorism-conference/",
+        "published": "2024-05-22T19:00:00+01:00",
+        "title": "Rabat hosts African counter-terrorism conference",
+        "paragraphs": [
+            "RABAT - Security officials from 30 African countries met in Rabat on Tuesday for a two-day conference on countering terrorism in the Sahel, organised by Morocco and the United Nations Office of Counter-Terrorism.",
+            "Opening the meeting, the director of the DGSN said Morocco had dismantled more than 200 terrorist cells and arrested over 3,500 people since 2002, and had foiled more than 500 plots.",
+            "Delegates discussed ways to stop the flow of weapons and fighters across borders and to share intelligence on groups that hold territory in Mali and Burkina Faso.",
+            "The conference ends on Wednesday with a declaration on regional cooperation.",
+        ],
+    },
 }
 
 PAGE = """<!DOCTYPE html>
