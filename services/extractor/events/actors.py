@@ -31,6 +31,7 @@ class Entry:
     country: str | None  # ISO 3166-1 alpha-3: an agency's, or the one country a group fights in
     sector: str | None  # PLOVER sector code for agencies
     aliases: tuple[str, ...]
+    seat: str | None = None  # a court's one seat: where its steps happen when the story names none
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class ActorMention:
     start: int
     end: int
     generic: bool = False  # an agency noun with no country in its words ("police", "the army")
+    seat: str | None = None
 
 
 # Agency nouns and their PLOVER sector. Longest alternatives first.
@@ -216,7 +218,9 @@ class ActorTable:
 
 
 def _mention(text: str, entry: Entry, start: int, end: int) -> ActorMention:
-    return ActorMention(text[start:end], entry.name, entry.kind, entry.country, entry.sector, start, end)
+    return ActorMention(
+        text[start:end], entry.name, entry.kind, entry.country, entry.sector, start, end, seat=entry.seat
+    )
 
 
 def _key(name: str) -> str:
@@ -226,7 +230,7 @@ def _key(name: str) -> str:
 def load(source: str) -> ActorTable:
     data = tomllib.loads(source)
     entries = [
-        Entry(e["name"], "agency", e.get("country"), e.get("sector"), tuple(e["aliases"]))
+        Entry(e["name"], "agency", e.get("country"), e.get("sector"), tuple(e["aliases"]), e.get("seat"))
         for e in data.get("agency", [])
     ]
     entries += [

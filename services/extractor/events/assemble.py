@@ -183,6 +183,7 @@ class _Builder:
         self._country_counts = Counter(c for _, _, c in doc.countries)
         self.ops: list[Operation] = []
         self._time_cache: dict[int, TimeExpression | None] = {}
+        self._court_sites: dict[int, list[SiteMention]] = {}
 
     # ---- places -------------------------------------------------------------------------------
 
@@ -256,6 +257,13 @@ class _Builder:
         record = self._record(op)
         spans = [op.spans.get(i, (doc.sentences[i].start, doc.sentences[i].end)) for i in op.sentences]
         sites = self._sites_of(op, record)
+        if record.family == "court":
+            if not sites:
+                sites = self._court_seat(op)
+            if not sites and (step := self._previous_court_step(op)) is not None:
+                # "An investigating judge ordered him held": the court that charged him, where it sits
+                sites = [replace(x) for x in self._court_sites.get(id(step), [])]
+            self._court_sites[id(op)] = sites
         quantities = self._quantities(op, record, sites, spans)
         sites = _single_site_count(sites, quantities, record.family, self.text)
         actors = self._actors(op, record, sites)
@@ -385,6 +393,7 @@ class _Builder:
 
     def _sites_of(self, op: Operation, record: _Record) -> list[SiteMention]:
         found: list[SiteMention] = []
+        landmarks: list[SiteMention] = []
         seats: set[int] = set()
         for i in op.sentences:
             here = self.sites_in(i)
@@ -402,11 +411,18 @@ class _Builder:
                     seats.add(site.start)
                 elif _AGENCY_AFTER.match(self.text, site.end) and not site.descriptor:
                     continue  # "Borno State police", "Madrid police": the place names the agency
+                if site.role == "landmark":
+                    landmarks.append(replace(site, role="event_site"))
+                    continue
                 if site.role in ("background", "reference"):
                     continue
                 if site.role in ("origin", "destination") and record.family != "removal":
                     continue
                 found.append(SiteMention(**site.__dict__))
+        if landmarks and not any(x.precision != "country" for x in found):
+            # "seized 21 people about 40 km south of Kaduna": with no place of its own named, the
+            # action is located at the nearest one the story gives (as event datasets do)
+            found = [x for x in found if x.precision != "country"] + landmarks
         if seats:
             # a court step happens where the court sits; the other places of its sentences are the
             # crime's ("upheld the convictions over the 2015 attack on a hotel near Sousse")
@@ -589,8 +605,12 @@ class _Builder:
             site_countries = [subject, *site_countries]
         if record.family in ("violence", "release") and record.subtype != "airstrike":
             groups = [a for a in in_op if a.kind == "group"]
-            if not groups:
+            rescuers = self._rescuers(op, in_op) if record.family == "release" else []
+            if not groups and not rescuers:
                 return []
+        else:
+            groups, rescuers = [], []
+        if groups:
             g = groups[0]
             country = site_countries[0] if site_countries else g.country or self._fallback_country(op)
             return [
@@ -602,7 +622,7 @@ class _Builder:
                     span=_span(self.text, g.start, g.end),
                 )
             ]
-        agencies = [a for a in in_op if a.kind == "agency"]
+        agencies = rescuers or [a for a in in_op if a.kind == "agency"]
         if not agencies:
             paragraph = doc.sentences[op.head.sentence].paragraph
             agencies = [
@@ -659,6 +679,22 @@ class _Builder:
                         text="", name=f"{country} authorities", country=country, sector="COP"
                     )
         return list(out.values())
+
+    def _rescuers(self, op: Operation, in_op: list[ActorMention]) -> list[ActorMention]:
+        """The forces that freed captives, named as the subject of the verb ("Nigerian troops have
+        rescued 16 passengers"); whoever lets people go after questioning is not named so."""
+        return [
+            a
+            for a in in_op
+            if a.kind == "agency"
+            and any(
+                m.hit.family == "release"
+                and self.doc.sentence_at(a.start) == m.sentence
+                and 0 <= m.hit.start - a.end <= 40
+                and not re.search(r"[,;]", self.text[a.end : m.hit.start])
+                for m in op.mentions
+            )
+        ]
 
     def _countries_after(self, agency: ActorMention) -> list[str]:
         """The countries listed right after an agency noun: "authorities in Belgium, Germany and the
@@ -787,9 +823,49 @@ class _Builder:
                 return t
         return self._previous_time(op)
 
+    def _court_seat(self, op: Operation) -> list[SiteMention]:
+        """Where the record's court sits, when the actor table knows its one seat ("Spain's National
+        Court on Monday sentenced ...": Madrid)."""
+        for i in op.sentences:
+            for actor in self.doc.actors_in(i):
+                if actor.seat and (place := self.places.resolve(actor.seat, [actor.country or ""])):
+                    return [
+                        SiteMention(
+                            actor.text,
+                            actor.start,
+                            actor.end,
+                            place,
+                            place.name,
+                            place.country,
+                            place.precision,
+                        )
+                    ]
+        return []
+
+    def _previous_court_step(self, op: Operation) -> Operation | None:
+        """The court step told last before this one in its section: an undated remand after a
+        charge is that hearing's next step, not the arrest told between them."""
+        section = self.doc.sentences[op.head.sentence].section
+        return next(
+            (
+                o
+                for o in reversed(self.ops)
+                if o is not op
+                and o.family == "court"
+                and o.kind == "event"
+                and o.head.sentence < op.head.sentence
+                and self.doc.sentences[o.head.sentence].section == section
+            ),
+            None,
+        )
+
     def _previous_time(self, op: Operation) -> TimeExpression | None:
         """An undated record told right after a dated one of its paragraph happened then too (a
-        weekly bulletin's arrests, then its seizures)."""
+        weekly bulletin's arrests, then its seizures); an undated court step, when its court's
+        previous step."""
+        step = self._previous_court_step(op) if op.family == "court" else None
+        if step is not None and (when := self._time_cache.get(id(step))) is not None:
+            return when
         paragraph = self.doc.sentences[op.head.sentence].paragraph
         earlier = [
             o

@@ -35,6 +35,8 @@ from services.extractor.events.timex import TimeExpression, find_times
 AnchorKind = Literal["trigger", "speech", "other"]
 # A prepositional phrase already after a verb of background: its one argument is taken.
 _RELATIVE_PRONOUN = re.compile(r",\s+(?:who|which|whom)\b", re.I)
+# ", and" before an argument: it opens a clause of its own, whose verb follows
+_OPENS_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while)\s+$")
 _AGES = re.compile(r"aged\s+(?:between\s+|from\s+)?\d", re.I)
 _TAKEN = re.compile(r"\b(?:in|on|at|from|to|of)\s+[\w\u00c0-\u024f]", re.I)
 
@@ -247,6 +249,12 @@ class Document:
             and not re.search(r"[,;:]", self.text[position : right.start])
         ):
             return right
+        if (
+            right.kind == "trigger"
+            and _OPENS_CLAUSE.search(self.text, left.end, position)
+            and not re.search(r"[,;:]", self.text[position : right.start])
+        ):
+            return right  # "..., and three other men linked to him were deported": the new clause's subject
         if self._in_relative_clause(left.start, position, right.start):
             return left  # "The man, who was arrested ... in October 2021, admitted": the clause's verb
         left_cost = position - left.end

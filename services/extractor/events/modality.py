@@ -78,7 +78,7 @@ _ENTERTAINED = re.compile(
 _GENERIC = re.compile(
     r"\b(?:usually|often|routinely|regularly|frequently|typically|generally|normally|sometimes|always|rarely"
     r"|every\s+time|whenever|as\s+soon\s+as|tends?\s+to|anyone|whoever|those\s+who|any\s+person|people\s+who"
-    r"|in\s+(?:earlier|previous|past|other|similar)\s+cases|in\s+the\s+past|according\s+to\s+(?:the\s+)?(?:\w+\s+){0,3}law"
+    r"|in\s+(?:earlier|previous|past|other|similar)\s+cases|in\s+the\s+past(?!\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|days?|decades?)\b)|according\s+to\s+(?:the\s+)?(?:\w+\s+){0,3}law"
     r"|under\s+(?:\w+\s+){0,2}law|can\s+be|may\s+be)\b",
     re.I,
 )

@@ -227,6 +227,8 @@ def _target(ops: list[Operation], doc: Document, m: Mention) -> Operation | None
                 return op
         return None
     if candidates and candidates[0].head.sentence == m.sentence and candidates[0].kind == "event":
+        if _interval_clause_before(doc, candidates[0], m):
+            return None
         return candidates[0]  # the sentence's earlier trigger already made its record
     if family in ("operation", "military") and _another(doc, m):
         return (
@@ -254,6 +256,20 @@ def _target(ops: list[Operation], doc: Document, m: Mention) -> Operation | None
             return None  # other people, or a later paragraph, at another place: another operation
         return op
     return None
+
+
+# "killed 50 militants on Tuesday, a day after fighters attacked a post": the clause tells another
+# action, the interval says so even when both are of one family
+_INTERVAL_CLAUSE = re.compile(
+    r",\s+(?:a|an|one|two|three|four|five|six|seven|\d+|several|a\s+few)\s+(?:hours?|days?|weeks?|months?)\s+"
+    r"(?:after|before)\s+",
+    re.I,
+)
+
+
+def _interval_clause_before(doc: Document, op: Operation, m: Mention) -> bool:
+    ends = [x.hit.end for x in op.mentions if x.sentence == m.sentence and x.hit.end <= m.hit.start]
+    return bool(ends) and bool(_INTERVAL_CLAUSE.search(doc.text, max(ends), m.hit.start))
 
 
 def _told_before(ops: list[Operation], m: Mention) -> Operation | None:
@@ -315,9 +331,29 @@ def _background_context(ops: list[Operation], doc: Document, m: Mention) -> Oper
     return previous
 
 
+# ", and two other Egyptians ... were expelled": a clause with new people as its subject tells
+# another action than the one before it, though one sentence holds both
+_OTHER_PEOPLE_CLAUSE = re.compile(
+    r",\s+and\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|the)\s+"
+    r"(?:other|more|further|second|third|fourth)\b",
+    re.I,
+)
+# "charged on Saturday ..., two days after he was arrested": an earlier step told in a time clause
+_EARLIER_STEP_CLAUSE = re.compile(
+    r",\s+(?:(?:a|an|one|two|three|four|five|six|seven|\d+|several|a\s+few)\s+(?:hours?|days?|weeks?|months?)\s+)?"
+    r"(?:after|since)\s+",
+    re.I,
+)
+
+
 def _same_clause(doc: Document, a: Mention, b: Mention) -> bool:
     first, second = sorted((a.hit, b.hit), key=lambda h: h.start)
-    return not re.search(r",\s+(?:and\s+)?that\b|;|\bwhile\b", doc.text[first.end : second.start])
+    between = doc.text[first.end : second.start]
+    return not (
+        re.search(r",\s+(?:and\s+)?that\b|;|\bwhile\b", between)
+        or _OTHER_PEOPLE_CLAUSE.search(between)
+        or _EARLIER_STEP_CLAUSE.search(between)
+    )
 
 
 def _sentence_owner(mentions: list[Mention], doc: Document) -> dict[int, str]:
@@ -414,6 +450,9 @@ def group(doc: Document) -> list[Operation]:
                     and x.modality in REAL
                     and not x.anaphoric
                     and x.hit.family == m.hit.family
+                    and not _INTERVAL_CLAUSE.search(
+                        doc.text, min(x.hit.end, m.hit.end), max(x.hit.start, m.hit.start)
+                    )
                 ),
                 None,
             )

@@ -96,7 +96,8 @@ _PERSON_NOUN = (
     r"|neighbou?r|friend|relative|cousin|uncle|aunt|nephew|niece|grandmother|grandfather|baby|partner|girlfriend"
     r"|boyfriend|landlord|shopkeeper|farmer|herder|trader|nurse|doctor|[\w]+-year-old)"
 )
-_THE_PERSON = re.compile(rf"\s*(?:The\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}|He|She)\b")
+# (a clause cut from its sentence may start with a lower-case "he": "..., two days after he was arrested")
+_THE_PERSON = re.compile(rf"\s*(?:The\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}|[Hh]e|[Ss]he)\b")
 _ONE = r"(?:a|an|one|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?"
 # "An employee of the prison ... died", "killed his mother and his sister", "wounded a woman passer-by"
 _ONE_DIED = re.compile(
@@ -115,9 +116,17 @@ _INJURED_ONE = re.compile(
     rf"|\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}\s+(?:(?:was|were)\s+)?(?:[a-z]+ly\s+)?(?:wounded|injured|hurt)\b",
     re.I,
 )
+# "arrested a 22-year-old man", "detained him on Thursday" (not "him and his brother", not "her sons")
 _ARRESTED_ONE = re.compile(
-    rf"\b(?:arrested|detained|apprehended|captured|nabbed|picked\s+up)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}\b",
+    r"\b(?:arrested|detained|apprehended|captured|nabbed|picked\s+up)\s+"
+    rf"(?:(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}\b|him\b(?!\s+and\b)"
+    r"|her\b(?=\s*[,.;]|\s+(?:in|at|on|near|outside|after|as|early|late|last|yesterday|today)\b))",
     re.I,
+)
+# "A 19-year-old man was charged in Paris": the court step's one defendant is the passive subject
+_PASSIVE_COURT_STEP = re.compile(
+    r"\s*(?:,[^,]{0,60},\s*)?(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:charged|indicted|sentenced|convicted"
+    r"|remanded|jailed|fined|acquitted|placed\s+under\s+formal\s+investigation)\b"
 )
 _ELIDED_UNIT = frozenset(
     {"", "and", "when", "as", "in", "at", "on", "during", "after", "while", "before", "others"}
@@ -232,6 +241,10 @@ def counts(
         if family in ("removal", "release", "court") and "other" not in out:
             # "A Moroccan citizen was expelled today", "charged him", "ordered her held"
             single = _SINGLE_PERSON.search(sentence) if family != "court" else _ONE_DEFENDANT.search(sentence)
+            if single is None and family == "court":
+                subject = _SINGLE_PERSON.search(sentence) or _THE_PERSON.match(sentence)
+                if subject is not None and _PASSIVE_COURT_STEP.match(sentence, subject.end()):
+                    single = subject
             if single and belongs(start + single.start()) is not None:
                 s, e = start + single.start(), start + single.end()
                 out["other"] = Quantity(kind="other", value=1, span=Span(start=s, end=e, text=text[s:e]))

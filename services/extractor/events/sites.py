@@ -195,11 +195,11 @@ class SiteMention:
     descriptor: bool = False  # "the Spanish city": stands for a place named elsewhere
 
 
-# "an alleged plan to drive a truck into a Christmas market in Munich": where a plot was aimed,
-# not where anything was done
+# "an alleged plan to drive a truck into a Christmas market in Munich", "planning an attack on
+# Strasbourg's market": where a plot was aimed, not where anything was done
 _PLANNED_TARGET = re.compile(
     r"\b(?:plan(?:s|ned|ning)?|plot(?:s|ted|ting)?|intend(?:s|ed|ing)?|intention|conspir\w+|scheme)\s+"
-    r"(?:to|of|for)\s+(?:[\w'-]+\s+){1,8}?(?:in|at|on)\s+(?:the\s+)?$",
+    r"(?:(?:to|of|for)\s+)?(?:[\w'-]+\s+){1,8}?(?:in|at|on|against)\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -207,7 +207,9 @@ _PLANNED_TARGET = re.compile(
 def role_of(before: str) -> str:
     if _BACKGROUND.search(before):
         return "background"
-    if _DISTANCE_FROM.search(before[-40:]) or _PLANNED_TARGET.search(before):
+    if _DISTANCE_FROM.search(before[-40:]):
+        return "landmark"  # "40 km south of Kaduna": the place the action is located by
+    if _PLANNED_TARGET.search(before):
         return "reference"
     if _DESTINATION.search(before):
         return "destination"

@@ -1,0 +1,142 @@
+"""Rules for clauses that tell another action, court steps that follow one another, the forces that
+free captives, places given by a distance, and totals over a recent period.
+
+Every sentence here is our own wording of a general pattern, not a sentence of a labelled set.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from schemas.events import EventMention
+from services.extractor.events.assemble import extract_events
+
+
+def records(text: str, published: date = date(2024, 5, 20)) -> list[EventMention]:
+    return extract_events(text, article_id="a", url="u", published_at=published)
+
+
+def events(text: str, published: date = date(2024, 5, 20)) -> list[EventMention]:
+    return [m for m in records(text, published) if m.record_kind == "event"]
+
+
+def quantity(event: EventMention, kind: str) -> int | None:
+    return next((q.value for q in event.quantities if q.kind == kind), None)
+
+
+def of_subtype(found: list[EventMention], subtype: str) -> EventMention:
+    (event,) = [m for m in found if m.subtype == subtype]
+    return event
+
+
+def test_a_clause_with_other_people_as_its_subject_is_another_action() -> None:
+    found = events(
+        "Dutch police detained a 30-year-old man in Rotterdam on Tuesday, and three other Iraqis "
+        "linked to him were deported to Baghdad."
+    )
+    arrest, removal = of_subtype(found, "arrest"), of_subtype(found, "extradition_deportation")
+    assert quantity(arrest, "arrested") == 1
+    assert [s.name for s in arrest.sites] == ["Rotterdam"]
+    assert quantity(removal, "other") == 3
+
+
+def test_an_arrest_told_in_a_time_clause_of_a_charge_is_an_earlier_step_with_its_own_place() -> None:
+    found = events(
+        "A 24-year-old woman was charged in Brussels on Friday with terrorist offences, three days "
+        "after she was detained at her flat in Liege."
+    )
+    charge, arrest = of_subtype(found, "charge_indict"), of_subtype(found, "arrest")
+    assert [s.name for s in charge.sites] == ["Brussels"]
+    assert quantity(charge, "other") == 1
+    assert [s.name for s in arrest.sites] == ["Liège"]
+    assert quantity(arrest, "arrested") == 1
+
+
+def test_an_interval_clause_splits_two_actions_of_one_family() -> None:
+    found = events(
+        "The army said drones killed 30 insurgents near Menaka on Thursday, two days after gunmen "
+        "attacked a convoy in the area and killed nine soldiers.",
+        date(2024, 5, 18),
+    )
+    strike, attack = of_subtype(found, "airstrike"), of_subtype(found, "attack")
+    assert quantity(strike, "killed") == 30
+    assert quantity(attack, "killed") == 9
+    assert strike.time.start == date(2024, 5, 16)
+    assert attack.time.start != date(2024, 5, 16)  # not the strike's day
+
+
+def test_aircraft_that_support_troops_are_not_the_subject_of_the_killing() -> None:
+    (event,) = events("Troops backed by aircraft killed 20 militants near Tillaberi on Sunday.")
+    assert event.subtype != "airstrike"
+
+
+def test_a_place_owned_by_a_plans_target_is_no_site() -> None:
+    (event,) = events(
+        "A man was charged with terrorism offences on Monday for planning an attack on Vienna's main "
+        "railway station."
+    )
+    assert "Vienna" not in [s.name for s in event.sites]
+    assert quantity(event, "other") == 1
+
+
+def test_a_pronoun_object_of_an_arrest_verb_is_one_person() -> None:
+    (event,) = events("Austrian police detained him on Wednesday in Graz after a month of surveillance.")
+    assert quantity(event, "arrested") == 1
+
+
+def test_an_undated_court_step_after_a_charge_takes_the_hearings_date_and_court() -> None:
+    found = events(
+        "A teenager was charged in Paris on Friday with terrorist conspiracy. Officers had arrested him "
+        "in Lille on Tuesday. A judge then ordered him held in custody."
+    )
+    remand = next(m for m in found if "remand" in m.modes)
+    assert remand.time.start == date(2024, 5, 17)
+    assert [s.name for s in remand.sites] == ["Paris"]
+
+
+def test_a_court_with_one_seat_sits_there_when_no_place_is_named() -> None:
+    (event,) = events(
+        "Spain's National Court on Thursday sentenced a man to 10 years in prison for financing a "
+        "jihadist group."
+    )
+    assert [s.name for s in event.sites] == ["Madrid"]
+
+
+def test_forces_named_as_the_subject_of_a_rescue_are_its_actor() -> None:
+    (event,) = events("Cameroonian soldiers rescued 12 hostages on Sunday near Mora.")
+    assert event.subtype == "release"
+    assert {a.country for a in event.actors} == {"CMR"}
+
+
+def test_whoever_lets_people_go_after_questioning_is_not_named_as_a_rescuer() -> None:
+    found = records(
+        "Police arrested five men in Hamburg on Monday. Two of the men were released by police after "
+        "questioning on Tuesday."
+    )
+    release = next(m for m in found if m.subtype == "release")
+    assert release.actors == []
+
+
+def test_a_place_given_by_a_distance_locates_an_action_that_names_no_other() -> None:
+    (event,) = events("Gunmen seized 14 farmers about 30 km north of Maiduguri on Monday.")
+    assert event.subtype == "abduction"
+    assert [s.name for s in event.sites] == ["Maiduguri"]
+    assert quantity(event, "other") == 14
+
+
+def test_a_town_named_beside_a_distance_stays_the_site() -> None:
+    (event,) = events("Gunmen abducted 14 farmers in Konduga, 30 km south-east of Maiduguri, on Monday.")
+    assert [s.name for s in event.sites] == ["Konduga"]
+
+
+def test_a_count_over_the_past_years_is_an_aggregate_not_a_generic_remark() -> None:
+    found = records(
+        "Italian courts have convicted more than 40 people of terrorism offences in the past three years."
+    )
+    assert [(m.record_kind, m.subtype) for m in found] == [("aggregate", "conviction_sentence")]
+
+
+def test_people_removed_as_a_threat_are_removals_but_people_removed_from_a_building_are_not() -> None:
+    found = records("France has removed 30 foreigners considered a threat to security since January.")
+    assert [(m.record_kind, m.subtype) for m in found] == [("aggregate", "extradition_deportation")]
+    assert records("Firefighters removed 20 people from the building after the alarm on Monday.") == []
