@@ -698,6 +698,85 @@ ARTICLES: dict[str, dict[str, object]] = {
             "The conference ends on Wednesday with a declaration on regional cooperation.",
         ],
     },
+    "hw-59": {
+        "outlet": "Rhein-Ruhr Wire",
+        "url": "https://www.rheinruhrwire.example/2024/07/04/seven-detained-islamist-network-raids/",
+        "published": "2024-07-04T12:20:00+02:00",
+        "title": "German police detain seven in raids on Islamist network",
+        "paragraphs": [
+            "BERLIN - German police detained seven people in raids in four states on Wednesday on suspicion of supporting the Islamic State group, federal prosecutors said.",
+            "Three of the suspects were detained in North Rhine-Westphalia, two in Hesse and one each in Bavaria and Lower Saxony. Officers searched 12 properties and seized weapons, cash and data storage devices.",
+            "The suspects, aged between 19 and 45, are accused of collecting money for Islamic State fighters held in camps in north-eastern Syria.",
+            "A judge at the Federal Court of Justice will decide on Thursday whether to remand them in custody. German authorities have arrested more than 50 suspected Islamists this year.",
+        ],
+    },
+    "hw-60": {
+        "outlet": "Horn Observer",
+        "url": "https://www.hornobserver.example/somalia/2024/10/21/police-academy-suicide-bombing/",
+        "published": "2024-10-21T08:10:00+03:00",
+        "title": "Al-Shabaab suicide bomber kills nine at Mogadishu police academy",
+        "paragraphs": [
+            "MOGADISHU - A suicide bomber killed nine police recruits and wounded 14 others at a police training academy in Mogadishu on Sunday morning, police said. Al-Shabaab said it carried out the attack.",
+            "The bomber, wearing an explosive vest, blew himself up as recruits gathered for a morning parade at the General Kaahiye academy, a police officer told reporters.",
+            "It was the deadliest attack in the capital since August, when al-Shabaab fighters killed 37 people at Lido beach.",
+        ],
+    },
+    "hw-61": {
+        "outlet": "Tunis Afrique Monitor",
+        "url": "https://www.tunisafriquemonitor.example/2024/03/13/sfax-recruiter-arrested/",
+        "published": "2024-03-13T15:00:00+01:00",
+        "title": "Tunisian police arrest suspected Islamic State recruiter in Sfax",
+        "paragraphs": [
+            "SFAX, Tunisia - Tunisian counter-terrorism police arrested a man suspected of recruiting young people for the Islamic State group in the southern city of Sfax on Tuesday, the interior ministry said on Wednesday.",
+            "The suspect, who was already on a wanted list, had been in contact with militants in Libya, the ministry said. A search of his home turned up extremist literature and two mobile phones.",
+            "Last month, police in the capital Tunis broke up a four-member cell that was planning attacks on security forces.",
+        ],
+    },
+    "hw-62": {
+        "outlet": "Iberia Security Weekly",
+        "url": "https://www.iberiasecurityweekly.example/2024/11/30/roundup-barcelona-melilla-madrid/",
+        "published": "2024-11-30T09:00:00+01:00",
+        "title": "Weekly security roundup: arrests in Barcelona and Melilla, a release in Madrid",
+        "paragraphs": [
+            "Barcelona: Mossos d'Esquadra officers and the National Police arrested two brothers in the Raval district on Tuesday on suspicion of preparing an attack with a knife, police said.",
+            "Melilla: The Guardia Civil detained a 17-year-old on Thursday for spreading jihadist propaganda on TikTok. It was the second such arrest in the city this month; another minor was held there on 5 November.",
+            "Madrid: A National Court judge on Friday released a Moroccan man arrested last week in Madrid on suspicion of financing terrorism, citing a lack of evidence.",
+        ],
+    },
+    "hw-63": {
+        "outlet": "Sahel Dispatch",
+        "url": "https://www.saheldispatch.example/mali/2024/09/18/bamako-gendarmerie-school-attack/",
+        "published": "2024-09-18T13:30:00+00:00",
+        "title": "Bamako: gendarmerie school and airport area attacked",
+        "paragraphs": [
+            "BAMAKO - Jihadists linked to al-Qaeda attacked a gendarmerie training school and a military section of Bamako airport at dawn on Tuesday, killing at least 70 people, security sources said on Wednesday.",
+            "JNIM claimed the attack, saying its fighters had inflicted heavy losses. The army said the situation was under control and that 20 suspects had been arrested.",
+            "It was the first major attack in the capital in years.",
+        ],
+    },
+    "hw-64": {
+        "outlet": "Le Detroit Info (English)",
+        "url": "https://www.ledetroitinfo.example/amp/2024/01/25/bcij-four-arrested-tangier-tetouan-chefchaouen/",
+        "published": "2024-01-25T10:45:00+01:00",
+        "title": "BCIJ arrests four in Tangier, Tetouan and Chefchaouen",
+        "paragraphs": [
+            "The Central Bureau of Judicial Investigations (BCIJ) arrested four suspected Islamic State supporters on Wednesday in an operation carried out simultaneously in Tangier, Tetouan and Chefchaouen, the DGSN said.",
+            "Two of the suspects were arrested in Tangier. The searches also led to the seizure of a bladed weapon and electronic devices.",
+            "The suspects, aged between 22 and 34, had pledged allegiance to the group's leader and were planning to carry out attacks in Morocco, according to the statement.",
+            "Moroccan authorities have dismantled more than 40 cells linked to the Islamic State since 2016, the DGSN said.",
+        ],
+    },
+    "hw-65": {
+        "outlet": "Niamey Morning",
+        "url": "https://www.niameymorning.example/2024/05/30/soldiers-killed-ambush-tera/",
+        "published": "2024-05-30T07:30:00+01:00",
+        "title": "Twenty soldiers killed in ambush near Tera",
+        "paragraphs": [
+            "NIAMEY - Twenty Nigerien soldiers and a civilian were killed on Tuesday when suspected jihadists ambushed an army convoy near the town of Tera in the Tillaberi region, the defence ministry said.",
+            "Troops killed several of the attackers and seized motorcycles and weapons in a pursuit, the ministry said.",
+            "Niger's junta, which seized power in July 2023, has struggled to contain attacks by groups linked to al-Qaeda and the Islamic State.",
+        ],
+    },
 }
 
 PAGE = """<!DOCTYPE html>
