@@ -184,6 +184,7 @@ class _Builder:
         self.ops: list[Operation] = []
         self._time_cache: dict[int, TimeExpression | None] = {}
         self._court_sites: dict[int, list[SiteMention]] = {}
+        self._built_sites: dict[int, list[SiteMention]] = {}  # each record's sites, once built
 
     # ---- places -------------------------------------------------------------------------------
 
@@ -264,8 +265,11 @@ class _Builder:
                 # "An investigating judge ordered him held": the court that charged him, where it sits
                 sites = [replace(x) for x in self._court_sites.get(id(step), [])]
             self._court_sites[id(op)] = sites
+        if record.family == "operation" and not sites:
+            sites = self._attack_site(op)
         quantities = self._quantities(op, record, sites, spans)
         sites = _single_site_count(sites, quantities, record.family, self.text)
+        self._built_sites[id(op)] = sites
         actors = self._actors(op, record, sites)
         groups = self._groups(op)
         when = self._time(op)
@@ -604,7 +608,8 @@ class _Builder:
         if subject is not None and record.family != "violence":
             site_countries = [subject, *site_countries]
         if record.family in ("violence", "release") and record.subtype != "airstrike":
-            groups = [a for a in in_op if a.kind == "group"]
+            claimant = self._claimant(op)
+            groups = [claimant] if claimant else [a for a in in_op if a.kind == "group"]
             rescuers = self._rescuers(op, in_op) if record.family == "release" else []
             if not groups and not rescuers:
                 return []
@@ -760,6 +765,9 @@ class _Builder:
                 if a.kind == "group" and not _MEDIA_OUTLET.match(self.text[a.end : a.end + 20])
             ]
 
+        claimant = self._claimant(op)
+        if claimant is not None:
+            return [claimant]
         found = groups_in(op.sentences)
         if not found:
             paragraph = doc.sentences[op.head.sentence].paragraph
@@ -772,6 +780,34 @@ class _Builder:
             if len({g.name for g in everywhere}) == 1:
                 found = everywhere[:1]  # the one group the story names
         return found[:1]
+
+    def _attack_site(self, op: Operation) -> list[SiteMention]:
+        """Arrests that name no place, told right after an attack at one town ("The army said 20
+        suspects had been arrested"), were made where the attack happened."""
+        paragraph = self.doc.sentences[op.head.sentence].paragraph
+        before = [
+            o
+            for o in self.ops
+            if o.kind == "event"
+            and o.head.sentence < op.head.sentence
+            and self.doc.sentences[o.head.sentence].paragraph in (paragraph, paragraph - 1)
+        ]
+        if not before or before[-1].family != "violence":
+            return []
+        towns = [x for x in self._built_sites.get(id(before[-1]), []) if x.precision != "country"]
+        return [replace(towns[0], count=None, count_span=None)] if len(towns) == 1 else []
+
+    def _claimant(self, op: Operation) -> ActorMention | None:
+        """The group that claimed the record's attack, in its sentences or the two after them: the
+        perpetrator, rather than a movement the attackers are "linked to"."""
+        if op.family != "violence":
+            return None
+        last = min(max(op.sentences) + 2, len(self.doc.sentences) - 1)
+        for i in range(op.head.sentence, last + 1):
+            for a in self.doc.actors_in(i):
+                if a.kind == "group" and _CLAIMED.match(self.text, a.end):
+                    return a
+        return None
 
     # ---- who or what it was done to ---------------------------------------------------------------------
 
@@ -957,6 +993,12 @@ _ALL_OF_THEM_AFTER = re.compile(
 _LOCATED_IN = re.compile(r"^\s+(?:in|of|from)\s+(?:both\s+)?(?:the\s+)?$")
 _LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and)\s+(?:the\s+)?$")
 _SUBJECT_GAP = re.compile(r"^\s+(?:(?:has|have|had|also|again|on\s+\w+|yesterday|today|\w+ly)\s+){0,3}$")
+# "JNIM claimed the attack", "Al-Shabaab said it carried out the attack"
+_CLAIMED = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:claimed\s+(?:responsibility|the\s+(?:attack|assault|bombing|ambush|raid|killings?))"
+    r"|said\s+it\s+(?:had\s+)?carried\s+out\s+the\s+(?:attack|assault|bombing|ambush|raid))",
+    re.I,
+)
 _REMAINDER_BEFORE = re.compile(r"\b(?:other|others|remaining|rest\s+of)\b[^.;]{0,50}$", re.I)
 
 
@@ -964,7 +1006,9 @@ def _single_site_count(
     sites: list[SiteMention], quantities: list[Quantity], family: str, text: str
 ) -> list[SiteMention]:
     """One event site and a total: the total is that site's ("arrested two men in Marseille"),
-    unless the site is where the others were held ("The other suspects were held in Tetouan")."""
+    unless the site is where the others were held ("The other suspects were held in Tetouan").
+    An attack's one site holds all its dead, whatever number stood nearest to the place ("killed
+    nine and wounded 14 others at an academy in Mogadishu")."""
     kind = "arrested" if family == "operation" else "killed" if family == "violence" else None
     event_sites = [s for s in sites if s.role in ("event_site", "operating_area")]
     total = next((q for q in quantities if q.kind == kind), None)
@@ -973,9 +1017,12 @@ def _single_site_count(
         and total is not None
         and total.value is not None
         and len(event_sites) == 1
-        and event_sites[0].count is None
+        and (event_sites[0].count is None or family == "violence")
         and event_sites[0].precision != "country"
-        and not _REMAINDER_BEFORE.search(text[max(0, event_sites[0].start - 60) : event_sites[0].start])
+        and (
+            family == "violence"  # "wounded 14 others at ...": others hurt, not others held elsewhere
+            or not _REMAINDER_BEFORE.search(text[max(0, event_sites[0].start - 60) : event_sites[0].start])
+        )
     ):
         event_sites[0].count = total.value
     return sites

@@ -35,6 +35,9 @@ from services.extractor.events.timex import TimeExpression, find_times
 AnchorKind = Literal["trigger", "speech", "other"]
 # A prepositional phrase already after a verb of background: its one argument is taken.
 _RELATIVE_PRONOUN = re.compile(r",\s+(?:who|which|whom)\b", re.I)
+_CLAIMED_BEFORE = re.compile(
+    r"\bclaim(?:ed|s|ing)\s+(?:responsibility\s+for\s+)?(?:the|its|this|that)\s+$", re.I
+)
 # ", and" before an argument: it opens a clause of its own, whose verb follows
 _OPENS_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while)\s+$")
 _AGES = re.compile(r"aged\s+(?:between\s+|from\s+)?\d", re.I)
@@ -284,6 +287,8 @@ class Document:
         when = self.attached_time(i, hit)
         reference = self.reference_date(hit.start)
         anaphoric = is_anaphoric(sentence, hit, s.start)
+        if anaphoric and _CLAIMED_BEFORE.search(self.text, max(s.start, hit.start - 40), hit.start):
+            when = None  # "JNIM claimed the attack on Monday": the day of the claim, not of the attack
         # a definite noun refers back only to something told before it ("The repatriation, on Friday
         # 12 April, of six women" opens a story)
         told_before = any(h.family == hit.family for j in range(i) for h in self.hits[j])

@@ -60,6 +60,7 @@ _SINCE = re.compile(
     r"|september|october|november|december)\b|it\s+was|its\s+creation)",
     re.I,
 )
+_SINCE_WHEN = re.compile(r"\bsince\s+[^,;]{1,30},\s+when\s+[^;,]*$", re.I)
 # "Most were arrested in ...", "Half of them had been detained before": a share of people counted
 # before, with no date of its own
 # "comes a month after", "two years after": what follows happened that long before the news
@@ -184,7 +185,10 @@ def record_kind(
         _dated(sentence, sentence_start, t) and first <= t.span_start - sentence_start < last
         for t in sentence_times
     )
-    if not specific:
+    # "the deadliest attack since August, when fighters killed 37 people": the when-clause tells the
+    # one action that the period starts with
+    starts_the_period = bool(_SINCE_WHEN.search(sentence[:start]))
+    if not specific and not starts_the_period:
         if _VAGUE_MANY.search(clause):
             # "a series of arrests", unless on a day ("a series of searches during the night")
             return "aggregate"

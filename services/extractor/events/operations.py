@@ -377,6 +377,11 @@ def _sentence_owner(mentions: list[Mention], doc: Document) -> dict[int, str]:
         for m in mentions:
             if m.hit.family == "military" and any(x.hit.subtype == "airstrike" for x in mentions):
                 owner[id(m)] = "violence"
+    if "military" in families and "operation" in families:
+        # "Troops killed several of the attackers and seized motorcycles": the seizure is the fight's
+        for m in mentions:
+            if m.hit.family == "operation" and set(m.hit.rule.modes) <= {"seize", "search"}:
+                owner[id(m)] = "military"
     if "violence" in families and "operation" in families:
         s = doc.sentences[mentions[0].sentence]
         during = any(

@@ -44,7 +44,8 @@ _INJURE_BEFORE = re.compile(
     re.I,
 )
 _CASUALTY_AFTER = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,4}?(?:(?:were|was|have\s+been|had\s+been|are|been)\s+)?"
+    r"^\s+(?:[\w-]+\s+){0,4}?(?:and\s+(?:a|an|one)\s+(?:[\w-]+\s+){1,2}?)?"  # "... soldiers and a civilian"
+    r"(?:(?:were|was|have\s+been|had\s+been|are|been)\s+)?"
     r"(?:(?P<dead>killed|dead|died)|injured|wounded|hurt)\b",
     re.I,
 )
@@ -187,6 +188,13 @@ _COORDINATED_COUNT = re.compile(
 )
 
 
+# "Twenty soldiers and a civilian were killed": one more person listed after the count
+_AND_ONE_MORE = re.compile(
+    rf"(?:\s+[\w-]+){{1,3}}?\s+and\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_NOUN}\b(?!\s+(?:of|from)\b)",
+    re.I,
+)
+
+
 def _coordinated(text: str, earlier: Quantity, start: int) -> bool:
     """A count that follows ``earlier`` in one list: "12 soldiers and at least 20 civilians"."""
     return earlier.span is not None and bool(_COORDINATED_COUNT.match(text[earlier.span.end : start]))
@@ -237,7 +245,17 @@ def counts(
                 # "killing 12 soldiers and at least 20 civilians": the dead of one attack, counted apart
                 target[kind] = _summed(earlier, _quantity(kind, n, start, text), text)
                 continue
-            target.setdefault(kind, _quantity(kind, n, start, text))
+            this = _quantity(kind, n, start, text)
+            one_more = _AND_ONE_MORE.match(text, abs_end) if kind in ("killed", "injured") else None
+            if one_more is not None and this.value is not None and this.span is not None:
+                end = one_more.end()
+                this = this.model_copy(
+                    update={
+                        "value": this.value + 1,
+                        "span": Span(start=this.span.start, end=end, text=text[this.span.start : end]),
+                    }
+                )
+            target.setdefault(kind, this)
         if family in ("removal", "release", "court") and "other" not in out:
             # "A Moroccan citizen was expelled today", "charged him", "ordered her held"
             single = _SINGLE_PERSON.search(sentence) if family != "court" else _ONE_DEFENDANT.search(sentence)

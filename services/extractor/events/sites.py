@@ -342,7 +342,11 @@ def _resolve(
     before: str,
 ) -> SiteMention | None:
     if (
-        (_DATELINE.match(text, match.end()) and _at_paragraph_start(text, match.start()))
+        (
+            _DATELINE.match(text, match.end())
+            and _at_paragraph_start(text, match.start())
+            and not (text.startswith(":", match.end()) and is_digest(text))
+        )
         or _PERSON_AFTER.match(text, match.end())
         or _ORGANISATION.match(match.group(0))
         or (_INSTITUTION_AFTER.match(text, match.end()) and not SEAT_AFTER.match(text, match.end()))
@@ -440,6 +444,16 @@ def _resolve(
         name = " ".join(words)
         return SiteMention(name, s, s + len(name), None, name, None, "city")
     return None
+
+
+# "Melilla: The Guardia Civil detained ...": a roundup's paragraphs each open with their place
+_LABEL = re.compile(r"(?:^|\n)[A-Z][\w\u00c0-\u024f'.-]*(?:\s[A-Z][\w\u00c0-\u024f'.-]*){0,2}:\s", re.M)
+
+
+def is_digest(text: str) -> bool:
+    """Two paragraphs or more open with a place and a colon: they are a digest's labels, each the
+    place of its story (a colon after one dateline, "KARACHI: Police ...", is a dateline)."""
+    return len(_LABEL.findall(text)) >= 2
 
 
 def _at_paragraph_start(text: str, start: int) -> bool:

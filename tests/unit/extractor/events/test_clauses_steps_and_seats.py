@@ -140,3 +140,65 @@ def test_people_removed_as_a_threat_are_removals_but_people_removed_from_a_build
     found = records("France has removed 30 foreigners considered a threat to security since January.")
     assert [(m.record_kind, m.subtype) for m in found] == [("aggregate", "extradition_deportation")]
     assert records("Firefighters removed 20 people from the building after the alarm on Monday.") == []
+
+
+def test_a_killing_verb_does_not_reach_past_a_when_clause_for_its_victims() -> None:
+    (event,) = events("Twelve soldiers were killed on Monday when militants attacked a base near Kidal.")
+    assert event.subtype == "attack"
+    assert quantity(event, "killed") == 12
+
+
+def test_one_more_person_listed_after_a_count_of_the_dead_is_added_to_it() -> None:
+    (event,) = events("Eight police officers and a driver were killed in an ambush near Diffa on Monday.")
+    assert quantity(event, "killed") == 9
+
+
+def test_an_attacks_one_site_holds_all_its_dead_not_the_wounded_nearest_the_place() -> None:
+    (event,) = events("A bomb killed six people and wounded 11 others at a market in Maiduguri on Friday.")
+    assert {s.name: s.count for s in event.sites} == {"Maiduguri": 6}
+
+
+def test_the_action_a_period_starts_with_is_background_not_a_total() -> None:
+    found = records(
+        "Gunmen killed four guards at a bank in Mogadishu on Sunday. It was the worst attack in the city "
+        "since January 2023, when fighters killed 15 people at a hotel.",
+        date(2024, 6, 10),
+    )
+    hotel = next(m for m in found if quantity(m, "killed") == 15)
+    assert hotel.record_kind == "background"
+
+
+def test_a_roundups_place_labels_are_the_sites_of_their_paragraphs() -> None:
+    found = events(
+        "Valencia: Police arrested a man on Monday for spreading jihadist propaganda.\n\n"
+        "Ceuta: The Guardia Civil detained two men on Tuesday on suspicion of recruiting for a "
+        "terrorist group."
+    )
+    assert [[s.name for s in m.sites] for m in found] == [["Valencia"], ["Ceuta"]]
+
+
+def test_one_place_with_a_colon_before_a_story_is_its_dateline() -> None:
+    (event,) = events("LISBON: Police arrested two men suspected of jihadist propaganda in Porto on Monday.")
+    assert [s.name for s in event.sites] == ["Porto"]
+
+
+def test_the_group_that_claims_an_attack_is_its_perpetrator_not_the_movement_it_is_linked_to() -> None:
+    (event,) = events(
+        "Gunmen linked to al-Qaeda attacked a police post near Gao on Sunday, killing five officers. "
+        "JNIM claimed the attack on Monday."
+    )
+    assert [a.name for a in event.actors] == ["JNIM"]
+
+
+def test_arrests_that_name_no_place_after_an_attack_were_made_where_it_happened() -> None:
+    found = events(
+        "A car bomb killed eight people in Mogadishu on Monday. Police said three suspects had been arrested."
+    )
+    arrest = of_subtype(found, "arrest")
+    assert {s.name: s.count for s in arrest.sites} == {"Mogadishu": 3}
+
+
+def test_a_seizure_in_the_sentence_of_a_fight_belongs_to_the_fight() -> None:
+    found = events("Soldiers killed four militants and seized two rifles near Diffa on Monday.")
+    assert len(found) == 1
+    assert "seize" in found[0].modes
