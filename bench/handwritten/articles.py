@@ -777,6 +777,91 @@ ARTICLES: dict[str, dict[str, object]] = {
             "Niger's junta, which seized power in July 2023, has struggled to contain attacks by groups linked to al-Qaeda and the Islamic State.",
         ],
     },
+    "hw-66": {
+        "outlet": "Parquet national antiterroriste",
+        "url": "https://www.pnat-communiques.example/2024/02/14/communique-ile-de-france/",
+        "published": "2024-02-14T18:00:00+01:00",
+        "title": "Press release: three charged after DGSI arrests in Ile-de-France",
+        "paragraphs": [
+            "Paris, 14 February 2024 - On 10 February 2024, officers of the General Directorate for Internal Security (DGSI) arrested four people in Paris, Saint-Denis and Montreuil in an investigation opened by the national anti-terrorism prosecutor's office.",
+            "Three of them were charged today with criminal terrorist conspiracy and placed in pre-trial detention. The fourth was released without charge.",
+            "The investigation concerns a plan to attack a sports venue during the Olympic Games.",
+        ],
+    },
+    "hw-67": {
+        "outlet": "Algerie Defense Bulletin (English)",
+        "url": "https://www.algeriedefense.example/en/2024/04/11/tebessa-cache-two-arrested/",
+        "published": "2024-04-11T10:00:00+01:00",
+        "title": "Algerian army arrests two terrorism suspects, finds arms cache near Tebessa",
+        "paragraphs": [
+            "ALGIERS - Units of the People's National Army arrested two terrorism suspects and uncovered a cache of weapons and ammunition during a search operation near Tebessa on Tuesday, the defence ministry said.",
+            "The cache contained three Kalashnikov rifles, a rocket launcher and more than 1,000 rounds of ammunition.",
+            "In a separate operation in the Bordj Badji Mokhtar border region, border guards arrested 15 people smuggling fuel and foodstuffs.",
+        ],
+    },
+    "hw-68": {
+        "outlet": "Lake Chad Chronicle",
+        "url": "https://www.lakechadchronicle.example/2024/08/06/army-denies-mass-arrests/",
+        "published": "2024-08-06T09:00:00+01:00",
+        "title": "Army denies reports of mass arrests in Maiduguri",
+        "paragraphs": [
+            "MAIDUGURI - The Nigerian army on Monday denied reports that its soldiers had detained more than 100 young men in raids on the outskirts of Maiduguri last week.",
+            "No arrests were carried out in the area, an army spokesman said, adding that troops had only conducted routine patrols.",
+            "Separately, police in Borno state said they had arrested a suspected Boko Haram commander in Konduga on Saturday.",
+        ],
+    },
+    "hw-69": {
+        "outlet": "Iberwire",
+        "url": "https://www.iberwire.example/2024/06/21/spain-hands-over-moroccan-suspect/",
+        "published": "2024-06-21T11:30:00+02:00",
+        "title": "Spain hands over Moroccan jihadist suspect to Morocco",
+        "paragraphs": [
+            "MADRID - Spanish police on Thursday handed over to Moroccan authorities a 35-year-old man wanted in Morocco for belonging to an Islamic State cell, the Interior Ministry said.",
+            "The man, who had been arrested in Bilbao in March on an international warrant, was escorted to the port of Algeciras and put on a ferry to Tangier.",
+            "A second suspect, arrested in Girona at the same time, will be extradited next month after the National Court approved his surrender.",
+        ],
+    },
+    "hw-70": {
+        "outlet": "Burkina Info Hebdo (English)",
+        "url": "https://www.burkinainfohebdo.example/en/2024/02/26/essakane-church-attack/",
+        "published": "2024-02-26T12:00:00+00:00",
+        "title": "Fifteen worshippers killed in attack on church in north-east Burkina Faso",
+        "paragraphs": [
+            "Gunmen killed 15 worshippers during Sunday mass at a Catholic church in the village of Essakane in north-eastern Burkina Faso, the diocese said on Monday.",
+            "Twelve died at the scene and three others later in hospital, the diocese said in a statement.",
+            "The attack came days after gunmen killed dozens of people at a mosque in Natiaboani, in the east of the country.",
+        ],
+    },
+    "hw-71": {
+        "outlet": "Lombardia Giustizia",
+        "url": "https://www.lombardiagiustizia.example/en/2024/05/09/kosovars-convicted-rialto-plot/",
+        "published": "2024-05-09T14:00:00+02:00",
+        "title": "Milan court convicts three Kosovars of plotting Venice attack",
+        "paragraphs": [
+            "MILAN - A Milan court on Wednesday convicted three Kosovar men of planning a bomb attack on the Rialto bridge in Venice and sentenced them to between four and nine years in prison, their lawyers said.",
+            "A fourth defendant was acquitted. The men were arrested in Venice and Treviso in March 2023 in an operation by the Carabinieri's special operations unit.",
+        ],
+    },
+    "hw-72": {
+        "outlet": "Banadir Wire",
+        "url": "https://www.banadirwire.example/2024/03/03/us-strike-kismayo-commander/",
+        "published": "2024-03-03T09:45:00+03:00",
+        "title": "US strike kills al-Shabaab commander near Kismayo",
+        "paragraphs": [
+            "MOGADISHU - A US airstrike killed a senior al-Shabaab commander and two of his bodyguards near Kismayo on Friday, US Africa Command said in a statement on Saturday.",
+            "The strike was carried out at the request of the Somali government, AFRICOM said, adding that no civilians were harmed.",
+        ],
+    },
+    "hw-73": {
+        "outlet": "Casablanca Eco Security",
+        "url": "https://www.casaecosecurity.example/2024/10/10/had-soualem-cell/",
+        "published": "2024-10-10T17:15:00+01:00",
+        "title": "Cell planning attacks dismantled in Had Soualem",
+        "paragraphs": [
+            "RABAT - Moroccan security services dismantled a five-member terrorist cell loyal to the Islamic State in the town of Had Soualem, near Casablanca, the DGST said on Thursday.",
+            "The suspects, aged 18 to 28, were arrested the previous day in coordinated raids in Had Soualem and the nearby town of Berrechid, the statement said. Three were held in Had Soualem and two in Berrechid.",
+        ],
+    },
 }
 
 PAGE = """<!DOCTYPE html>
