@@ -184,6 +184,7 @@ class _Builder:
         self.ops: list[Operation] = []
         self._time_cache: dict[int, TimeExpression | None] = {}
         self._court_sites: dict[int, list[SiteMention]] = {}
+        self._court_quantities: dict[int, list[Quantity]] = {}
         self._built_sites: dict[int, list[SiteMention]] = {}  # each record's sites, once built
 
     # ---- places -------------------------------------------------------------------------------
@@ -250,6 +251,12 @@ class _Builder:
         if anchor.kind == "trigger" and anchor.hit is not None:
             if id(anchor.hit) in own:
                 return frozenset(anchor.hit.rule.modes)
+            if i in op.spans and not op.spans[i][0] <= anchor.start < op.spans[i][1]:
+                return frozenset()  # a trigger of another part of the sentence claims nothing in ours
+            if anchor.hit.rule.reference_only and not any(
+                m.hit is anchor.hit for o in self.ops for m in o.mentions
+            ):
+                return frozenset()  # "In a separate operation in X, guards arrested": a word of no record
             return None
         return None
 
@@ -268,6 +275,13 @@ class _Builder:
         if record.family == "operation" and not sites:
             sites = self._attack_site(op)
         quantities = self._quantities(op, record, sites, spans)
+        if record.family == "court" and not any(q.kind == "other" for q in quantities):
+            step = self._previous_court_step(op)
+            if step is not None and step.head.sentence == op.head.sentence:
+                # "Three of them were charged today and placed in pre-trial detention": one subject
+                quantities += [q for q in self._court_quantities.get(id(step), []) if q.kind == "other"]
+        if record.family == "court":
+            self._court_quantities[id(op)] = quantities
         sites = _single_site_count(sites, quantities, record.family, self.text)
         self._built_sites[id(op)] = sites
         actors = self._actors(op, record, sites)
@@ -674,6 +688,9 @@ class _Builder:
         if not out and site_countries and record.family in ("operation", "removal", "court"):
             country = site_countries[0]  # nobody named: the authorities of where it happened
             out[country] = Actor(text="", name=f"{country} authorities", country=country, sector="COP")
+        if not out and record.family == "court" and (country := self._fallback_country(op)):
+            # "Three of them were charged today": by the courts of the country the story is about
+            out[country] = Actor(text="", name=f"{country} judiciary", country=country, sector="JUD")
         window = " ".join(self.doc.sentence_text(i) for i in op.sentences)
         if record.family == "operation" and (_BOTH_COUNTRIES.search(window) or _JOINT.search(window)):
             # "the security services of both countries", a joint operation: each country where it
@@ -889,7 +906,7 @@ class _Builder:
                 if o is not op
                 and o.family == "court"
                 and o.kind == "event"
-                and o.head.sentence < op.head.sentence
+                and (o.head.sentence, o.head.hit.start) < (op.head.sentence, op.head.hit.start)
                 and self.doc.sentences[o.head.sentence].section == section
             ),
             None,

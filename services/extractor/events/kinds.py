@@ -66,7 +66,10 @@ _SINCE_WHEN = re.compile(r"\bsince\s+[^,;]{1,30},\s+when\s+[^;,]*$", re.I)
 # "comes a month after", "two years after": what follows happened that long before the news
 _EARLIER_BY = re.compile(
     r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|\d+)\s+"
-    r"(?:months?|years?)\s+after\s+(?:[\w'-]+\s+){0,8}$",
+    r"(?:months?|years?)\s+after\s+(?:[\w'-]+\s+){0,8}$"
+    # "The attack came days after gunmen killed dozens at a mosque": a comparison with an earlier one
+    r"|\b(?:comes?|came|coming)\s+(?:(?:just|only|barely)\s+)?(?:(?:a|one|two|three|several|a\s+few)\s+)?"
+    r"(?:days?|weeks?)\s+after\s+(?:[\w'-]+\s+){0,8}$",
     re.I,
 )
 _SHARE_OF_THEM = re.compile(

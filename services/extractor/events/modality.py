@@ -33,6 +33,11 @@ _NEGATION_IN_CHAIN = re.compile(r"\b(?:not|never|n't|no\s+longer|nor)\b", re.I)
 _NEGATIVE_SUBJECT = re.compile(
     r"\b(?:no|none\s+of|neither|nobody|no\s+one|nothing|without|any)\s+(?:[\w-]+\s+){0,4}$", re.I
 )
+_DENIED_THAT = re.compile(
+    r"\b(?:denied|denies|deny|rejected|dismissed)\s+(?:(?:the|any|all)\s+)?(?:\w+\s+)?(?:reports?|claims?|allegations?"
+    r"|accounts?|accusations?)\s+that\b[^.;]*$",
+    re.I,
+)
 _NEGATIVE_VERB = re.compile(
     r"\b(?:denied|denies|deny|refused\s+to|failed\s+to|fail\s+to|made\s+no\s+mention\s+of|did\s+not\s+say"
     r"|would\s+not\s+say|has\s+not\s+said|ruled\s+out|no\s+sign\s+of|no\s+evidence\s+of|not\s+been\s+able\s+to"
@@ -162,6 +167,8 @@ def modality(sentence: str, hit: Hit, sentence_start: int) -> Modality:
     before_chain = left[:chain_start]
     if _NEGATION_IN_CHAIN.search(chain_text) or _NEGATION_IN_CHAIN.search(before_chain[-12:]):
         return "negated"
+    if _DENIED_THAT.search(left):
+        return "negated"  # "denied reports that its soldiers had detained 100 men in raids": all of it
     if _NEGATIVE_VERB.search(clause) or (hit.rule.form == "noun" and _NEGATIVE_SUBJECT.search(clause[-60:])):
         return "negated"
     if hit.rule.form == "verb" and _NEGATIVE_SUBJECT.search(_subject_span(clause)):

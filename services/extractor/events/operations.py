@@ -77,10 +77,13 @@ _AGGREGATE_SENTENCE = re.compile(
 )
 _ANOTHER = re.compile(
     r"\b(?:(?:other|another)\s+(?:[\w-]+\s+)?(?:units?|forces|officers?|police|agents?|troops|soldiers?"
-    r"|detachments?|patrols?|squads?|teams?|operations?|raids?|cases?|investigations?)|separately|in\s+a\s+separate"
-    r"|elsewhere)\b[^.;]{0,40}$",
+    r"|detachments?|patrols?|squads?|teams?|operations?|raids?|cases?|investigations?)|elsewhere)\b[^.;]{0,40}$"
+    # "In a separate operation in the Bordj Badji Mokhtar border region, border guards arrested":
+    # an explicit cue, however long the phrase after it
+    r"|\b(?:separately|in\s+a\s+separate)\b[^.;]{0,100}$",
     re.I,
 )
+_SEPARATE_BEFORE = re.compile(r"\b(?:a\s+separate|another|an\s+unrelated)\s+(?:[\w-]+\s+)?$", re.I)
 _COORDINATED = re.compile(r"^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)$")
 _DURING = re.compile(
     r"\b(?:during|in\s+the\s+course\s+of|while\s+carrying\s+out|as\s+part\s+of)\s+(?:[\w-]+\s+){0,3}$", re.I
@@ -220,6 +223,8 @@ def _target(ops: list[Operation], doc: Document, m: Mention) -> Operation | None
         for op in candidates
         if op.kind == "event" or (mine and mine & set().union(*(_places_near(doc, x) for x in op.mentions)))
     ]
+    if _SEPARATE_BEFORE.search(doc.text, max(0, m.hit.start - 30), m.hit.start):
+        return None  # "In a separate operation ...": not a reference back to the record before
     if m.anaphoric or m.hit.rule.reference_only:
         here = [op for op in candidates if op.section == section]
         for op in here or ([] if m.hit.rule.reference_only else candidates):
@@ -673,6 +678,8 @@ def _continuations(doc: Document, ops: list[Operation]) -> None:
         added = 0
         i = op.last_sentence + 1
         while i < len(doc.sentences) and added < CONTINUATION_SENTENCES:
+            if i in claimed and doc.sentences[i].section == op.section:
+                _main_clause_after_aside(doc, ops, op, i, cue)
             if i in claimed or doc.sentences[i].section != op.section:
                 break
             if any(h.family != op.family for h in _acting_hits(doc, i)):
@@ -684,3 +691,34 @@ def _continuations(doc: Document, ops: list[Operation]) -> None:
             added += 1
             i += 1
         op.sentences.sort()
+
+
+_ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;]+,\s*")
+
+
+def _main_clause_after_aside(
+    doc: Document, ops: list[Operation], op: Operation, i: int, cue: re.Pattern[str]
+) -> None:
+    """ "The man, who had been arrested in Bilbao in March, was put on a ferry to Tangier": the aside
+    is an earlier action's record, the main clause after it still describes ``op``."""
+    s = doc.sentences[i]
+    owners = [o for o in ops if i in o.sentences and o is not op]
+    aside = _ASIDE.search(doc.text, s.start, s.end)
+    # the aside's past perfect tells an earlier step ("who had been arrested"), not this action
+    if (
+        aside is None
+        or not owners
+        or not re.search(r"\bhad\b", aside.group(0))
+        or any(i in o.spans for o in owners)
+    ):
+        return
+    if not all(
+        aside.start() < m.hit.start < aside.end() for o in owners for m in o.mentions if m.sentence == i
+    ):
+        return
+    if not cue.search(doc.text, aside.end(), s.end):
+        return
+    for o in owners:
+        o.spans[i] = (s.start, aside.end())
+    op.sentences.append(i)
+    op.spans[i] = (aside.end(), s.end)

@@ -36,7 +36,7 @@ _KILL_BEFORE = re.compile(
 # "killing 12 soldiers and at least 20 civilians": the second count takes the verb of the first
 _KILL_BEFORE_LIST = re.compile(
     r"\b(?:kill(?:ing|ed|s)?|massacred|murdered)\s+(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+)?"
-    r"(?:\d[\d,]*|[a-z]+)\s+(?:[\w-]+\s+){1,2}and\s+(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+)?$",
+    r"(?:\d[\d,]*|[a-z]+)\s+(?:[\w-]+\s+){1,3}and\s+(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+)?$",
     re.I,
 )
 _INJURE_BEFORE = re.compile(
@@ -95,7 +95,8 @@ _PERSON_NOUN = (
     r"|worker|officer|guard|guardsman|soldier|policeman|policewoman|passer-by|civilian|resident|journalist|mother"
     r"|father|sister|brother|wife|husband|son|daughter|colleague|teacher|priest|tourist|driver|pedestrian|cyclist"
     r"|neighbou?r|friend|relative|cousin|uncle|aunt|nephew|niece|grandmother|grandfather|baby|partner|girlfriend"
-    r"|boyfriend|landlord|shopkeeper|farmer|herder|trader|nurse|doctor|[\w]+-year-old)"
+    r"|boyfriend|landlord|shopkeeper|farmer|herder|trader|nurse|doctor|commander|leader|member|recruiter|financier"
+    r"|militant|jihadist|fighter|bodyguard|[\w]+-year-old)"
 )
 # (a clause cut from its sentence may start with a lower-case "he": "..., two days after he was arrested")
 _THE_PERSON = re.compile(rf"\s*(?:The\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}|[Hh]e|[Ss]he)\b")
@@ -188,6 +189,10 @@ _COORDINATED_COUNT = re.compile(
 )
 
 
+# "killed a senior commander and two of his bodyguards": one person listed before the count
+_ONE_LISTED_BEFORE = re.compile(
+    rf"\b(?:killed|wounded|injured)\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}\s+and\s+$", re.I
+)
 # "Twenty soldiers and a civilian were killed": one more person listed after the count
 _AND_ONE_MORE = re.compile(
     rf"(?:\s+[\w-]+){{1,3}}?\s+and\s+(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON_NOUN}\b(?!\s+(?:of|from)\b)",
@@ -247,6 +252,22 @@ def counts(
                 continue
             this = _quantity(kind, n, start, text)
             one_more = _AND_ONE_MORE.match(text, abs_end) if kind in ("killed", "injured") else None
+            one_before = (
+                _ONE_LISTED_BEFORE.search(text, max(0, abs_start - 80), abs_start)
+                if kind in ("killed", "injured")
+                else None
+            )
+            if one_before is not None and this.value is not None and this.span is not None:
+                this = this.model_copy(
+                    update={
+                        "value": this.value + 1,
+                        "span": Span(
+                            start=one_before.start(),
+                            end=this.span.end,
+                            text=text[one_before.start() : this.span.end],
+                        ),
+                    }
+                )
             if one_more is not None and this.value is not None and this.span is not None:
                 end = one_more.end()
                 this = this.model_copy(
@@ -347,9 +368,10 @@ def _kind(
             return None
         # "killing 5 and injuring 7", "wounded at least 9 when ...": the people are left out
         elided = unit in _ELIDED_UNIT
-        if (_KILL_BEFORE.search(before) or _KILL_BEFORE_LIST.search(before)) and (
-            people or elided or unit in ("dead", "of")
-        ):
+        listed = _KILL_BEFORE_LIST.search(
+            text, max(0, abs_start - 70), abs_start
+        )  # the list's verb is further
+        if (_KILL_BEFORE.search(before) or listed) and (people or elided or unit in ("dead", "of")):
             return "killed"
         if _INJURE_BEFORE.search(before) and (people or elided or unit == "of"):
             return "injured"

@@ -74,6 +74,7 @@ _BACKGROUND = re.compile(
     r"\b(?:born|native|grew\s+up|lived|living|resident|residing|studied|raised|originally|hails?)\s+(?-i:[a-z]+\s+){0,3}?"
     r"(?:in|of|from|at)\s+(?:the\s+)?(?-i:[a-z-]+\s+){0,4}$|-born\s+$"
     r"|\b(?:inmate|prisoner|imam)s?\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$"
+    r"|\bwanted\s+(?:by\s+\w+\s+)?(?:in|by)\s+$"  # "a man wanted in Morocco": where a warrant is from
     # "who had preached at a mosque in Tarragona": what the person did before, somewhere else
     r"|\bwho\s+had\s+(?-i:[a-z]+\s+){1,5}?(?:in|at)\s+(?:the\s+)?(?-i:[a-z-]+\s+){0,3}$"
     r"|\b(?:held|imprisoned|detained|jailed|serving)\s+(?:\w+\s+){0,3}?(?:at|in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}prison\s+(?:of|at|in)\s+$",

@@ -202,3 +202,76 @@ def test_a_seizure_in_the_sentence_of_a_fight_belongs_to_the_fight() -> None:
     found = events("Soldiers killed four militants and seized two rifles near Diffa on Monday.")
     assert len(found) == 1
     assert "seize" in found[0].modes
+
+
+def test_a_denial_of_reports_negates_every_action_of_the_reported_clause() -> None:
+    found = records(
+        "The police denied reports that officers had detained 40 men in raids on a market last week."
+    )
+    assert [m for m in found if m.record_kind == "event"] == []
+
+
+def test_a_separate_operation_is_its_own_record_with_its_own_place_however_long_the_phrase() -> None:
+    found = events(
+        "Soldiers arrested three suspects near Bechar on Monday, the ministry said. In a separate operation "
+        "in the Tamanrasset border region, border guards arrested nine smugglers."
+    )
+    assert [([s.name for s in m.sites], quantity(m, "arrested")) for m in found] == [
+        (["Béchar"], 3),
+        (["Tamanrasset"], 9),
+    ]
+
+
+def test_one_person_named_by_a_role_is_one_arrest() -> None:
+    (event,) = events("Police arrested a suspected Boko Haram commander in Konduga on Friday.")
+    assert quantity(event, "arrested") == 1
+
+
+def test_one_person_listed_before_a_count_of_the_dead_is_added_to_it() -> None:
+    (event,) = events(
+        "A drone strike killed a senior commander and three of his guards near Jilib on Monday."
+    )
+    assert quantity(event, "killed") == 4
+
+
+def test_the_main_clause_after_an_aside_about_an_earlier_arrest_still_tells_the_removal() -> None:
+    found = records(
+        "Spain expelled a Moroccan preacher on Monday, the ministry said. The man, who had been arrested "
+        "in Malaga in May, was escorted to the port of Almeria and put on a ferry to Nador."
+    )
+    removal = next(m for m in found if m.subtype == "extradition_deportation")
+    assert {"Almería", "Nador"} <= {s.name for s in removal.sites}
+
+
+def test_where_a_person_is_wanted_is_no_site_of_his_handover() -> None:
+    (event,) = events(
+        "Spanish police on Friday handed over to Moroccan authorities a man wanted in Morocco for terrorism."
+    )
+    assert "Morocco" not in {s.name for s in event.sites}
+
+
+def test_an_earlier_attack_an_attack_came_days_after_is_not_part_of_it() -> None:
+    found = events(
+        "Gunmen killed nine villagers in Dori on Sunday. The attack came days after gunmen killed 20 "
+        "people at a market in Kaya.",
+        date(2024, 5, 21),
+    )
+    assert [[s.name for s in m.sites] for m in found] == [["Dori"]]
+
+
+def test_a_court_step_with_nobody_named_is_by_the_courts_of_the_storys_country() -> None:
+    found = events(
+        "PARIS - Police arrested two men in Lyon on Monday. Both were charged on Friday with terrorist "
+        "conspiracy.",
+    )
+    charge = of_subtype(found, "charge_indict")
+    assert {a.country for a in charge.actors} == {"FRA"}
+
+
+def test_coordinated_court_steps_share_their_subjects_count() -> None:
+    found = events(
+        "Police arrested five men in Liege on Monday. Four of them were charged on Friday with terrorist "
+        "offences and placed in pre-trial detention."
+    )
+    remand = next(m for m in found if "remand" in m.modes)
+    assert quantity(remand, "other") == 4
