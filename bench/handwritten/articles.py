@@ -862,6 +862,88 @@ ARTICLES: dict[str, dict[str, object]] = {
             "The suspects, aged 18 to 28, were arrested the previous day in coordinated raids in Had Soualem and the nearby town of Berrechid, the statement said. Three were held in Had Soualem and two in Berrechid.",
         ],
     },
+    "hw-74": {
+        "outlet": "Brussels Metro News",
+        "url": "https://www.brusselsmetro.example/2024/03/28/five-detained-attack-plot-raids/",
+        "published": "2024-03-28T11:40:00+01:00",
+        "title": "Five detained in Brussels and Antwerp over suspected attack plot",
+        "paragraphs": [
+            "BRUSSELS - Belgian police detained five people in dawn raids in Brussels and Antwerp on Wednesday on suspicion of preparing a terrorist attack, the federal prosecutor's office said.",
+            "Four were detained in the Brussels municipalities of Molenbeek and Schaerbeek and one in Antwerp. A sixth suspect was arrested in Lille, France, on a European arrest warrant at Belgium's request.",
+            "Investigators found no weapons during the searches, the prosecutor's office said.",
+        ],
+    },
+    "hw-75": {
+        "outlet": "Sahel Wire",
+        "url": "https://www.sahelwire.example/2024/07/15/italian-aid-workers-freed/",
+        "published": "2024-07-15T08:00:00+01:00",
+        "title": "Two Italian aid workers freed after 18 months in captivity",
+        "paragraphs": [
+            "NIAMEY - Two Italian aid workers held hostage for 18 months by an Islamic State affiliate in the Sahel have been freed, Italy's foreign ministry said on Sunday.",
+            "The pair were abducted in January 2023 from their guesthouse in the town of Ayorou, near the border with Mali. They were released on Saturday after mediation by local leaders and flown to Rome.",
+        ],
+    },
+    "hw-76": {
+        "outlet": "Maghreb Press Digest",
+        "url": "https://www.maghrebpressdigest.example/revue/2024/12/20/sale-tetouan-cell-verdict/",
+        "published": "2024-12-20T09:30:00+01:00",
+        "title": "Leader of Tetouan cell jailed for 20 years",
+        "paragraphs": [
+            "The anti-terrorism chamber of the Sale Court of Appeal on Thursday sentenced the leader of a cell dismantled in Tetouan last year to 20 years in prison and eight co-defendants to terms of between two and 10 years, the daily Assabah reported.",
+            "Two other defendants received suspended sentences. The cell, dismantled by the BCIJ in September 2023, had planned attacks on police stations, prosecutors said.",
+        ],
+    },
+    "hw-77": {
+        "outlet": "Euro Security Review",
+        "url": "https://www.eurosecurityreview.example/2024/01/10/eu-terrorism-arrests-2023/",
+        "published": "2024-01-10T10:00:00+01:00",
+        "title": "EU police arrested 380 terrorism suspects in 2023, report says",
+        "paragraphs": [
+            "THE HAGUE - Police in the European Union arrested 380 people on suspicion of terrorism offences in 2023, a third of them in France, according to an annual report published on Tuesday.",
+            "Jihadist attacks accounted for 5 of the 14 completed, failed and foiled attacks reported by member states.",
+            "Spain reported 78 arrests and Italy 45.",
+        ],
+    },
+    "hw-78": {
+        "outlet": "Andalucia Informa (English)",
+        "url": "https://www.andaluciainforma.example/en/2024/04/05/granada-searches-malaga-arrest/",
+        "published": "2024-04-05T13:00:00+02:00",
+        "title": "Guardia Civil searches Granada homes, arrests Algerian at Malaga airport",
+        "paragraphs": [
+            "The Guardia Civil searched three homes in Granada on Tuesday as part of an investigation into the financing of a jihadist group, but made no arrests, a spokesman said.",
+            "On Thursday, officers arrested a 40-year-old Algerian man at Malaga airport as he tried to board a flight to Istanbul.",
+        ],
+    },
+    "hw-79": {
+        "outlet": "Lake Chad Chronicle",
+        "url": "https://www.lakechadchronicle.example/2024/09/09/iswap-kills-farmers-dalwa/",
+        "published": "2024-09-09T10:20:00+01:00",
+        "title": "ISWAP fighters kill 12 farmers near Dalwa",
+        "paragraphs": [
+            "MAIDUGURI - Islamic State West Africa Province fighters killed at least 12 farmers and abducted several women near the village of Dalwa in Borno state on Saturday, residents and a militia leader said.",
+            "The attack came a week after the army said it had killed dozens of ISWAP fighters in air strikes in the area.",
+        ],
+    },
+    "hw-80": {
+        "outlet": "Tunis Courthouse Report",
+        "url": "https://www.tunissourt.example/2024/11/01/shepherd-killing-death-sentences/",
+        "published": "2024-11-01T15:00:00+01:00",
+        "title": "Four sentenced to death over 2020 killing of shepherd",
+        "paragraphs": [
+            "TUNIS - A Tunisian court on Thursday sentenced four men to death over the killing of a shepherd by jihadists in the Mghila mountains in 2020, the prosecution said.",
+            "Tunisia has not carried out an execution since 1991.",
+        ],
+    },
+    "hw-81": {
+        "outlet": "Nord Actu (English)",
+        "url": "https://www.nordactu.example/en/2024/10/13/arras-school-stabbing/",
+        "published": "2024-10-13T09:00:00+02:00",
+        "title": "Teacher killed in knife attack outside Arras school",
+        "paragraphs": [
+            "A man shouting Islamist slogans stabbed two people outside a school in Arras on Friday, killing a teacher, before police overpowered and arrested him, prosecutors said.",
+            "The national anti-terrorism prosecutor's office took over the investigation.",
+        ],
+    },
 }
 
 PAGE = """<!DOCTYPE html>
