@@ -31,8 +31,8 @@ from services.extractor.events.document import Document, read
 from services.extractor.events.kinds import earlier_steps
 from services.extractor.events.lexicon import Lexicon, default_lexicon
 from services.extractor.events.modality import REAL, is_adjectival, modality
-from services.extractor.events.numbers import PEOPLE_NOUNS
-from services.extractor.events.operations import Operation, group
+from services.extractor.events.numbers import PEOPLE_NOUNS, find_numbers
+from services.extractor.events.operations import Operation, group, ordinal_person
 from services.extractor.events.places import Gazetteer, gazetteer
 from services.extractor.events.quantities import counts
 from services.extractor.events.segments import trim
@@ -66,7 +66,8 @@ _KILLING = re.compile(r"(?:kill|murder|massacr|slaughter|shot\s+dead)", re.I)
 _AGENCY_AFTER = re.compile(
     r"(?:['\u2019]s)?\s+(?:state\s+|regional\s+|provincial\s+|city\s+|municipal\s+|local\s+)?(?:criminal\s+)?"
     r"(?:police|gendarmerie|prosecutors?|court|governor|authorities|command|(?:armed\s+|special\s+|security\s+)?forces"
-    r"|troops|army|military|navy|air\s+force|soldiers|government|officials|drones?|aircraft|jets|warplanes)\b",
+    r"|troops|army|military|navy|air\s+force|soldiers|government|officials|drones?|aircraft|jets|warplanes"
+    r"|(?:foreign|interior|defen[cs]e|justice)\s+ministry|ministry\s+of\s+\w+|embassy|consulate|president|presidency)\b",
     re.I,
 )
 _REACTION = re.compile(
@@ -361,8 +362,16 @@ class _Builder:
             head = [h for h in hits if self.doc.sentence_at(h.start) == op.head.sentence]
             strike = next((h for h in head if h.subtype == "airstrike"), None)
             reaction = strike is not None and _REACTION.search(self.text[head[0].end : strike.start])
-            killing_head = any(h.subtype == "attack" and _KILLING.match(h.text) for h in head) and not any(
-                h.subtype == "abduction" for h in head
+            killings = [h for h in head if h.subtype == "attack" and _KILLING.search(h.text)]
+            abductions = [h for h in head if h.subtype == "abduction"]
+            # "killed at least 12 farmers and abducted several women": a counted killing outweighs
+            # an uncounted abduction (a Kagara-style "abducted 42 students" stays an abduction)
+            killing_head = bool(killings) and (
+                not abductions
+                or (
+                    any(find_numbers(self.text[k.end : k.end + 30]) for k in killings)
+                    and not any(find_numbers(self.text[a.end : a.end + 30]) for a in abductions)
+                )
             )
             if "abduction" in subtypes and not killing_head:
                 subtype = "abduction"
@@ -572,6 +581,8 @@ class _Builder:
         if members is not None and not any(q.kind == "arrested" for q in found) and self._members_held(op):
             # "dismantled a four-member cell ... The suspects were rounded up": all of them
             found.append(Quantity(kind="arrested", value=members.value, span=members.span))
+        if record.family == "operation":
+            found = self._one_more(op, found, sites)
         counted = [s for s in sites if s.count is not None]
         total_kind = (
             "arrested" if record.family == "operation" else "killed" if record.family == "violence" else None
@@ -596,6 +607,34 @@ class _Builder:
         if total_kind and counted and not any(q.kind == total_kind for q in found):
             total = sum(s.count or 0 for s in counted)  # "four ... in Spain, while the remaining six ..."
             found.append(Quantity(kind=cast(Any, total_kind), value=total))
+        return found
+
+    def _one_more(self, op: Operation, found: list[Quantity], sites: list[SiteMention]) -> list[Quantity]:
+        """ "detained five people ... A sixth suspect was arrested in Lille": the sixth makes six, and
+        his sentence's one place holds him."""
+        stated = next((q for q in found if q.kind == "arrested"), None)
+        for m in op.mentions:
+            s = self.doc.sentences[m.sentence]
+            ordinal = ordinal_person(self.text, s.start, m.hit.start)
+            here = [x for x in sites if s.start <= x.start < s.end and x.precision != "country"]
+            if ordinal is None:
+                continue
+            if stated is not None and stated.span is not None and s.start <= stated.span.start < s.end:
+                found, stated = [q for q in found if q is not stated], None  # the ordinal person himself
+            # the count so far: the stated total, or the other places' counts when the total was one
+            # place's ("detained three men in Ghent ... A fourth suspect was arrested in Bruges")
+            before = (
+                stated.value
+                if stated is not None
+                else sum(x.count or 0 for x in sites if x not in here) or None
+            )
+            if before != ordinal - 1:
+                continue
+            if len(here) == 1 and here[0].count is None:
+                here[0].count = 1
+            found = [q for q in found if q is not stated]
+            stated = Quantity(kind="arrested", value=ordinal, span=stated.span if stated else None)
+            found.append(stated)
         return found
 
     def _members_held(self, op: Operation) -> bool:

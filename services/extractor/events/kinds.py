@@ -60,6 +60,14 @@ _SINCE = re.compile(
     r"|september|october|november|december)\b|it\s+was|its\s+creation)",
     re.I,
 )
+_SHARE = re.compile(
+    r"\b(?:accounted\s+for|made\s+up|make\s+up)\b|\b\d[\d,]*\s+(?:of|out\s+of)\s+(?:the\s+|all\s+)?\d[\d,]*\b",
+    re.I,
+)
+_TALLIED = re.compile(
+    r"\b(?:reported|recorded|registered|counted|logged|tallied)\s+(?:a\s+total\s+of\s+)?(?:\d[\d,]*|[a-z]+)\s+$",
+    re.I,
+)
 _SINCE_WHEN = re.compile(r"\bsince\s+[^,;]{1,30},\s+when\s+[^;,]*$", re.I)
 # "Most were arrested in ...", "Half of them had been detained before": a share of people counted
 # before, with no date of its own
@@ -183,6 +191,9 @@ def record_kind(
     counted = plural or _has_count(clause)
     if _COMPARISON.search(clause) or _DURATION.search(clause):
         return "aggregate"
+    if plural and (_SHARE.search(clause) or _TALLIED.search(sentence[:start])):
+        # "attacks accounted for 5 of the 14 attacks", "Spain reported 78 arrests": a report's figures
+        return "aggregate"
     first, last = _clause_span(sentence, start, end)
     specific = _dated(sentence, sentence_start, when) or any(
         _dated(sentence, sentence_start, t) and first <= t.span_start - sentence_start < last
@@ -218,7 +229,13 @@ def record_kind(
             return "aggregate"
     if _EARLIER_BY.search(sentence[:start]):
         return "background"  # "The operation comes a month after four suspects were arrested": its past
-    singular_noun = hit.rule.form == "noun" and not plural
+    # "over the killing of a shepherd in 2020": a gerund with an article is one action, a noun
+    gerund_noun = (
+        hit.text.lower().endswith("ing")
+        and bool(re.search(r"\b(?:the|a|an|this|that)\s+$", sentence[:start], re.I))
+        and sentence[end:].lstrip().startswith("of ")
+    )
+    singular_noun = (hit.rule.form == "noun" and not plural) or gerund_noun
     if when is not None and when.precision == "year" and not singular_noun and counted:
         return "aggregate"  # "For 2023 itself, it reported six cells broken up and 21 people arrested"
     days = REFERENCE_BACKGROUND_DAYS if anaphoric else BACKGROUND_DAYS

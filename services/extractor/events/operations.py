@@ -90,7 +90,10 @@ _DURING = re.compile(
 )
 _HOW_IT_WAS_DONE = re.compile(r"\b(?:when|as|after)\s+(?:they|he|she|the\s+\w+|\w+)\s+$", re.I)
 _AT_THE_SCENE = re.compile(
-    r"\b(?:at\s+the\s+scene|on\s+the\s+spot|shortly\s+(?:after|afterwards)|immediately\s+after)\b", re.I
+    r"\b(?:at\s+the\s+scene|on\s+the\s+spot|shortly\s+(?:after|afterwards)|immediately\s+after"
+    # "stabbed two people ..., before police overpowered and arrested him": the attack's end
+    r"|before\s+(?:being\s+|he\s+was\s+|she\s+was\s+)?(?:police|officers|security\s+forces|soldiers|passers-by|overpowered))\b",
+    re.I,
 )
 
 
@@ -235,6 +238,14 @@ def _target(ops: list[Operation], doc: Document, m: Mention) -> Operation | None
         if _interval_clause_before(doc, candidates[0], m):
             return None
         return candidates[0]  # the sentence's earlier trigger already made its record
+    if (
+        family == "operation"
+        and candidates
+        and candidates[0].section == section
+        and m.sentence - candidates[0].last_sentence <= 2
+        and ordinal_person(doc.text, doc.sentences[m.sentence].start, m.hit.start) is not None
+    ):
+        return candidates[0]  # "A sixth suspect was arrested in Lille": one more of the five just told
     if family in ("operation", "military") and _another(doc, m):
         return (
             None  # "During sweeps in Tebessa, other units found and destroyed 11 hideouts": another operation
@@ -275,6 +286,31 @@ _INTERVAL_CLAUSE = re.compile(
 def _interval_clause_before(doc: Document, op: Operation, m: Mention) -> bool:
     ends = [x.hit.end for x in op.mentions if x.sentence == m.sentence and x.hit.end <= m.hit.start]
     return bool(ends) and bool(_INTERVAL_CLAUSE.search(doc.text, max(ends), m.hit.start))
+
+
+ORDINALS = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+}
+_ORDINAL_PERSON = re.compile(
+    r"\b(?:a|the)\s+(?P<ordinal>"
+    + "|".join(ORDINALS)
+    + r")\s+(?:suspect|man|woman|person|member|detainee|individual)\b"
+    r"[^.;]{0,40}$",
+    re.I,
+)
+
+
+def ordinal_person(text: str, start: int, end: int) -> int | None:
+    """The ordinal of "a sixth suspect" before ``end`` (from ``start``): one more person of a count."""
+    found = _ORDINAL_PERSON.search(text, start, end)
+    return ORDINALS[found["ordinal"].lower()] if found else None
 
 
 def _told_before(ops: list[Operation], m: Mention) -> Operation | None:
@@ -497,7 +533,9 @@ def group(doc: Document) -> list[Operation]:
         owner = _sentence_owner(real, doc)
         # the triggers that go to another family's record come after that record's own
         for m in sorted(real, key=lambda m: owner.get(id(m), m.hit.family) != m.hit.family):
-            family = owner.get(id(m), m.hit.family)
+            # an earlier action told beside this one keeps its own record ("came a week after the army
+            # had killed dozens of fighters in air strikes")
+            family = m.hit.family if m.kind == "background" else owner.get(id(m), m.hit.family)
             if family != m.hit.family:
                 host = next(
                     (
@@ -649,7 +687,8 @@ def _cut(doc: Document, sentence_start: int, floor: int, op: Operation, start: i
     """Where the part of ``op`` begins: the noun phrase of its trigger, else its clause."""
     hit = next(m.hit for m in op.mentions if m.hit.start == start)
     left = doc.text[floor:start]
-    if hit.rule.form == "noun" and (det := _DETERMINER_BEFORE.search(left)):
+    gerund = hit.text.lower().endswith("ing") and doc.text.startswith(" of ", hit.end)  # "the killing of"
+    if (hit.rule.form == "noun" or gerund) and (det := _DETERMINER_BEFORE.search(left)):
         return floor + det.start()
     breaks = list(_BREAK_BEFORE.finditer(left))
     return floor + breaks[-1].end() if breaks else start

@@ -109,8 +109,14 @@ _ONE_DIED = re.compile(
     re.I,
 )
 _KILLED_PEOPLE = re.compile(
-    rf"\b(?:killed|murdered|stabbed\s+to\s+death|shot\s+dead)\s+(?P<first>{_ONE}{_PERSON_NOUN})"
+    rf"\b(?:killed|killing|murdered|stabbed\s+to\s+death|shot\s+dead)\s+(?P<first>{_ONE}{_PERSON_NOUN})"
     rf"(?P<more>(?:\s*,\s*{_ONE}{_PERSON_NOUN})*(?:\s+and\s+{_ONE}{_PERSON_NOUN})?)\b",
+    re.I,
+)
+_VICTIMS_THEN_DEAD = re.compile(
+    r"\b(?:stabbed|shot|attacked|hacked|rammed)\s+(?P<victims>(?:at\s+least\s+)?(?:\d+|two|three|four|five|six|seven|eight"
+    r"|nine|ten)\s+(?:[\w-]+\s+)?(?:people|persons|passers-by|pedestrians|worshippers|pupils|students|officers))"
+    r"\b[^.;]{0,80}?,\s+killing\b",
     re.I,
 )
 _INJURED_ONE = re.compile(
@@ -326,6 +332,18 @@ def _singular_casualties(
                 s, e = start + found.start(), start + found.end()
                 out["killed"] = Quantity(
                     kind="killed", value=value, span=Span(start=s, end=e, text=text[s:e])
+                )
+        victims = _VICTIMS_THEN_DEAD.search(sentence)
+        dead = out.get("killed")
+        if "injured" not in out and victims is not None and dead is not None and dead.value is not None:
+            # "stabbed two people outside a school, killing a teacher": the others were hurt
+            attacked = next((n for n in find_numbers(victims["victims"]) if n.value), None)
+            if attacked is not None and attacked.value is not None and attacked.value > dead.value:
+                s, e = start + victims.start(), start + victims.end()
+                out["injured"] = Quantity(
+                    kind="injured",
+                    value=attacked.value - dead.value,
+                    span=Span(start=s, end=e, text=text[s:e]),
                 )
         if "injured" not in out:
             hurt = _INJURED_ONE.search(sentence)

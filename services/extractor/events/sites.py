@@ -82,7 +82,12 @@ _BACKGROUND = re.compile(
 )
 _OPERATING = re.compile(r"\b(?:operating|active|based|worked|working|present)\b[^.;]{0,60}$", re.I)
 _GROUP_IN = re.compile(
-    r"\b(?:Islamic\s+State|ISIS|IS|Daesh|al-Qaeda|organi[sz]ation|group|camps?|movements?|groups|strongholds?|ranks)\)?\s+in\s+(?:the\s+)?$"
+    r"\b(?:Islamic\s+State|ISIS|IS|Daesh|al-Qaeda|organi[sz]ation|group|camps?|movements?|groups|strongholds?|ranks"
+    r"|affiliates?|branch(?:es)?|franchises?|offshoots?)\)?\s+in\s+(?:the\s+)?$"
+)
+_PARTS_OF = re.compile(
+    r"\s+(?:municipalit(?:y|ies)|districts?|neighbou?rhoods?|suburbs?|boroughs?|communes?|quarters?)\s+of\s+"
+    r"[A-Z][\w\u00c0-\u024f'-]+(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w\u00c0-\u024f'-]+)*"
 )
 # Before a name nobody has in a gazetteer, only these words make it a place.
 _UNKNOWN_PLACE_CUE = re.compile(
@@ -229,6 +234,7 @@ def find_sites(
     """The places named in ``text[start:end]`` (one sentence), with their roles."""
     found: list[SiteMention] = []
     unknown: list[re.Match[str]] = []
+    parts: list[tuple[int, int]] = []
     for match in _CANDIDATE.finditer(text, start, end):
         if any(s <= match.start() < e for s, e in skip):
             continue  # inside an agency's or a group's name
@@ -249,10 +255,14 @@ def find_sites(
             unknown.append(match)
         if site is not None and site.precision != "city" and _GROUP_IN.search(before):
             continue  # "the Islamic State in the Sahel / in Somalia": a branch's name, not a place
+        if any(a <= match.start() < b for a, b in parts):
+            continue  # "the Brussels municipalities of Molenbeek and Schaerbeek": the city holds them
         if site is not None and all(site.start != s.start for s in found):
             seat = SEAT_AFTER.match(text, site.end) or _SEAT_BEFORE.search(before)
             site.role = "seat" if seat else role_of(before)
             found.append(site)
+            if site.precision == "city" and (listed := _PARTS_OF.match(text, site.end)):
+                parts.append(listed.span())
     for match in _DESCRIPTOR.finditer(text, start, end):
         nation = match["nation"]
         country = DEMONYMS.get(nation.lower()) if nation else None

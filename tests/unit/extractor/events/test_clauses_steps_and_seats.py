@@ -275,3 +275,71 @@ def test_coordinated_court_steps_share_their_subjects_count() -> None:
     )
     remand = next(m for m in found if "remand" in m.modes)
     assert quantity(remand, "other") == 4
+
+
+def test_an_ordinal_suspect_is_one_more_of_the_operation_just_told() -> None:
+    (event,) = events(
+        "Police detained three men in Ghent on Monday on suspicion of terrorism. A fourth suspect was "
+        "arrested in Bruges, prosecutors said."
+    )
+    assert {s.name: s.count for s in event.sites} == {"Gent": 3, "Bruges": 1}
+    assert quantity(event, "arrested") == 4
+
+
+def test_a_citys_named_districts_are_parts_of_the_city_that_holds_the_count() -> None:
+    (event,) = events(
+        "Belgian police detained three men in the Brussels districts of Anderlecht and Molenbeek on Tuesday "
+        "on suspicion of terrorism."
+    )
+    assert {s.name: s.count for s in event.sites} == {"Brussels": 3}
+
+
+def test_a_groups_affiliate_in_a_region_names_no_place() -> None:
+    (event,) = events("Two aid workers held by an al-Qaeda affiliate in the Sahel were freed on Friday.")
+    assert event.sites == []
+
+
+def test_a_country_that_owns_the_speaking_ministry_is_no_site() -> None:
+    (event,) = events(
+        "Two aid workers held hostage by jihadists were freed on Saturday, Italy's foreign ministry said."
+    )
+    assert event.sites == []
+
+
+def test_the_attackers_arrest_before_police_overpowered_him_is_the_attacks_end() -> None:
+    (event,) = events(
+        "A man stabbed three people at a station in Hamburg on Friday, killing a woman, before police "
+        "overpowered and arrested him."
+    )
+    assert event.subtype == "attack"
+    assert (quantity(event, "killed"), quantity(event, "injured")) == (1, 2)
+
+
+def test_a_counted_killing_outweighs_an_uncounted_abduction_but_not_a_counted_one() -> None:
+    (attack,) = events("Jihadists killed nine herders and abducted several children near Djibo on Monday.")
+    assert attack.subtype == "attack"
+    (abduction,) = events("Gunmen abducted 30 pupils and killed a guard at a school in Kuriga on Monday.")
+    assert abduction.subtype == "abduction"
+
+
+def test_the_killing_of_a_person_long_ago_is_background_not_a_total() -> None:
+    found = records(
+        "A court on Thursday sentenced three men to life in prison over the killing of a police officer "
+        "by jihadists in 2019."
+    )
+    assert sorted(m.record_kind for m in found) == ["background", "event"]
+
+
+def test_a_reports_shares_and_tallies_are_aggregates() -> None:
+    found = records(
+        "Jihadists carried out 7 of the 20 attacks recorded in Europe last year. Germany reported 40 "
+        "arrests and Austria 12."
+    )
+    assert [m for m in found if m.record_kind == "event"] == []
+
+
+def test_a_sentence_with_its_term_far_from_the_verb_is_still_a_sentence() -> None:
+    (event,) = events(
+        "A court on Monday sentenced the founder of a cell dismantled in Fez in 2021 to 15 years in prison."
+    )
+    assert event.subtype == "conviction_sentence"
