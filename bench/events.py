@@ -72,11 +72,12 @@ MEASURES = (
 def labelled_sets() -> None:
     from services.cli.evaluate import evaluate
 
+    stories = len(json.loads((HANDWRITTEN / "gold.json").read_text(encoding="utf-8"))["articles"])
     sets: dict[str, Callable[[], Any]] = {
         "seeds (5, tuned)": lambda: evaluate(SHARED / "gold" / "seed-events.json", None),
         "dev tune (19, read)": lambda: evaluate(DEV / "gold.json", DEV, SPLIT, "tune"),
         "dev check (9, scored only)": lambda: evaluate(DEV / "gold.json", DEV, SPLIT, "check"),
-        "handwritten (50, read)": lambda: evaluate(HANDWRITTEN / "gold.json", HANDWRITTEN),
+        f"handwritten ({stories}, read)": lambda: evaluate(HANDWRITTEN / "gold.json", HANDWRITTEN),
     }
     scores = {name: run() for name, run in sets.items()}
     summaries = {name: {**s.summary(), "errors": s.error_counts()} for name, s in scores.items()}
