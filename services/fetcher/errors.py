@@ -39,6 +39,13 @@ class ServerError(TransientError):
         super().__init__(f"HTTP {status} from {url}")
 
 
+class MalformedResponse(PermanentError):
+    """The server answered with something that is not HTTP (a header line without a colon, headers
+    larger than the client's buffer): asking again gets the same answer."""
+
+    reason = "malformed_response"
+
+
 class ClientStatusError(PermanentError):
     """A 4xx status other than 408 and 429."""
 

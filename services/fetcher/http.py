@@ -22,6 +22,7 @@ from services.fetcher.errors import (
     ConnectionFailed,
     FetchTimeout,
     InvalidUrl,
+    MalformedResponse,
     RedirectLoop,
     ServerError,
     TooManyRedirects,
@@ -30,6 +31,8 @@ from services.fetcher.errors import (
 from services.fetcher.ssrf import AddressPolicy, guarded_transport
 
 _REDIRECTS = {301, 302, 303, 307, 308}
+# h11's words for a connection closed before any response: the one protocol error worth a retry
+_DISCONNECTED = "Server disconnected without sending a response"
 _RETRYABLE = {408, 429}
 # Headers kept on the `pages` record: what later stages and re-crawls use.
 KEPT_HEADERS = (
@@ -201,6 +204,10 @@ class HttpFetcher:
             response = await self._client.send(request, stream=True)
         except httpx.TimeoutException as exc:
             raise FetchTimeout(f"{type(exc).__name__} fetching {current}") from exc
+        except httpx.RemoteProtocolError as exc:
+            if _DISCONNECTED in str(exc):  # the connection dropped before an answer: worth a retry
+                raise ConnectionFailed(f"{type(exc).__name__} fetching {current}: {exc}") from exc
+            raise MalformedResponse(f"not HTTP from {current}: {str(exc)[:200]}") from exc
         except httpx.TransportError as exc:
             raise ConnectionFailed(f"{type(exc).__name__} fetching {current}: {exc}") from exc
         except httpx.InvalidURL as exc:  # also raised for a malformed Location header

@@ -20,8 +20,10 @@ from services.fetcher.body import read_bounded
 from services.fetcher.errors import (
     BodyTooLarge,
     ClientStatusError,
+    ConnectionFailed,
     FetchTimeout,
     InvalidUrl,
+    MalformedResponse,
     ServerError,
     TooManyRedirects,
     UnsupportedContent,
@@ -238,6 +240,35 @@ def test_transient_failures_are_retried_a_bounded_number_of_times() -> None:
         return resp(503)
 
     with pytest.raises(ServerError):
+        _fetch_page(handler, max_retries=2, retry_backoff_s=0)
+    assert len(calls) == 3
+
+
+@pytest.mark.parametrize(
+    "message",  # h11's words, as httpx raises them for a real server (checked on a raw socket)
+    ["Receive buffer too long", "illegal header line: bytearray(b'Bad Header Line')", "illegal status line"],
+)
+def test_a_response_that_is_not_http_fails_once_and_is_not_retried(message: str) -> None:
+    # issue 20: headers over the client's buffer and malformed header lines were retried as transient
+    calls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(1)
+        raise httpx.RemoteProtocolError(message, request=request)
+
+    with pytest.raises(MalformedResponse) as info:
+        _fetch_page(handler, max_retries=2, retry_backoff_s=0)
+    assert len(calls) == 1 and info.value.reason == "malformed_response"
+
+
+def test_a_connection_closed_before_any_answer_is_retried() -> None:
+    calls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(1)
+        raise httpx.RemoteProtocolError("Server disconnected without sending a response.", request=request)
+
+    with pytest.raises(ConnectionFailed):
         _fetch_page(handler, max_retries=2, retry_backoff_s=0)
     assert len(calls) == 3
 
