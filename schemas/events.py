@@ -37,6 +37,11 @@ Subtype = Literal[
 Country = str  # ISO 3166-1 alpha-3
 
 
+# Every integer of a record is stored as a Parquet int64: a larger one validated but could not be
+# written (the sink dead-lettered it). With this bound, what validates also writes.
+INT64_MAX = 2**63 - 1
+
+
 class _Part(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -44,8 +49,8 @@ class _Part(BaseModel):
 class Span(_Part):
     """Characters ``[start, end)`` of the article's clean text."""
 
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: int = Field(ge=0, le=INT64_MAX)
+    end: int = Field(ge=0, le=INT64_MAX)
     text: str
 
     @model_validator(mode="after")
@@ -90,7 +95,7 @@ class Site(_Part):
     precision: Literal["city", "admin2", "admin1", "country", "region"]
     role: Literal["event_site", "operating_area", "origin", "destination"] = "event_site"
     count: int | None = Field(
-        default=None, ge=0, description="People arrested at this site, when the text says"
+        default=None, ge=0, le=INT64_MAX, description="People arrested at this site, when the text says"
     )
     span: Span | None = None
     # Optional, so records written without it still decode.
@@ -104,9 +109,9 @@ class Site(_Part):
 
 class Quantity(_Part):
     kind: Literal["arrested", "cell_members", "cells", "killed", "injured", "other"]
-    value: int | None = Field(default=None, ge=0)
-    min: int | None = Field(default=None, ge=0)
-    max: int | None = Field(default=None, ge=0)
+    value: int | None = Field(default=None, ge=0, le=INT64_MAX)
+    min: int | None = Field(default=None, ge=0, le=INT64_MAX)
+    max: int | None = Field(default=None, ge=0, le=INT64_MAX)
     approx: bool = False
     span: Span | None = None
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# More people than live on Earth counts nobody ("arrested 99999999999999999999 suspects")
+MAX_COUNT = 10_000_000_000
+
 _UNITS = {
     "zero": 0,
     "one": 1,
@@ -232,4 +235,6 @@ def find_numbers(text: str) -> list[NumberMention]:
                 value, None, None, approx, span_start, match.end(), text[span_start : match.end()], unit
             )
         )
+    # a count past MAX_COUNT is a typo or a hostile page, and past int64 no table could hold it
+    found = [n for n in found if all(v is None or v <= MAX_COUNT for v in (n.value, n.min, n.max))]
     return sorted(found, key=lambda n: n.start)

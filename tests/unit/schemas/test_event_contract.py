@@ -146,3 +146,26 @@ def test_bad_records_fail_to_decode() -> None:
             decode(EventMention, json.dumps(broken).encode())
     with pytest.raises(ValidationError):
         Site(text="x", name="x", country="MA", precision="city")  # alpha-3 only
+
+
+def test_counts_and_offsets_past_int64_do_not_validate() -> None:
+    # issue 20: "arrested 99999999999999999999 suspects" validated, then overflowed the int64 column
+    with pytest.raises(ValidationError):
+        Quantity(kind="arrested", value=2**63)
+    with pytest.raises(ValidationError):
+        Span(start=0, end=2**63, text="")
+    assert Quantity(kind="arrested", value=2**63 - 1).value == 2**63 - 1
+
+
+def test_an_absurd_count_in_the_text_is_no_count_and_the_record_still_validates() -> None:
+    from services.extractor.events.assemble import extract_events
+
+    found = extract_events(
+        "Police arrested 99999999999999999999 suspects in Rabat on Monday, the ministry said.",
+        article_id="a",
+        url="u",
+        published_at=date(2024, 5, 20),
+    )
+    assert found and all(q.value is None or q.value <= 10**10 for m in found for q in m.quantities)
+    assert [decode(EventMention, encode(m)) for m in found] == found
+    assert find_numbers("arrested 99999999999999999999 suspects") == []

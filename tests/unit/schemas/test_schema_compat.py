@@ -70,3 +70,15 @@ def test_a_change_inside_a_nested_definition_is_found() -> None:
 
     problems = incompatibilities(mention, _changed(mention, drop_site_count))
     assert any(p.startswith(".sites[].count: removed") for p in problems), problems
+
+
+def test_the_int64_bound_on_an_integer_is_compatible_but_any_smaller_maximum_is_not(
+    article: dict[str, Any],
+) -> None:
+    # issue 20: counts validated past int64 and then could not be written; the bound closes that,
+    # and no record past it was ever written, so adding it breaks no stored data
+    def bound(limit: int) -> Any:
+        return lambda s: s["properties"]["word_count"].__setitem__("maximum", limit)
+
+    assert incompatibilities(article, _changed(article, bound(2**63 - 1))) == []
+    assert any("maximum tightened" in p for p in incompatibilities(article, _changed(article, bound(10**12))))
