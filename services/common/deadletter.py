@@ -73,7 +73,7 @@ def dead_letter(
     budget = original_budget(max_record_bytes)
     return DeadLetter(
         stage=stage,
-        error_class=type(error).__name__,
+        error_class=getattr(error, "error_class", None) or type(error).__name__,  # an InternalError's cause
         error_kind=error_kind(error),
         reason=reason_of(error),
         message=message[:MAX_MESSAGE_CHARS],

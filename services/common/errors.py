@@ -61,6 +61,17 @@ def check_record_size(value: bytes, limit: int, what: str) -> bytes:
     return value
 
 
+class InternalError(PermanentError):
+    """An unexpected exception while handling one record (a bug met by an input nobody foresaw):
+    the record's dead letter, so that the stage moves on instead of crash-looping on it."""
+
+    reason = "internal_error"
+
+    def __init__(self, error: BaseException) -> None:
+        self.error_class = type(error).__name__
+        super().__init__(f"{self.error_class}: {error}")
+
+
 class OutputMismatch(FatalError):
     """The output directory holds offsets the topic does not have (topic recreated?)."""
 

@@ -17,7 +17,7 @@ from faust.types import EventT
 
 from schemas import Article, DecodeError, EventMention, FetchedPage, decode, encode
 from services.common.deadletter import DeadLetterSender, SourceRef
-from services.common.errors import NewswireError, check_record_size
+from services.common.errors import InternalError, NewswireError, check_record_size
 from services.common.faust_app import RAW_TOPIC, make_faust_app, send_durably
 from services.common.metrics import ServiceMetrics, watch_lag
 from services.common.settings import ExtractorSettings, Settings
@@ -193,6 +193,10 @@ class ExtractorService:
             event_values = [check_record_size(encode(e), max_bytes, page.url) for e in extracted.events]
         except NewswireError as exc:
             await self._dead_letter(exc, message.value or b"", source, subject=page.url)
+            return
+        except Exception as exc:  # the stage boundary: no input stops the extractor
+            log.exception("unexpected error on %s", page.url)
+            await self._dead_letter(InternalError(exc), message.value or b"", source, subject=page.url)
             return
         # Events first: once an article is visible, all of its events are too (the demo and
         # consumers that join the two rely on it). All sends complete before the page is acked.

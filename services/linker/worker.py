@@ -24,6 +24,7 @@ from aiokafka import ConsumerRecord, TopicPartition
 
 from schemas import DecodeError, EventCluster, EventMention, decode, encode
 from services.common.deadletter import DeadLetterSender, SourceRef
+from services.common.errors import InternalError
 from services.common.kafka import BoundedProducer, ensure_topics, group_consumer, reader_consumer
 from services.common.metrics import ServiceMetrics, serve, watch_lag
 from services.common.partitions import partitions_of, read_partitions
@@ -107,23 +108,32 @@ class LinkerWorker:
         return len(latest)
 
     async def _handle(self, record: ConsumerRecord[bytes, bytes], producer: BoundedProducer) -> None:
-        try:
-            mention = decode(EventMention, record.value, max_bytes=self.settings.kafka.max_request_bytes)
-        except DecodeError as exc:
-            source = SourceRef(record.topic, record.partition, record.offset, record.key)
+        source = SourceRef(record.topic, record.partition, record.offset, record.key)
 
+        async def dead_letter(exc: BaseException) -> None:
             async def send(key: bytes, value: bytes) -> None:
                 await producer.send(self.topics.deadletter, value, key=key)
 
             await DeadLetterSender(
                 "linker", send, self.metrics, max_record_bytes=self.settings.kafka.max_request_bytes
             ).send(exc, record.value, source)
+
+        try:
+            mention = decode(EventMention, record.value, max_bytes=self.settings.kafka.max_request_bytes)
+        except DecodeError as exc:
+            await dead_letter(exc)
             return
-        assignment = self.linker.link(mention, host_of(mention.url))
-        if assignment is None:
+        try:
+            assignment = self.linker.link(mention, host_of(mention.url))
+            value = encode(assignment.cluster) if assignment is not None else None
+        except Exception as exc:  # the stage boundary: no mention stops the linker
+            log.exception("unexpected error linking %s", mention.mention_id)
+            await dead_letter(InternalError(exc))
+            return
+        if assignment is None or value is None:
             return  # aggregates, statistics and background are not linked
         cluster = assignment.cluster
-        await producer.send(self.topics.event_clusters, encode(cluster), key=cluster.event_id.encode())
+        await producer.send(self.topics.event_clusters, value, key=cluster.event_id.encode())
         self.metrics.produced_to(self.topics.event_clusters)
         self.linked += 1
 

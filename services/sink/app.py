@@ -23,7 +23,7 @@ from aiokafka.structs import ConsumerRecord
 
 from schemas import DecodeError, decode
 from services.common.deadletter import DeadLetterSender, SourceRef
-from services.common.errors import FatalError, OutputMismatch, crash_hard
+from services.common.errors import FatalError, InternalError, OutputMismatch, crash_hard
 from services.common.kafka import BoundedProducer, ensure_topics, group_consumer, reader_consumer
 from services.common.metrics import ServiceMetrics, watch_lag
 from services.common.settings import Settings
@@ -256,6 +256,10 @@ class SinkService:
             # Dead-letter before the offset can ever be committed: nothing is lost silently.
             source = SourceRef(tp.topic, tp.partition, record.offset, record.key)
             await self._dead_letters.send(exc, value, source)
+        except Exception as exc:  # the stage boundary: a row nobody foresaw must not stop the sink
+            log.exception("%s[%d]@%d: unexpected error", tp.topic, tp.partition, record.offset)
+            source = SourceRef(tp.topic, tp.partition, record.offset, record.key)
+            await self._dead_letters.send(InternalError(exc), value, source)
 
     async def _send_dead_letter(self, key: bytes, value: bytes) -> None:
         assert self._producer is not None
