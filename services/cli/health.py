@@ -24,7 +24,14 @@ async def _missing_topics(settings: Settings, timeout_s: float) -> list[str]:
     return [t for t in TopicNames.from_settings(settings.kafka).all() if t not in existing]
 
 
-def check(settings: Settings, console: Console, *, out_dir: Path | None, timeout_s: float = 10.0) -> int:
+def check(
+    settings: Settings,
+    console: Console,
+    *,
+    out_dir: Path | None,
+    timeout_s: float = 10.0,
+    stall_window_s: float | None = None,
+) -> int:
     if not settings.kafka.bootstrap:
         console.print("[red]no Kafka bootstrap configured[/red]")
         return 2
@@ -45,6 +52,16 @@ def check(settings: Settings, console: Console, *, out_dir: Path | None, timeout
             console.print(f"[red]{out_dir} not writable: {exc}[/red]")
             return 1
         if not os.access(out_dir, os.W_OK):
+            return 1
+    if stall_window_s is not None:
+        from services.cli.watchdog import stalled_over
+
+        stalled = asyncio.run(stalled_over(settings.kafka, stall_window_s))
+        if stalled:
+            for service, count in stalled.items():
+                console.print(
+                    f"[red]{service} stalled: {count} records waiting, no commit in {stall_window_s:g}s[/red]"
+                )
             return 1
     console.print(f"ok: Kafka at {settings.kafka.bootstrap}, all topics present")
     return 0

@@ -14,6 +14,7 @@ from rich.live import Live
 
 from services.cli.progress import Progress, ProgressProbe, render_all
 from services.cli.supervisor import Supervisor, service_child
+from services.cli.watchdog import StallGuard, Watchdog, sample
 from services.common.broker import EmbeddedBroker
 from services.common.kafka import ensure_topics
 from services.common.settings import Settings, settings_to_env
@@ -43,6 +44,9 @@ async def run_pipeline(
     log_dir = Path(settings.sink.out_dir) / "logs"
     env = settings_to_env(settings)
     supervisor = Supervisor([service_child(name, env, log_dir) for name in SERVICES])
+    guard = StallGuard(
+        supervisor, Watchdog(settings.supervisor.stall_after_s), lambda: sample(settings.kafka)
+    )
     probe = ProgressProbe(settings.kafka, topics, Path(settings.sink.out_dir))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -53,12 +57,16 @@ async def run_pipeline(
     met = False
     progress = Progress()
     deadline = loop.time() + timeout_s if timeout_s else None
+    next_watch = loop.time() + settings.supervisor.watch_interval_s
     try:
         with Live(
             render_all(progress, supervisor, title), console=console, refresh_per_second=2, transient=False
         ) as live:
             while not stop.is_set():
                 supervisor.check()
+                if loop.time() >= next_watch:
+                    await guard.tick(loop.time())
+                    next_watch = loop.time() + settings.supervisor.watch_interval_s
                 progress = await probe.read()
                 live.update(render_all(progress, supervisor, title))
                 if until is not None and until(progress):

@@ -84,6 +84,19 @@ class Supervisor:
             ):
                 self._spawn(child)
 
+    def kill(self, name: str, reason: str) -> bool:
+        """SIGKILL a child that is alive but not working (see ``services.cli.watchdog``); the next
+        :meth:`check` restarts it. A stalled process may not answer SIGTERM, and what it had not
+        committed is redone by its successor (every stage is at-least-once, the tables dedup)."""
+        child = next(c for c in self.children if c.name == name)
+        if child.proc is None or child.proc.poll() is not None:
+            return False
+        message = f"{name} killed for a restart: {reason}"
+        child.events.append(message)
+        log.warning(message)
+        os.killpg(child.proc.pid, signal.SIGKILL)
+        return True
+
     def stop(self, timeout_s: float = 30.0) -> dict[str, int | None]:
         """SIGTERM each child in order and wait for it; SIGKILL past ``timeout_s``. Returns exit codes."""
         self.stopping = True

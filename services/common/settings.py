@@ -177,6 +177,18 @@ class SinkSettings(_Section):
     )
 
 
+class SupervisorSettings(_Section):
+    stall_after_s: float = Field(
+        default=300.0,
+        gt=0,
+        description="A service whose input waits while it commits nothing for this long is stalled: "
+        "`newswire run` restarts it, `newswire check --stall-window` fails",
+    )
+    watch_interval_s: float = Field(
+        default=10.0, gt=0, description="How often `newswire run` samples progress"
+    )
+
+
 class Settings(BaseSettings):
     """All of newswire's settings; CLI flags override the environment."""
 
@@ -189,6 +201,7 @@ class Settings(BaseSettings):
     extractor: ExtractorSettings = ExtractorSettings()
     linker: LinkerSettings = LinkerSettings()
     sink: SinkSettings = SinkSettings()
+    supervisor: SupervisorSettings = SupervisorSettings()
     log_level: Literal["debug", "info", "warning", "error"] = Field(default="info", description="Log level")
     log_format: Literal["text", "json"] = Field(
         default="text", description="Text lines, or one JSON object per line (for log shippers)"

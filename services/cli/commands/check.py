@@ -18,6 +18,13 @@ def register(sub: Subparsers) -> None:
     )
     connection_options(parser)
     parser.add_argument("--out", type=Path, help="also check that this output directory is writable")
+    parser.add_argument(
+        "--stall-window",
+        type=float,
+        metavar="SECONDS",
+        help="also fail if a service's input waits while its group commits nothing for this long "
+        "(a liveness probe; it takes that long)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -26,4 +33,9 @@ def run(args: argparse.Namespace) -> int:
 
     from services.cli.health import check
 
-    return check(settings_from(args, out_is_sink_dir=False), Console(), out_dir=args.out)
+    return check(
+        settings_from(args, out_is_sink_dir=False),
+        Console(),
+        out_dir=args.out,
+        stall_window_s=args.stall_window,
+    )
