@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: demo test unit integration lint typecheck schemas docs install clean bench-fetcher bench-extraction bench-events bench-sink
+.PHONY: demo test unit integration chaos lint typecheck schemas docs install clean bench-fetcher bench-extraction bench-events bench-sink
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,17 @@ unit: $(STAMP)
 integration: $(STAMP)
 	$(PY) -m pytest tests/integration
 
+# The chaos suite (tests/chaos): the whole pipeline under kills, pauses, a broker crash, a bad
+# network, bad disks and rebalances, with the loss/duplicate oracle; prints one line per scenario.
+# CI runs it at reduced scale (`make chaos CHAOS_PAGES=60 CHAOS_HOSTS=4`).
+CHAOS_PAGES ?= 200
+CHAOS_HOSTS ?= 10
+chaos: $(STAMP)
+	rm -f chaos-output/report.jsonl
+	CHAOS_PAGES=$(CHAOS_PAGES) CHAOS_HOSTS=$(CHAOS_HOSTS) CHAOS_REPORT=chaos-output/report.jsonl \
+		$(PY) -m pytest tests/chaos -m chaos -q; status=$$?; \
+		$(PY) -m tests.chaos.report chaos-output/report.jsonl; exit $$status
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check newswire schemas services tests scripts bench examples
 	$(VENV)/bin/ruff format --check newswire schemas services tests scripts bench examples
@@ -53,7 +64,7 @@ docs: $(STAMP)
 	$(PY) -m services.common.settings_docs > docs/configuration.md
 
 clean:
-	rm -rf $(VENV) demo-output .pytest_cache
+	rm -rf $(VENV) demo-output chaos-output .pytest_cache
 
 # Needs ../shared/bench-data/events/wikievents and ../shared/gold (not copied into the project).
 bench-events: $(STAMP)

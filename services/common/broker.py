@@ -46,11 +46,20 @@ class EmbeddedBroker:
         port: int | None = None,
         log_path: Path | None = None,
         startup_timeout_s: float = 15.0,
+        storage: str = "memory://tansu/",
+        advertised: str | None = None,
+        env: dict[str, str] | None = None,
     ) -> None:
+        """``storage``: Tansu's engine URL (``memory://`` forgets everything when the process dies;
+        ``s3://bucket/`` with the AWS variables in ``env`` keeps topics and offsets across a
+        restart). ``advertised``: the ``host:port`` clients are told to connect to (a proxy's)."""
         self.host = host
         self.port = port or free_port(host)
         self.log_path = log_path
         self.startup_timeout_s = startup_timeout_s
+        self.storage = storage
+        self.advertised = advertised
+        self.extra_env = env or {}
         self._proc: subprocess.Popen[bytes] | None = None
 
     @property
@@ -69,11 +78,11 @@ class EmbeddedBroker:
             "--listener-url",
             url,
             "--advertised-listener-url",
-            url,
+            f"tcp://{self.advertised}" if self.advertised else url,
             "--storage-engine",
-            "memory://tansu/",
+            self.storage,
         ]
-        env = {k: v for k, v in os.environ.items() if not k.startswith("RUST_LOG")}
+        env = {k: v for k, v in os.environ.items() if not k.startswith("RUST_LOG")} | self.extra_env
         env["RUST_LOG"] = "warn"
         if self.log_path:
             with open(self.log_path, "ab") as log:
@@ -109,6 +118,13 @@ class EmbeddedBroker:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=timeout_s)
+
+    def kill(self) -> None:
+        """SIGKILL, as a crash: with ``s3://`` storage, :meth:`start` brings the same data back."""
+        proc, self._proc = self._proc, None
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=10)
 
     def __enter__(self) -> EmbeddedBroker:
         return self.start()
