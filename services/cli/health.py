@@ -24,6 +24,20 @@ async def _missing_topics(settings: Settings, timeout_s: float) -> list[str]:
     return [t for t in TopicNames.from_settings(settings.kafka).all() if t not in existing]
 
 
+def unreadable_data_files(out_dir: Path) -> list[tuple[str, str]]:
+    """Every visible data file of the tables under ``out_dir`` whose Parquet footer does not read."""
+    from services.sink.storage import LocalStorage, readable_files
+    from services.sink.tables import TABLES
+
+    storage = LocalStorage(out_dir)
+    return [
+        (f"{table}/{file.path}", why)
+        for table in TABLES
+        if (out_dir / table).is_dir()
+        for file, why in readable_files(storage, table)[1]
+    ]
+
+
 def check(
     settings: Settings,
     console: Console,
@@ -31,6 +45,7 @@ def check(
     out_dir: Path | None,
     timeout_s: float = 10.0,
     stall_window_s: float | None = None,
+    verify_files: bool = False,
 ) -> int:
     if not settings.kafka.bootstrap:
         console.print("[red]no Kafka bootstrap configured[/red]")
@@ -52,6 +67,11 @@ def check(
             console.print(f"[red]{out_dir} not writable: {exc}[/red]")
             return 1
         if not os.access(out_dir, os.W_OK):
+            return 1
+        if verify_files and (damaged := unreadable_data_files(out_dir)):
+            # the sink repairs only a torn last batch; a file damaged later stays, and readers skip it
+            for where, why in damaged:
+                console.print(f"[red]unreadable data file {where}: {why}[/red]")
             return 1
     if stall_window_s is not None:
         from services.cli.watchdog import stalled_over

@@ -25,6 +25,11 @@ def register(sub: Subparsers) -> None:
         help="also fail if a service's input waits while its group commits nothing for this long "
         "(a liveness probe; it takes that long)",
     )
+    parser.add_argument(
+        "--verify-files",
+        action="store_true",
+        help="with --out: also fail if a data file of a table does not read (reads every footer)",
+    )
     parser.set_defaults(run=run)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from datetime import date
@@ -11,6 +12,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
+import pytest
 
 from services.cli.query import connect
 from services.sink.tables import TABLES
@@ -75,3 +77,32 @@ def test_a_file_whose_footer_does_not_read_is_left_out_and_the_rest_of_the_table
     con = connect(tmp_path, skipped)
     assert con.sql("SELECT count(*) FROM articles").fetchall() == [(1,)]
     assert [location for location, _ in skipped] == [str(torn)]
+
+
+def test_check_verify_files_names_a_damaged_data_file_and_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # issue 20: a corrupt non-final file was never detected (the sink repairs only a torn last batch)
+    from rich.console import Console
+
+    from services.cli import health
+    from services.common.settings import Settings
+
+    _articles_file(tmp_path, "first")
+    _articles_file(tmp_path, "second")
+    assert health.unreadable_data_files(tmp_path) == []
+    damaged = next((tmp_path / "articles").glob("*/first.parquet"))
+    damaged.write_bytes(damaged.read_bytes()[:-20])
+    ((where, why),) = health.unreadable_data_files(tmp_path)
+    assert where.startswith("articles/") and where.endswith("first.parquet") and "Invalid" in why
+
+    async def no_topic_missing(*_: object) -> list[str]:
+        return []  # the Kafka half of the probe has tests of its own
+
+    monkeypatch.setattr(health, "_missing_topics", no_topic_missing)
+    settings = Settings(kafka={"bootstrap": "127.0.0.1:1"})
+    out = io.StringIO()
+    assert health.check(settings, Console(file=out, width=300), out_dir=tmp_path, verify_files=True) == 1
+    assert "unreadable data file articles/" in out.getvalue()
+    # opt-in, because it reads every footer: the plain probe stays cheap
+    assert health.check(settings, Console(file=io.StringIO()), out_dir=tmp_path) == 0
