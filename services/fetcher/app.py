@@ -28,7 +28,7 @@ from faust.types import EventT
 
 from schemas import DecodeError, DiscoveredUrl, FetchedPage, decode, encode
 from services.common.deadletter import DeadLetterSender, SourceRef, reason_of
-from services.common.errors import NewswireError, check_record_size, error_kind
+from services.common.errors import InternalError, NewswireError, check_record_size, error_kind
 from services.common.faust_app import RAW_TOPIC, make_faust_app, send_durably
 from services.common.metrics import watch_lag
 from services.common.settings import Settings
@@ -192,10 +192,11 @@ class FetcherService:
         except Exception as exc:
             # Our own errors are typed; anything else (a library's ValueError on a hostile page)
             # is a bug to fix, but still this URL's failure, not the fetcher's: it becomes a
-            # dead letter of kind "permanent" and the stream moves on. Stage failures (a send
+            # dead letter (internal_error, permanent) and the stream moves on. Stage failures (a send
             # the broker does not acknowledge) never get here: they exit the process.
             if not isinstance(exc, NewswireError):
                 log.exception("unexpected failure fetching %s", discovered.url)
+                exc = InternalError(exc)  # reason internal_error, the original's class kept
             self.metrics.fetches.labels(reason_of(exc)).inc()
             await self.dead_letters.send(exc, original, source, subject=discovered.url)
             if error_kind(exc) != "transient":

@@ -235,8 +235,10 @@ def test_hostile_redirects_and_charsets_are_typed_failures_or_pages_never_escapi
     server.routes["/meta-undefined"] = page('<meta charset="undefined">' + html_doc("meta"))
     s = settings()
     assert isinstance(outcome(s, server.url("/bad-location/0")), InvalidUrl)
-    for i in (1, 2):  # httpx itself refuses these Location headers: a typed (transient) failure too
-        assert isinstance(outcome(s, server.url(f"/bad-location/{i}")), NewswireError)
+    for i in (1, 2):  # refused by httpx or by us: a typed failure of this URL, never retried
+        failed = outcome(s, server.url(f"/bad-location/{i}"))
+        assert isinstance(failed, NewswireError) and failed.kind == "permanent", failed
+        assert len(server.hits(f"/bad-location/{i}")) == 1  # issue 20: a bad Location was retried
     for path, source in (("/undefined", "utf-8"), ("/escape", "utf-8"), ("/meta-undefined", "header")):
         fetched = outcome(s, server.url(path))
         assert isinstance(fetched, FetchedPage), fetched

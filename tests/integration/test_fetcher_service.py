@@ -133,3 +133,68 @@ def test_one_fetch_per_article_across_variants_and_restarts_and_one_outcome_per_
         assert len(server.hits("/story")) == 2
         outcomes = Counter(dl.reason for dl in letters)
         assert sum(outcomes.values()) + 1 == 4  # every distinct URL of the first run: one outcome
+
+
+def test_a_url_that_failed_for_now_is_fetched_when_queued_again_and_a_fetched_one_is_not(
+    make_settings: Any, services: Any
+) -> None:
+    # issue 20: a URL is marked seen only with a real outcome; a final 503 is a failure for now
+    with TestServer("127.0.0.1") as server:
+        state = {"up": False}
+        body = html_doc("back up")
+
+        def flaky(handler: Any) -> None:
+            page(body)(handler) if state["up"] else page("busy", 503)(handler)
+
+        server.routes["/flaky"] = flaky
+        server.routes["/robots.txt"] = page(
+            "User-agent: *\nAllow: /\n", headers={"Content-Type": "text/plain"}
+        )
+        settings = make_settings(
+            fetcher={
+                "host_rate_per_s": 0,
+                "max_retries": 1,
+                "retry_backoff_s": 0.1,
+                "allow_private_networks": True,
+            }
+        )
+        topics = TopicNames.from_settings(settings.kafka)
+        bootstrap = settings.kafka.bootstrap
+        asyncio.run(ensure_topics(settings.kafka, topics.all()))
+        services.start(settings, "fetcher")
+        env = {**os.environ, **settings_to_env(settings)}
+        url = server.url("/flaky")
+
+        def queue() -> None:
+            done = subprocess.run(
+                [sys.executable, "-m", "services", "fetch", url],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+            )
+            assert done.returncode == 0, done.stdout + done.stderr
+
+        queue()
+        wait_until(
+            lambda: topic_size(bootstrap, topics.deadletter) == 1,
+            timeout_s=60,
+            what="the 503",
+            on_fail=services.logs,
+        )
+        (letter,) = records(bootstrap, topics.deadletter, DeadLetter)
+        assert (letter.reason, letter.error_kind) == ("http_status", "transient")
+        state["up"] = True
+        queue()  # not forced: a URL seen with a real outcome would be skipped here
+        wait_until(
+            lambda: topic_size(bootstrap, topics.pages) == 1,
+            timeout_s=60,
+            what="the refetch",
+            on_fail=services.logs,
+        )
+        queue()  # fetched now: a third queueing is dropped
+        time.sleep(3)
+        services.stop_all()
+        assert topic_size(bootstrap, topics.pages) == 1
+        assert len(server.hits("/flaky")) == 3  # 503, its one retry, then the page
