@@ -251,3 +251,46 @@ def test_assigned_partitions_stay_paused_until_resumed_after_their_last_file(tmp
     asyncio.run(go())
     assert "seek 0=3" in log and not any(line.startswith("seek 1") for line in log)
     assert log.index("seek 0=3") < log.index("resume 0")
+
+
+class _Producer:
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, bytes]] = []
+
+    async def send(self, topic: str, value: bytes, key: bytes | None = None) -> None:
+        self.sent.append((topic, value))
+
+
+def test_an_unexpected_exception_on_one_record_is_its_dead_letter_and_the_next_record_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # issue 20: only decode and int64 errors were caught; any other one stopped the sink on the record
+    from schemas import DeadLetter, decode
+
+    log: list[str] = []
+    service, topic = _sink(tmp_path, log)
+    producer = _Producer()
+    service._producer = producer  # type: ignore[assignment]
+    real_add = sink_app.add_record
+    calls = {"n": 0}
+
+    def flaky(*args: Any, **kwargs: Any) -> bool:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise KeyError("a column nobody foresaw")
+        return real_add(*args, **kwargs)
+
+    monkeypatch.setattr(sink_app, "add_record", flaky)
+    tp = TopicPartition(topic, 0)
+
+    async def go() -> None:
+        await service._buffer(tp, _record(topic, 0, 5, encode(article(1))))
+        await service._buffer(tp, _record(topic, 0, 6, encode(article(2))))
+        await service._flush(tp, "test")
+
+    asyncio.run(go())
+    ((letter_topic, value),) = producer.sent
+    letter = decode(DeadLetter, value)
+    assert letter_topic == "u.deadletter"
+    assert (letter.reason, letter.error_class, letter.source_offset) == ("internal_error", "KeyError", 5)
+    assert service.rows_written == 1 and "commit 0=7" in log  # both offsets covered, one row written
