@@ -944,6 +944,95 @@ ARTICLES: dict[str, dict[str, object]] = {
             "The national anti-terrorism prosecutor's office took over the investigation.",
         ],
     },
+    "hw-82": {
+        "outlet": "Catalunya Express (AMP)",
+        "url": "https://www.catexpress.example/amp/2024/05/22/terrassa-yihadista-detenido/",
+        "published": "2024-05-22T13:10:00+02:00",
+        "title": "Mossos arrest young man in Terrassa over jihadist propaganda",
+        "paragraphs": [
+            "By staff reporters | Updated 22/05/2024 15:40",
+            "The Mossos d'Esquadra arrested a 23-year-old man of Moroccan origin this Tuesday in Terrassa (Barcelona), accused of spreading propaganda for the Islamic State and of self-indoctrination, the Catalan police said.",
+            "Officers also searched his home in the Ca n'Anglada neighbourhood, where they seized a computer and two mobile phones.",
+            "The detainee will be brought before the National Court in Madrid in the coming days.",
+        ],
+    },
+    "hw-83": {
+        "outlet": "Horn Observer",
+        "url": "https://www.hornobserver.example/kenya/2024/06/03/mandera-ied-police/",
+        "published": "2024-06-03T09:00:00+03:00",
+        "title": "Four police officers killed by roadside bomb in Mandera",
+        "paragraphs": [
+            "NAIROBI - Four Kenyan police officers were killed and two others wounded when their vehicle struck a roadside bomb in Mandera county near the Somali border on Sunday, police said.",
+            "Police blamed al-Shabaab militants, who have carried out dozens of similar attacks in the north-east of the country since 2011.",
+            "A manhunt for the attackers was launched in the area, police spokeswoman Resila Onyango said.",
+        ],
+    },
+    "hw-84": {
+        "outlet": "Rhine Post",
+        "url": "https://www.rhinepost.example/2025/09/11/solingen-attacker-life-sentence/",
+        "published": "2025-09-11T12:00:00+02:00",
+        "title": "Syrian sentenced to life for Solingen festival knife attack",
+        "paragraphs": [
+            "DUSSELDORF - The Higher Regional Court in Dusseldorf on Wednesday sentenced a 27-year-old Syrian man to life in prison for the knife attack at a city festival in Solingen in August 2024 that killed three people and wounded eight.",
+            "The judges found that he had acted out of support for the Islamic State group, which claimed the attack at the time.",
+            "His lawyers said they would consider an appeal.",
+        ],
+    },
+    "hw-85": {
+        "outlet": "Atlas Security Portal",
+        "url": "https://www.atlassecurity.example/maroc/2024/11/07/tangier-mdiq-cell-seven/",
+        "published": "2024-11-07T19:30:00+01:00",
+        "title": "Seven arrested as cell is dismantled in four northern cities",
+        "paragraphs": [
+            "RABAT - The Central Bureau of Judicial Investigations has dismantled a terrorist cell operating in the cities of Tangier, Tetouan, Fnideq and M'diq, the General Directorate of Territorial Surveillance said on Thursday.",
+            "The operation led to the arrest of seven people aged between 19 and 33, among them the cell's presumed leader, the statement said. They had pledged allegiance to the Islamic State.",
+            "The suspects were placed in custody under the supervision of the public prosecutor in charge of terrorism cases.",
+        ],
+    },
+    "hw-86": {
+        "outlet": "Mesopotamia Wire",
+        "url": "https://www.mesopotamiawire.example/2024/04/16/kirkuk-strike-five-militants/",
+        "published": "2024-04-16T10:45:00+03:00",
+        "title": "Iraqi air strike kills five Islamic State militants near Kirkuk",
+        "paragraphs": [
+            "BAGHDAD - Iraqi warplanes killed five Islamic State militants in an air strike on a hideout near Kirkuk on Monday, the Joint Operations Command said.",
+            "The strike followed intelligence that the group was preparing attacks on army positions, the command said, adding that troops later searched the site and found weapons and explosives.",
+            "Islamic State fighters still carry out sporadic attacks in the rural areas between Kirkuk, Salahuddin and Diyala provinces.",
+        ],
+    },
+    "hw-87": {
+        "outlet": "Alsace Evening News",
+        "url": "https://www.alsaceevening.example/faits-divers/2024/03/09/deux-mineurs-mis-en-examen/",
+        "published": "2024-03-09T08:15:00+01:00",
+        "title": "Two teenagers charged over plan to attack a synagogue",
+        "paragraphs": [
+            "Two teenagers aged 15 and 16 were charged in Paris on Friday with criminal terrorist conspiracy over a plan to attack a synagogue, the national anti-terrorism prosecutor's office said.",
+            "They had been arrested on Tuesday in Mulhouse and Nancy respectively by officers of the General Directorate for Internal Security.",
+            "Both were placed in pre-trial detention.",
+        ],
+    },
+    "hw-88": {
+        "outlet": "Nordic Security Review",
+        "url": "https://www.nordicsecurity.example/2024/10/04/copenhagen-aarhus-arrests-plot/",
+        "published": "2024-10-04T16:00:00+02:00",
+        "title": "Danish police arrest three over suspected attack plot",
+        "paragraphs": [
+            "COPENHAGEN - Danish police arrested three people in Copenhagen and Aarhus on Wednesday on suspicion of planning a terrorist attack, the Danish Security and Intelligence Service (PET) said.",
+            "Two of them were detained in Copenhagen. The third was arrested in Aarhus later the same day.",
+            "A court in Copenhagen ordered all three held in custody for four weeks on Thursday.",
+        ],
+    },
+    "hw-89": {
+        "outlet": "West Africa Desk",
+        "url": "https://www.westafricadesk.example/niger/2024/12/13/tillaberi-villagers-killed/",
+        "published": "2024-12-13T10:00:00+00:00",
+        "title": "Gunmen kill 21 villagers in two attacks in western Niger",
+        "paragraphs": [
+            "NIAMEY - Gunmen killed 21 civilians in attacks on two villages in Niger's Tillaberi region on Tuesday, local sources said on Thursday.",
+            "Fourteen people were killed in Libiri and seven in Kokorou, a local official said. The attackers also stole livestock and set fire to granaries.",
+            "The army said it had sent reinforcements to the area.",
+        ],
+    },
 }
 
 PAGE = """<!DOCTYPE html>
