@@ -611,14 +611,17 @@ class _Builder:
 
     def _one_more(self, op: Operation, found: list[Quantity], sites: list[SiteMention]) -> list[Quantity]:
         """ "detained five people ... A sixth suspect was arrested in Lille": the sixth makes six, and
-        his sentence's one place holds him."""
+        his sentence's one place holds him ("three people ... The third was arrested in Aarhus": one
+        of the three, one there)."""
         stated = next((q for q in found if q.kind == "arrested"), None)
         for m in op.mentions:
             s = self.doc.sentences[m.sentence]
             ordinal = ordinal_person(self.text, s.start, m.hit.start)
-            here = [x for x in sites if s.start <= x.start < s.end and x.precision != "country"]
             if ordinal is None:
                 continue
+            # the record's places named in this sentence (a place named before too is kept once)
+            named = {x.name for x in self.sites_in(m.sentence) if x.precision != "country"}
+            here = [x for x in sites if x.name in named and x.precision != "country"]
             if stated is not None and stated.span is not None and s.start <= stated.span.start < s.end:
                 found, stated = [q for q in found if q is not stated], None  # the ordinal person himself
             # the count so far: the stated total, or the other places' counts when the total was one
@@ -628,10 +631,10 @@ class _Builder:
                 if stated is not None
                 else sum(x.count or 0 for x in sites if x not in here) or None
             )
+            if len(here) == 1 and here[0].count is None and before is not None and ordinal <= before + 1:
+                here[0].count = 1  # "Two ... in Copenhagen. The third was arrested in Aarhus": one there
             if before != ordinal - 1:
-                continue
-            if len(here) == 1 and here[0].count is None:
-                here[0].count = 1
+                continue  # one of the people already counted: the total stands
             found = [q for q in found if q is not stated]
             stated = Quantity(kind="arrested", value=ordinal, span=stated.span if stated else None)
             found.append(stated)
@@ -670,7 +673,9 @@ class _Builder:
             groups, rescuers = [], []
         if groups:
             g = groups[0]
-            country = site_countries[0] if site_countries else g.country or self._fallback_country(op)
+            # a group with one home country is of it wherever it strikes (al-Shabaab in Kenya); one
+            # without (the Islamic State) is taken as of the country it acted in
+            country = g.country or (site_countries[0] if site_countries else self._fallback_country(op))
             return [
                 Actor(
                     text=g.text,
@@ -854,14 +859,18 @@ class _Builder:
         return [replace(towns[0], count=None, count_span=None)] if len(towns) == 1 else []
 
     def _claimant(self, op: Operation) -> ActorMention | None:
-        """The group that claimed the record's attack, in its sentences or the two after them: the
-        perpetrator, rather than a movement the attackers are "linked to"."""
+        """The group that claimed the record's attack, or that the authorities blamed, in its
+        sentences or the two after them: the perpetrator, rather than a movement the attackers are
+        "linked to"."""
         if op.family != "violence":
             return None
         last = min(max(op.sentences) + 2, len(self.doc.sentences) - 1)
         for i in range(op.head.sentence, last + 1):
             for a in self.doc.actors_in(i):
-                if a.kind == "group" and _CLAIMED.match(self.text, a.end):
+                if a.kind == "group" and (
+                    _CLAIMED.match(self.text, a.end)
+                    or _BLAMED.search(self.text, max(0, a.start - 40), a.start)
+                ):
                     return a
         return None
 
@@ -1055,6 +1064,8 @@ _CLAIMED = re.compile(
     r"|said\s+it\s+(?:had\s+)?carried\s+out\s+the\s+(?:attack|assault|bombing|ambush|raid))",
     re.I,
 )
+# "Police blamed al-Shabaab militants", "attributed the attack to JNIM"
+_BLAMED = re.compile(r"\b(?:blamed|blame|blaming|attributed\s+(?:the\s+\w+\s+)?to)\s+(?:the\s+)?$", re.I)
 _REMAINDER_BEFORE = re.compile(r"\b(?:other|others|remaining|rest\s+of)\b[^.;]{0,50}$", re.I)
 
 

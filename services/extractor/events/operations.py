@@ -301,8 +301,8 @@ ORDINALS = {
 _ORDINAL_PERSON = re.compile(
     r"\b(?:a|the)\s+(?P<ordinal>"
     + "|".join(ORDINALS)
-    + r")\s+(?:suspect|man|woman|person|member|detainee|individual)\b"
-    r"[^.;]{0,40}$",
+    + r")\s+(?:(?:suspect|man|woman|person|member|detainee|individual)\b|(?=(?:was|had|has)\b))"
+    r"[^.;]{0,40}$",  # "A sixth suspect was arrested", "The third was arrested"
     re.I,
 )
 
@@ -311,6 +311,26 @@ def ordinal_person(text: str, start: int, end: int) -> int | None:
     """The ordinal of "a sixth suspect" before ``end`` (from ``start``): one more person of a count."""
     found = _ORDINAL_PERSON.search(text, start, end)
     return ORDINALS[found["ordinal"].lower()] if found else None
+
+
+_THE_SCENE = re.compile(r"\b(?:the|its)\s+(?:site|scene|area|hideout|compound|camp|wreckage|rubble)\b", re.I)
+
+
+def _scene_of(ops: list[Operation], doc: Document, m: Mention) -> Operation | None:
+    """A search or seizure at "the site" of the attack or strike told just before is its aftermath,
+    not an operation of its own."""
+    if m.hit.family != "operation" or not set(m.hit.rule.modes) <= {"search", "seize"} or not ops:
+        return None
+    last = ops[-1]
+    if (
+        last.kind != "event"
+        or last.family not in ("violence", "military")
+        or m.sentence - last.last_sentence > 2
+    ):
+        return None
+    s = doc.sentences[m.sentence]
+    window = doc.text[max(s.start, m.hit.start - 40) : min(s.end, m.hit.end + 40)]
+    return last if _THE_SCENE.search(window) else None
 
 
 def _told_before(ops: list[Operation], m: Mention) -> Operation | None:
@@ -579,6 +599,11 @@ def group(doc: Document) -> list[Operation]:
                     op = Operation(m.hit.family, "background", section)
                     op.add(m)
                     ops.append(op)
+                continue
+            scene = _scene_of(ops, doc, m)
+            if scene is not None:
+                scene.add(m)  # "troops later searched the site and found weapons": the strike's aftermath
+                m.op = ops.index(scene)
                 continue
             target = _target(ops, doc, m)
             if target is not None:

@@ -158,6 +158,7 @@ _STANDALONE = re.compile(r"\b(?:all|the|both|those|these|other|remaining)\s+$", 
 
 
 _NOUN_AFTER_UNIT = re.compile(r"\s+[\w-]+\s+(?P<noun>[A-Za-z]+)\b")
+_NOUN_TWO_AFTER_UNIT = re.compile(r"\s+[\w-]+\s+[\w-]+\s+(?P<noun>[A-Za-z]+)\b")
 
 
 def _people(text: str, n: NumberMention, abs_end: int) -> bool:
@@ -167,9 +168,10 @@ def _people(text: str, n: NumberMention, abs_end: int) -> bool:
     unit = n.unit or ""
     if unit in PEOPLE_NOUNS or _OF_PEOPLE.match(text[abs_end : abs_end + 40]):
         return True
-    compound = _NOUN_AFTER_UNIT.match(text, abs_end)  # "7 police officers", "12 army soldiers"
-    if compound is not None and compound["noun"].lower() in PEOPLE_NOUNS:
-        return True
+    # "7 police officers", "12 army soldiers", "Four Kenyan police officers"
+    for compound in (_NOUN_AFTER_UNIT.match(text, abs_end), _NOUN_TWO_AFTER_UNIT.match(text, abs_end)):
+        if compound is not None and compound["noun"].lower() in PEOPLE_NOUNS:
+            return True
     if unit == "more" and _MORE_PEOPLE.match(text, abs_end):
         return True  # "two more were detained", "three more suspects"
     before = text[max(0, abs_end - len(n.text) - 12) : abs_end - len(n.text)]

@@ -713,8 +713,16 @@ def _distribute(text: str, clause_start: int, end: int, sites: list[SiteMention]
         for n in find_numbers(text[clause_start:end])
         if n.value is not None and not _is_age(text[clause_start:end], n.start)
     ]
-    if len(places) < 2 or not counts:
+    if len(places) < 2:
         return False
+    if not counts:
+        # "They had been arrested in Mulhouse and Nancy respectively": people named before, one
+        # place each
+        word = _RESPECTIVELY.search(text, clause_start, end)
+        span = (word.start(), word.end()) if word else (clause_start, end)
+        for site in places:
+            site.count, site.count_span = 1, span
+        return True
     if len(counts) == len(places):
         for site, n in zip(places, counts, strict=True):
             site.count, site.count_span = n.value, (clause_start + n.start, clause_start + n.end)

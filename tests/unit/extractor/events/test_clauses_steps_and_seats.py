@@ -343,3 +343,46 @@ def test_a_sentence_with_its_term_far_from_the_verb_is_still_a_sentence() -> Non
         "A court on Monday sentenced the founder of a cell dismantled in Fez in 2021 to 15 years in prison."
     )
     assert event.subtype == "conviction_sentence"
+
+
+def test_respectively_after_places_gives_the_people_named_before_one_place_each() -> None:
+    found = events(
+        "Two men were charged in Paris on Friday with terrorist conspiracy. They had been arrested on "
+        "Monday in Lille and Metz respectively."
+    )
+    arrest = of_subtype(found, "arrest")
+    assert {s.name: s.count for s in arrest.sites} == {"Lille": 1, "Metz": 1}
+    assert quantity(arrest, "arrested") == 2
+
+
+def test_the_third_of_a_count_is_one_at_its_place_and_no_more_than_the_count() -> None:
+    (event,) = events(
+        "Police arrested three people in Oslo and Bergen on Monday on suspicion of terrorism. Two of them "
+        "were detained in Oslo. The third was arrested in Bergen."
+    )
+    assert {s.name: s.count for s in event.sites} == {"Oslo": 2, "Bergen": 1}
+    assert quantity(event, "arrested") == 3
+
+
+def test_a_vehicle_striking_a_roadside_bomb_is_an_attack_that_killed_its_passengers() -> None:
+    (event,) = events(
+        "Three Malian army soldiers were killed when their truck struck a roadside bomb near Gao on Friday."
+    )
+    assert event.subtype == "attack"
+    assert quantity(event, "killed") == 3
+
+
+def test_the_group_the_police_blamed_is_the_perpetrator_of_its_own_country() -> None:
+    (event,) = events(
+        "Two police officers were killed when gunmen attacked a patrol in Garissa on Monday. Police blamed "
+        "al-Shabaab for the attack."
+    )
+    assert [(a.name, a.country) for a in event.actors] == [("al-Shabaab", "SOM")]
+
+
+def test_a_search_of_the_site_after_a_strike_is_the_strikes_aftermath() -> None:
+    found = events(
+        "A drone strike killed four militants near Kidal on Sunday, the army said. Soldiers later searched "
+        "the site and seized rifles."
+    )
+    assert [m.subtype for m in found] == ["airstrike"]
