@@ -119,9 +119,9 @@ def term_each(pipeline: Pipeline, rng: Any, faults: list[str]) -> None:
 
 
 def stop_past_session(pipeline: Pipeline, rng: Any, faults: list[str]) -> None:
-    """SIGSTOP of the sink, then of the extractor, past the session timeout, then SIGCONT: each is
-    evicted from its group while frozen and must neither write what it no longer owns nor stall."""
-    for name in ("sink", "extractor"):
+    """SIGSTOP of every service in turn, past the session timeout, then SIGCONT: each is evicted
+    from its group while frozen and must neither write what it no longer owns nor stall."""
+    for name in rng.sample(SERVICES, len(SERVICES)):
         _at(rng, 1.0, 3.0)
         if pipeline.signal(name, signal.SIGSTOP):
             time.sleep(SESSION_S + 3)
