@@ -1033,6 +1033,71 @@ ARTICLES: dict[str, dict[str, object]] = {
             "The army said it had sent reinforcements to the area.",
         ],
     },
+    "hw-90": {
+        "outlet": "Iberwire",
+        "url": "https://www.iberwire.example/2024/02/09/guardia-civil-five-held-four-provinces/",
+        "published": "2024-02-09T12:45:00+01:00",
+        "title": "Guardia Civil holds five in four provinces over jihadist recruitment",
+        "paragraphs": [
+            "MADRID, Feb 9 (Iberwire) - The Guardia Civil detained five people in the provinces of Barcelona, Girona, Murcia and Almeria on Thursday in an operation against a network that recruited fighters for the Islamic State, the Interior Ministry said.",
+            "Two of the suspects were held in Barcelona province and one in each of the other three.",
+            "The network had sent at least two young men to Syria, investigators said.",
+        ],
+    },
+    "hw-91": {
+        "outlet": "Sahel Dispatch",
+        "url": "https://www.saheldispatch.example/burkina/2024/08/27/barsalogho-trench-attack/",
+        "published": "2024-08-27T11:20:00+00:00",
+        "title": "Hundreds feared dead in attack on civilians digging trenches in Barsalogho",
+        "paragraphs": [
+            "OUAGADOUGOU - Jihadists killed at least 200 people, many of them civilians digging defensive trenches, in an attack on the town of Barsalogho in central Burkina Faso on Saturday, security sources and aid workers said.",
+            "JNIM said in a statement that its fighters had carried out the attack, which it said targeted militia members.",
+            "The government has not given a toll. It was one of the deadliest attacks in the country since 2015.",
+        ],
+    },
+    "hw-92": {
+        "outlet": "Brussels Metro News",
+        "url": "https://www.brusselsmetro.example/2023/10/18/brussels-shooting-suspect-killed/",
+        "published": "2023-10-18T09:30:00+02:00",
+        "title": "Gunman who killed two Swedes in Brussels shot dead by police",
+        "paragraphs": [
+            "BRUSSELS - Belgian police on Tuesday morning shot dead the gunman who killed two Swedish football fans in central Brussels on Monday evening, the interior minister said.",
+            "The 45-year-old Tunisian man, who had pledged allegiance to the Islamic State in a video, was found in a cafe in Schaerbeek and died of his wounds in hospital.",
+            "A third Swede was seriously wounded in Monday's attack, near the Place Sainctelette.",
+        ],
+    },
+    "hw-93": {
+        "outlet": "Maghreb Press Digest",
+        "url": "https://www.maghrebpressdigest.example/revue/2024/06/15/algeria-two-terrorists-surrender/",
+        "published": "2024-06-15T09:00:00+01:00",
+        "title": "Algeria: two terrorists surrender to the army in Tamanrasset",
+        "paragraphs": [
+            "Two terrorists surrendered to the military authorities in Tamanrasset on Thursday, bringing to 12 the number of militants who have given themselves up since the start of the year, the defence ministry said in its bulletin.",
+            "They handed over two Kalashnikov rifles and ammunition, the ministry said.",
+            "In the same period, army detachments arrested 21 support elements of terrorist groups in several operations across the country.",
+        ],
+    },
+    "hw-94": {
+        "outlet": "Euro Security Review",
+        "url": "https://www.eurosecurityreview.example/2024/07/02/italy-expels-bosnian-preacher/",
+        "published": "2024-07-02T15:00:00+02:00",
+        "title": "Italy expels preacher to Bosnia after radicalisation probe",
+        "paragraphs": [
+            "ROME - Italy has expelled a 38-year-old preacher of Bosnian nationality who lived in the province of Treviso, the interior ministry said on Tuesday.",
+            "He was escorted on Monday to the border crossing at Trieste and handed over to the Slovenian police for his transfer to Sarajevo.",
+            "Since January 2023, 140 foreigners have been expelled from Italy for state security reasons, the ministry said.",
+        ],
+    },
+    "hw-95": {
+        "outlet": "Northern Nigeria Monitor",
+        "url": "https://www.nnmonitor.example/news/2024/10/21/zamfara-bandits-airstrike/",
+        "published": "2024-10-21T08:00:00+01:00",
+        "title": "Air force says strikes killed bandit leader in Zamfara",
+        "paragraphs": [
+            "GUSAU - The Nigerian Air Force said on Sunday that an air strike on Friday had killed a notorious bandit leader and about 30 of his fighters in the Tsafe area of Zamfara state.",
+            "Residents could not confirm the toll. Bandits have killed and kidnapped thousands of people in north-west Nigeria in recent years.",
+        ],
+    },
 }
 
 PAGE = """<!DOCTYPE html>
