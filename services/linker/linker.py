@@ -36,6 +36,7 @@ from schemas.events import EventMention, EventTime, Quantity, Site
 from schemas.ontology import SUBTYPE_RANK, family_of
 from services.linker.similarity import (
     counts_conflict,
+    counts_far_apart,
     counts_score,
     overlap,
     place_score,
@@ -193,6 +194,14 @@ class Linker:
         if mention.sites and cluster.sites and place == 0:
             return None  # both name where it happened, and nowhere in common: another operation
         if counts_conflict(mention_counts, cluster_counts) and not places_agree:
+            return None
+        if (
+            places_agree
+            and _other_day(mention.time, cluster.time)
+            and counts_far_apart(mention_counts, cluster_counts)
+        ):
+            # "one man arrested in Granollers on Tuesday", "five held in four provinces on Thursday":
+            # the same area, another day and another number of people is a look-alike operation
             return None
         if time == "compatible" and places_agree:
             rule = "time+place"
@@ -380,3 +389,16 @@ def _add_conflict(
         update={"values": [*existing.values, str(value)], "mention_ids": [*existing.mention_ids, mention_id]}
     )
     return [updated if c is existing else c for c in conflicts]
+
+
+def _other_day(a: EventTime, b: EventTime) -> bool:
+    """Both are single, known days, and not the same one."""
+    return (
+        a.precision == "day"
+        and b.precision == "day"
+        and a.start is not None
+        and b.start is not None
+        and (a.end or a.start) == a.start
+        and (b.end or b.start) == b.start
+        and a.start != b.start
+    )

@@ -85,6 +85,14 @@ def counts_conflict(a: dict[str, int], b: dict[str, int]) -> bool:
     return any(a[k] != b[k] for k in set(a) & set(b))
 
 
+def counts_far_apart(a: dict[str, int], b: dict[str, int]) -> bool:
+    """A count kind both report differs by more than one and by a factor of two or more: not one
+    outlet's rounding of another's ("four" and "five" are one operation; "one" and "five" are not)."""
+    return any(
+        abs(a[k] - b[k]) > 1 and max(a[k], b[k]) >= 2 * max(1, min(a[k], b[k])) for k in set(a) & set(b)
+    )
+
+
 def text_score(a: str, b: str) -> float:
     """Cosine of the two evidence texts' content-word sets (words of 4+ letters, accent-folded):
     two wordings of one story share its names, places and numbers, not its phrasing."""

@@ -51,6 +51,7 @@ _PERIOD = re.compile(
     r"|\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:past|last|preceding|previous|first|latest)\s+(?:\w+\s+)?(?:days|weeks|months|years|decades?)\b"
     r"|\b(?:in|within)\s+(?:less|more)\s+than\s+(?:\w+\s+)?(?:days|weeks|months|years)\b"
     r"|\bin\s+recent\s+(?:years|months|weeks)\b|\bevery\s+year\b|\beach\s+year\b|\bper\s+year\b"
+    r"|\b(?:in|over|during)\s+the\s+same\s+period\b"  # the period a total before it named
     r"|\bbetween\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})"
     r"\s+and\s+\w+",
     re.I,

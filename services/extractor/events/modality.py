@@ -127,7 +127,9 @@ _GERUND_CONTEXT = re.compile(
     re.I,
 )
 _BARE_PLURAL_BEFORE = re.compile(
-    r"\b(?:of|for|on|to|with|by|against|among)\s+(?:[a-z-]+\s+)?(?:nationals|people|men|women|migrants|prisoners"
+    # a bare plural has no determiner: "Two of the suspects were held" is a part of people met before
+    r"\b(?:of|for|on|to|with|by|against|among)\s+(?:(?!(?:the|these|those|their|its|his|her)\b)[a-z-]+\s+)?"
+    r"(?:nationals|people|men|women|migrants|prisoners"
     r"|convicts|suspects|individuals|persons|foreigners|citizens|extremists|jihadists|militants|fighters)\s+$"
 )
 # "a plan to collect weapons hidden in Europe for attacks on ...": what a plan's means were for

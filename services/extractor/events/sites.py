@@ -575,7 +575,9 @@ def assign_counts(
     for bound in bounds:
         clause_sites = [s for s in sites if cursor <= s.start < bound and s.role == "event_site"]
         clause = text[cursor:bound]
-        acting = any(cursor <= s < bound for s, _ in triggers)
+        # "Two of the suspects were held in Barcelona province": a passive verb of custody with no
+        # trigger of its own still tells where the record's people were taken
+        acting = any(cursor <= s < bound for s, _ in triggers) or bool(_HELD_CLAUSE.search(clause))
         if killed:  # "Five soldiers were killed in Diffa" counts; "wounded three in Mubi" does not
             acting = _DEATH.search(clause) is not None
         counts = [
@@ -628,7 +630,9 @@ _ONE_EACH_IN = re.compile(r"\bone\s+each\s+in\b", re.I)
 # "one in each city", "One suspect was held in each town": one person at each of the record's places
 _ONE_IN_EACH = re.compile(
     r"\bone\b[^.;]{0,40}?\bin\s+each\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?"
-    r"(?:cit(?:y|ies)|towns?|villages?|places?|provinces?|regions?|districts?|localit(?:y|ies)|municipalit(?:y|ies))\b",
+    r"(?:cit(?:y|ies)|towns?|villages?|places?|provinces?|regions?|districts?|localit(?:y|ies)|municipalit(?:y|ies))\b"
+    # "Two were held in Barcelona and one in each of the other three": the places still without a count
+    r"|\bone\s+in\s+each\s+of\s+the\s+(?:other|remaining)\b",
     re.I,
 )
 
@@ -646,16 +650,22 @@ def distribute_each(text: str, spans: list[tuple[int, int]], sites: list[SiteMen
                 if each_in.end() <= site.start < clause_end and site.count is None:
                     site.count, site.count_span = 1, (each_in.start(), each_in.end())
         in_each = _ONE_IN_EACH.search(text, start, end)
-        if in_each is not None and sum(1 for s in places if s.count is None) >= 2:
-            for site in places:
-                if site.count is None:
-                    site.count, site.count_span = 1, (in_each.start(), in_each.end())
+        # a place named twice keeps the count one of its mentions has ("Two ... in Barcelona")
+        counted = {s.name for s in places if s.count is not None}
+        open_places = [s for s in places if s.count is None and s.name not in counted]
+        if in_each is not None and len({s.name for s in open_places}) >= 2:
+            for site in open_places:
+                site.count, site.count_span = 1, (in_each.start(), in_each.end())
 
 
 _DEATH = re.compile(
     r"\b(?:killed|killing|dead|died|massacred|murdered|lives|death|deaths|slain|executed)\b", re.I
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_HELD_CLAUSE = re.compile(
+    r"\b(?:were|was|had\s+been|have\s+been)\s+(?:held|detained|arrested|apprehended|picked\s+up|taken\s+into\s+custody)\b",
+    re.I,
+)
 _ONE_PERSON = re.compile(
     r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|suspect|minor|youth|teenager|national|citizen|person|individual"
     r"|[\w]+-year-old)\b"

@@ -164,3 +164,22 @@ def test_time_and_place_comparisons() -> None:
     fez = Site(text="Fez", name="Fes", country="MAR", lat=34.03, lon=-5.0, precision="city")
     oujda = Site(text="Oujda", name="Oujda", country="MAR", lat=34.68, lon=-1.91, precision="city")
     assert not same_site(fez, oujda)
+
+
+def test_the_same_area_on_another_day_with_a_far_other_count_is_a_look_alike_not_one_event() -> None:
+    jan_23 = EventTime(start=date(2023, 1, 23), end=date(2023, 1, 23), precision="day")
+    linker = Linker()
+    first = linker.link(_mention("m1", jan_23, [ALMERIA], arrested=1), "a.example")
+    other = linker.link(_mention("m2", JAN_25, [ALMERIA], arrested=5), "b.example")
+    assert first is not None and other is not None and other.created  # two operations
+    close = linker.link(_mention("m3", JAN_25, [ALMERIA], arrested=4), "c.example")
+    assert close is not None and close.cluster.event_id == other.cluster.event_id  # 4 and 5: one report each
+
+
+def test_counts_far_apart_needs_more_than_one_and_a_factor_of_two() -> None:
+    from services.linker.similarity import counts_far_apart
+
+    assert counts_far_apart({"arrested": 1}, {"arrested": 5})
+    assert not counts_far_apart({"arrested": 4}, {"arrested": 5})
+    assert not counts_far_apart({"arrested": 10}, {"arrested": 14})
+    assert not counts_far_apart({"arrested": 1}, {"killed": 9})

@@ -386,3 +386,28 @@ def test_a_search_of_the_site_after_a_strike_is_the_strikes_aftermath() -> None:
         "the site and seized rifles."
     )
     assert [m.subtype for m in found] == ["airstrike"]
+
+
+def test_one_in_each_of_the_other_places_leaves_the_counted_place_its_count() -> None:
+    (event,) = events(
+        "Police detained six people in the provinces of Malaga, Cadiz, Seville and Huelva on Monday on "
+        "suspicion of recruiting for a jihadist group. Three of the suspects were held in Malaga province "
+        "and one in each of the other three."
+    )
+    assert {s.name: s.count for s in event.sites} == {"Málaga": 3, "Cadiz": 1, "Sevilla": 1, "Huelva": 1}
+
+
+def test_part_of_the_people_met_before_held_somewhere_is_no_generic_remark() -> None:
+    (event,) = events(
+        "The Guardia Civil detained five people in the provinces of Barcelona and Girona on Thursday. Two of "
+        "the suspects were held in Barcelona."
+    )
+    assert {s.name: s.count for s in event.sites}["Barcelona"] == 2
+
+
+def test_a_count_in_the_same_period_as_a_total_before_it_is_a_total() -> None:
+    found = records(
+        "Police dismantled two jihadist cells in Fez on 3 January. In the same period, officers arrested 30 "
+        "people across the country."
+    )
+    assert [m.record_kind for m in found] == ["event", "aggregate"]
