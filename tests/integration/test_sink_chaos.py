@@ -20,14 +20,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaProducer
 
 from schemas import encode
 from services.common.kafka import ensure_topics
 from services.common.settings import settings_to_env
-from services.common.topics import TopicNames, app_id
+from services.common.topics import TopicNames
 from services.sink.storage import LocalStorage
 from services.sink.tables import TABLES
+from tests.chaos.harness import CommitSampler
 from tests.factories import article
 from tests.integration.conftest import wait_until
 from tests.oracle import (
@@ -69,44 +70,6 @@ class Producer(threading.Thread):
             await producer.stop()
 
 
-class CommitSampler(threading.Thread):
-    """Samples the committed offsets, then the durable ranges; records any commit ahead of the files."""
-
-    def __init__(self, settings: Any, table_dir: Path) -> None:
-        super().__init__(daemon=True)
-        self.settings, self.table_dir = settings, table_dir
-        self.samples = 0
-        self.violations: list[str] = []
-        self.stop = threading.Event()
-
-    def run(self) -> None:
-        asyncio.run(self._run())
-
-    async def _run(self) -> None:
-        topic = TopicNames.from_settings(self.settings.kafka).articles
-        consumer = AIOKafkaConsumer(
-            bootstrap_servers=self.settings.kafka.bootstrap,
-            group_id=app_id(self.settings.kafka, "sink"),
-            enable_auto_commit=False,
-        )
-        await consumer.start()
-        try:
-            await consumer.topics()
-            partitions = sorted(consumer.partitions_for_topic(topic) or set())
-            while not self.stop.is_set():
-                committed = {p: await consumer.committed(TopicPartition(topic, p)) for p in partitions}
-                durable = {p: r[-1][1] + 1 for (t, p), r in file_ranges(self.table_dir).items() if t == topic}
-                for p, offset in committed.items():
-                    if offset is not None and offset > durable.get(p, 0):
-                        self.violations.append(
-                            f"partition {p}: committed {offset} > durable {durable.get(p, 0)}"
-                        )
-                self.samples += 1
-                await asyncio.sleep(0.2)
-        finally:
-            await consumer.stop()
-
-
 def test_twenty_kills_at_random_moments_lose_and_duplicate_nothing(
     make_settings: Any, tmp_path: Path
 ) -> None:
@@ -123,7 +86,7 @@ def test_twenty_kills_at_random_moments_lose_and_duplicate_nothing(
 
     producer = Producer(bootstrap, topics.articles)
     producer.start()
-    sampler = CommitSampler(settings, table_dir)
+    sampler = CommitSampler(settings)  # the chaos suite's: every table the sink writes
     sampler.start()
     log_path = tmp_path / "sink.log"
 
@@ -158,7 +121,7 @@ def test_twenty_kills_at_random_moments_lose_and_duplicate_nothing(
     finally:
         sink.send_signal(signal.SIGTERM)
         assert sink.wait(timeout=30) == 0
-        sampler.stop.set()
+        sampler.halt.set()
         sampler.join(timeout=10)
 
     rows = parquet_rows(table_dir, columns=["article_id", "src_partition", "src_offset"])
