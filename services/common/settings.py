@@ -179,10 +179,10 @@ class SinkSettings(_Section):
 
 class SupervisorSettings(_Section):
     stall_after_s: float = Field(
-        default=300.0,
+        default=600.0,
         gt=0,
         description="A service whose input waits while it commits nothing for this long is stalled: "
-        "`newswire run` restarts it, `newswire check --stall-window` fails",
+        "`newswire run` restarts it (longer than `fetcher.url_deadline_s`, one URL's longest handling)",
     )
     watch_interval_s: float = Field(
         default=10.0, gt=0, description="How often `newswire run` samples progress"
@@ -211,6 +211,17 @@ class Settings(BaseSettings):
         description="Where the compact gazetteer is cached (built at install)",
         json_schema_extra={"shown_default": "`$XDG_CACHE_HOME/newswire`, else `~/.cache/newswire`"},
     )
+
+    @model_validator(mode="after")
+    def _stall_window_composes(self) -> Settings:
+        # a fetcher may rightly commit nothing while one URL runs to its deadline (a slow host, its
+        # retries): a stall window shorter than that would restart a working fetcher
+        if self.supervisor.stall_after_s <= self.fetcher.url_deadline_s:
+            raise ValueError(
+                f"supervisor.stall_after_s ({self.supervisor.stall_after_s:g}) must be longer than "
+                f"fetcher.url_deadline_s ({self.fetcher.url_deadline_s:g})"
+            )
+        return self
 
 
 def load_settings(**overrides: Any) -> Settings:

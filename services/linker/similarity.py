@@ -41,7 +41,10 @@ def _widen(t: EventTime) -> tuple[date, date]:
     assert t.start is not None
     end = t.end or t.start
     slack = TOLERANCE.get(t.precision, timedelta(0))
-    return t.start - slack, end + slack
+    # a date at either end of the calendar (a hostile page's "year 9999") must not overflow
+    low = t.start - slack if t.start - date.min >= slack else date.min
+    high = end + slack if date.max - end >= slack else date.max
+    return low, high
 
 
 def same_site(a: Site, b: Site) -> bool:

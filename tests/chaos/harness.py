@@ -427,7 +427,13 @@ def chaos_settings(make_settings: Any, **sections: Any) -> Settings:
     base: dict[str, Any] = {
         "kafka": {"session_timeout_s": 6.0, "rebalance_timeout_s": 6.0, "heartbeat_interval_s": 1.0},
         "sink": {"max_records": 25, "idle_flush_s": 0.3},
-        "fetcher": {"allow_private_networks": True, "host_rate_per_s": 0, "retry_backoff_s": 0.2},
+        "fetcher": {
+            "allow_private_networks": True,
+            "host_rate_per_s": 0,
+            "retry_backoff_s": 0.2,
+            "url_deadline_s": 30.0,  # so that the short stall window below composes
+            "robots_error_ttl_s": 10.0,
+        },
         "supervisor": {"stall_after_s": 45.0, "watch_interval_s": 3.0},
     }
     for name, values in sections.items():

@@ -183,3 +183,13 @@ def test_counts_far_apart_needs_more_than_one_and_a_factor_of_two() -> None:
     assert not counts_far_apart({"arrested": 4}, {"arrested": 5})
     assert not counts_far_apart({"arrested": 10}, {"arrested": 14})
     assert not counts_far_apart({"arrested": 1}, {"killed": 9})
+
+
+def test_dates_at_the_ends_of_the_calendar_compare_without_overflow() -> None:
+    # found by the stage-boundary property test: the two-day slack overflowed date.min / date.max
+    first_day = EventTime(start=date(1, 1, 1), end=date(1, 1, 1), precision="day")
+    last_day = EventTime(start=date(9999, 12, 31), end=date(9999, 12, 31), precision="day")
+    assert time_verdict(first_day, last_day) == "conflict"
+    linker = Linker()
+    assert linker.link(_mention("m1", last_day, [ALMERIA]), "a.example") is not None
+    assert linker.link(_mention("m2", last_day, [ALMERIA]), "b.example") is not None
