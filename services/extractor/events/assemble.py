@@ -184,9 +184,9 @@ class _Builder:
         self._country_counts = Counter(c for _, _, c in doc.countries)
         self.ops: list[Operation] = []
         self._time_cache: dict[int, TimeExpression | None] = {}
-        self._court_sites: dict[int, list[SiteMention]] = {}
         self._court_quantities: dict[int, list[Quantity]] = {}
         self._built_sites: dict[int, list[SiteMention]] = {}  # each record's sites, once built
+        self._claimed_hits: set[int] | None = None  # the triggers some record holds (see belongs)
 
     # ---- places -------------------------------------------------------------------------------
 
@@ -254,39 +254,45 @@ class _Builder:
                 return frozenset(anchor.hit.rule.modes)
             if i in op.spans and not op.spans[i][0] <= anchor.start < op.spans[i][1]:
                 return frozenset()  # a trigger of another part of the sentence claims nothing in ours
-            if anchor.hit.rule.reference_only and not any(
-                m.hit is anchor.hit for o in self.ops for m in o.mentions
-            ):
+            if anchor.hit.rule.reference_only and id(anchor.hit) not in self._claimed():
                 return frozenset()  # "In a separate operation in X, guards arrested": a word of no record
             return None
         return None
+
+    def _claimed(self) -> set[int]:
+        """The triggers held by some record (``self.ops`` is set once, before any record is built)."""
+        if self._claimed_hits is None:
+            self._claimed_hits = {id(m.hit) for o in self.ops for m in o.mentions}
+        return self._claimed_hits
 
     def build(self, op: Operation) -> EventMention | None:
         doc, text = self.doc, self.text
         record = self._record(op)
         spans = [op.spans.get(i, (doc.sentences[i].start, doc.sentences[i].end)) for i in op.sentences]
         sites = self._sites_of(op, record)
-        if record.family == "court":
-            if not sites:
-                sites = self._court_seat(op)
-            if not sites and (step := self._previous_court_step(op)) is not None:
+        step = self._previous_court_step(op) if record.family == "court" else None
+        if record.family == "court" and not sites:
+            sites = self._court_seat(op)
+            if not sites and step is not None:
                 # "An investigating judge ordered him held": the court that charged him, where it sits
-                sites = [replace(x) for x in self._court_sites.get(id(step), [])]
-            self._court_sites[id(op)] = sites
+                sites = [replace(x) for x in self._built_sites.get(id(step), [])]
         if record.family == "operation" and not sites:
             sites = self._attack_site(op)
         quantities = self._quantities(op, record, sites, spans)
-        if record.family == "court" and not any(q.kind == "other" for q in quantities):
-            step = self._previous_court_step(op)
-            if step is not None and step.head.sentence == op.head.sentence:
-                # "Three of them were charged today and placed in pre-trial detention": one subject
-                quantities += [q for q in self._court_quantities.get(id(step), []) if q.kind == "other"]
+        if (
+            step is not None
+            and step.head.sentence == op.head.sentence
+            and not any(q.kind == "other" for q in quantities)
+        ):
+            # "Three of them were charged today and placed in pre-trial detention": one subject
+            quantities += [q for q in self._court_quantities.get(id(step), []) if q.kind == "other"]
         if record.family == "court":
             self._court_quantities[id(op)] = quantities
         sites = _single_site_count(sites, quantities, record.family, self.text)
         self._built_sites[id(op)] = sites
-        actors = self._actors(op, record, sites)
-        groups = self._groups(op)
+        claimant = self._claimant(op)
+        actors = self._actors(op, record, sites, claimant)
+        groups = [claimant] if claimant is not None else self._groups(op)
         when = self._time(op)
         self._time_cache[id(op)] = when
         window = " ".join(text[s:e] for s, e in spans)
@@ -655,7 +661,9 @@ class _Builder:
 
     # ---- actors -------------------------------------------------------------------------------------
 
-    def _actors(self, op: Operation, record: _Record, sites: list[SiteMention]) -> list[Actor]:
+    def _actors(
+        self, op: Operation, record: _Record, sites: list[SiteMention], claimant: ActorMention | None
+    ) -> list[Actor]:
         doc = self.doc
         in_op = [a for i in op.sentences for a in doc.actors_in(i)]
         # where people were sent is not who sent them ("Italy expelled two Tunisians to Tunis")
@@ -664,7 +672,6 @@ class _Builder:
         if subject is not None and record.family != "violence":
             site_countries = [subject, *site_countries]
         if record.family in ("violence", "release") and record.subtype != "airstrike":
-            claimant = self._claimant(op)
             groups = [claimant] if claimant else [a for a in in_op if a.kind == "group"]
             rescuers = self._rescuers(op, in_op) if record.family == "release" else []
             if not groups and not rescuers:
@@ -826,9 +833,6 @@ class _Builder:
                 if a.kind == "group" and not _MEDIA_OUTLET.match(self.text[a.end : a.end + 20])
             ]
 
-        claimant = self._claimant(op)
-        if claimant is not None:
-            return [claimant]
         found = groups_in(op.sentences)
         if not found:
             paragraph = doc.sentences[op.head.sentence].paragraph

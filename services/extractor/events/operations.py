@@ -276,11 +276,10 @@ def _target(ops: list[Operation], doc: Document, m: Mention) -> Operation | None
 
 # "killed 50 militants on Tuesday, a day after fighters attacked a post": the clause tells another
 # action, the interval says so even when both are of one family
-_INTERVAL_CLAUSE = re.compile(
-    r",\s+(?:a|an|one|two|three|four|five|six|seven|\d+|several|a\s+few)\s+(?:hours?|days?|weeks?|months?)\s+"
-    r"(?:after|before)\s+",
-    re.I,
+_INTERVAL = (
+    r"(?:a|an|one|two|three|four|five|six|seven|\d+|several|a\s+few)\s+(?:hours?|days?|weeks?|months?)"
 )
+_INTERVAL_CLAUSE = re.compile(rf",\s+{_INTERVAL}\s+(?:after|before)\s+", re.I)
 
 
 def _interval_clause_before(doc: Document, op: Operation, m: Mention) -> bool:
@@ -400,11 +399,7 @@ _OTHER_PEOPLE_CLAUSE = re.compile(
     re.I,
 )
 # "charged on Saturday ..., two days after he was arrested": an earlier step told in a time clause
-_EARLIER_STEP_CLAUSE = re.compile(
-    r",\s+(?:(?:a|an|one|two|three|four|five|six|seven|\d+|several|a\s+few)\s+(?:hours?|days?|weeks?|months?)\s+)?"
-    r"(?:after|since)\s+",
-    re.I,
-)
+_EARLIER_STEP_CLAUSE = re.compile(rf",\s+(?:{_INTERVAL}\s+)?(?:after|since)\s+", re.I)
 
 
 def _same_clause(doc: Document, a: Mention, b: Mention) -> bool:
