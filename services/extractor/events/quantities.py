@@ -208,6 +208,15 @@ _AND_ONE_MORE = re.compile(
 )
 
 
+def _one_more_person(quantity: Quantity, start: int, end: int, text: str) -> Quantity:
+    """``quantity`` plus the one person listed beside its number, its span ``text[start:end]``."""
+    if quantity.value is None:
+        return quantity
+    return quantity.model_copy(
+        update={"value": quantity.value + 1, "span": Span(start=start, end=end, text=text[start:end])}
+    )
+
+
 def _coordinated(text: str, earlier: Quantity, start: int) -> bool:
     """A count that follows ``earlier`` in one list: "12 soldiers and at least 20 civilians"."""
     return earlier.span is not None and bool(_COORDINATED_COUNT.match(text[earlier.span.end : start]))
@@ -265,25 +274,10 @@ def counts(
                 if kind in ("killed", "injured")
                 else None
             )
-            if one_before is not None and this.value is not None and this.span is not None:
-                this = this.model_copy(
-                    update={
-                        "value": this.value + 1,
-                        "span": Span(
-                            start=one_before.start(),
-                            end=this.span.end,
-                            text=text[one_before.start() : this.span.end],
-                        ),
-                    }
-                )
-            if one_more is not None and this.value is not None and this.span is not None:
-                end = one_more.end()
-                this = this.model_copy(
-                    update={
-                        "value": this.value + 1,
-                        "span": Span(start=this.span.start, end=end, text=text[this.span.start : end]),
-                    }
-                )
+            if one_before is not None and this.span is not None:
+                this = _one_more_person(this, one_before.start(), this.span.end, text)
+            if one_more is not None and this.span is not None:
+                this = _one_more_person(this, this.span.start, one_more.end(), text)
             target.setdefault(kind, this)
         if family in ("removal", "release", "court") and "other" not in out:
             # "A Moroccan citizen was expelled today", "charged him", "ordered her held"
