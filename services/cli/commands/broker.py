@@ -28,13 +28,18 @@ def run(args: argparse.Namespace) -> int:
     # SIGTERM (a supervisor, systemd, docker stop) stops the broker child like Ctrl-C does; with
     # Python's default handler the process died at once and left Tansu bound to the port
     signal.signal(signal.SIGTERM, _stop)
-    with EmbeddedBroker(port=args.port) as broker:
+    broker = EmbeddedBroker(port=args.port)
+    # The interrupt may come while the broker is still starting (its port already answers): the
+    # child is stopped then too, not only once the loop below runs
+    try:
+        broker.start()
         print(
             f"broker listening on {broker.bootstrap} (Tansu, in-memory storage); Ctrl-C to stop", flush=True
         )
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            pass
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        broker.stop()
     return 0
