@@ -56,9 +56,18 @@ def page_from_body(
     )
 
 
+def article_id_of(url: str) -> str:
+    """The ``article_id`` of a page fetched from ``url``: the hash of its canonical form."""
+    return article_id(_canonical(url))
+
+
 def with_url(page: FetchedPage, url: str) -> FetchedPage:
     """``page`` as fetched from ``url`` (a saved file whose own canonical link names it)."""
-    canonical = _canonical(url)
     return page.model_copy(
-        update={"url": url, "final_url": url, "canonical_url": canonical, "article_id": article_id(canonical)}
+        update={
+            "url": url,
+            "final_url": url,
+            "canonical_url": _canonical(url),
+            "article_id": article_id_of(url),
+        }
     )

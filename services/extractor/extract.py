@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from importlib.metadata import version
 from typing import Any
 
@@ -24,7 +25,7 @@ from services.extractor.compositions import drop_other_articles, headline_articl
 from services.extractor.container import drop_trailing_outside_container, locate
 from services.extractor.headings import heading_contexts, restore_headings
 from services.extractor.lines import strip_chrome_lines
-from services.extractor.metadata import PageMetadata, read_metadata
+from services.extractor.metadata import PageMetadata, canonical_link, read_metadata
 from services.extractor.paragraphs import restore_dropped_paragraphs
 from services.extractor.parsing import parse_page
 
@@ -59,6 +60,7 @@ _TRAFILATURA_KEYS = (
 )
 
 
+@cache  # reading a distribution's metadata parses files: once per process, not per article
 def extractor_name() -> str:
     return f"trafilatura/{version('trafilatura')}"
 
@@ -74,6 +76,8 @@ class Extraction:
     continued: int = 0  # paragraphs added from containers continuing the kept one (chunks.py)
     restored_headings: int = 0  # section headings put back between kept paragraphs (headings.py)
     restored_paragraphs: int = 0  # the container's paragraphs put back (paragraphs.py)
+    page_url: str | None = None  # the page's own link, when asked to read it (url_from_page)
+    simhash: int | None = None  # the text's fingerprint, filled by the worker (neardup.simhash)
     events: list[EventMention] = field(default_factory=list)  # filled by the worker when asked
 
     # Convenience views used by the record builder and the CLI.
@@ -82,8 +86,14 @@ class Extraction:
         return self.metadata.title
 
 
-def extract(html: str, url: str | None, *, today: date | None = None) -> Extraction | None:
+def extract(
+    html: str, url: str | None, *, today: date | None = None, url_from_page: bool = False
+) -> Extraction | None:
     """Run trafilatura on ``html`` plus newswire's repairs and trimming; ``None`` when there is no main text.
+
+    ``url_from_page``: the page's own canonical link (or og:url), when it has one, stands for
+    ``url`` and is returned as ``page_url`` (a saved file names itself this way; reading it here
+    saves the caller a parse of its own).
 
     The page is parsed once for the common case: what is read from the page itself comes first,
     because trafilatura's extraction prunes the tree it is given. A second parse happens only for
@@ -92,6 +102,8 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
     tree = parse_page(html)
     if tree is None:
         return None
+    page_url = canonical_link(tree) if url_from_page else None
+    url = page_url or url
     metadata = read_metadata(tree, url, html=html, today=today)
     anchors = anchor_texts(tree)
     blocks = read_blocks(tree)
@@ -125,6 +137,7 @@ def extract(html: str, url: str | None, *, today: date | None = None) -> Extract
         continued=continued,
         restored_headings=restored,
         restored_paragraphs=restored_paragraphs,
+        page_url=page_url,
     )
 
 

@@ -269,6 +269,16 @@ def _clean(value: Any) -> str | None:
     return text or None
 
 
+def _canonical_link(tree: HtmlElement, meta: dict[str, str]) -> str | None:
+    canonical = tree.xpath('//link[@rel="canonical"]/@href')
+    return str(canonical[0]).strip() if canonical else _clean(meta.get("og:url"))
+
+
+def canonical_link(tree: HtmlElement) -> str | None:
+    """The page's own canonical link, else its og:url: what names a saved page."""
+    return _canonical_link(tree, _meta_values(tree))
+
+
 def read_metadata(
     tree: HtmlElement, url: str | None, *, html: str | None = None, today: date | None = None
 ) -> PageMetadata:
@@ -303,7 +313,6 @@ def read_metadata(
             if str(k).strip()
         ]
     section = meta.get("article:section") or _first(ld, "articleSection")
-    canonical = tree.xpath('//link[@rel="canonical"]/@href')
     language = tree.get("lang") or meta.get("content-language") or meta.get("og:locale")
     publisher = _names(_first(ld, "publisher"))
     (published, published_source), (modified, modified_source) = _dates(tree, url, latest, meta, ld, html)
@@ -314,7 +323,7 @@ def read_metadata(
         sitename=_clean(meta.get("og:site_name")) or (publisher[0] if publisher else None),
         description=_clean(meta.get("og:description")) or _clean(meta.get("description")),
         language=language.split("-")[0].split("_")[0].lower() if language else None,
-        canonical_url=str(canonical[0]).strip() if canonical else _clean(meta.get("og:url")),
+        canonical_url=_canonical_link(tree, meta),
         image_url=_clean(meta.get("og:image"))
         or _clean(meta.get("twitter:image"))
         or _clean(_first(ld, "image")),

@@ -34,9 +34,19 @@ class ExtractionPool:
         )
 
     async def extract(
-        self, html: str, url: str | None, events_for: EventContext | None = None
+        self,
+        html: str,
+        url: str | None,
+        events_for: EventContext | None = None,
+        *,
+        url_from_page: bool = False,
     ) -> Extraction | None:
-        future = self._pool.schedule(extract_page, args=(html, url, events_for), timeout=self._timeout_s)
+        future = self._pool.schedule(
+            extract_page,
+            args=(html, url, events_for),
+            kwargs={"url_from_page": url_from_page},
+            timeout=self._timeout_s,
+        )
         try:
             return await asyncio.wrap_future(future)
         except FutureTimeout as exc:

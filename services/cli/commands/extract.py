@@ -23,10 +23,18 @@ def register(sub: Subparsers) -> None:
         metavar="YYYY-MM-DD",
         help="date to use when a page declares none (default: the file's mtime)",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="worker processes extracting in parallel (default: every CPU this process may use)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from services.cli.extract import extract_command
 
-    return extract_command(settings_from(args), args.paths, url=args.url, published_at=args.published_at)
+    return extract_command(
+        settings_from(args), args.paths, url=args.url, published_at=args.published_at, workers=args.workers
+    )

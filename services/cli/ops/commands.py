@@ -14,13 +14,13 @@ from rich.progress import (
     MofNCompleteColumn,
     Progress,
     TextColumn,
-    TimeElapsedColumn,
     TimeRemainingColumn,
     TransferSpeedColumn,
 )
 from rich.table import Table
 
 from schemas import encode
+from services.cli.bars import files_progress
 from services.cli.ops import backfill, deadletters, offsets, reextract, topics
 from services.cli.ops import ingest as ingest_files
 from services.cli.ops.ranges import TimeRange, plan_range
@@ -200,11 +200,14 @@ def ingest(
     """Push saved pages into ``pages``; each is acknowledged by the broker before the next is read."""
     report = ingest_files.IngestReport()
     limits = settings.fetcher
+    total: int | None = None  # a WARC's record count is known only once it is read
     if html_dir is not None:
         if url_map is None:
             console.print("[red]--url-map FILE is required: which URL each saved page came from[/red]")
             return 2
-        pages = ingest_files.html_pages(html_dir, ingest_files.read_url_map(url_map), limits, report)
+        urls = ingest_files.read_url_map(url_map)
+        total = len(urls)
+        pages = ingest_files.html_pages(html_dir, urls, limits, report)
     else:
         pages = (page for path in warc for page in ingest_files.warc_pages(path, limits, report))
     topic = TopicNames.from_settings(settings.kafka).pages
@@ -214,10 +217,8 @@ def ingest(
         producer = BoundedProducer(settings.kafka, client_id=app_id(settings.kafka, "ingest"))
         await producer.start()
         try:
-            with Progress(
-                TextColumn("{task.description}"), MofNCompleteColumn(), TimeElapsedColumn(), console=console
-            ) as progress:
-                task = progress.add_task("pages sent", total=None)
+            with files_progress(console, total=total) as progress:
+                task = progress.add_task("pages sent", total=total)
                 for page in pages:
                     await producer.send(topic, encode(page), key=page.article_id.encode())
                     progress.advance(task)

@@ -24,7 +24,7 @@ from services.common.kafka import BoundedProducer, ensure_topics, reader_consume
 from services.common.partitions import partitions_of, read_partitions
 from services.common.settings import ExtractorSettings, KafkaSettings
 from services.common.topics import TopicNames, app_id
-from services.extractor.app import ArticleExtractor
+from services.extractor.articles import ArticleExtractor
 
 LIVE = "live"
 _TAG = re.compile(r"^[A-Za-z0-9_-]{1,40}$")

@@ -126,7 +126,7 @@ class EventExtractor:
         self, text: str, *, article_id: str, url: str, published_at: date | None, title: str | None = None
     ) -> list[EventMention]:
         doc = read(text, published_at, title, self.lexicon, self.actors)
-        if not any(doc.hits) and not mentions_combatants(text):
+        if not (doc.has_trigger_words and any(doc.hits)) and not mentions_combatants(text):
             return []  # most articles: no action reported, nothing more to do
         ops = group(doc)
         builder = _Builder(doc, self.places, article_id, url)

@@ -115,6 +115,14 @@ class Document:
         return self.text[s.start : s.end]
 
     @cached_property
+    def has_trigger_words(self) -> bool:
+        """Whether any sentence holds a trigger word: when none does, the actors (the costly part
+        of ``hits``) need not be found."""
+        return any(
+            self.lexicon.has_trigger_word(self.sentence_text(i).lower()) for i in range(len(self.sentences))
+        )
+
+    @cached_property
     def hits(self) -> list[list[Hit]]:
         """Triggers per sentence; a trigger word inside a named actor is the actor's name ("the RAID
         police unit", "Operation Sentinelle")."""

@@ -11,7 +11,7 @@ import trafilatura
 
 from services.common.settings import ExtractorSettings
 from services.demo.pages import EXTRA_CHROME, load_articles, render_article
-from services.extractor.app import build_article
+from services.extractor.articles import build_article
 from services.extractor.errors import EmptyArticle, ExtractionTimeout
 from services.extractor.extract import extract
 from services.extractor.lines import strip_chrome_lines
@@ -107,7 +107,7 @@ def test_short_extractions_are_rejected_as_empty() -> None:
     )
 
 
-def _slow_extract(html: str, url: str | None, events_for: object = None) -> None:
+def _slow_extract(html: str, url: str | None, events_for: object = None, *, url_from_page: bool = False) -> None:
     time.sleep(60)
 
 
