@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: demo test unit integration chaos lint typecheck schemas docs install clean bench-fetcher bench-extraction bench-events bench-sink
+.PHONY: demo test unit integration chaos lint typecheck schemas docs install clean bench-fetcher bench-extraction bench-events bench-sink bench-commands bench-linker
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -72,3 +72,15 @@ bench-events: $(STAMP)
 
 bench-sink: $(STAMP)
 	$(PY) scripts/bench_sink.py
+
+# Whole-process benchmarks beside their baselines (bench/commands.py; docs/benchmarks.md has the
+# tables): newswire extract against a trafilatura loop, the extractor service on a filled topic
+# (one and two processes) against one loop, newswire run over a local site against a bare loop.
+bench-commands: $(STAMP)
+	$(PY) bench/commands.py extract
+	$(PY) bench/commands.py extractor
+	$(PY) bench/commands.py pipeline
+
+# The linker with 10,000 / 100,000 / 1,000,000 events in its state.
+bench-linker: $(STAMP)
+	$(PY) bench/linker.py

@@ -13,17 +13,30 @@ under new names); they are never copied into the project.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gzip
 import itertools
+import json
 import platform
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))
 
-from processes import Variant, alternate, table  # noqa: E402
+from local_site import sitemap_url  # noqa: E402
+from local_site import url as site_url  # noqa: E402
+from processes import Variant, alternate, measure, table  # noqa: E402
+
+from services.cli.progress import count_parquet_rows  # noqa: E402
+from services.common.broker import EmbeddedBroker, free_port  # noqa: E402
+from services.common.kafka import reader_consumer  # noqa: E402
+from services.common.partitions import partitions_of  # noqa: E402
+from services.common.settings import KafkaSettings  # noqa: E402
+from services.common.topics import TopicNames  # noqa: E402
 
 EXTRACTION_DATA = ROOT.parent / "shared" / "bench-data" / "extraction"
 PYTHON = sys.executable
@@ -79,15 +92,149 @@ def bench_extract(sizes: list[int], runs: int) -> None:
     print(f"\n({platform.processor() or platform.machine()}, {platform.python_version()})")
 
 
+def _topic_total(bootstrap: str, topics: list[str]) -> int:
+    """Records on ``topics`` (the sum of their partitions' end offsets)."""
+
+    async def read() -> int:
+        kafka = KafkaSettings(bootstrap=bootstrap)
+        consumer = reader_consumer(kafka)
+        await consumer.start()
+        try:
+            tps = await partitions_of(consumer, topics)
+            return sum((await consumer.end_offsets(tps)).values())
+        finally:
+            await consumer.stop()
+
+    return asyncio.run(read())
+
+
+def bench_extractor_service(count: int, runs: int) -> None:
+    """The extractor service on a ``pages`` topic filled beforehand (one and two processes),
+    against ``bench/loops.py extract``: the same pages, the same work, one plain loop."""
+    with tempfile.TemporaryDirectory(prefix="newswire-bench-") as tmp, EmbeddedBroker() as broker:
+        folder = Path(tmp) / "pages"
+        folder.mkdir()
+        pages = saved_pages(folder, count)
+        url_map = Path(tmp) / "urls.json"
+        url_map.write_text(
+            json.dumps({p.name: f"https://bench{i % 50}.example.org/story/{i}" for i, p in enumerate(pages)})
+        )
+        env = {"NEWSWIRE_KAFKA__BOOTSTRAP": broker.bootstrap}
+        baseline = Variant(
+            "one loop: extract_page + build_article + encode",
+            [PYTHON, str(ROOT / "bench" / "loops.py"), "extract", str(folder), str(url_map)],
+        )
+        one = Variant("newswire extractor, 1 process", [NEWSWIRE, "extractor"], env)
+        two = Variant("newswire extractor, 2 processes (one group)", [NEWSWIRE, "extractor"], env)
+        for run in range(runs):
+            baseline.runs.append(measure(baseline.argv))
+            for copies, variant in ((1, one), (2, two)):
+                prefix = f"bench{run}x{copies}-"
+                names = TopicNames.from_settings(
+                    KafkaSettings(bootstrap=broker.bootstrap, topic_prefix=prefix)
+                )
+                ingest = [NEWSWIRE, "ingest", "--html-dir", str(folder), "--url-map", str(url_map)]
+                subprocess.run(
+                    [*ingest, "--topic-prefix", prefix, "--bootstrap", broker.bootstrap],
+                    check=True,
+                    capture_output=True,
+                )
+                outputs = [names.articles, names.deadletter]
+
+                def complete(outputs: list[str] = outputs) -> bool:
+                    return _topic_total(broker.bootstrap, outputs) >= count
+
+                result = measure(
+                    variant.argv,
+                    env={**variant.env, "NEWSWIRE_KAFKA__TOPIC_PREFIX": prefix},
+                    copies=copies,
+                    done=complete,
+                )
+                if result.returncode != 0:
+                    raise SystemExit(f"{variant.name} stopped before its output was complete")
+                variant.runs.append(result)
+        print(f"\n### extractor service on a pre-filled pages topic, {count} pages, median of {runs} runs\n")
+        print(table([baseline, one, two], items=count, baseline=baseline))
+
+
+def _rows(out: Path, tables: list[str]) -> int:
+    return sum(count_parquet_rows(out / table) for table in tables if (out / table).is_dir())
+
+
+def _pipeline_settings(out: Path) -> dict[str, str]:
+    """Politeness off (loopback hosts: no per-host delay) and the private network allowed; the
+    rest as a user runs it."""
+    return {
+        "NEWSWIRE_FETCHER__ALLOW_PRIVATE_NETWORKS": "true",
+        "NEWSWIRE_FETCHER__HOST_RATE_PER_S": "0",
+        "NEWSWIRE_SINK__OUT_DIR": str(out),
+    }
+
+
+def bench_pipeline(count: int, hosts: int, runs: int) -> None:
+    """``newswire run`` (fetcher, extractor, linker, sink on a broker) over a local site's
+    sitemaps, against ``bench/loops.py pipeline``: the same URLs fetched, extracted, linked and
+    written to Parquet by one process."""
+    with tempfile.TemporaryDirectory(prefix="newswire-bench-") as tmp:
+        folder = Path(tmp) / "pages"
+        folder.mkdir()
+        saved_pages(folder, count)
+        port = free_port("127.0.0.2")
+        site = subprocess.Popen(
+            [PYTHON, str(ROOT / "bench" / "local_site.py"), str(folder), str(hosts), str(port), str(count)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert site.stdout is not None and site.stdout.readline().strip() == "ready"
+            urls = Path(tmp) / "urls.txt"
+            urls.write_text("\n".join(site_url(n % hosts, port, n) for n in range(count)))
+            feeds = [arg for i in range(hosts) for arg in ("--feed", sitemap_url(i, port))]
+            baseline = Variant("bare loop: fetch, extract, events, link, Parquet", [])
+            pipeline = Variant("newswire run (4 services + broker)", [])
+            for run in range(runs):
+                out = Path(tmp) / f"loop-{run}"
+                baseline.runs.append(
+                    measure([PYTHON, str(ROOT / "bench" / "loops.py"), "pipeline", str(urls), str(out)])
+                )
+                out = Path(tmp) / f"run-{run}"
+                with EmbeddedBroker() as broker:
+
+                    def complete(out: Path = out) -> bool:
+                        return _rows(out, ["articles", "deadletter"]) >= count
+
+                    argv = [NEWSWIRE, "run", "--bootstrap", broker.bootstrap, *feeds]
+                    result = measure(argv, env=_pipeline_settings(out), done=complete, check_every_s=1.0)
+                if result.returncode != 0:
+                    raise SystemExit("newswire run stopped before every URL was in articles or deadletter")
+                pipeline.runs.append(result)
+            print(f"\n### whole pipeline, {count} pages on {hosts} loopback hosts, median of {runs} runs\n")
+            print(table([baseline, pipeline], items=count, baseline=baseline))
+        finally:
+            site.terminate()
+            site.wait()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="bench", required=True)
     extract = sub.add_parser("extract", help="newswire extract against a trafilatura loop")
     extract.add_argument("--pages", default="1,1000", help="comma-separated folder sizes")
     extract.add_argument("--runs", type=int, default=3)
+    service = sub.add_parser("extractor", help="the extractor service against the same work in one loop")
+    service.add_argument("--pages", type=int, default=1000)
+    service.add_argument("--runs", type=int, default=3)
+    pipeline = sub.add_parser("pipeline", help="newswire run against a bare loop doing the same")
+    pipeline.add_argument("--pages", type=int, default=3000)
+    pipeline.add_argument("--hosts", type=int, default=8)
+    pipeline.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     if args.bench == "extract":
         bench_extract([int(n) for n in args.pages.split(",")], args.runs)
+    elif args.bench == "extractor":
+        bench_extractor_service(args.pages, args.runs)
+    elif args.bench == "pipeline":
+        bench_pipeline(args.pages, args.hosts, args.runs)
 
 
 if __name__ == "__main__":

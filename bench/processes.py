@@ -10,10 +10,11 @@ harness alternates variants run by run and reports medians, never a single pass.
 from __future__ import annotations
 
 import os
+import signal
 import statistics
 import subprocess
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,8 +27,8 @@ SAMPLE_EVERY_S = 0.05
 class Run:
     wall_s: float
     cpu_s: float
-    parent_peak_mb: float
-    child_peak_mb: float  # the largest single child (a worker process)
+    parent_peak_mb: float  # the largest of the started processes
+    child_peak_mb: float  # the largest single child of theirs (a worker process)
     total_peak_mb: float  # the whole tree at its largest moment
     returncode: int
 
@@ -50,42 +51,69 @@ def _rss(process: psutil.Process) -> float:
         return 0.0
 
 
-def measure(argv: Sequence[str], *, env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
-    """One run of ``argv``, its output thrown away."""
+def measure(
+    argv: Sequence[str],
+    *,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    copies: int = 1,
+    done: Callable[[], bool] | None = None,
+    check_every_s: float = 0.5,
+) -> Run:
+    """One run of ``argv`` (``copies`` processes of it started together), output thrown away.
+
+    Without ``done`` the run ends when the processes exit. A service never exits by itself: with
+    ``done`` (checked every ``check_every_s``) the wall time is taken when it first holds, then
+    the processes get SIGTERM and are waited for."""
     started = time.perf_counter()
     before = os.times()
-    child = subprocess.Popen(
-        list(argv),
-        env={**os.environ, **(env or {})},
-        cwd=cwd,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    root = psutil.Process(child.pid)
+    children = [
+        subprocess.Popen(
+            list(argv),
+            env={**os.environ, **(env or {})},
+            cwd=cwd,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(copies)
+    ]
+    roots = {child.pid: psutil.Process(child.pid) for child in children}
     peaks: dict[int, float] = {}
     total_peak = 0.0
-    while child.poll() is None:
-        try:
-            tree = [root, *root.children(recursive=True)]
-        except psutil.NoSuchProcess:
-            break
+    finished_at: float | None = None
+    next_check = started + check_every_s
+    while any(child.poll() is None for child in children):
+        tree = []
+        for root in roots.values():
+            try:
+                tree += [root, *root.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                continue
         sizes = {p.pid: _rss(p) for p in tree}
         for pid, size in sizes.items():
             peaks[pid] = max(peaks.get(pid, 0.0), size)
         total_peak = max(total_peak, sum(sizes.values()))
+        if done is not None and time.perf_counter() >= next_check:
+            next_check = time.perf_counter() + check_every_s
+            if done():
+                finished_at = time.perf_counter()
+                for child in children:
+                    child.send_signal(signal.SIGTERM)
+                break
         time.sleep(SAMPLE_EVERY_S)
-    returncode = child.wait()
+    returncodes = [child.wait(timeout=120) for child in children]
     after = os.times()
-    wall = time.perf_counter() - started
+    wall = (finished_at or time.perf_counter()) - started
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
-    parent_peak = peaks.pop(child.pid, 0.0)
+    parent_peak = max((peaks.pop(pid, 0.0) for pid in roots), default=0.0)
     return Run(
         wall_s=wall,
         cpu_s=cpu,
         parent_peak_mb=parent_peak,
         child_peak_mb=max(peaks.values(), default=0.0),
         total_peak_mb=total_peak,
-        returncode=returncode,
+        # a service stopped once done exits as it may; one that ended before being done failed
+        returncode=max(returncodes) if done is None else (0 if finished_at else max(returncodes) or 1),
     )
 
 

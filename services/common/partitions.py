@@ -12,6 +12,7 @@ while reading may be read too; callers that need a hard limit give a stop offset
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import datetime
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 
@@ -68,3 +69,27 @@ async def read_partitions(
                 end = ends[tp] if stop is None else min(stop, ends[tp])
                 if tp in pending and not records and await consumer.position(tp) >= end:
                     pending.discard(tp)
+
+
+async def offset_for_time(consumer: AIOKafkaConsumer, tp: TopicPartition, when: datetime, end: int) -> int:
+    """The first offset whose record timestamp is >= ``when`` (``end`` when there is none).
+
+    A binary search over the records' timestamps, because ListOffsets-by-time is not implemented
+    everywhere (Tansu answers offset 0); it assumes timestamps grow with offsets, as a producer's
+    CreateTime does for one writer."""
+    target = int(when.timestamp() * 1000)
+    low = (await consumer.beginning_offsets([tp]))[tp]
+    high = end
+    while low < high:
+        middle = (low + high) // 2
+        consumer.seek(tp, middle)
+        records = (await consumer.getmany(tp, timeout_ms=5000, max_records=1)).get(tp, [])
+        if not records:
+            high = middle  # nothing readable at or after middle (a compacted or short partition)
+            continue
+        record = records[0]
+        if record.timestamp >= target:
+            high = middle
+        else:
+            low = record.offset + 1
+    return low

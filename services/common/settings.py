@@ -143,6 +143,12 @@ class LinkerSettings(_Section):
     metrics_port: int | None = Field(
         default=None, ge=0, le=65535, description="Prometheus endpoint; off if unset"
     )
+    horizon_days: int = Field(
+        default=180,
+        ge=0,
+        description="An event whose latest date is this many days behind the newest report seen leaves "
+        "the linker's memory (a later report of it starts a new event); 0 keeps every event",
+    )
 
 
 class SinkSettings(_Section):

@@ -27,6 +27,7 @@ Rule (event-extraction notes, "Dedup"; thresholds in ``similarity``):
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -110,11 +111,42 @@ class Assignment:
     created: bool
 
 
+# A report dated later than this past today is taken as dated today for the linker's clock, so one
+# record with a wrong year cannot age every event out of memory.
+CLOCK_SLACK = timedelta(days=1)
+
+
+def latest_date(cluster: EventCluster) -> date | None:
+    """The last day an event is known to concern: its time's end, or its latest report."""
+    days = [d for d in (cluster.time.end or cluster.time.start, cluster.last_reported_at) if d]
+    return max(days) if days else None
+
+
 class Linker:
-    def __init__(self) -> None:
+    """The clusters of the events seen, searched through the blocking index.
+
+    ``horizon_days``: an event whose latest date is that far behind the newest report seen (the
+    stream's clock, not the wall clock: a backfill of old news ages events as the live stream
+    did) leaves memory, and a later report of it starts a new event. Memory and the state
+    rebuilt on start (a restart reads every version on the clusters topic and keeps these) stay
+    bounded by the events of the horizon, not by the whole history.
+    ``None`` keeps every event (the offline commands: one folder, one evaluation).
+    """
+
+    def __init__(self, *, horizon_days: int | None = None) -> None:
         # the state: clusters by event id, and the blocking index (key -> event ids, oldest first)
         self._clusters: dict[str, EventCluster] = {}
         self._blocks: dict[str, list[str]] = {}
+        self._horizon = timedelta(days=horizon_days) if horizon_days else None
+        self._clock: date | None = None
+        self._ages: list[tuple[date, str]] = []  # min-heap of (latest date, event id); stale entries skipped
+
+    def __len__(self) -> int:
+        return len(self._clusters)
+
+    def clusters(self) -> Iterator[EventCluster]:
+        """The latest version of every event in memory."""
+        return iter(self._clusters.values())
 
     def restore(self, cluster: EventCluster) -> None:
         """Put back a cluster read from ``event-clusters`` (its latest version)."""
@@ -128,6 +160,30 @@ class Linker:
             if cluster.event_id not in ids:
                 kept = ids[-RECENT_PER_COUNTRY + 1 :] if key.endswith("|*") else ids
                 self._blocks[key] = [*kept, cluster.event_id]
+        if self._horizon is None:
+            return
+        latest = latest_date(cluster)
+        if latest is not None:
+            heapq.heappush(self._ages, (latest, cluster.event_id))
+        if cluster.last_reported_at is not None:
+            reported = min(cluster.last_reported_at, date.today() + CLOCK_SLACK)
+            self._clock = reported if self._clock is None else max(self._clock, reported)
+        if self._clock is not None and self._clock - date.min > self._horizon:  # no underflow at year 1
+            self._forget_before(self._clock - self._horizon)
+
+    def _forget_before(self, cutoff: date) -> None:
+        while self._ages and self._ages[0][0] < cutoff:
+            latest, event_id = heapq.heappop(self._ages)
+            cluster = self._clusters.get(event_id)
+            if cluster is None or latest_date(cluster) != latest:
+                continue  # an entry of an earlier version, or of an event already forgotten
+            del self._clusters[event_id]
+            for key in index_keys(cluster):
+                ids = self._blocks.get(key)
+                if ids is not None and event_id in ids:
+                    ids.remove(event_id)
+                    if not ids:
+                        del self._blocks[key]
 
     def link(self, mention: EventMention, outlet: str) -> Assignment | None:
         """Assign ``mention`` (from an article of ``outlet``) to an event; None for non-events."""

@@ -6,7 +6,9 @@ faust worker with tables stalled after being killed and restarted: in 8 of 21 ru
 its streams stopped after recovery with input left.
 The state needs no changelog of its own: ``event-clusters`` already holds every version of every
 event, so on start the worker rebuilds its clusters and blocking index from the latest version of
-each event, then resumes ``events`` from its committed offsets.
+each event, then resumes ``events`` from its committed offsets. With a horizon
+(``linker.horizon_days``) only the events inside it are kept, and the versions written before it
+are not read at all, so start-up and memory follow the horizon, not the length of the history.
 
 Run exactly one linker per deployment: linking compares each mention with every event of its
 family, so the state cannot be split by partition. Each cluster version is acknowledged by the
@@ -19,24 +21,27 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime, time, timedelta
 
-from aiokafka import ConsumerRecord, TopicPartition
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 
 from schemas import DecodeError, EventCluster, EventMention, decode, encode
 from services.common.deadletter import DeadLetterSender, SourceRef
 from services.common.errors import InternalError
 from services.common.kafka import BoundedProducer, ensure_topics, group_consumer, reader_consumer
 from services.common.metrics import ServiceMetrics, serve, watch_lag
-from services.common.partitions import partitions_of, read_partitions
+from services.common.partitions import offset_for_time, partitions_of, read_partitions
 from services.common.runtime import run_until_signal
 from services.common.settings import Settings
 from services.common.topics import TopicNames, app_id
 from services.common.urls import host_of
-from services.linker.linker import Linker
+from services.linker.linker import CLOCK_SLACK, Linker
 
 log = logging.getLogger(__name__)
 
 RESTORE_IDLE_MS = 1000  # the clusters topic is read to the end: until a fetch past its end returns nothing
+CLOCK_SAMPLE = 500  # the newest versions per partition read to learn the stream's clock
 
 
 class LinkerWorker:
@@ -44,9 +49,10 @@ class LinkerWorker:
         self.settings = settings
         self.metrics = metrics or ServiceMetrics("linker")
         self.topics = TopicNames.from_settings(settings.kafka)
-        self.linker = Linker()
+        self.linker = Linker(horizon_days=settings.linker.horizon_days or None)
         self._stopping = asyncio.Event()
         self.linked = 0
+        self.versions_restored = 0  # versions read by the last restore (the clock sample aside)
 
     def stop(self) -> None:
         self._stopping.set()
@@ -83,7 +89,8 @@ class LinkerWorker:
             await producer.stop()
 
     async def restore(self) -> int:
-        """Rebuild the state from the latest version of every event on ``event-clusters``."""
+        """Rebuild the state from the latest version of every event on ``event-clusters``, from
+        where the horizon says versions can still matter (``_first_offsets``)."""
         kafka = self.settings.kafka
         reader = reader_consumer(kafka)
         await asyncio.wait_for(reader.start(), kafka.send_timeout_s)
@@ -91,13 +98,10 @@ class LinkerWorker:
         try:
             # An unknown topic would mean a silently empty state: partitions_of reads fresh metadata.
             tps = await partitions_of(reader, [self.topics.event_clusters])
-            spans: dict[TopicPartition, tuple[int | None, int | None]] = {tp: (None, None) for tp in tps}
-            async for record in read_partitions(reader, spans, idle_ms=RESTORE_IDLE_MS):
-                try:
-                    cluster = decode(EventCluster, record.value)
-                except DecodeError as exc:
-                    log.warning("event-clusters@%d unreadable, skipped: %s", record.offset, exc)
-                    continue
+            starts = await self._first_offsets(reader, tps)
+            self.versions_restored = 0
+            async for cluster in self._versions(reader, {tp: (starts[tp], None) for tp in tps}):
+                self.versions_restored += 1
                 known = latest.get(cluster.event_id)
                 if known is None or cluster.version >= known.version:
                     latest[cluster.event_id] = cluster
@@ -105,7 +109,43 @@ class LinkerWorker:
             await asyncio.wait_for(reader.stop(), kafka.stop_timeout_s)
         for cluster in sorted(latest.values(), key=lambda c: c.event_id):
             self.linker.restore(cluster)
-        return len(latest)
+        return len(self.linker)
+
+    async def _versions(
+        self, reader: AIOKafkaConsumer, spans: dict[TopicPartition, tuple[int | None, int | None]]
+    ) -> AsyncIterator[EventCluster]:
+        async for record in read_partitions(reader, spans, idle_ms=RESTORE_IDLE_MS):
+            try:
+                yield decode(EventCluster, record.value)
+            except DecodeError as exc:
+                log.warning("event-clusters@%d unreadable, skipped: %s", record.offset, exc)
+
+    async def _first_offsets(
+        self, reader: AIOKafkaConsumer, tps: list[TopicPartition]
+    ) -> dict[TopicPartition, int | None]:
+        """Per partition, the first version that can belong to an event inside the horizon.
+
+        A version is written after every report it holds was published, so an event whose last
+        version is older than (clock - horizon - 1 day) is past the horizon: the restore would
+        read it only to forget it. The clock is read from the newest versions of each partition
+        (a lower bound of the true clock, so no version that matters is skipped); the extra day
+        covers outlets dating their stories ahead of UTC. Without a horizon: everything."""
+        everything: dict[TopicPartition, int | None] = {tp: None for tp in tps}
+        horizon = self.settings.linker.horizon_days
+        if not horizon or not tps:
+            return everything
+        reader.assign(tps)
+        ends = await reader.end_offsets(tps)
+        begins = await reader.beginning_offsets(tps)
+        tails: dict[TopicPartition, tuple[int | None, int | None]] = {
+            tp: (max(begins[tp], ends[tp] - CLOCK_SAMPLE), None) for tp in tps
+        }
+        reported = [c.last_reported_at async for c in self._versions(reader, tails) if c.last_reported_at]
+        if not reported:
+            return everything
+        clock = min(max(reported), date.today() + CLOCK_SLACK)
+        since = datetime.combine(clock - timedelta(days=horizon + 1), time(), tzinfo=UTC)
+        return {tp: await offset_for_time(reader, tp, since, ends[tp]) for tp in tps}
 
     async def _handle(self, record: ConsumerRecord[bytes, bytes], producer: BoundedProducer) -> None:
         source = SourceRef(record.topic, record.partition, record.offset, record.key)

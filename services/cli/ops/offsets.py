@@ -6,8 +6,7 @@ some brokers (Tansu, measured) keep listing a member that has left, so when memb
 the reset joins the group itself and proceeds only if it leads a generation of one member (its own
 assignor counts the members it is given to assign) and is given every partition of the topics.
 Being given every partition alone proves nothing when the group has fewer partitions than members.
-Datetimes are resolved by a binary search over the records' timestamps, because
-ListOffsets-by-time is not implemented everywhere (Tansu returns offset 0).
+Datetimes are resolved by ``offset_for_time`` (a binary search over the records' timestamps).
 """
 
 from __future__ import annotations
@@ -17,12 +16,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import TopicPartition
 from aiokafka.abc import ConsumerRebalanceListener
 from aiokafka.coordinator.assignors.roundrobin import RoundRobinPartitionAssignor
 
 from services.common.kafka import admin_client, reader_consumer
-from services.common.partitions import partitions_of
+from services.common.partitions import offset_for_time, partitions_of
 from services.common.settings import KafkaSettings
 from services.common.topics import TopicNames, app_id
 
@@ -95,26 +94,6 @@ async def show(
         finally:
             await consumer.stop()
     return out
-
-
-async def offset_for_time(consumer: AIOKafkaConsumer, tp: TopicPartition, when: datetime, end: int) -> int:
-    """The first offset whose record timestamp is >= ``when`` (``end`` when there is none)."""
-    target = int(when.timestamp() * 1000)
-    low = (await consumer.beginning_offsets([tp]))[tp]
-    high = end
-    while low < high:
-        middle = (low + high) // 2
-        consumer.seek(tp, middle)
-        records = (await consumer.getmany(tp, timeout_ms=5000, max_records=1)).get(tp, [])
-        if not records:
-            high = middle  # nothing readable at or after middle (a compacted or short partition)
-            continue
-        record = records[0]
-        if record.timestamp >= target:
-            high = middle
-        else:
-            low = record.offset + 1
-    return low
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,8 @@ from datetime import datetime
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.structs import ConsumerRecord
 
-from services.cli.ops.offsets import offset_for_time
 from services.common.kafka import reader_consumer
-from services.common.partitions import partitions_of, read_partitions
+from services.common.partitions import offset_for_time, partitions_of, read_partitions
 from services.common.settings import KafkaSettings
 
 

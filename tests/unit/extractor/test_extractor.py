@@ -107,7 +107,9 @@ def test_short_extractions_are_rejected_as_empty() -> None:
     )
 
 
-def _slow_extract(html: str, url: str | None, events_for: object = None, *, url_from_page: bool = False) -> None:
+def _slow_extract(
+    html: str, url: str | None, events_for: object = None, *, url_from_page: bool = False
+) -> None:
     time.sleep(60)
 
 

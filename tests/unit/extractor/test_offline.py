@@ -23,10 +23,12 @@ def _extract(paths: list[Path], workers: int) -> list[dict[str, Any]]:
 def test_files_come_out_in_order_and_a_later_copy_points_at_the_first(tmp_path: Path) -> None:
     stories = load_articles()
     names = []
-    for i, (story, outlet) in enumerate(
-        [(stories[0], "https://wire.example.org"), (stories[1], "https://blog.example.net")]
-        + [(stories[0], "https://portal.example.com")]  # the wire story again, syndicated elsewhere
-    ):
+    outlets = [
+        (stories[0], "https://wire.example.org"),
+        (stories[1], "https://blog.example.net"),
+        (stories[0], "https://portal.example.com"),  # the wire story again, syndicated elsewhere
+    ]
+    for i, (story, outlet) in enumerate(outlets):
         path = tmp_path / f"{i}-page.html"
         path.write_text(render_article(story, outlet), encoding="utf-8")
         names.append(path)

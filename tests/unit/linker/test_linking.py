@@ -193,3 +193,47 @@ def test_dates_at_the_ends_of_the_calendar_compare_without_overflow() -> None:
     linker = Linker()
     assert linker.link(_mention("m1", last_day, [ALMERIA]), "a.example") is not None
     assert linker.link(_mention("m2", last_day, [ALMERIA]), "b.example") is not None
+
+
+def _day(d: date) -> EventTime:
+    return EventTime(start=d, end=d, precision="day", anchor="explicit")
+
+
+def _reported(mention_id: str, d: date, sites: list[Site], published: date) -> EventMention:
+    return _mention(mention_id, _day(d), sites).model_copy(update={"published_at": published})
+
+
+FEZ = Site(text="Fez", name="Fes", country="MAR", lat=34.03, lon=-5.0, precision="city", resolution="exact")
+
+
+def test_an_event_past_the_horizon_leaves_memory_and_a_late_report_starts_a_new_one() -> None:
+    may_2 = date(2023, 5, 2)
+    kept_all, bounded = Linker(), Linker(horizon_days=30)
+    for linker in (kept_all, bounded):
+        linker.link(_reported("m1", may_2, [ALMERIA], may_2), "a.example")
+        # six weeks of other news move the stream's clock (its reports' dates, not the wall clock)
+        linker.link(_reported("m2", date(2023, 6, 14), [FEZ], date(2023, 6, 14)), "b.example")
+    assert (len(kept_all), len(bounded)) == (2, 1)
+    # a restart keeps the same: the May event, restored after the June one, is past the horizon
+    restored = Linker(horizon_days=30)
+    for cluster in sorted(kept_all.clusters(), key=lambda c: c.last_reported_at or date.min, reverse=True):
+        restored.restore(cluster)
+    assert [c.event_id for c in restored.clusters()] == [c.event_id for c in bounded.clusters()]
+    late = _reported("m3", may_2, [ALMERIA], date(2023, 6, 15))  # the May raid, told again in June
+    merged, started = kept_all.link(late, "c.example"), bounded.link(late, "c.example")
+    assert merged is not None and not merged.created
+    assert started is not None and started.created
+
+
+def test_one_report_dated_far_ahead_does_not_age_every_event_out() -> None:
+    linker = Linker(horizon_days=30)
+    today = date.today()
+    linker.link(_reported("m1", today, [ALMERIA], today), "a.example")
+    linker.link(_reported("m2", today, [FEZ], date(2099, 1, 1)), "b.example")  # a wrong year
+    assert len(linker) == 2
+
+
+def test_the_horizon_at_the_start_of_the_calendar_does_not_overflow() -> None:
+    linker = Linker(horizon_days=30)
+    first_day = date(1, 1, 1)
+    assert linker.link(_reported("m1", first_day, [ALMERIA], first_day), "a.example") is not None
