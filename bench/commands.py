@@ -17,11 +17,17 @@ import asyncio
 import gzip
 import itertools
 import json
+import os
 import platform
+import signal
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
+
+import pyarrow.parquet as pq
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -133,7 +139,7 @@ def bench_extractor_service(count: int, runs: int) -> None:
                 names = TopicNames.from_settings(
                     KafkaSettings(bootstrap=broker.bootstrap, topic_prefix=prefix)
                 )
-                ingest = [NEWSWIRE, "ingest", "--html-dir", str(folder), "--url-map", str(url_map)]
+                ingest = [NEWSWIRE, "ingest", "html", str(folder), "--url-map", str(url_map)]
                 subprocess.run(
                     [*ingest, "--topic-prefix", prefix, "--bootstrap", broker.bootstrap],
                     check=True,
@@ -191,7 +197,7 @@ def bench_pipeline(count: int, hosts: int, runs: int) -> None:
             urls.write_text("\n".join(site_url(n % hosts, port, n) for n in range(count)))
             feeds = [arg for i in range(hosts) for arg in ("--feed", sitemap_url(i, port))]
             baseline = Variant("bare loop: fetch, extract, events, link, Parquet", [])
-            pipeline = Variant("newswire run (4 services + broker)", [])
+            pipeline = Variant("newswire run: 4 services + the broker", [])
             for run in range(runs):
                 out = Path(tmp) / f"loop-{run}"
                 baseline.runs.append(
@@ -204,7 +210,10 @@ def bench_pipeline(count: int, hosts: int, runs: int) -> None:
                         return _rows(out, ["articles", "deadletter"]) >= count
 
                     argv = [NEWSWIRE, "run", "--bootstrap", broker.bootstrap, *feeds]
-                    result = measure(argv, env=_pipeline_settings(out), done=complete, check_every_s=1.0)
+                    also = [broker.pid] if broker.pid else []
+                    result = measure(
+                        argv, env=_pipeline_settings(out), done=complete, check_every_s=1.0, also=also
+                    )
                 if result.returncode != 0:
                     raise SystemExit("newswire run stopped before every URL was in articles or deadletter")
                 pipeline.runs.append(result)
@@ -213,6 +222,70 @@ def bench_pipeline(count: int, hosts: int, runs: int) -> None:
         finally:
             site.terminate()
             site.wait()
+
+
+def _first_seen(out: Path, seen: dict[str, float]) -> None:
+    """Record when each article row is first visible in the committed Parquet files."""
+    for path in (out / "articles").glob("*/*.parquet"):
+        try:
+            rows = pq.read_table(path, columns=["article_id", "fetched_at"]).to_pylist()
+        except OSError:
+            continue  # being replaced; read next time
+        for row in rows:
+            if row["article_id"] not in seen:
+                seen[row["article_id"]] = time.time() - row["fetched_at"].timestamp()
+
+
+def bench_latency(count: int, every_s: float) -> None:
+    """Page fetched -> row in Parquet at low load: ``count`` URLs queued one every ``every_s``
+    (``newswire fetch``) into an idle ``newswire run``; a row's latency is when it is first seen
+    in a committed file (polled every 0.1 s) minus its ``fetched_at``."""
+    with tempfile.TemporaryDirectory(prefix="newswire-bench-") as tmp, EmbeddedBroker() as broker:
+        folder = Path(tmp) / "pages"
+        folder.mkdir()
+        saved_pages(folder, count + 1)
+        port = free_port("127.0.0.2")
+        site = subprocess.Popen(
+            [PYTHON, str(ROOT / "bench" / "local_site.py"), str(folder), "1", str(port), "1"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        out = Path(tmp) / "out"
+        env = {**os.environ, **_pipeline_settings(out)}
+        argv = [NEWSWIRE, "run", "--bootstrap", broker.bootstrap, "--feed", sitemap_url(0, port)]
+        pipeline = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        seen: dict[str, float] = {}
+        try:
+            assert site.stdout is not None and site.stdout.readline().strip() == "ready"
+            while not seen:  # the sitemap's one story: the pipeline is up
+                _first_seen(out, seen)
+                time.sleep(0.5)
+            warm = set(seen)
+            for n in range(1, count + 1):
+                fetch = [NEWSWIRE, "fetch", "--bootstrap", broker.bootstrap, site_url(0, port, n)]
+                subprocess.run(fetch, check=True, capture_output=True, env=env)
+                deadline = time.time() + every_s
+                while time.time() < deadline:
+                    _first_seen(out, seen)
+                    time.sleep(0.1)
+            deadline = time.time() + 30
+            while len(seen) < count + 1 and time.time() < deadline:
+                _first_seen(out, seen)
+                time.sleep(0.1)
+        finally:
+            pipeline.send_signal(signal.SIGTERM)
+            pipeline.wait(timeout=120)
+            site.terminate()
+            site.wait()
+        latencies = sorted(v for k, v in seen.items() if k not in warm)
+        if len(latencies) < count // 2:  # a page without an article is a dead letter, not a row
+            raise SystemExit(f"only {len(latencies)} of {count} pages reached Parquet")
+        p50, p95 = statistics.median(latencies), latencies[int(0.95 * (len(latencies) - 1))]
+        print(f"\n### latency, page fetched -> row in Parquet, {count} pages one every {every_s} s\n")
+        print(
+            f"{len(latencies)} articles: p50 {p50:.2f} s, p95 {p95:.2f} s, max {latencies[-1]:.2f} s "
+            "(the sink's idle flush as configured)"
+        )
 
 
 def main() -> None:
@@ -228,6 +301,9 @@ def main() -> None:
     pipeline.add_argument("--pages", type=int, default=3000)
     pipeline.add_argument("--hosts", type=int, default=8)
     pipeline.add_argument("--runs", type=int, default=3)
+    latency = sub.add_parser("latency", help="page fetched -> row in Parquet at low load")
+    latency.add_argument("--pages", type=int, default=20)
+    latency.add_argument("--every", type=float, default=3.0, help="seconds between two URLs")
     args = parser.parse_args()
     if args.bench == "extract":
         bench_extract([int(n) for n in args.pages.split(",")], args.runs)
@@ -235,6 +311,8 @@ def main() -> None:
         bench_extractor_service(args.pages, args.runs)
     elif args.bench == "pipeline":
         bench_pipeline(args.pages, args.hosts, args.runs)
+    elif args.bench == "latency":
+        bench_latency(args.pages, args.every)
 
 
 if __name__ == "__main__":

@@ -59,14 +59,18 @@ def measure(
     copies: int = 1,
     done: Callable[[], bool] | None = None,
     check_every_s: float = 0.5,
+    also: Sequence[int] = (),
 ) -> Run:
     """One run of ``argv`` (``copies`` processes of it started together), output thrown away.
 
     Without ``done`` the run ends when the processes exit. A service never exits by itself: with
     ``done`` (checked every ``check_every_s``) the wall time is taken when it first holds, then
-    the processes get SIGTERM and are waited for."""
+    the processes get SIGTERM and are waited for. ``also``: processes started elsewhere that
+    serve the run (a broker): their CPU time and memory count with the run's."""
     started = time.perf_counter()
     before = os.times()
+    helpers = [psutil.Process(pid) for pid in also]
+    helpers_cpu = sum(sum(p.cpu_times()[:2]) for p in helpers)
     children = [
         subprocess.Popen(
             list(argv),
@@ -83,7 +87,7 @@ def measure(
     finished_at: float | None = None
     next_check = started + check_every_s
     while any(child.poll() is None for child in children):
-        tree = []
+        tree = list(helpers)
         for root in roots.values():
             try:
                 tree += [root, *root.children(recursive=True)]
@@ -105,6 +109,7 @@ def measure(
     after = os.times()
     wall = (finished_at or time.perf_counter()) - started
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    cpu += sum(sum(p.cpu_times()[:2]) for p in helpers) - helpers_cpu
     parent_peak = max((peaks.pop(pid, 0.0) for pid in roots), default=0.0)
     return Run(
         wall_s=wall,

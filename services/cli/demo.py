@@ -31,7 +31,7 @@ def demo_settings(base: Settings, site: SampleSite, out_dir: Path) -> Settings:
     fetcher = base.fetcher.model_copy(
         update={"feeds": site.feed_urls, "poll_interval_s": 10.0, "allow_private_networks": True}
     )
-    sink = base.sink.model_copy(update={"out_dir": out_dir, "idle_flush_s": 1.0})
+    sink = base.sink.model_copy(update={"out_dir": out_dir})
     return base.model_copy(update={"fetcher": fetcher, "sink": sink})
 
 

@@ -114,6 +114,7 @@ class Assignment:
 # A report dated later than this past today is taken as dated today for the linker's clock, so one
 # record with a wrong year cannot age every event out of memory.
 CLOCK_SLACK = timedelta(days=1)
+FORGET_EVERY = 1000  # mentions between two passes that let old events go (a bound on the overshoot)
 
 
 def latest_date(cluster: EventCluster) -> date | None:
@@ -128,18 +129,23 @@ class Linker:
     ``horizon_days``: an event whose latest date is that far behind the newest report seen (the
     stream's clock, not the wall clock: a backfill of old news ages events as the live stream
     did) leaves memory, and a later report of it starts a new event. Memory and the state
-    rebuilt on start (a restart reads every version on the clusters topic and keeps these) stay
-    bounded by the events of the horizon, not by the whole history.
-    ``None`` keeps every event (the offline commands: one folder, one evaluation).
+    rebuilt on start stay bounded by the events of the horizon, not by the whole history.
+    Old events are let go in passes, every ``forget_every`` mentions, and never one that a
+    mention joined or started since the last pass: reports arriving out of date order (an
+    archive read newest first) still meet their events. ``None`` keeps every event (the offline
+    commands: one folder, one evaluation).
     """
 
-    def __init__(self, *, horizon_days: int | None = None) -> None:
+    def __init__(self, *, horizon_days: int | None = None, forget_every: int = FORGET_EVERY) -> None:
         # the state: clusters by event id, and the blocking index (key -> event ids, oldest first)
         self._clusters: dict[str, EventCluster] = {}
         self._blocks: dict[str, list[str]] = {}
         self._horizon = timedelta(days=horizon_days) if horizon_days else None
+        self._forget_every = forget_every
         self._clock: date | None = None
         self._ages: list[tuple[date, str]] = []  # min-heap of (latest date, event id); stale entries skipped
+        self._linked = 0  # mentions linked so far
+        self._touched: dict[str, int] = {}  # event id -> the count of mentions linked when it last changed
 
     def __len__(self) -> int:
         return len(self._clusters)
@@ -149,7 +155,8 @@ class Linker:
         return iter(self._clusters.values())
 
     def restore(self, cluster: EventCluster) -> None:
-        """Put back a cluster read from ``event-clusters`` (its latest version)."""
+        """Put back a cluster read from ``event-clusters`` (its latest version); call
+        ``forget_old`` once all are back."""
         self._file(cluster)
 
     def _file(self, cluster: EventCluster) -> None:
@@ -168,22 +175,40 @@ class Linker:
         if cluster.last_reported_at is not None:
             reported = min(cluster.last_reported_at, date.today() + CLOCK_SLACK)
             self._clock = reported if self._clock is None else max(self._clock, reported)
-        if self._clock is not None and self._clock - date.min > self._horizon:  # no underflow at year 1
-            self._forget_before(self._clock - self._horizon)
 
-    def _forget_before(self, cutoff: date) -> None:
+    def forget_old(self) -> int:
+        """Let go of the events past the horizon that no mention touched since the last pass;
+        returns how many."""
+        if self._horizon is None or self._clock is None or self._clock - date.min <= self._horizon:
+            return 0  # no horizon, nothing dated yet, or a clock too near year 1 to subtract from
+        cutoff, recent = self._clock - self._horizon, self._linked - self._forget_every
+        kept: list[tuple[date, str]] = []
+        forgotten = 0
         while self._ages and self._ages[0][0] < cutoff:
             latest, event_id = heapq.heappop(self._ages)
             cluster = self._clusters.get(event_id)
             if cluster is None or latest_date(cluster) != latest:
                 continue  # an entry of an earlier version, or of an event already forgotten
-            del self._clusters[event_id]
-            for key in index_keys(cluster):
-                ids = self._blocks.get(key)
-                if ids is not None and event_id in ids:
-                    ids.remove(event_id)
-                    if not ids:
-                        del self._blocks[key]
+            touched = self._touched.get(event_id)  # restored events were touched by no mention here
+            if touched is not None and touched > recent:
+                kept.append((latest, event_id))
+                continue
+            self._forget(cluster)
+            forgotten += 1
+        for entry in kept:
+            heapq.heappush(self._ages, entry)
+        return forgotten
+
+    def _forget(self, cluster: EventCluster) -> None:
+        event_id = cluster.event_id
+        del self._clusters[event_id]
+        self._touched.pop(event_id, None)
+        for key in index_keys(cluster):
+            ids = self._blocks.get(key)
+            if ids is not None and event_id in ids:
+                ids.remove(event_id)
+                if not ids:
+                    del self._blocks[key]
 
     def link(self, mention: EventMention, outlet: str) -> Assignment | None:
         """Assign ``mention`` (from an article of ``outlet``) to an event; None for non-events."""
@@ -211,6 +236,11 @@ class Linker:
             cluster = self._merge(best[1], mention, outlet, best[2])
             created = False
         self._file(cluster)
+        self._linked += 1
+        if self._horizon is not None:
+            self._touched[cluster.event_id] = self._linked
+            if self._linked % self._forget_every == 0:
+                self.forget_old()
         return Assignment(cluster, created)
 
     def _candidates(self, family: str, t: EventTime, countries: set[str]) -> list[EventCluster]:

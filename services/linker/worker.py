@@ -109,6 +109,7 @@ class LinkerWorker:
             await asyncio.wait_for(reader.stop(), kafka.stop_timeout_s)
         for cluster in sorted(latest.values(), key=lambda c: c.event_id):
             self.linker.restore(cluster)
+        self.linker.forget_old()
         return len(self.linker)
 
     async def _versions(

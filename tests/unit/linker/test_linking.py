@@ -208,7 +208,7 @@ FEZ = Site(text="Fez", name="Fes", country="MAR", lat=34.03, lon=-5.0, precision
 
 def test_an_event_past_the_horizon_leaves_memory_and_a_late_report_starts_a_new_one() -> None:
     may_2 = date(2023, 5, 2)
-    kept_all, bounded = Linker(), Linker(horizon_days=30)
+    kept_all, bounded = Linker(), Linker(horizon_days=30, forget_every=1)
     for linker in (kept_all, bounded):
         linker.link(_reported("m1", may_2, [ALMERIA], may_2), "a.example")
         # six weeks of other news move the stream's clock (its reports' dates, not the wall clock)
@@ -216,8 +216,9 @@ def test_an_event_past_the_horizon_leaves_memory_and_a_late_report_starts_a_new_
     assert (len(kept_all), len(bounded)) == (2, 1)
     # a restart keeps the same: the May event, restored after the June one, is past the horizon
     restored = Linker(horizon_days=30)
-    for cluster in sorted(kept_all.clusters(), key=lambda c: c.last_reported_at or date.min, reverse=True):
+    for cluster in kept_all.clusters():
         restored.restore(cluster)
+    assert restored.forget_old() == 1
     assert [c.event_id for c in restored.clusters()] == [c.event_id for c in bounded.clusters()]
     late = _reported("m3", may_2, [ALMERIA], date(2023, 6, 15))  # the May raid, told again in June
     merged, started = kept_all.link(late, "c.example"), bounded.link(late, "c.example")
@@ -225,8 +226,23 @@ def test_an_event_past_the_horizon_leaves_memory_and_a_late_report_starts_a_new_
     assert started is not None and started.created
 
 
+def test_reports_arriving_newest_first_still_meet_their_events() -> None:
+    # an archive read newest first: the clock jumps to June at once, the May reports come after
+    linker = Linker(horizon_days=30, forget_every=2)  # a pass right after the first May report
+    june, may = date(2023, 6, 14), date(2023, 5, 2)
+    linker.link(_reported("m1", june, [FEZ], june), "a.example")
+    first = linker.link(_reported("m2", may, [ALMERIA], may), "b.example")
+    second = linker.link(_reported("m3", may, [ALMERIA], date(2023, 5, 3)), "c.example")
+    assert first is not None and second is not None and not second.created
+    assert second.cluster.event_id == first.cluster.event_id
+    # once no mention has touched it for a whole pass, the May event goes
+    for i in range(20):
+        linker.link(_reported(f"n{i}", june, [FEZ], june), "d.example")
+    assert first.cluster.event_id not in {c.event_id for c in linker.clusters()}
+
+
 def test_one_report_dated_far_ahead_does_not_age_every_event_out() -> None:
-    linker = Linker(horizon_days=30)
+    linker = Linker(horizon_days=30, forget_every=1)
     today = date.today()
     linker.link(_reported("m1", today, [ALMERIA], today), "a.example")
     linker.link(_reported("m2", today, [FEZ], date(2099, 1, 1)), "b.example")  # a wrong year
@@ -234,6 +250,6 @@ def test_one_report_dated_far_ahead_does_not_age_every_event_out() -> None:
 
 
 def test_the_horizon_at_the_start_of_the_calendar_does_not_overflow() -> None:
-    linker = Linker(horizon_days=30)
+    linker = Linker(horizon_days=30, forget_every=1)
     first_day = date(1, 1, 1)
     assert linker.link(_reported("m1", first_day, [ALMERIA], first_day), "a.example") is not None
