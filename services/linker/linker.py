@@ -36,13 +36,14 @@ from schemas.clusters import Conflict, EventCluster, MergeEvidence, SourcedActor
 from schemas.events import EventMention, EventTime, Quantity, Site
 from schemas.ontology import SUBTYPE_RANK, family_of
 from services.linker.similarity import (
+    content_words,
+    cosine,
     counts_conflict,
     counts_far_apart,
     counts_score,
     overlap,
     place_score,
     same_site,
-    text_score,
     time_verdict,
 )
 
@@ -146,6 +147,7 @@ class Linker:
         self._ages: list[tuple[date, str]] = []  # min-heap of (latest date, event id); stale entries skipped
         self._linked = 0  # mentions linked so far
         self._touched: dict[str, int] = {}  # event id -> the count of mentions linked when it last changed
+        self._words: dict[str, set[str]] = {}  # event id -> the content words of its summary
 
     def __len__(self) -> int:
         return len(self._clusters)
@@ -203,6 +205,7 @@ class Linker:
         event_id = cluster.event_id
         del self._clusters[event_id]
         self._touched.pop(event_id, None)
+        self._words.pop(event_id, None)
         for key in index_keys(cluster):
             ids = self._blocks.get(key)
             if ids is not None and event_id in ids:
@@ -217,13 +220,14 @@ class Linker:
         family = family_of(mention)
         countries = countries_of(mention)
         candidates = self._candidates(family, mention.time, countries)
+        words = content_words(" ".join(e.text for e in mention.evidence))
         best: tuple[float, EventCluster, MergeEvidence] | None = None
         for cluster in candidates:
             if mention.mention_id in cluster.mention_ids:  # redelivered: already linked
                 return Assignment(cluster, created=False)
             if mention.article_id in cluster.article_ids and not _same_record(mention, cluster):
                 continue  # an article tells each event once: its other records are other events
-            evidence = self._compare(mention, cluster)
+            evidence = self._compare(mention, words, cluster)
             if evidence is None:
                 continue
             score = evidence.place + evidence.actors + evidence.counts + evidence.text
@@ -251,7 +255,16 @@ class Linker:
                     seen[event_id] = cluster
         return [seen[k] for k in sorted(seen)]  # a fixed order: determinism
 
-    def _compare(self, mention: EventMention, cluster: EventCluster) -> MergeEvidence | None:
+    def _summary_words(self, cluster: EventCluster) -> set[str]:
+        """The content words of an event's summary, kept: the summary is the first mention's
+        evidence and never changes, and re-reading it for every comparison was most of the cost."""
+        known = self._words.get(cluster.event_id)
+        if known is None:
+            known = self._words[cluster.event_id] = content_words(cluster.summary)
+        return known
+
+    def _compare(self, mention: EventMention, words: set[str], cluster: EventCluster) -> MergeEvidence | None:
+        """``words``: the content words of the mention's evidence."""
         time = time_verdict(mention.time, cluster.time)
         if time == "unknown":  # an undated report is of something shortly before it was published
             ours = (
@@ -267,6 +280,8 @@ class Linker:
         if time == "conflict":
             return None
         place = place_score(mention.sites, [s.site for s in cluster.sites])
+        if mention.sites and cluster.sites and place == 0:
+            return None  # both name where it happened, and nowhere in common: another operation
         actors = max(
             overlap({a.name for a in mention.actors}, {a.name for a in cluster.actors}),
             overlap({t.affiliation for t in mention.targets if t.affiliation}, set(cluster.affiliations)),
@@ -274,11 +289,9 @@ class Linker:
         mention_counts = _counts((q.kind, q.value) for q in mention.quantities)
         cluster_counts = _counts((q.kind, q.value) for q in cluster.quantities)
         counts = counts_score(mention_counts, cluster_counts)
-        text = text_score(" ".join(e.text for e in mention.evidence), cluster.summary)
+        text = cosine(words, self._summary_words(cluster))
         signals = sum((actors > 0, counts > 0, text >= TEXT_AGREES))
         places_agree = place >= PLACE_AGREES
-        if mention.sites and cluster.sites and place == 0:
-            return None  # both name where it happened, and nowhere in common: another operation
         if counts_conflict(mention_counts, cluster_counts) and not places_agree:
             return None
         if (

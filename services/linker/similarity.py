@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -96,14 +97,18 @@ def counts_far_apart(a: dict[str, int], b: dict[str, int]) -> bool:
     )
 
 
-def text_score(a: str, b: str) -> float:
-    """Cosine of the two evidence texts' content-word sets (words of 4+ letters, accent-folded):
-    two wordings of one story share its names, places and numbers, not its phrasing."""
-    words_a, words_b = content_words(a), content_words(b)
+def cosine(words_a: set[str], words_b: set[str]) -> float:
+    """Cosine of two evidence texts' content-word sets (``content_words``): two wordings of one
+    story share its names, places and numbers, not its phrasing."""
     if not words_a or not words_b:
         return 0.0
     return len(words_a & words_b) / math.sqrt(len(words_a) * len(words_b))
 
 
 def content_words(text: str) -> set[str]:
-    return {w for w in (fold(x) for x in _WORD.findall(text)) if len(w) >= 4 or w.isdigit()}
+    """Words of 4+ letters and numbers, accent-folded."""
+    return {w for w in (_folded_word(x) for x in _WORD.findall(text)) if len(w) >= 4 or w.isdigit()}
+
+
+# News reuses a small vocabulary: a word is folded once per process, not once per comparison.
+_folded_word = lru_cache(maxsize=200_000)(fold)
