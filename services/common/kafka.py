@@ -29,6 +29,8 @@ def reader_consumer(kafka: KafkaSettings, group: str | None = None, **options: o
     """A consumer for tools that assign partitions (or join ``group``) themselves; never auto-commits,
     and fetches records up to the size the producers may send."""
     options.setdefault("max_partition_fetch_bytes", kafka.max_request_bytes)
+    # A seek below a log's start (retention) lands on its first record, never past the rest.
+    options.setdefault("auto_offset_reset", "earliest")
     return AIOKafkaConsumer(
         bootstrap_servers=require_bootstrap(kafka), group_id=group, enable_auto_commit=False, **options
     )

@@ -137,9 +137,8 @@ class LinkerWorker:
             return everything
         reader.assign(tps)
         ends = await reader.end_offsets(tps)
-        begins = await reader.beginning_offsets(tps)
         tails: dict[TopicPartition, tuple[int | None, int | None]] = {
-            tp: (max(begins[tp], ends[tp] - CLOCK_SAMPLE), None) for tp in tps
+            tp: (max(0, ends[tp] - CLOCK_SAMPLE), None) for tp in tps
         }
         reported = [c.last_reported_at async for c in self._versions(reader, tails) if c.last_reported_at]
         if not reported:
