@@ -23,7 +23,7 @@ import httpx  # noqa: E402
 import pyarrow as pa  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
 
-from schemas import encode  # noqa: E402
+from schemas import Article, EventMention, FetchedPage, encode  # noqa: E402
 from services.cli.ops.ingest import read_url_map  # noqa: E402
 from services.common.errors import NewswireError  # noqa: E402
 from services.common.pages import page_from_body  # noqa: E402
@@ -35,6 +35,18 @@ from services.linker.linker import Linker  # noqa: E402
 from services.sink.tables import TABLES  # noqa: E402
 
 
+def _extracted(page: FetchedPage, settings: ExtractorSettings) -> tuple[Article, list[EventMention]] | None:
+    """What the extractor's worker and agent make of one page, in this process; None: a dead letter."""
+    context = EventContext(page.article_id, page.url, page.fetched_at.date())
+    extraction = extract_page(page.html, page.final_url, context)
+    if extraction is None:
+        return None
+    try:
+        return build_article(page, extraction, settings, fingerprint=extraction.simhash), extraction.events
+    except NewswireError:
+        return None
+
+
 def extract_loop(folder: Path, url_map: Path) -> None:
     settings = ExtractorSettings()
     warm_worker(True)
@@ -43,17 +55,11 @@ def extract_loop(folder: Path, url_map: Path) -> None:
         page = page_from_body(
             url, path.read_bytes(), headers={"content-type": "text/html"}, fetched_at=_mtime(path)
         )
-        context = EventContext(page.article_id, page.url, page.fetched_at.date())
-        extraction = extract_page(page.html, page.final_url, context)
-        if extraction is None:
-            continue
-        try:
-            article = build_article(page, extraction, settings, fingerprint=extraction.simhash)
-        except NewswireError:
-            continue
-        encode(article)
-        for mention in extraction.events:
-            encode(mention)
+        if (extracted := _extracted(page, settings)) is not None:
+            article, mentions = extracted
+            encode(article)
+            for mention in mentions:
+                encode(mention)
 
 
 def pipeline_loop(urls_file: Path, out: Path) -> None:
@@ -67,16 +73,11 @@ def pipeline_loop(urls_file: Path, out: Path) -> None:
             page = page_from_body(
                 url, response.content, headers=dict(response.headers), fetched_at=datetime.now(UTC)
             )
-            context = EventContext(page.article_id, page.url, page.fetched_at.date())
-            extraction = extract_page(page.html, page.final_url, context)
-            if extraction is None:
+            if (extracted := _extracted(page, settings)) is None:
                 continue
-            try:
-                article = build_article(page, extraction, settings, fingerprint=extraction.simhash)
-            except NewswireError:
-                continue
+            article, mentions = extracted
             rows["articles"].append(TABLES["articles"].row(article))
-            for mention in extraction.events:
+            for mention in mentions:
                 rows["events"].append(TABLES["events"].row(mention))
                 if (assignment := linker.link(mention, host_of(url))) is not None:
                     rows["event_clusters"].append(TABLES["event_clusters"].row(assignment.cluster))
