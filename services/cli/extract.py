@@ -37,8 +37,10 @@ def extract_command(
     published_at: date | None,
     workers: int | None = None,
 ) -> int:
-    # Offline, no other stage competes for the cores: one worker per CPU unless told otherwise.
-    extractor = settings.extractor.model_copy(update={"workers": max(1, workers or available_cpus())})
+    # Offline, no other stage competes for the cores: one worker per CPU unless told otherwise,
+    # and no more workers than files (each costs a start-up of about 3 s).
+    count = max(1, min(workers or available_cpus(), len(paths)))
+    extractor = settings.extractor.model_copy(update={"workers": count})
     console = Console(stderr=True)
 
     async def go(progress: Progress) -> int:
