@@ -1098,6 +1098,103 @@ ARTICLES: dict[str, dict[str, object]] = {
             "Residents could not confirm the toll. Bandits have killed and kidnapped thousands of people in north-west Nigeria in recent years.",
         ],
     },
+    "hw-96": {
+        "outlet": "Atlas Wire",
+        "url": "https://www.atlaswire.example/2024/02/09/morocco-spain-cell-five-held/",
+        "published": "2024-02-09T11:20:00+01:00",
+        "title": "Morocco and Spain break up Islamic State cell, five held",
+        "paragraphs": [
+            "RABAT, Feb 9 (Atlas Wire) - Moroccan and Spanish security forces broke up an Islamic State cell on Thursday in a joint operation that led to five arrests on both sides of the Strait of Gibraltar, the security services of both countries said.",
+            "Three of the suspects were arrested in Nador, one in Tetouan and the fifth in the Spanish enclave of Ceuta, according to a statement from Morocco's General Directorate for Territorial Surveillance (DGST). Spain's Guardia Civil said searches in Ceuta turned up a hunting knife and propaganda material.",
+            "The alleged leader, a 27-year-old born in Melilla, had been in contact with Islamic State operatives in the Sahel, investigators said.",
+            "Rabat and Madrid have dismantled dozens of cells together over the past decade, in one of Europe's closest counter-terrorism partnerships.",
+        ],
+    },
+    "hw-97": {
+        "outlet": "Diario del Estrecho (English edition)",
+        "url": "https://www.diariodelestrecho.example/en/2023/09/14/algeciras-bus-station-arrest/",
+        "published": "2023-09-14T08:10:00+02:00",
+        "title": "Man pulled off coach in Algeciras over Islamic State links",
+        "paragraphs": [
+            "A 24-year-old man was pulled off a coach at the bus station in Algeciras and placed in custody on suspicion of belonging to the Islamic State, in an operation by the National Police that the Interior Ministry made public on Wednesday.",
+            "The arrest took place on Monday, September 11, as the man was about to leave for Madrid, police sources said. Officers later searched his home in La Linea de la Concepcion, where they found notebooks and a laptop.",
+            "The suspect, who was born in Tangier and has lived in Spain since childhood, had sworn allegiance to the group in a video found on his phone.",
+            "A National Court judge will question him on Friday.",
+            "It was the ninth jihadism arrest in the province of Cadiz this year.",
+        ],
+    },
+    "hw-98": {
+        "outlet": "Sahel Daily",
+        "url": "https://www.saheldaily.example/2024/06/18/burkina-mansila-army-post-attack/",
+        "published": "2024-06-18T16:45:00+00:00",
+        "title": "Burkina Faso: dozens of soldiers killed in attack on Mansila post",
+        "paragraphs": [
+            "OUAGADOUGOU (Sahel Daily) - Militants attacked an army post at Mansila in northern Burkina Faso's Yagha province on Friday, killing at least 40 soldiers, security sources said on Tuesday.",
+            "Jama'at Nusrat al-Islam wal-Muslimin (JNIM), al-Qaeda's affiliate in the Sahel, claimed the attack in a statement on Saturday. The group has held swathes of the countryside in the region since 2019.",
+            "Two days later, on Sunday, air force drones struck a column of fighters withdrawing towards the border with Niger near Sebba, killing about 20 of them, the army said.",
+            "More than 2,000 people were killed in attacks in Burkina Faso in the first half of the year, according to monitoring groups.",
+        ],
+    },
+    "hw-99": {
+        "outlet": "National Anti-Terrorist Prosecutor's Office (press release, English version)",
+        "url": "https://www.pnat.example/en/communiques/2025-03-07-strasbourg-mulhouse/",
+        "published": "2025-03-07T17:00:00+01:00",
+        "title": "Press release: three people charged after the Strasbourg and Mulhouse arrests",
+        "paragraphs": [
+            "The National Anti-Terrorist Prosecutor's Office (PNAT) announces that three people aged 19 to 23 were charged on 6 March 2025 with criminal terrorist conspiracy by an investigating judge in Paris.",
+            "Two of them were remanded in custody; the third was placed under judicial supervision.",
+            "They had been arrested on 2 March by officers of the General Directorate for Internal Security (DGSI), two in Strasbourg and one in Mulhouse, as part of an investigation opened on 27 February.",
+            "The PNAT recalls that the persons charged are presumed innocent.",
+            "Since the start of the year, the PNAT has opened eight investigations into attack plans.",
+        ],
+    },
+    "hw-100": {
+        "outlet": "Sahel Daily",
+        "url": "https://www.saheldaily.example/2025/07/04/mali-diboli-indian-workers-kidnapped/",
+        "published": "2025-07-04T10:30:00+00:00",
+        "title": "Three Indian workers kidnapped at Mali cement plant",
+        "paragraphs": [
+            "BAMAKO, July 4 (Sahel Daily) - Armed men abducted three Indian nationals from a cement factory at Diboli, near Kayes in western Mali, on Tuesday, India's foreign ministry said on Thursday, calling on the Malian authorities to secure their swift release.",
+            "It came on the same day as coordinated attacks by Jama'at Nusrat al-Islam wal-Muslimin (JNIM) on army posts in seven towns of western Mali, including Kayes and Niono. The army said it had killed more than 80 of the assailants.",
+            "No group has said it holds the three men. Kidnappings of foreigners have risen sharply in the Sahel since 2022, with at least 20 taken in the past year, according to security consultants.",
+            "The factory, which employs about 300 people, was closed on Wednesday.",
+        ],
+    },
+    "hw-101": {
+        "outlet": "Adriatic News",
+        "url": "https://www.adriaticnews.example/2023/11/30/italy-lombardy-sweep-two-expelled/",
+        "published": "2023-11-30T18:05:00+01:00",
+        "title": "Italy expels two Tunisians after anti-terror sweep in Lombardy",
+        "paragraphs": [
+            "ROME, Nov 30 (Adriatic News) - Italian police detained six people in an anti-terrorism sweep across Lombardy on Wednesday. Two Tunisian men among them were expelled to Tunis hours later on the orders of Interior Minister Matteo Piantedosi.",
+            "Four of those detained were picked up in Milan, the others in Brescia and Bergamo, police said. The operation was led by the DIGOS anti-terrorism unit of the Milan police.",
+            "The two expelled men had posted messages praising the Hamas attack on Israel, investigators said. Italy has expelled more than 80 people on security grounds since the start of the year.",
+        ],
+    },
+    "hw-102": {
+        "outlet": "Flanders Today Online",
+        "url": "https://www.flanderstoday.example/2024/10/15/antwerp-ghent-four-held/",
+        "published": "2024-10-15T12:00:00+02:00",
+        "title": "Four held after raids in Antwerp and Ghent",
+        "paragraphs": [
+            "Four people were arrested last week during searches at nine addresses in Antwerp and Ghent, the federal prosecutor's office said on Tuesday, in an investigation into participation in the activities of a terrorist group.",
+            "Three of the suspects, aged 17 to 20, were held in Antwerp and one in Ghent. An investigating judge placed all four under arrest warrant on Friday.",
+            "The investigation is led by the federal judicial police of Antwerp. Weapons and a drone were seized.",
+            "The terrorist threat level in Belgium remains at three on a scale of four.",
+        ],
+    },
+    "hw-103": {
+        "outlet": "Horn and Sahel Security Briefing",
+        "url": "https://www.hssbriefing.example/2025/01/20/weekly-briefing/",
+        "published": "2025-01-20T07:00:00+00:00",
+        "title": "Security briefing: Somalia, Mozambique, Mali",
+        "paragraphs": [
+            "SOMALIA - US Africa Command said it carried out an airstrike on Saturday against Islamic State fighters about 40 kilometres south-east of Bosaso, killing three militants. No civilians were hurt, the command said.",
+            "MOZAMBIQUE - Insurgents linked to the Islamic State beheaded four villagers in Macomia district of Cabo Delgado province on Thursday, local sources said.",
+            "MALI - The junta said on Sunday that the army had neutralised a dozen terrorists in operations around Mopti last week; the figure could not be verified.",
+            "More than 1,600 attacks were recorded across the Sahel last year, the Africa Center for Strategic Studies said.",
+        ],
+    },
 }
 
 PAGE = """<!DOCTYPE html>

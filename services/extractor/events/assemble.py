@@ -80,6 +80,34 @@ _WHERE = re.compile(r"(?:\s+in\s+[A-Z][\w\u00c0-\u024f-]+)?\s*,\s+where\b")
 _MEDIA_OUTLET = re.compile(r"^['\u2019]s\s+(?:Amaq|news|media|propaganda)", re.I)
 
 
+# "a sweep of the Ezzouhour district": a part of a town, told by the word after its name
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb|estate)\b", re.I)
+
+
+def _districts_into_places(text: str, found: list[SiteMention]) -> list[SiteMention]:
+    """A district in a record that names one other known place of its country is a part of that
+    place ("a cell in the governorate of Kasserine ... rounded up in a sweep of the Ezzouhour
+    district"): the place is the site a map can show, and takes the district's count. A district
+    the gazetteer knows only as a town is kept, unless the other place is a province: a district
+    name is often a town's elsewhere (Ezzouhour is a town near Sousse and a district of Kasserine)."""
+    for district in [s for s in found if _DISTRICT_AFTER.match(text, s.end)]:
+        known = {
+            s.name: s
+            for s in found
+            if s is not district and s.place is not None and s.country == district.country
+        }
+        if len(known) != 1:
+            continue
+        place = next(iter(known.values()))
+        if district.place is not None and place.precision not in ("admin1", "admin2"):
+            continue
+        if place.count is None and district.count is not None:
+            place.count, place.count_span = district.count, district.count_span
+        place.role = "event_site" if district.role == "event_site" else place.role
+        found = [s for s in found if s is not district]
+    return found
+
+
 @dataclass(frozen=True)
 class _Record:
     kind: str
@@ -488,6 +516,7 @@ class _Builder:
         for site in found:
             if site.country is None:
                 site.country = self._unknown_site_country(op, site)
+        found = _districts_into_places(self.text, found)
         sentence_has_town = any(x.precision != "country" for x in found)
         return refine(found, keep_countries=not sentence_has_town or op.kind != "event", text=self.text)
 
@@ -820,6 +849,11 @@ class _Builder:
                 if record.family == "removal"
                 else Counter(site_countries).most_common(1)[0][0]
             )
+        if record.family == "removal" and len(self.filed) == 1:
+            # "ROME - Two Tunisian men were expelled to Tunis on the orders of the Interior Minister":
+            # the people's nationality is where they were sent; the state that sent them is the
+            # story's, where it was filed
+            return next(iter(self.filed))
         return self._fallback_country(op)
 
     def _groups(self, op: Operation) -> list[ActorMention]:

@@ -41,11 +41,19 @@ _CLAIMED_BEFORE = re.compile(
 # ", and" before an argument: it opens a clause of its own, whose verb follows
 _OPENS_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while)\s+$")
 _AGES = re.compile(r"aged\s+(?:between\s+|from\s+)?\d", re.I)
+# "arrested ..., two in Strasbourg and one in Mulhouse, as part of an investigation opened on 27
+# February": a phrase after such a comma hangs on the clause before it, and so does its predicate;
+# an argument before the comma is the earlier predicate's
+_SUBORDINATE_AFTER_COMMA = re.compile(
+    r",\s+(?:as\s+part\s+of|which|who|whose|after|before|following|during|under|in\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:investigation|inquiry|probe|case|operation))\b",
+    re.I,
+)
 _TAKEN = re.compile(r"\b(?:in|on|at|from|to|of)\s+[\w\u00c0-\u024f]", re.I)
 
 SPEECH = re.compile(
     r"\b(?:said|says|told|tells|announced|announces|announcing|reported|stated|added|declared"
-    r"|confirmed|explained|noted|revealed|disclosed|indicated|specified|claimed|argued|warned|according\s+to"
+    r"|confirmed|explained|noted|revealed|disclosed|made\s+public|indicated|specified|claimed|argued|warned|according\s+to"
     r"|statement|communiqu\w+|news\s+conference|press\s+conference|briefing|interview|bulletin|updated)\b",
     re.I,
 )
@@ -63,6 +71,10 @@ OTHER_PREDICATES = re.compile(
 _DATELINE = re.compile(
     r"^[A-Z][A-Za-z\u00c0-\u024f .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,\s*"
     r"(?P<when>[^()\-\u2013\u2014]{3,30}?)\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014]\s"
+)
+# "OUAGADOUGOU (Sahel Daily) - ": a city in capitals, the outlet, no date; neither is a place of the news
+_UNDATED_DATELINE = re.compile(
+    r"^[A-Z][A-Z\u00c0-\u00de .'-]{2,30}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?\s*\([^)]{1,40}\)\s*[-\u2013\u2014]\s"
 )
 _WHEN_CLAUSE = re.compile(r"^,?\s+when\b[^.;]{0,60}$", re.I)
 _DATED_HEADING = re.compile(r"\b(?:press\s+release|statement|communiqu\w+|update|bulletin)\b", re.I)
@@ -154,7 +166,7 @@ class Document:
     def dateline_end(self) -> int:
         """Where a dateline ("RABAT, Sept 11 (Meridian) - ") ends: its date is when the story was
         filed, a reference for the dates after it, not a date of any event."""
-        match = _DATELINE.match(self.text)
+        match = _DATELINE.match(self.text) or _UNDATED_DATELINE.match(self.text)
         return match.end() if match else 0
 
     @cached_property
@@ -266,6 +278,8 @@ class Document:
             and not re.search(r"[,;:]", self.text[position : right.start])
         ):
             return right  # "..., and three other men linked to him were deported": the new clause's subject
+        if left.kind == "trigger" and _SUBORDINATE_AFTER_COMMA.search(self.text, position, right.start):
+            return left
         if self._in_relative_clause(left.start, position, right.start):
             return left  # "The man, who was arrested ... in October 2021, admitted": the clause's verb
         left_cost = position - left.end

@@ -52,6 +52,9 @@ _PERIOD = re.compile(
     r"|\b(?:in|within)\s+(?:less|more)\s+than\s+(?:\w+\s+)?(?:days|weeks|months|years)\b"
     r"|\bin\s+recent\s+(?:years|months|weeks)\b|\bevery\s+year\b|\beach\s+year\b|\bper\s+year\b"
     r"|\b(?:in|over|during)\s+the\s+same\s+period\b"  # the period a total before it named
+    # "in the first half of the year", "in the third quarter of 2024", "in the past year"
+    r"|\b(?:in|over|during)\s+the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter|six\s+months)\s+of\b"
+    r"|\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:year|decade)\b"
     r"|\bbetween\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})"
     r"\s+and\s+\w+",
     re.I,
@@ -67,6 +70,21 @@ _SHARE = re.compile(
 )
 _TALLIED = re.compile(
     r"\b(?:reported|recorded|registered|counted|logged|tallied)\s+(?:a\s+total\s+of\s+)?(?:\d[\d,]*|[a-z]+)\s+$",
+    re.I,
+)
+# "It was the ninth jihadism arrest in the province this year": the ordinal numbers the action in a
+# series, so with a period the clause is a running total, not a report of the action
+_ORDINAL_OF_TRIGGER = re.compile(
+    r"\bthe\s+(?:\w+-)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth"
+    r"|\w+tieth|\w+ieth|\d+(?:st|nd|rd|th))\s+(?:(?:such|[\w-]+)\s+){0,2}$",
+    re.I,
+)
+_THIS_SPAN = re.compile(r"\bthis\s+(?:month|week|summer|winter|spring|autumn)\b", re.I)
+# "praising the Hamas attack on Israel", "glorified the Paris attacks": an action named as what
+# someone spoke of is a reference to it (an apology-for-terrorism case), not a report of it
+_SPOKEN_OF = re.compile(
+    r"\b(?:prais\w*|glorif\w*|celebrat\w*|justif\w*|applaud\w*|apolog\w+\s+for|condon\w*)\s+"
+    r"(?:the|a|an|this|that|these|those)\s+(?:[\w'\u2019-]+\s+){0,3}$",
     re.I,
 )
 _SINCE_WHEN = re.compile(r"\bsince\s+[^,;]{1,30},\s+when\s+[^;,]*$", re.I)
@@ -209,6 +227,12 @@ def record_kind(
             return "aggregate"
         if _RUNNING_TOTAL.search(clause):
             return "aggregate"
+        if (
+            hit.rule.form == "noun"
+            and _ORDINAL_OF_TRIGGER.search(sentence[:start])
+            and (_PERIOD.search(clause) or _THIS_SPAN.search(clause))
+        ):
+            return "aggregate"
         if _SHARE_OF_THEM.search(sentence[:start]):
             return "aggregate"  # "Most were arrested in Catalonia": a share of a total counted before
         if _SINCE.search(clause) and (counted or hit.rule.form == "verb"):
@@ -228,6 +252,8 @@ def record_kind(
             # "54 suspected jihadists have been detained across Spain", "has dismantled more than 90
             # cells": a record of its work, not an operation
             return "aggregate"
+    if hit.rule.form == "noun" and _SPOKEN_OF.search(sentence[:start]):
+        return "background"
     if _EARLIER_BY.search(sentence[:start]):
         return "background"  # "The operation comes a month after four suspects were arrested": its past
     # "over the killing of a shepherd in 2020": a gerund with an article is one action, a noun

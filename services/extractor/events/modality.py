@@ -102,8 +102,11 @@ _CLAUSE_START = re.compile(
     r"[;:\u2014\u2013]|\s-\s|,\s+(?:but|while|whereas|although|though)\b|\b(?:but|although|though|whereas)\b"
 )
 
+# the determiner of the trigger's own noun phrase: no preposition between ("the same day as
+# coordinated attacks" is not a definite reference to attacks)
 _DEFINITE = re.compile(
-    r"(?:\b(?:the|this|that|these|those|its|their|his|her|our|such)\s+|['\u2019]s\s+)(?:[\w,'\u2019-]+\s+){0,4}$",
+    r"(?:\b(?:the|this|that|these|those|its|their|his|her|our|such)\s+|['\u2019]s\s+)"
+    r"(?:(?!(?:as|than|like)\b)[\w,'\u2019-]+\s+){0,4}$",
     re.I,
 )
 # "the nine people detained during the night", "those arrested", "the women arrested in Spain"

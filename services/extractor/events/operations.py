@@ -84,6 +84,13 @@ _ANOTHER = re.compile(
     re.I,
 )
 _SEPARATE_BEFORE = re.compile(r"\b(?:a\s+separate|another|an\s+unrelated)\s+(?:[\w-]+\s+)?$", re.I)
+# "It came on the same day as coordinated attacks on army posts": an action set beside the one told
+# before it by its time is another action
+_CONCURRENT_BEFORE = re.compile(
+    r"\b(?:(?:on|at|in)\s+the\s+same\s+(?:day|time|night|morning|evening|afternoon|week)\s+(?:as|that)"
+    r"|coincid(?:ed|es|ing)\s+with|simultaneously\s+with)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 _COORDINATED = re.compile(r"^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)$")
 _DURING = re.compile(
     r"\b(?:during|in\s+the\s+course\s+of|while\s+carrying\s+out|as\s+part\s+of)\s+(?:[\w-]+\s+){0,3}$", re.I
@@ -228,6 +235,8 @@ def _target(ops: list[Operation], doc: Document, m: Mention) -> Operation | None
     ]
     if _SEPARATE_BEFORE.search(doc.text, max(0, m.hit.start - 30), m.hit.start):
         return None  # "In a separate operation ...": not a reference back to the record before
+    if _CONCURRENT_BEFORE.search(doc.text, max(0, m.hit.start - 60), m.hit.start):
+        return None
     if m.anaphoric or m.hit.rule.reference_only:
         here = [op for op in candidates if op.section == section]
         for op in here or ([] if m.hit.rule.reference_only else candidates):

@@ -29,13 +29,14 @@ _AGE_BEFORE = re.compile(
     r"\b(?:aged|ages?|age\s+of|between\s+the\s+ages\s+of)\s+(?:between\s+|from\s+)?$", re.I
 )
 _KILL_BEFORE = re.compile(
-    r"\b(?:kill(?:ing|ed|s)?|claim(?:ing|ed)\s+the\s+lives\s+of|left|leaving|massacred|murdered)\s+"
+    r"\b(?:kill(?:ing|ed|s)?|claim(?:ing|ed)\s+the\s+lives\s+of|left|leaving|massacred|murdered|beheaded|beheading"
+    r"|slaughtered|shot\s+dead)\s+"
     r"(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+|over\s+|nearly\s+|up\s+to\s+|upwards\s+of\s+|around\s+)?$",
     re.I,
 )
 # "killing 12 soldiers and at least 20 civilians": the second count takes the verb of the first
 _KILL_BEFORE_LIST = re.compile(
-    r"\b(?:kill(?:ing|ed|s)?|massacred|murdered)\s+(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+)?"
+    r"\b(?:kill(?:ing|ed|s)?|massacred|murdered|beheaded|slaughtered)\s+(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+)?"
     r"(?:\d[\d,]*|[a-z]+)\s+(?:[\w-]+\s+){1,3}and\s+(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+)?$",
     re.I,
 )
@@ -67,6 +68,11 @@ _CELL_SIZE = re.compile(
     re.I,
 )
 _MAN_CELL = re.compile(r"^-(?:man|member|strong)\s+(?:\w+\s+){0,3}?(?:cell|network|group|ring)\b", re.I)
+_OF_ATTACKERS = re.compile(
+    r"\s+of\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:attackers|assailants|gunmen|perpetrators|raiders|militants"
+    r"|insurgents|jihadists|fighters|terrorists)\b",
+    re.I,
+)
 _OF_PEOPLE = re.compile(
     r"^\s+of\s+(?:them|those|the\s+(?:\w+\s+){0,2}?(?:" + "|".join(sorted(PEOPLE_NOUNS)) + r"))\b", re.I
 )
@@ -148,8 +154,11 @@ def _is_count_of_age_or_term(text: str, abs_start: int, abs_end: int) -> bool:
     return bool(_AGE_BEFORE.search(text[max(0, abs_start - 24) : abs_start]))
 
 
+# the word after a number standing for people: a verb ("all four held"), or the preposition of a
+# verb before it ("placed all four under arrest warrant", "put the two in pre-trial detention")
 _VERB_UNIT = re.compile(
-    r"^(?:were|was|are|is|have|had|will|would|face|faces|remain|held|kept|sent|put|taken|brought|[a-z]+ed)$"
+    r"^(?:were|was|are|is|have|had|will|would|face|faces|remain|held|kept|sent|put|taken|brought|[a-z]+ed"
+    r"|under|in|into|behind)$"
 )
 _MORE_PEOPLE = re.compile(
     r"\s+more\s+(?:were|was|have|had|are|(?:[\w-]+\s+)?(?:" + "|".join(sorted(PEOPLE_NOUNS)) + r"))\b", re.I
@@ -378,8 +387,8 @@ def _kind(
         return None
     if family in ("violence", "military"):
         after = _CASUALTY_AFTER.match(text[abs_end : abs_end + 60])
-        if family == "violence" and unit in _ATTACKERS:
-            return None
+        if family == "violence" and (unit in _ATTACKERS or _OF_ATTACKERS.match(text, abs_end)):
+            return None  # "killed more than 80 of the assailants": the attackers' dead, not the attack's
         # "killing 5 and injuring 7", "wounded at least 9 when ...": the people are left out
         elided = unit in _ELIDED_UNIT
         listed = _KILL_BEFORE_LIST.search(

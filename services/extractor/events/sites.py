@@ -34,7 +34,10 @@ from services.extractor.events.places import Gazetteer, Place
 from services.extractor.events.timex import MONTHS, WEEKDAYS
 
 _NAME = r"[A-Z][\w\u00c0-\u024f'\u2019-]*"
-_CANDIDATE = re.compile(rf"(?<![\w-]){_NAME}(?:\s+(?:{_NAME}|al-\w+|el-\w+|de\s+la|de|del|di|ez-\w+)){{0,4}}")
+# the particles are whole words: "Macomia district" is Macomia, not "Macomia di"
+_CANDIDATE = re.compile(
+    rf"(?<![\w-]){_NAME}(?:\s+(?:{_NAME}|al-\w+|el-\w+|(?:de\s+la|de|del|di)(?![\w\u00c0-\u024f])|ez-\w+)){{0,4}}"
+)
 _REFERENCE_POINT = re.compile(
     r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+of|outside|near|close\s+to|not\s+far\s+from)\s+(?:the\s+)?$",
     re.I,
@@ -54,8 +57,9 @@ _LEADING_WORDS = frozenset(
 _CALENDAR = frozenset(m.capitalize() for m in MONTHS) | frozenset(d.capitalize() for d in WEEKDAYS)
 _DESTINATION = re.compile(
     # "taken into custody in Ceuta" is where the arrest was made, not where anyone was taken
-    # "led to arrests in Fez": what an action brought about, where it happened
-    r"(?<!according\s)(?<!due\s)(?<!thanks\s)(?<!led\s)(?<!lead\s)(?<!leads\s)(?<!leading\s)\b(?:to|towards|into(?!\s+(?:police\s+)?(?:custody|detention)\b)"
+    # "led to arrests in Fez": what an action brought about, where it happened (but "expelled to
+    # Tunis" is a destination: the words before "to" are whole words)
+    r"(?<!according\s)(?<!due\s)(?<!thanks\s)(?<!\bled\s)(?<!\blead\s)(?<!\bleads\s)(?<!\bleading\s)\b(?:to|towards|into(?!\s+(?:police\s+)?(?:custody|detention)\b)"
     r"|bound\s+for|heading\s+for|headed\s+for|left\s+for|en\s+route\s+to|on\s+(?:its|their|his|her)\s+way\s+to"
     r"|(?:flight|flights|plane|ferry|boat|ship)\s+(?:\w+\s+){0,3}?to|reach(?:ing)?|join(?:ed|ing)?\s+(?:\w+\s+){0,5}?in)"
     r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$",
@@ -98,7 +102,7 @@ _UNKNOWN_PLACE_CUE = re.compile(
     r"\s+(?:more\s+|others?\s+)?(?:in|at)"
     r"|(?:heading|headed|bound|left)\s+for|en\s+route\s+to"
     r"|(?:village|town|city|locality|district|neighbou?rhood|hamlet|commune|municipality|settlement|camp|base"
-    r"|station|prison|market|suburb|quarter|area|region|province)\s+(?:of|at|in)"
+    r"|station|prison|market|suburb|quarter|area|region|province|post|outpost|checkpoint|barracks|garrison)\s+(?:of|at|in)"
     r"|(?:the\s+)?(?:village|town|locality|hamlet|commune)\s+of\s+\w+\s+and)\s+$",
     re.I,
 )
@@ -169,7 +173,7 @@ _ORDINAL_ONE = re.compile(
     re.I,
 )
 _SPLIT_COUNT = (
-    r"(?=(?:the\s+|a\s+)?(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|remaining|other"
+    r"(?=(?:the\s+|a\s+)?(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|remaining|others?"
     r"|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b[^,.;]{0,40}\bin\b)"
 )
 # Where a sentence's clauses part: "..., while the remaining six ...", "... and two in Nador", "five in
@@ -239,11 +243,18 @@ def find_sites(
         if any(s <= match.start() < e for s, e in skip):
             continue  # inside an agency's or a group's name
         before = text[max(start, match.start() - 60) : match.start()]
-        if _REFERENCE_POINT.search(before[-30:]) and any(
-            match.start() - f.end < 80 for f in found if f.precision != "country"
-        ):
+        located = [
+            f
+            for f in found
+            if f.precision != "country"
+            and match.start() - f.end < 80
+            and not _DATELINE_BREAK.search(text, f.end, match.start())
+        ]
+        if _REFERENCE_POINT.search(before[-30:]) and located:
             # "San Martin de la Vega, just south of Madrid": a landmark for the town just named (a
-            # country is never located by a town: "United States forces ... near Bariire")
+            # country is never located by a town: "United States forces ... near Bariire"; nor is
+            # a town by the outlet of a dateline: "NIAMEY (Sahel Daily) - ... near Ouallam")
+            _located_by_landmark(located[-1], _resolve(text, match, context, places, skip, before))
             continue
         seat = _SEAT_IN_NAME.search(match.group(0))
         if (
@@ -288,6 +299,20 @@ def find_sites(
         if _DESCRIBES_PREVIOUS.match(text[previous.end : site.start]):
             site.role = previous.role  # "heading for Baga, on the shore of Lake Chad": where Baga is
     return found
+
+
+_DATELINE_BREAK = re.compile(r"\)\s*[-\u2013\u2014]\s|\s[-\u2013\u2014]\s")
+
+
+def _located_by_landmark(site: SiteMention, landmark: SiteMention | None) -> None:
+    """ "at Diboli, near Kayes in western Mali": a name the gazetteer matched only as a misspelling of
+    a town of another country than its landmark's (Deoli, India) is an unknown place by the
+    landmark, and is located there (as event datasets do with small places)."""
+    if landmark is None or landmark.place is None or site.place is None:
+        return
+    if site.place.resolution == "fuzzy" and site.country != landmark.country:
+        site.place = replace(landmark.place, name=site.text)
+        site.name, site.country, site.precision, site.borrowed = site.text, landmark.country, "city", True
 
 
 _DESCRIBES_PREVIOUS = re.compile(
@@ -659,7 +684,8 @@ def distribute_each(text: str, spans: list[tuple[int, int]], sites: list[SiteMen
 
 
 _DEATH = re.compile(
-    r"\b(?:killed|killing|dead|died|massacred|murdered|lives|death|deaths|slain|executed)\b", re.I
+    r"\b(?:killed|killing|dead|died|massacred|murdered|lives|death|deaths|slain|executed|beheaded|slaughtered)\b",
+    re.I,
 )
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _HELD_CLAUSE = re.compile(
@@ -799,7 +825,13 @@ def refine(sites: list[SiteMention], keep_countries: bool, text: str = "") -> li
         for s in out
         if s.precision not in ("admin1", "admin2")
         or s.count is None
-        or sum(t.count or 0 for t in towns if _within(t, s)) < s.count
+        or (
+            sum(t.count or 0 for t in towns if _within(t, s)) < s.count
+            # "detained six in a sweep across Lombardy ... four in Milan, the others in Brescia and
+            # Bergamo": a region around two or more of the record's towns is the operation's area, and
+            # its count the total, even when the towns' counts do not add up to it
+            and sum(1 for t in towns if _within(t, s)) < 2
+        )
     ]
     out = [
         s
