@@ -1195,6 +1195,108 @@ ARTICLES: dict[str, dict[str, object]] = {
             "More than 1,600 attacks were recorded across the Sahel last year, the Africa Center for Strategic Studies said.",
         ],
     },
+    "hw-104": {
+        "outlet": "Iberwire",
+        "url": "https://www.iberwire.example/2024/03/12/catalonia-four-jihadists-terrassa-sabadell/",
+        "published": "2024-03-12T15:40:00+01:00",
+        "title": "Catalan police arrest four suspected jihadists near Barcelona",
+        "paragraphs": [
+            "BARCELONA, March 12 (Iberwire) - Catalonia's regional police, the Mossos d'Esquadra, arrested four suspected jihadists in Terrassa and Sabadell on Tuesday, accusing them of recruiting young people for the Islamic State online.",
+            "The men, aged between 19 and 41, were detained in dawn raids on five homes, a spokesman said. Officers seized computers, phones and a machete.",
+            "The arrests bring to 11 the number of people detained in Catalonia on jihadism charges since January.",
+        ],
+    },
+    "hw-105": {
+        "outlet": "El Vallès Diari (English edition)",
+        "url": "https://www.vallesdiari.example/en/2024/03/13/terrassa-raids-recruiters/",
+        "published": "2024-03-13T08:15:00+01:00",
+        "title": "Three held in Terrassa raids were recruiting teenagers, police say",
+        "paragraphs": [
+            "Three of the four men arrested by the Mossos d'Esquadra on 12 March were detained in Terrassa's Ca n'Anglada neighbourhood and the fourth in Sabadell, police sources told this newspaper.",
+            "Investigators believe the group, which followed the Islamic State, approached teenagers at a gym and on messaging apps.",
+            "The operation is unrelated to the arrest of two men in Terrassa in January, the sources said. The four are due to appear before a National Court judge in Madrid on Friday.",
+        ],
+    },
+    "hw-106": {
+        "outlet": "Maghreb Press Digest",
+        "url": "https://www.maghrebpressdigest.example/revue/2024/05/17/casablanca-cell-three-more/",
+        "published": "2024-05-17T09:30:00+01:00",
+        "title": "Three more held as Casablanca cell is rolled up",
+        "paragraphs": [
+            "Moroccan police rolled up a cell loyal to the Islamic State in Casablanca on Thursday, arresting three more suspects and taking to nine the number held this week, the General Directorate for National Security (DGSN) said.",
+            "The three were picked up in the Sidi Moumen district, where officers also found a hunting rifle and a stock of fertiliser, according to the statement.",
+            "The six men arrested earlier in the week were detained in Casablanca and Mohammedia on Monday, the daily Assabah reported.",
+        ],
+    },
+    "hw-107": {
+        "outlet": "Danube Post",
+        "url": "https://www.danubepost.example/2023/10/27/passau-border-syrian-arrest/",
+        "published": "2023-10-27T13:00:00+02:00",
+        "title": "Syrian man stopped at Austrian border over Islamic State membership",
+        "paragraphs": [
+            "A Syrian man suspected of having fought for the Islamic State was stopped at the border crossing near Passau on Wednesday and placed in custody, Germany's Federal Prosecutor's Office said on Friday.",
+            "Officers of the Federal Police found him on a bus from Vienna during a routine check, the prosecutors said. A warrant for his arrest had been issued in August.",
+            "The man, identified only as Hussein A. in line with German privacy rules, is accused of having guarded prisoners for the group in Raqqa in 2015, the Munich-based Suddeutsche Zeitung reported.",
+            "An investigating judge at the Federal Court of Justice ordered him held in pre-trial detention on Thursday.",
+        ],
+    },
+    "hw-108": {
+        "outlet": "Lokoja Ledger",
+        "url": "https://www.lokojaledger.example/2024/07/22/kogi-worshippers-freed/",
+        "published": "2024-07-22T11:00:00+01:00",
+        "title": "Kogi: 25 abducted worshippers regain freedom",
+        "paragraphs": [
+            "Twenty-five worshippers abducted from a church in Ekinrin-Adde, Kogi State, last month have regained their freedom, the state police command said on Monday.",
+            "The victims were released on Saturday after spending more than three weeks in captivity, police spokesman William Aya said, without saying whether a ransom had been paid.",
+            "Gunmen stormed the church during a Sunday service on June 30, killing one worshipper and taking the others into the forest.",
+            "Kidnappings for ransom have become common in Kogi State, which lies on the main road between Abuja and the south of the country.",
+        ],
+    },
+    "hw-109": {
+        "outlet": "Atlas Wire (analysis)",
+        "url": "https://www.atlaswire.example/analysis/2025/02/10/bcij-ten-years/",
+        "published": "2025-02-10T10:00:00+01:00",
+        "title": "Ten years on, Morocco's FBI keeps its secrets",
+        "paragraphs": [
+            "The Central Bureau of Judicial Investigations (BCIJ), set up in 2015 and often called Morocco's FBI, says it has dismantled more than 90 terrorist cells since its creation.",
+            "Its officers are trained to storm a hideout within minutes, and weapons seized in its operations are routinely shown to the press at its headquarters in Sale.",
+            "At a conference on counter-terrorism held in Rabat last week, officials said the threat now came mostly from the Sahel. The talks were held behind closed doors.",
+            "On Monday the bureau announced the arrest of a 22-year-old man in Berkane suspected of planning to join the Islamic State in the Sahel.",
+        ],
+    },
+    "hw-110": {
+        "outlet": "Horn Observer",
+        "url": "https://www.hornobserver.example/2024/09/09/shabaab-lower-shabelle-bases/",
+        "published": "2024-09-09T09:20:00+03:00",
+        "title": "Al-Shabaab attacks two bases in Lower Shabelle",
+        "paragraphs": [
+            "MOGADISHU - Al-Shabaab fighters attacked two army bases in Somalia's Lower Shabelle region on Sunday, at Sabiid and Awdheegle, killing seven and four soldiers respectively, military officials said.",
+            "The militants, who used to hold both towns until a government offensive in 2022, were driven back after several hours of fighting, the officials said.",
+            "Al-Shabaab has carried out hundreds of attacks in the region over the past two years.",
+        ],
+    },
+    "hw-111": {
+        "outlet": "Le Courrier du Midi (English service)",
+        "url": "https://www.courrierdumidi.example/en/2024/11/21/beziers-plot-sentence/",
+        "published": "2024-11-21T19:30:00+01:00",
+        "title": "Man jailed for 18 years over foiled Beziers plot",
+        "paragraphs": [
+            "A special assize court in Paris on Thursday sentenced a 27-year-old man to 18 years in prison for planning an attack on a police station in Beziers in 2021.",
+            "He was arrested at his parents' home in Beziers in April 2021, days before the planned attack, after his brother alerted the police.",
+            "The court acquitted a second defendant, a friend accused of helping him buy a knife.",
+        ],
+    },
+    "hw-112": {
+        "outlet": "Algiers Daily Review",
+        "url": "https://www.algiersreview.example/2025/04/03/skikda-operation/",
+        "published": "2025-04-03T18:00:00+01:00",
+        "title": "Army kills two terrorists in Skikda",
+        "paragraphs": [
+            "Army units killed two terrorists and captured a third during a search operation in the mountains of Collo, in the province of Skikda, on Wednesday, the Defence Ministry said on Thursday.",
+            "Two Kalashnikov rifles and ammunition were recovered, it added.",
+            "In its weekly bulletin, the ministry said 14 support elements of terrorist groups had been arrested across the country in the past week.",
+        ],
+    },
 }
 
 PAGE = """<!DOCTYPE html>

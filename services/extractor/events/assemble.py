@@ -165,8 +165,42 @@ class EventExtractor:
             m.model_copy(update={"record_kind": "background"}) if k in earlier else m
             for k, m in enumerate(built)
         ]
+        mentions = _freed_as_taken(mentions)
         mentions += builder.statistics({i for op in ops for i in op.sentences})
         return sorted(mentions, key=lambda m: m.evidence[0].start)
+
+
+# the people a release speaks of are the ones taken before: "have freed them", "The captives were released"
+_THE_TAKEN = re.compile(
+    r"\b(?:freed|released|rescued|set\s+free)\s+(?:all\s+(?:of\s+)?)?(?:them|the\s+(?:others|rest))\b"
+    r"|\b(?:the|all\s+the)\s+(?:victims|captives|hostages|abductees|kidnapped|abducted)\b",
+    re.I,
+)
+
+
+def _freed_as_taken(mentions: list[EventMention]) -> list[EventMention]:
+    """A release that counts nobody but speaks of the people taken ("Gunmen who abducted 42 students
+    ... have freed all of them") frees as many as the story's one abduction took."""
+    taken = [
+        q
+        for m in mentions
+        if m.subtype == "abduction" and m.record_kind in ("event", "background")
+        for q in m.quantities
+        if q.kind == "other" and q.value
+    ]
+    if len(taken) != 1:
+        return mentions
+    out = []
+    for m in mentions:
+        if (
+            m.subtype == "release"
+            and m.record_kind == "event"
+            and not any(q.kind == "other" for q in m.quantities)
+            and any(_THE_TAKEN.search(e.text) for e in m.evidence)
+        ):
+            m = m.model_copy(update={"quantities": [*m.quantities, taken[0]]})
+        out.append(m)
+    return out
 
 
 def extract_events(
@@ -540,6 +574,15 @@ class _Builder:
         named = self._countries_named(self.doc.sentences[i].start, site.start)
         if named:
             return next(iter(named)) if len(named) == 1 else None
+        # or in the country of the places named before it in its sentence ("two posts in Lower
+        # Shabelle on Sunday, at Sabiid and Awdheegle")
+        located = {
+            x.country
+            for x in self.sites_in(i)
+            if x.place is not None and x.precision != "country" and x.country and x.end <= site.start
+        }
+        if len(located) == 1:
+            return next(iter(located))
         # or in the one country the record's earlier sentences name ("killed 13 in Nigeria's
         # Zamfara state. Nine were killed in Gidan Kare ...")
         told = set().union(
@@ -618,6 +661,10 @@ class _Builder:
             found.append(Quantity(kind="arrested", value=members.value, span=members.span))
         if record.family == "operation":
             found = self._one_more(op, found, sites)
+        if record.family in ("violence", "release", "removal") and not any(q.kind == "other" for q in found):
+            described = self._people_described(op) if record.subtype != "attack" else None
+            if described is not None:
+                found.append(described)
         counted = [s for s in sites if s.count is not None]
         total_kind = (
             "arrested" if record.family == "operation" else "killed" if record.family == "violence" else None
@@ -643,6 +690,35 @@ class _Builder:
             total = sum(s.count or 0 for s in counted)  # "four ... in Spain, while the remaining six ..."
             found.append(Quantity(kind=cast(Any, total_kind), value=total))
         return found
+
+    def _people_described(self, op: Operation) -> Quantity | None:
+        """The people a participle of the record describes are its count: "Twenty-five worshippers
+        abducted from a church ... have regained their freedom" (25 abducted), whatever verb the
+        sentence's own record has."""
+        for m in op.mentions:
+            if not self.doc.is_modifier(m.hit):
+                continue
+            s = self.doc.sentences[m.sentence]
+            start = max(s.start, m.hit.start - 50)
+            before = self.text[start : m.hit.start]
+            for n in reversed(find_numbers(before)):
+                rest = (
+                    before[n.end :].lower().split()
+                )  # the number's noun ends the phrase before the participle
+                unit = (n.unit or "").lower()
+                if (
+                    n.value is not None
+                    and unit in PEOPLE_NOUNS
+                    and rest
+                    and rest[-1] == unit
+                    and len(rest) <= 3
+                ):
+                    return Quantity(
+                        kind="other",
+                        value=n.value,
+                        span=Span(start=start + n.start, end=start + n.end, text=before[n.start : n.end]),
+                    )
+        return None
 
     def _one_more(self, op: Operation, found: list[Quantity], sites: list[SiteMention]) -> list[Quantity]:
         """ "detained five people ... A sixth suspect was arrested in Lille": the sixth makes six, and

@@ -72,6 +72,7 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Za-z\u00c0-\u024f .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,\s*"
     r"(?P<when>[^()\-\u2013\u2014]{3,30}?)\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014]\s"
 )
+_RELATIVE_JUST_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:had\s+|have\s+|has\s+)?$", re.I)
 # "OUAGADOUGOU (Sahel Daily) - ": a city in capitals, the outlet, no date; neither is a place of the news
 _UNDATED_DATELINE = re.compile(
     r"^[A-Z][A-Z\u00c0-\u00de .'-]{2,30}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?\s*\([^)]{1,40}\)\s*[-\u2013\u2014]\s"
@@ -279,6 +280,17 @@ class Document:
         ):
             return right  # "..., and three other men linked to him were deported": the new clause's subject
         if left.kind == "trigger" and _SUBORDINATE_AFTER_COMMA.search(self.text, position, right.start):
+            return left
+        if (
+            left.hit is not None
+            and (self.is_modifier(left.hit) or _RELATIVE_JUST_BEFORE.search(self.text, 0, left.start))
+            and position - left.end <= 80
+            and not re.search(r"[,;:]", self.text[position : right.start])
+        ):
+            # "worshippers abducted from a church in Ekinrin-Adde, Kogi State, last month have regained
+            # their freedom", "Gunmen who abducted 42 students on February 17 have freed them": what
+            # follows a participle describing people, or a relative clause's verb, up to the main
+            # verb, is the participle's or the clause's
             return left
         if self._in_relative_clause(left.start, position, right.start):
             return left  # "The man, who was arrested ... in October 2021, admitted": the clause's verb

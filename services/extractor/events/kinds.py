@@ -79,6 +79,9 @@ _ORDINAL_OF_TRIGGER = re.compile(
     r"|\w+tieth|\w+ieth|\d+(?:st|nd|rd|th))\s+(?:(?:such|[\w-]+)\s+){0,2}$",
     re.I,
 )
+_RECENT_SPAN = re.compile(
+    r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:week|month)\b", re.I
+)
 _THIS_SPAN = re.compile(r"\bthis\s+(?:month|week|summer|winter|spring|autumn)\b", re.I)
 # "praising the Hamas attack on Israel", "glorified the Paris attacks": an action named as what
 # someone spoke of is a reference to it (an apology-for-terrorism case), not a report of it
@@ -140,6 +143,8 @@ _VAGUE_MANY = re.compile(
 _CLAUSE_END = re.compile(r",(?!\d)|[;:\u2014\u2013]|\s-\s|\bwhile\b|\bwhereas\b")
 _CLAUSE_START = re.compile(
     r"[;:\u2014\u2013]|\s-\s|,\s+(?:taking|bringing|which|while|compared|against|up|down)\b"
+    # "arresting three more suspects and taking to nine the number held this week"
+    r"|\s+and\s+(?:taking|bringing|raising|pushing)\s+(?:\w+\s+){0,4}?to\b"
     r"|\b(?:although|though|but|whereas|while)\b"
 )
 
@@ -233,6 +238,8 @@ def record_kind(
             and (_PERIOD.search(clause) or _THIS_SPAN.search(clause))
         ):
             return "aggregate"
+        if counted and _WIDE.search(clause) and _RECENT_SPAN.search(clause):
+            return "aggregate"  # "14 support elements had been arrested across the country in the past week"
         if _SHARE_OF_THEM.search(sentence[:start]):
             return "aggregate"  # "Most were arrested in Catalonia": a share of a total counted before
         if _SINCE.search(clause) and (counted or hit.rule.form == "verb"):

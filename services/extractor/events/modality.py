@@ -114,7 +114,8 @@ _REDUCED_RELATIVE = re.compile(
     r"\b(?:those|(?:the|a|an|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:suspects?|men|women|people|persons|individuals|detainees|pair|two|three|four|five|six|seven|eight|nine|ten"
     r"|\d+|others?|ones?|frenchman|man|woman|minors?|workers|girls|schoolgirls|students|hostages|tourists|nationals"
-    r"|citizens|passengers|villagers|soldiers|officers|pupils|children|schoolchildren|boys|cells?|networks?|groups?|rings?))\s+(?:\w+ly\s+)?$"
+    r"|citizens|passengers|villagers|soldiers|officers|pupils|children|schoolchildren|boys|worshippers|churchgoers|parishioners"
+    r"|congregants|farmers|travell?ers|traders|herders|fishermen|cells?|networks?|groups?|rings?))\s+(?:\w+ly\s+)?$"
     # "Weapons seized during the raids were displayed", "the explosives found in the flat"
     r"|(?:^|\b(?:the|these|those|\d+)\s+)(?:[\w-]+\s+){0,2}?(?:weapons|arms|explosives|materials|documents|devices"
     r"|phones|computers|laptops|equipment|items|objects|cash|money|drugs|vehicles|cars|rifles|guns|knives)\s+$",

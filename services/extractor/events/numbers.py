@@ -92,7 +92,11 @@ PEOPLE_NOUNS = frozenset(
     "employees gendarmes peacekeepers schoolgirls schoolchildren pupils girls boys travellers drivers "
     "pedestrians migrants refugees foreigners tunisians algerians syrians iraqis nigerians malians "
     "journalists activists protesters demonstrators teenagers teens adolescents juveniles sons daughters "
-    "relatives imams preachers recruiters smugglers traffickers".split()
+    "relatives imams preachers recruiters smugglers traffickers victims captives abductees "
+    # singulars, for "killing one worshipper", "a soldier"
+    "soldier civilian officer worshipper villager farmer student worker passenger policeman hostage "
+    "child girl boy victim traders merchants shepherds fishermen hunters engineers nurses doctors teachers "
+    "priests nuns missionaries contractors truckers".split()
 )
 GROUP_NOUNS = frozenset("cells cell networks groups police".split())  # noqa: SIM905
 CASUALTY_NOUNS = frozenset("dead killed injured wounded victims".split())  # noqa: SIM905

@@ -91,6 +91,8 @@ _CONCURRENT_BEFORE = re.compile(
     r"|coincid(?:ed|es|ing)\s+with|simultaneously\s+with)\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+# the rest of a verb's clause, then its coordinated verb: "killed two terrorists and captured"
+_AND_THEN = re.compile(r"^[^,.;]{0,60}\s+and\s+(?:[a-z]+ly\s+)?$")
 _COORDINATED = re.compile(r"^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)$")
 _DURING = re.compile(
     r"\b(?:during|in\s+the\s+course\s+of|while\s+carrying\s+out|as\s+part\s+of)\s+(?:[\w-]+\s+){0,3}$", re.I
@@ -444,9 +446,16 @@ def _sentence_owner(mentions: list[Mention], doc: Document) -> dict[int, str]:
                 owner[id(m)] = "violence"
     if "military" in families and "operation" in families:
         # "Troops killed several of the attackers and seized motorcycles": the seizure is the fight's
+        kills = [m for m in mentions if m.hit.family == "military"]
         for m in mentions:
             if m.hit.family == "operation" and set(m.hit.rule.modes) <= {"seize", "search"}:
                 owner[id(m)] = "military"
+            elif m.hit.family == "operation" and any(
+                k.hit.end <= m.hit.start and _AND_THEN.match(doc.text[k.hit.end : m.hit.start]) for k in kills
+            ):
+                owner[id(m)] = (
+                    "military"  # "Army units killed two terrorists and captured a third": one fight
+                )
     if "violence" in families and "operation" in families:
         s = doc.sentences[mentions[0].sentence]
         during = any(

@@ -90,6 +90,14 @@ REGION_EXONYMS: dict[str, tuple[str, float, float]] = {
     "North Holland": ("NLD", 52.6, 4.9),
     "South Holland": ("NLD", 52.0, 4.5),
     "Kurdistan Region": ("IRQ", 36.2, 44.0),
+    # Somalia's regions (ISO: "Shabeellaha Hoose", "Jubbada Hoose", ...)
+    "Lower Shabelle": ("SOM", 1.9, 44.6),
+    "Middle Shabelle": ("SOM", 2.9, 45.6),
+    "Lower Juba": ("SOM", -0.3, 42.0),
+    "Middle Juba": ("SOM", 1.3, 42.5),
+    "Hiran": ("SOM", 4.3, 45.3),
+    "Hiraan": ("SOM", 4.3, 45.3),
+    "Banadir": ("SOM", 2.05, 45.32),
 }
 
 
@@ -339,7 +347,7 @@ def _add_airports(gazetteer: Gazetteer, alpha3: dict[str, str]) -> None:
                 gazetteer._index.setdefault(key, i)
 
 
-GAZETTEER_FORMAT = 4
+GAZETTEER_FORMAT = 5
 # A town beats a subdivision of the same name only if it is this big (Valencia, Almería: yes).
 TOWN_OVER_PROVINCE_MIN_POPULATION = 100_000
 

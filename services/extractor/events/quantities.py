@@ -37,7 +37,8 @@ _KILL_BEFORE = re.compile(
 # "killing 12 soldiers and at least 20 civilians": the second count takes the verb of the first
 _KILL_BEFORE_LIST = re.compile(
     r"\b(?:kill(?:ing|ed|s)?|massacred|murdered|beheaded|slaughtered)\s+(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+)?"
-    r"(?:\d[\d,]*|[a-z]+)\s+(?:[\w-]+\s+){1,3}and\s+(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+)?$",
+    # "killing seven and four soldiers respectively": the people may be named after the last count only
+    r"(?:\d[\d,]*|[a-z]+)\s+(?:[\w-]+\s+){0,3}and\s+(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+)?$",
     re.I,
 )
 _INJURE_BEFORE = re.compile(
@@ -80,7 +81,9 @@ _OF_PEOPLE = re.compile(
 _AMONG = re.compile(r"^[^.;,]{0,60}?\b(?:were|are|was)\s+among\s+(?:the\s+)?(?:\d+|[a-z]+)\s", re.I)
 _PASSIVE_ARREST = re.compile(
     # "The man, a Spanish national, had been arrested": the person may be the aside's, before its comma
-    r"^\s*(?:,[^,]{0,60},\s*|[^,]{0,40},\s*)?(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:arrested|detained|apprehended"
+    # "A Syrian man suspected of having fought for the Islamic State was stopped": or a participle's phrase
+    r"^\s*(?:,[^,]{0,60},\s*|[^,]{0,40},\s*|\s*(?:suspected|accused|believed|wanted|known)\s+[^,.;]{0,70}?\s+)?"
+    r"(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:arrested|detained|apprehended"
     r"|stopped|captured|held|caught|nabbed|picked\s+up|taken\s+into\s+custody|placed\s+(?:in|under))\b"
 )
 _ONE_DEFENDANT = re.compile(
@@ -132,7 +135,8 @@ _INJURED_ONE = re.compile(
 )
 # "arrested a 22-year-old man", "detained him on Thursday" (not "him and his brother", not "her sons")
 _ARRESTED_ONE = re.compile(
-    r"\b(?:arrested|detained|apprehended|captured|nabbed|picked\s+up)\s+"
+    # "detained a 22-year-old man", "announced the arrest of a 22-year-old man"
+    r"\b(?:arrested|detained|apprehended|captured|nabbed|picked\s+up|(?:arrest|detention|capture)\s+of)\s+"
     rf"(?:(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}\b|him\b(?!\s+and\b)"
     r"|her\b(?=\s*[,.;]|\s+(?:in|at|on|near|outside|after|as|early|late|last|yesterday|today)\b))",
     re.I,
@@ -202,7 +206,7 @@ def _quantity(kind: str, n: NumberMention, start: int, text: str) -> Quantity:
 
 
 _COORDINATED_COUNT = re.compile(
-    r"^\s+(?:[\w-]+\s+){1,2}and\s+(?:at\s+least\s+|some\s+|about\s+|another\s+)?$", re.I
+    r"^\s+(?:[\w-]+\s+){0,2}and\s+(?:at\s+least\s+|some\s+|about\s+|another\s+)?$", re.I
 )
 
 

@@ -101,6 +101,8 @@ _UNKNOWN_PLACE_CUE = re.compile(
     r"|(?:,|\band)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)"
     r"\s+(?:more\s+|others?\s+)?(?:in|at)"
     r"|(?:heading|headed|bound|left)\s+for|en\s+route\s+to"
+    # "attacked two bases in Lower Shabelle on Sunday, at Sabiid and Awdheegle": an appositive of place
+    r"|,\s+at"
     r"|(?:village|town|city|locality|district|neighbou?rhood|hamlet|commune|municipality|settlement|camp|base"
     r"|station|prison|market|suburb|quarter|area|region|province|post|outpost|checkpoint|barracks|garrison)\s+(?:of|at|in)"
     r"|(?:the\s+)?(?:village|town|locality|hamlet|commune)\s+of\s+\w+\s+and)\s+$",
@@ -110,7 +112,7 @@ _UNKNOWN_PLACE_CUE = re.compile(
 _CONTAINER_GAP = re.compile(
     r"^(?:\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?(?:[A-Z][\w-]*['\u2019]s\s+)?"
     r"|\s+(?:district|neighbou?rhood|suburb|quarter|area|municipality|commune)\s+of\s+(?:the\s+)?"
-    r"|\s*\(\s*(?:the\s+)?|,\s+in\s+(?:the\s+)?|,\s+|,\s+(?:a|an|the)\s+[^,.;()]{0,50}?\b(?:in|within|of)\s+(?:the\s+)?(?:[a-z-]+\s+)?)$"
+    r"|\s*\(\s*(?:the\s+)?|,\s+in\s+(?:the\s+)?(?:(?:province|region|governorate|state|department|wilaya|prefecture)\s+of\s+)?|,\s+|,\s+(?:a|an|the)\s+[^,.;()]{0,50}?\b(?:in|within|of)\s+(?:the\s+)?(?:[a-z-]+\s+)?)$"
 )
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|of|and|outside|into|across)\s+(?:the\s+)?|,\s*)$", re.I)
 _PERSON_AFTER = re.compile(
@@ -328,8 +330,8 @@ _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:in\s+)?$")
 def _listed_with_places(
     text: str, unknown: list[re.Match[str]], found: list[SiteMention]
 ) -> list[SiteMention]:
-    """An unknown name listed among known places is one of them ("in Tifelt, Temara and Skhirat"),
-    in their country ("cells in Shata and Almaeria")."""
+    """An unknown name listed among places is one of them ("in Tifelt, Temara and Skhirat"), in
+    their country ("cells in Shata and Almaeria")."""
     for site in found:
         if site.place is None and site.country is None:
             for other in found:
@@ -345,7 +347,9 @@ def _listed_with_places(
     out: list[SiteMention] = []
     for match in unknown:
         for site in found:
-            if site.place is None or site.precision == "country":
+            # listed with a known place, or with an unknown one the words made a place ("at
+            # Sabiid and Awdheegle")
+            if site.precision == "country" or (site.place is None and site.descriptor):
                 continue
             gap = (
                 text[site.end : match.start()]
@@ -751,6 +755,9 @@ def _distribute(text: str, clause_start: int, end: int, sites: list[SiteMention]
     ]
     if len(places) < 2:
         return False
+    towns = [s for s in places if s.precision == "city"]
+    if len(towns) >= 2 and len(counts) == len(towns) != len(places):
+        places = towns  # "bases in Lower Shabelle, at Sabiid and Awdheegle, ... respectively": the towns
     if not counts:
         # "They had been arrested in Mulhouse and Nancy respectively": people named before, one
         # place each

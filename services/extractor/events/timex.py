@@ -134,7 +134,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "weekday",
-        re.compile(r"\b(?:(?P<cue>on|last|this|since|next|coming)\s+)?" + _WD + r"\b", re.I),
+        # not a weekday naming a kind of gathering ("during a Sunday service on June 30"); "during
+        # Sunday mass" is that Sunday's
+        re.compile(r"\b(?:(?P<cue>on|last|this|since|next|coming)\s+)?(?<!\ba\s)" + _WD + r"\b", re.I),
     ),
     # A bare month needs a cue word ("May" is also a verb).
     (
