@@ -1297,6 +1297,99 @@ ARTICLES: dict[str, dict[str, object]] = {
             "In its weekly bulletin, the ministry said 14 support elements of terrorist groups had been arrested across the country in the past week.",
         ],
     },
+    "hw-113": {
+        "outlet": "Iberwire",
+        "url": "https://www.iberwire.example/2024/10/03/girona-cell-five-held/",
+        "published": "2024-10-03T12:10:00+02:00",
+        "title": "Guardia Civil breaks up jihadist cell in Girona province; five held",
+        "paragraphs": [
+            "GIRONA, Oct 3 (Iberwire) - Spain's Guardia Civil has broken up a jihadist cell in the province of Girona, arresting five men in raids in Figueres, Salt and Olot on Wednesday, the Interior Ministry said on Thursday.",
+            "Three of the detainees were arrested in Figueres, where officers searched two flats and a prayer room. The other two were picked up at their homes in Salt and Olot.",
+            "The suspects, Moroccan nationals aged between 23 and 46, are accused of spreading Islamic State propaganda and of raising money for fighters in Syria, the ministry said in a statement.",
+            '"This was a very active cell," a Guardia Civil spokesman told reporters in Madrid. He said the operation had been carried out with the help of Morocco\'s General Directorate for Territorial Surveillance (DGST).',
+            "One of the men had been arrested in Salt in 2019 for similar offences and released for lack of evidence.",
+            "Spanish security forces have arrested 58 people on jihadism charges so far this year.",
+        ],
+    },
+    "hw-114": {
+        "outlet": "Lake Chad Review (interview)",
+        "url": "https://www.lakechadreview.example/interviews/2024/05/15/boko-haram-researcher/",
+        "published": "2024-05-15T09:00:00+01:00",
+        "title": "'Boko Haram has never been weaker, and never more dangerous': an interview",
+        "paragraphs": [
+            "The army said on Wednesday that its troops had killed 30 Boko Haram fighters near Bama on Tuesday. What do such figures tell us?",
+            "Very little on their own. When the army bombs a camp, it announces a toll, and nobody can check it. Boko Haram kills civilians almost every week in Borno, and those deaths are rarely counted.",
+            "Thousands of people have been abducted in the north-east since 2014. Most were never found.",
+            "Does the group still hold territory? It controls islands on Lake Chad and parts of the Sambisa forest, where it used to run whole towns.",
+        ],
+    },
+    "hw-115": {
+        "outlet": "Tangier Tribune (opinion)",
+        "url": "https://www.tangiertribune.example/opinion/2024/02/14/teenagers-and-terror/",
+        "published": "2024-02-14T08:00:00+01:00",
+        "title": "Opinion: arresting teenagers will not end radicalisation",
+        "paragraphs": [
+            "Every time a cell is dismantled in Morocco, the press celebrates and the statistics grow. Last year the security services arrested more than 100 people on terrorism charges.",
+            "The arrest on Monday of a 16-year-old boy in Tangier, accused of pledging allegiance to the Islamic State online, shows how young the suspects have become.",
+            "Should the police arrest a teenager for a post? Would a social worker not do better? These are the questions our leaders refuse to ask.",
+        ],
+    },
+    "hw-116": {
+        "outlet": "Euro Security Weekly",
+        "url": "https://www.eurosecurityweekly.example/2024/11/29/week-in-review/",
+        "published": "2024-11-29T17:00:00+01:00",
+        "title": "The week in counter-terrorism: Duisburg, Paris, Antwerp",
+        "paragraphs": [
+            "Germany: Police in Duisburg arrested a 19-year-old Syrian man on Tuesday on suspicion of having planned a knife attack on a Christmas market, prosecutors in Dusseldorf said.",
+            "France: A 17-year-old was charged in Paris on Friday with terrorist criminal conspiracy, four days after he was detained by DGSI officers in Rennes.",
+            "Belgium: Antwerp police detained three men on Thursday during searches in the Borgerhout district in an investigation into the financing of terrorism. Two were released after questioning.",
+            "Also this week: Europol said 426 people had been arrested for terrorist offences in the European Union last year.",
+        ],
+    },
+    "hw-117": {
+        "outlet": "Sahel Daily",
+        "url": "https://www.saheldaily.example/2024/06/11/seytenga-dori-attacks/",
+        "published": "2024-06-11T14:00:00+00:00",
+        "title": "Burkina Faso: market attack and convoy ambush kill 18",
+        "paragraphs": [
+            "OUAGADOUGOU (Sahel Daily) - Gunmen killed 12 civilians in an attack on the market in Seytenga on Saturday, local sources said on Tuesday.",
+            "In a separate attack the same day, militants ambushed a military convoy near Dori, killing six soldiers, a security source said.",
+            "The army said it had killed some 40 terrorists in air strikes in the area on Sunday. The figure could not be independently confirmed.",
+        ],
+    },
+    "hw-118": {
+        "outlet": "Adriatic News",
+        "url": "https://www.adriaticnews.example/2025/03/15/milan-egyptian-arrested/",
+        "published": "2025-03-15T10:45:00+01:00",
+        "title": "Young Egyptian arrested in Milan over attack plans",
+        "paragraphs": [
+            "MILAN, March 15 (Adriatic News) - Italian anti-terrorism police arrested a 20-year-old Egyptian man in Milan on Friday on suspicion of planning an attack on a metro station, police said.",
+            "Officers found instructions for making explosives on his phone, according to investigators.",
+            "In January, a 22-year-old man was arrested in Milan on similar charges.",
+        ],
+    },
+    "hw-119": {
+        "outlet": "Lombardy Courier (English)",
+        "url": "https://www.lombardycourier.example/en/2025/03/17/metro-plot-suspect/",
+        "published": "2025-03-17T07:30:00+01:00",
+        "title": "Metro plot suspect had studied the station for weeks",
+        "paragraphs": [
+            "The 20-year-old Egyptian detained by DIGOS anti-terrorism officers in the Lombard capital on 14 March had filmed the entrances of the Duomo metro station for weeks, investigators told this newspaper.",
+            "A judge on Sunday ordered him held in prison pending trial.",
+            "His lawyer said he would appeal.",
+        ],
+    },
+    "hw-120": {
+        "outlet": "Brussels Metro News",
+        "url": "https://www.brusselsmetro.example/2024/12/05/financing-trial-verdict/",
+        "published": "2024-12-05T18:20:00+01:00",
+        "title": "Four jailed for sending money to Islamic State fighters",
+        "paragraphs": [
+            "The Brussels criminal court on Thursday sentenced four men to between three and six years in prison for sending money to Islamic State fighters in Syria.",
+            "A fifth defendant was acquitted.",
+            "The men were arrested in Brussels and Liege in June 2022 after a two-year investigation by the federal judicial police.",
+        ],
+    },
 }
 
 PAGE = """<!DOCTYPE html>

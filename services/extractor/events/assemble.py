@@ -47,7 +47,7 @@ from services.extractor.events.sites import (
 )
 from services.extractor.events.statistics import STATISTIC_EVENT_TYPE, mentions_combatants, stock_figure
 from services.extractor.events.targets import participants
-from services.extractor.events.timex import TimeExpression
+from services.extractor.events.timex import TimeExpression, shift
 
 EXTRACTOR_VERSION = "newswire-events/0.3"
 
@@ -80,6 +80,11 @@ _WHERE = re.compile(r"(?:\s+in\s+[A-Z][\w\u00c0-\u024f-]+)?\s*,\s+where\b")
 _MEDIA_OUTLET = re.compile(r"^['\u2019]s\s+(?:Amaq|news|media|propaganda)", re.I)
 
 
+_INTERVAL_BEFORE = re.compile(
+    r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+"
+    r"(?:(?:he|she|they|it|the\s+\w+|[\w-]+)\s+)?(?:had\s+been\s+|was\s+|were\s+|had\s+)?$",
+    re.I,
+)
 # "a sweep of the Ezzouhour district": a part of a town, told by the word after its name
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb|estate)\b", re.I)
 
@@ -256,7 +261,8 @@ class _Builder:
         """Where the story was filed ("MADRID, March 3 (Wire) -") is the likeliest country of its places
         (read once per article: ``self.filed``)."""
         if self.doc.dateline_end:
-            city = re.match(r"[A-Z][A-Za-z\u00c0-\u024f .'-]+?(?=,)", self.doc.text)
+            # "MADRID, March 3 (Wire) -", "OUAGADOUGOU (Sahel Daily) -"
+            city = re.match(r"[A-Z][A-Za-z\u00c0-\u024f .'-]+?(?=,|\s*\()", self.doc.text)
         else:  # a dateline with no date: "MOGADISHU - ", opening the text or the paragraph after the title
             city = next(
                 (
@@ -930,7 +936,30 @@ class _Builder:
             # the people's nationality is where they were sent; the state that sent them is the
             # story's, where it was filed
             return next(iter(self.filed))
+        return self._state_country(op)
+
+    def _state_country(self, op: Operation) -> str | None:
+        """Whose authorities an agency with no country of its own is: a country named (not a
+        nationality: "A judge ordered the Egyptian held" is not Egypt's judge), the dateline's, the
+        story's towns', and only then the fallback."""
+        named = [c for i in op.sentences for c in sorted(self._countries_named(*self._bounds(i)))]
+        if named:
+            return Counter(named).most_common(1)[0][0]
+        if len(self.filed) == 1:
+            return next(iter(self.filed))
+        towns = Counter(
+            site.country
+            for i in range(len(self.doc.sentences))
+            for site in self.sites_in(i)
+            if site.country and site.precision != "country"
+        )
+        if towns:
+            return towns.most_common(1)[0][0]
         return self._fallback_country(op)
+
+    def _bounds(self, i: int) -> tuple[int, int]:
+        s = self.doc.sentences[i]
+        return s.start, s.end
 
     def _groups(self, op: Operation) -> list[ActorMention]:
         doc = self.doc
@@ -1036,7 +1065,32 @@ class _Builder:
             anchor = doc.attachment(op.head.sentence, t.span_start)
             if anchor is not None and anchor.kind == "speech":
                 return t
-        return self._previous_time(op)
+        return self._interval_before(op) or self._previous_time(op)
+
+    def _interval_before(self, op: Operation) -> TimeExpression | None:
+        """ "charged in Paris on Friday ..., four days after he was detained in Rennes": the interval
+        from the dated record told before it in the sentence dates this one."""
+        head = op.head
+        s = self.doc.sentences[head.sentence]
+        interval = _INTERVAL_BEFORE.search(self.text, s.start, head.hit.start)
+        if interval is None:
+            return None
+        n = next((x.value for x in find_numbers(interval["n"]) if x.value), None)
+        earlier = [
+            self._time_cache.get(id(o))
+            for o in self.ops
+            if o is not op and o.head.sentence == head.sentence and o.head.hit.end <= interval.start()
+        ]
+        base = next(
+            (t for t in reversed(earlier) if t is not None and t.precision == "day" and t.start), None
+        )
+        if n is None or base is None or base.start is None:
+            return None
+        sign = -1 if interval["dir"].lower() == "after" else 1  # "four days after he was detained": earlier
+        day = shift(base.start, sign * n, interval["unit"])
+        return TimeExpression(
+            day, day, "day", "previous_event", "interval", interval.start(), interval.end(), interval[0]
+        )
 
     def _court_seat(self, op: Operation) -> list[SiteMention]:
         """Where the record's court sits, when the actor table knows its one seat ("Spain's National

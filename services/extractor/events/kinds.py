@@ -82,6 +82,12 @@ _ORDINAL_OF_TRIGGER = re.compile(
 _RECENT_SPAN = re.compile(
     r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:week|month)\b", re.I
 )
+# an action compared with the news is its context, not its news
+_SIMILAR = re.compile(
+    r"\b(?:on|over|for|in)\s+(?:a\s+|an\s+)?similar\s+(?:charges?|grounds|case|cases|operation|circumstances"
+    r"|accusations?|offences?|offenses?|suspicions?)\b",
+    re.I,
+)
 _THIS_SPAN = re.compile(r"\bthis\s+(?:month|week|summer|winter|spring|autumn)\b", re.I)
 # "praising the Hamas attack on Israel", "glorified the Paris attacks": an action named as what
 # someone spoke of is a reference to it (an apology-for-terrorism case), not a report of it
@@ -261,6 +267,8 @@ def record_kind(
             return "aggregate"
     if hit.rule.form == "noun" and _SPOKEN_OF.search(sentence[:start]):
         return "background"
+    if _SIMILAR.search(clause):
+        return "background"  # "In January, a man was arrested in Milan on similar charges": a look-alike
     if _EARLIER_BY.search(sentence[:start]):
         return "background"  # "The operation comes a month after four suspects were arrested": its past
     # "over the killing of a shepherd in 2020": a gerund with an article is one action, a noun

@@ -121,6 +121,11 @@ _REDUCED_RELATIVE = re.compile(
     r"|phones|computers|laptops|equipment|items|objects|cash|money|drugs|vehicles|cars|rifles|guns|knives)\s+$",
     re.I,
 )
+# "The 20-year-old Egyptian detained by anti-terrorism officers": a nationality standing for a person
+_NATIONAL_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive)\s+(?:[\w-]+\s+){0,2}?"
+    r"[A-Z][a-z]+(?:ians?|ans?|eses?|ish|is)\s+$"
+)
 _DETERMINER_JUST_BEFORE = re.compile(r"\b(?:the|this|that|his|her|their|its)\s+$|['\u2019]s\s+$", re.I)
 _LEADING_NUMBER = re.compile(r"\b(?:the|these|those)\s+\d[\d,]*\s+$", re.I)
 
@@ -264,7 +269,8 @@ def is_reduced_relative(sentence: str, hit: Hit, sentence_start: int) -> bool:
     described by an action done to them earlier."""
     if hit.rule.form != "verb" or _OBJECT_AFTER.match(sentence, hit.end - sentence_start):
         return False  # "a group attacked a hotel": a verb with its object is the clause's own
-    return bool(_REDUCED_RELATIVE.search(sentence[: hit.start - sentence_start][-60:]))
+    left = sentence[: hit.start - sentence_start][-60:]
+    return bool(_REDUCED_RELATIVE.search(left) or _NATIONAL_BEFORE.search(left))
 
 
 def is_anaphoric(sentence: str, hit: Hit, sentence_start: int) -> bool:

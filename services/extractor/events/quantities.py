@@ -93,8 +93,14 @@ _ONE_DEFENDANT = re.compile(
     r"(?!\s+and\b))",
     re.I,
 )
+# "The 20-year-old Egyptian detained by anti-terrorism officers": a nationality for the person ...
+_NATIONAL = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,2}?[A-Z][a-z]+(?:ian|an|ese|i)\b")
+# ... and the participle that describes what was done to them
+_DETAINED_AFTER = re.compile(r"\s+(?:arrested|detained|apprehended|caught|captured|picked\s+up)\b")
 _SINGLE_PERSON = re.compile(
+    # "A 17-year-old was charged": the age alone may stand for the person
     r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:citizen|man|woman|national|suspect|individual|person|youth|teenager|minor"
+    r"|\d+-year-old(?=\s+(?:was|has|had|is)\b)"
     r"|student|imam|jihadist|militant|preacher|employee|worker|officer|guard|soldier|policeman|passer-by|convict"
     r"|refugee|migrant|resident|prisoner|inmate|journalist)\b",
     re.I,
@@ -136,7 +142,8 @@ _INJURED_ONE = re.compile(
 # "arrested a 22-year-old man", "detained him on Thursday" (not "him and his brother", not "her sons")
 _ARRESTED_ONE = re.compile(
     # "detained a 22-year-old man", "announced the arrest of a 22-year-old man"
-    r"\b(?:arrested|detained|apprehended|captured|nabbed|picked\s+up|(?:arrest|detention|capture)\s+of)\s+"
+    r"\b(?:arrested|detained|apprehended|captured|nabbed|picked\s+up"
+    r"|(?:arrest|detention|capture)\s+(?:on\s+\w+\s+|last\s+\w+\s+|yesterday\s+|today\s+)?of)\s+"
     rf"(?:(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}\b|him\b(?!\s+and\b)"
     r"|her\b(?=\s*[,.;]|\s+(?:in|at|on|near|outside|after|as|early|late|last|yesterday|today)\b))",
     re.I,
@@ -190,7 +197,16 @@ def _people(text: str, n: NumberMention, abs_end: int) -> bool:
     before = text[max(0, abs_end - len(n.text) - 12) : abs_end - len(n.text)]
     if unit in ("others", "other") and _STANDALONE.search(before):
         return True  # "the seven others were arrested on Monday": people counted apart from the ones before
-    return bool(_VERB_UNIT.match(unit)) and (n.text.lower() == "both" or bool(_STANDALONE.search(before)))
+    # "Two were released after questioning": a count opening its sentence before a verb stands for people
+    number_start = abs_end - len(n.text)
+    opens = bool(
+        re.search(r"(?:^|[.!?:]\s+|\n\s*)[\"'\u201c]?$", text[max(0, number_start - 4) : number_start])
+    )
+    return bool(_VERB_UNIT.match(unit)) and (
+        n.text.lower() == "both"
+        or bool(_STANDALONE.search(before))
+        or (opens and unit in ("were", "was", "have", "had"))
+    )
 
 
 def _quantity(kind: str, n: NumberMention, start: int, text: str) -> Quantity:
@@ -304,12 +320,24 @@ def counts(
                 out["other"] = Quantity(kind="other", value=1, span=Span(start=s, end=e, text=text[s:e]))
         if family == "operation" and "arrested" not in out and "arrested" not in subsets:
             # "A Syrian man was stopped at the border ...", "The 32-year-old was arrested on 2 February"
-            single = _SINGLE_PERSON.search(sentence) or _THE_PERSON.match(sentence)
-            passive = single is not None and _PASSIVE_ARREST.search(
-                sentence[single.end() : single.end() + 80]
+            people = (
+                _SINGLE_PERSON.search(sentence),
+                _THE_PERSON.match(sentence),
+                _NATIONAL.search(sentence),
             )
-            active = _ARRESTED_ONE.search(sentence)
-            found = single if passive else active
+            single = next(
+                (
+                    p
+                    for p in people
+                    if p is not None
+                    and (
+                        _PASSIVE_ARREST.search(sentence[p.end() : p.end() + 80])
+                        or _DETAINED_AFTER.match(sentence, p.end())
+                    )
+                ),
+                None,
+            )
+            found = single or _ARRESTED_ONE.search(sentence)
             if found is not None and belongs(start + found.start()) is not None:
                 s, e = start + found.start(), start + found.end()
                 out["arrested"] = Quantity(

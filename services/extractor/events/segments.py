@@ -18,6 +18,8 @@ _NO_BREAK_BEFORE = re.compile(
 )
 # "GERMANY. Officers of ...", "UNITED KINGDOM. Salih Khater ...": a digest's section label.
 _CAPS_LABEL = re.compile(r"[A-Z][A-Z'\u2019&-]+(?:\s+[A-Z][A-Z'\u2019&-]+)*\.\s")
+# "Germany: Police in Duisburg ...": a round-up's label, when two or more paragraphs open with one
+_COLON_LABEL = re.compile(r"[A-Z][\w\u00c0-\u024f'.-]*(?:\s[A-Z][\w\u00c0-\u024f'.-]*){0,2}:\s")
 # A paragraph this short and without a sentence end is a heading ("Press release of ... - Searches").
 HEADING_MAX_CHARS = 140
 
@@ -113,8 +115,11 @@ class Layout:
 def layout(text: str) -> Layout:
     paras = paragraphs(text)
     section_starts: list[tuple[int, tuple[int, int] | None]] = []  # (paragraph index, heading span)
+    colon_labels = {i: m for i, (start, _) in enumerate(paras) if (m := _COLON_LABEL.match(text, start))}
+    if len(colon_labels) < 2:
+        colon_labels = {}
     for i, (start, end) in enumerate(paras):
-        label = caps_label(text, start)
+        label = caps_label(text, start) or colon_labels.get(i)
         if label is not None and len(label.group(0).strip()) >= 3:
             section_starts.append((i, (start, label.end() - 1)))
         elif is_heading(text, start, end) and i + 1 < len(paras):

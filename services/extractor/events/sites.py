@@ -135,6 +135,12 @@ _INSTITUTION_AFTER = re.compile(
     r"\s+(?:Court|Tribunal|University|College|Police|Prosecutor|Magistrates|Council|Assembly|Parliament|Ministry"
     r"|Observatory|Institute|Centre|Center|Foundation|Times|Post|News|Herald|Gazette|Tribune|Journal)\b"
 )
+# "the entrances of the Duomo metro station": a small namesake town is not the facility's name
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:metro\s+|underground\s+|railway\s+|train\s+|bus\s+)?(?:station|square|stadium|cathedral|mosque"
+    r"|church|synagogue|hotel|mall|bridge|street|avenue|boulevard)\b",
+    re.I,
+)
 _INSTITUTION_BEFORE = re.compile(
     r"\b(?:Institute|Centre|Center|Council|Ministry|University|School|Department|Office|Agency|Foundation|Society"
     r"|Association|Bureau|Commission|Committee|Forum|Observatory)\s+(?:for|of|on)\s+(?:the\s+)?$"
@@ -163,6 +169,7 @@ _DESCRIPTOR = re.compile(
     r"\b(?:the|this)\s+(?:(?P<nation>[A-Z][a-z]+)\s+)?(?:(?:autonomous|north-?\w*|southern|northern|eastern|western"
     r"|coastal|border|port|neighbouring|neighboring)\s+)*(?P<kind>city|town|enclave|port|village)\b(?!\s+(?:of|city|town|[A-Z]))"
 )
+_CAPITAL_OF = re.compile(r"\bthe\s+(?P<adj>[A-Z][a-z]+)\s+capital\b(?!\s+(?:of|[A-Z]))")
 # the nouns of people a site's count counts: anyone arrested or killed there ("Five soldiers were
 # killed in Diffa", "two others in Bilbao")
 _COUNTED = PEOPLE_NOUNS | {"others"}
@@ -294,6 +301,24 @@ def find_sites(
                 descriptor=True,
             )
         )
+    for match in _CAPITAL_OF.finditer(text, start, end):
+        # "in the Lombard capital", "the Moroccan capital": the capital of that region or country
+        adjective = match["adj"].lower()
+        country = DEMONYMS.get(adjective)
+        capital = places.capital(country if country else adjective)
+        if capital is not None and all(f.start != match.start() for f in found):
+            found.append(
+                SiteMention(
+                    match.group(0),
+                    match.start(),
+                    match.end(),
+                    capital,
+                    capital.name,
+                    capital.country,
+                    "city",
+                    role_of(text[max(start, match.start() - 60) : match.start()]),
+                )
+            )
     found.extend(_listed_with_places(text, unknown, found))
     found.sort(key=lambda s: s.start)
     _absorb_containers(text, found)
@@ -449,6 +474,8 @@ def _resolve(
             # an alternate name ("Fnideq" for Fnidek) is often a word or a person elsewhere ("Hayden
             # noted", "Dzhokhar Tsarnaev"): a town's, on the whole capitalised run, in a place slot;
             # and of a town abroad, rarely ("near Boni" in a story about Mali is not Bonn)
+            continue
+        if not big and whole and _FACILITY_AFTER.match(text, s + len(candidate)):
             continue
         if place.resolution == "exact" and not (big or (whole and (locative or len(words) > 1))):
             # a small town named like a word or a first name ("George W. Bush", "Martin Luther King",

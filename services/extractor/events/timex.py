@@ -115,7 +115,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative_day",
         re.compile(
-            r"\b(?:the\s+)?(?P<rd>day\s+before|previous\s+day|next\s+day|following\s+day|day\s+after)\b(?!\s+(?:the|his|her|their|its|a|an)\b)",
+            r"\b(?:the\s+|that\s+)?(?P<rd>day\s+before|previous\s+day|next\s+day|following\s+day|day\s+after|same\s+day)\b"
+            r"(?!\s+(?:the|his|her|their|its|a|an)\b)",
             re.I,
         ),
     ),
@@ -190,7 +191,7 @@ def _latest_year(month: int, day: int | None, published: date) -> int:
     return published.year if candidate <= published else published.year - 1
 
 
-def _shift(day: date, n: int, unit: str) -> date:
+def shift(day: date, n: int, unit: str) -> date:
     unit = unit.lower().rstrip("s")
     if unit == "day":
         return day + timedelta(days=n)
@@ -321,7 +322,7 @@ def _resolve(
             if n is None:
                 return None
             unit = g["unit"].lower().rstrip("s")
-            day = _shift(reference, -n, unit)
+            day = shift(reference, -n, unit)
             if unit == "day":
                 return make(day, day, "day", "publication_date")
             if unit == "week":
@@ -333,9 +334,12 @@ def _resolve(
             return make(date(day.year, 1, 1), date(day.year, 12, 31), "year", "publication_date")
         if rule == "relative_day":
             base = previous if previous is not None and previous.start is not None else None
+            rd = g["rd"].lower()
             sign = (
                 -1
-                if g["rd"].lower().split()[-1] in ("before",) or g["rd"].lower().startswith("previous")
+                if rd.split()[-1] in ("before",) or rd.startswith("previous")
+                else 0
+                if rd.startswith("same")
                 else 1
             )
             if base is None or base.precision != "day" or base.start is None:
@@ -352,10 +356,10 @@ def _resolve(
                 if sign > 0:
                     return None  # "three months later" than nothing named
                 # "a day earlier": earlier than the day of the report
-                day = _shift(reference, -n, unit)
+                day = shift(reference, -n, unit)
                 precision: Precision = "day" if unit.lower().startswith("day") else "unknown"
                 return make(day, day, precision, "publication_date") if precision == "day" else None
-            start, end = _shift(previous.start, sign * n, unit), _shift(previous.end, sign * n, unit)
+            start, end = shift(previous.start, sign * n, unit), shift(previous.end, sign * n, unit)
             if previous.precision == "month":  # "three months later" than a month is a month
                 start, end = date(start.year, start.month, 1), _month_end(end.year, end.month)
             return make(start, end, previous.precision, "previous_event")
@@ -393,6 +397,15 @@ def find_times(
         elif resolved.end is not None and resolved.end > max(published, reference):
             resolved = replace(resolved, end=max(published, reference))  # "since 2015": up to now
         results.append(resolved)
-        if resolved.start is not None:
+        # "the foreign ministry said on Thursday ... on the same day as": the day something was said
+        # is not the action a later "the same day" or "two days later" counts from
+        said = _SAID_BEFORE.search(text, max(0, start - 30), start) is not None
+        if resolved.start is not None and (previous is None or not said):
             previous = resolved
     return results
+
+
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|announced|reported|stated|confirmed|added|told\s+(?:\w+\s+){0,2}?)\s*(?:on\s+|late\s+on\s+)?$",
+    re.I,
+)
