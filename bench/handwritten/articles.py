@@ -1390,6 +1390,94 @@ ARTICLES: dict[str, dict[str, object]] = {
             "The men were arrested in Brussels and Liege in June 2022 after a two-year investigation by the federal judicial police.",
         ],
     },
+    "hw-121": {
+        "outlet": "Iberwire",
+        "url": "https://www.iberwire.example/2024/04/18/spain-extradites-suspect-france/",
+        "published": "2024-04-18T16:00:00+02:00",
+        "title": "Spain hands over to France man wanted over jihadist recruitment",
+        "paragraphs": [
+            "MADRID, April 18 (Iberwire) - Spanish police handed over to France on Tuesday a 33-year-old man wanted for recruiting fighters for the Islamic State, the Interior Ministry said.",
+            "He was escorted to the La Jonquera border crossing and delivered to French officers, the ministry said in a statement.",
+            "He had been arrested in Barcelona in January on a European arrest warrant issued by a Paris judge.",
+        ],
+    },
+    "hw-122": {
+        "outlet": "Horn Observer",
+        "url": "https://www.hornobserver.example/2024/08/05/beledweyne-tea-shop-bombing/",
+        "published": "2024-08-05T08:40:00+03:00",
+        "title": "Suicide bomber kills 15 at tea shop in Beledweyne",
+        "paragraphs": [
+            "A suicide bomber killed at least 15 people and wounded 22 at a crowded tea shop in the central Somali town of Beledweyne on Saturday evening, police said.",
+            "Al-Shabaab said in a statement on its radio station that its fighters had carried out the attack, which targeted soldiers watching a football match.",
+            "The town was hit by a similar bombing in 2023, when a truck bomb killed more than 20 people at a checkpoint.",
+        ],
+    },
+    "hw-123": {
+        "outlet": "Northern Nigeria Monitor",
+        "url": "https://www.nnmonitor.example/news/2023/12/05/tudun-biri-drone-strike/",
+        "published": "2023-12-05T12:00:00+01:00",
+        "title": "Army admits drone strike killed dozens of villagers in Kaduna",
+        "paragraphs": [
+            "A military drone strike intended for bandits killed at least 85 villagers celebrating a religious festival in Tudun Biri, Kaduna State, on Sunday night, the army admitted on Tuesday.",
+            '"The troops were carrying out routine operations against terrorists and inadvertently affected members of the community," an army spokesman said.',
+            "It was the latest of several mistaken strikes. In January, an air force strike killed 39 herders in Nasarawa State, according to Amnesty International.",
+        ],
+    },
+    "hw-124": {
+        "outlet": "Atlas Wire",
+        "url": "https://www.atlaswire.example/2025/01/15/tetouan-chefchaouen-cell/",
+        "published": "2025-01-15T13:15:00+01:00",
+        "title": "Morocco breaks up four-member cell in the north",
+        "paragraphs": [
+            "RABAT, Jan 15 (Atlas Wire) - Morocco's Central Bureau of Judicial Investigations (BCIJ) said on Wednesday it had dismantled a four-member cell loyal to the Islamic State in Tetouan and Chefchaouen on Tuesday.",
+            "The four suspects were taken into custody during dawn raids, and officers seized knives and a homemade explosive device. The cell had been operating across the northern Rif region for several months, the bureau said.",
+            "Some 1,600 Moroccans have joined jihadist groups in Syria and Iraq since 2012, according to official figures.",
+        ],
+    },
+    "hw-125": {
+        "outlet": "Low Countries Wire",
+        "url": "https://www.lowcountrieswire.example/2024/09/26/antwerp-rotterdam-raids/",
+        "published": "2024-09-26T11:30:00+02:00",
+        "title": "Seven held in Belgian-Dutch anti-terror raids",
+        "paragraphs": [
+            "Belgian and Dutch police arrested seven people in coordinated raids in Antwerp, Mechelen and Rotterdam on Wednesday, prosecutors in both countries said.",
+            "Four of the arrests were made in Belgium and three in the Netherlands. The suspects are accused of preparing an attack on a Jewish target, the Belgian federal prosecutor's office said.",
+            "In June, Dutch police arrested two men in Rotterdam in an unrelated investigation.",
+        ],
+    },
+    "hw-126": {
+        "outlet": "Le Courrier du Midi (English service)",
+        "url": "https://www.courrierdumidi.example/en/2025/06/12/concert-plot-verdict/",
+        "published": "2025-06-12T20:00:00+02:00",
+        "title": "Four sentenced over plot against rock concert",
+        "paragraphs": [
+            "The special assize court of Paris on Wednesday sentenced three men to between five and 14 years in prison for plotting an attack on a rock concert in Lyon in 2022.",
+            "A fourth defendant, believed to be in Syria, was sentenced in absentia to 20 years.",
+            "The plot was foiled when the men were arrested in Lyon and Grenoble in October 2022.",
+        ],
+    },
+    "hw-127": {
+        "outlet": "Sahel Daily",
+        "url": "https://www.saheldaily.example/2025/08/18/german-aid-worker-freed/",
+        "published": "2025-08-18T15:00:00+00:00",
+        "title": "German aid worker kidnapped in Niamey is freed",
+        "paragraphs": [
+            "A German aid worker kidnapped in Niamey in April was released on Sunday after talks mediated by Qatar, Germany's foreign ministry said on Monday.",
+            "The woman, who worked for a humanitarian organisation, was seized by armed men outside her home and driven towards the border with Mali, according to local sources.",
+            "Foreigners have rarely been abducted in the Nigerien capital itself.",
+        ],
+    },
+    "hw-128": {
+        "outlet": "Midlands Evening Post",
+        "url": "https://www.midlandspost.example/news/2024/10/11/birmingham-teen-arrested/",
+        "published": "2024-10-11T18:30:00+01:00",
+        "title": "Boy, 17, arrested in Birmingham on suspicion of preparing terrorist acts",
+        "paragraphs": [
+            "Counter-terrorism police arrested a 17-year-old boy in Birmingham on Thursday on suspicion of preparing acts of terrorism.",
+            "He was taken into custody at an address in the Small Heath area, West Midlands Police said, adding that the arrest was not linked to the arrest of two men in the city in May.",
+            "In the year to June, 250 people were arrested for terrorism-related offences in Britain, according to Home Office figures.",
+        ],
+    },
 }
 
 PAGE = """<!DOCTYPE html>

@@ -667,6 +667,8 @@ class _Builder:
             found.append(Quantity(kind="arrested", value=members.value, span=members.span))
         if record.family == "operation":
             found = self._one_more(op, found, sites)
+        if record.family == "court":
+            found = self._one_more_defendant(op, found)
         if record.family in ("violence", "release", "removal") and not any(q.kind == "other" for q in found):
             described = self._people_described(op) if record.subtype != "attack" else None
             if described is not None:
@@ -755,6 +757,22 @@ class _Builder:
             found = [q for q in found if q is not stated]
             stated = Quantity(kind="arrested", value=ordinal, span=stated.span if stated else None)
             found.append(stated)
+        return found
+
+    def _one_more_defendant(self, op: Operation, found: list[Quantity]) -> list[Quantity]:
+        """ "sentenced three men to between five and 14 years ... A fourth defendant was sentenced in
+        absentia to 20 years": one hearing of the same step, one more defendant."""
+        stated = next((q for q in found if q.kind == "other"), None)
+        if stated is None or stated.value is None or stated.span is None:
+            return found
+        for m in op.mentions:
+            s = self.doc.sentences[m.sentence]
+            if s.start <= stated.span.start < s.end:
+                continue
+            ordinal = ordinal_person(self.text, s.start, m.hit.start)
+            if ordinal is not None and ordinal == stated.value + 1:
+                stated = Quantity(kind="other", value=ordinal, span=stated.span)
+                found = [q for q in found if q.kind != "other"] + [stated]
         return found
 
     def _members_held(self, op: Operation) -> bool:

@@ -54,6 +54,7 @@ _TAKEN = re.compile(r"\b(?:in|on|at|from|to|of)\s+[\w\u00c0-\u024f]", re.I)
 SPEECH = re.compile(
     r"\b(?:said|says|told|tells|announced|announces|announcing|reported|stated|added|declared"
     r"|confirmed|explained|noted|revealed|disclosed|made\s+public|indicated|specified|claimed|argued|warned|according\s+to"
+    r"|acknowledged|admitted(?!\s+to\b)"
     r"|statement|communiqu\w+|news\s+conference|press\s+conference|briefing|interview|bulletin|updated)\b",
     re.I,
 )
@@ -65,7 +66,7 @@ OTHER_PREDICATES = re.compile(
     r"|founded|set\s+up|established|opened|appeared|due|scheduled|expected|planned|intended|hoped|preparing"
     r"|aged(?:\s+(?:between\s+|from\s+)?\d+(?:\s*(?:and|to|-)\s*\d+)?)?|ranked|posted|filmed|deployed|blamed|described|called|condemned|appalled"
     r"|revived|recalled|echoed|evoked|reminded|memories|anniversary|marked"
-    r"|examined|treated|admitted|hospitali[sz]ed|evacuated|rushed|buried|mourned)\b",
+    r"|examined|treated|admitted\s+to|hospitali[sz]ed|evacuated|rushed|buried|mourned)\b",
     re.I,
 )
 _DATELINE = re.compile(

@@ -52,6 +52,8 @@ _PERIOD = re.compile(
     r"|\b(?:in|within)\s+(?:less|more)\s+than\s+(?:\w+\s+)?(?:days|weeks|months|years)\b"
     r"|\bin\s+recent\s+(?:years|months|weeks)\b|\bevery\s+year\b|\beach\s+year\b|\bper\s+year\b"
     r"|\b(?:in|over|during)\s+the\s+same\s+period\b"  # the period a total before it named
+    # "in the year to June", "in the 12 months to March": a statistics period
+    r"|\bin\s+the\s+(?:year|twelve\s+months|12\s+months)\s+(?:to|up\s+to|ending)\s+(?:the\s+end\s+of\s+)?[A-Z]?\w+"
     # "in the first half of the year", "in the third quarter of 2024", "in the past year"
     r"|\b(?:in|over|during)\s+the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter|six\s+months)\s+of\b"
     r"|\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:year|decade)\b"

@@ -45,6 +45,10 @@ _NEGATIVE_VERB = re.compile(
     r"[^.;]{0,40}$",
     re.I,
 )
+_NOT_LINKED_TO = re.compile(
+    r"\b(?:not|no\s+longer|never)\s+(?:been\s+)?(?:linked|related|connected|tied)\s+to\s+(?:the|a|an|any)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
 # Case-sensitive: "may" the verb, not "May 16".
 _MODAL = re.compile(
     r"\b(?:[Ww]ill|[Ww]ould|[Ss]hall|[Cc]ould|[Mm]ight|may|[Ss]hould|[Mm]ust|[Cc]an|[Cc]annot|ca)\s+(?:not\s+)?$"
@@ -115,7 +119,10 @@ _REDUCED_RELATIVE = re.compile(
     r"(?:suspects?|men|women|people|persons|individuals|detainees|pair|two|three|four|five|six|seven|eight|nine|ten"
     r"|\d+|others?|ones?|frenchman|man|woman|minors?|workers|girls|schoolgirls|students|hostages|tourists|nationals"
     r"|citizens|passengers|villagers|soldiers|officers|pupils|children|schoolchildren|boys|worshippers|churchgoers|parishioners"
-    r"|congregants|farmers|travell?ers|traders|herders|fishermen|cells?|networks?|groups?|rings?))\s+(?:\w+ly\s+)?$"
+    r"|congregants|farmers|travell?ers|traders|herders|fishermen|cells?|networks?|groups?|rings?"
+    # one person described the same way: "A German aid worker kidnapped in Niamey in April was freed"
+    r"|worker|student|tourist|national|citizen|journalist|engineer|teacher|priest|nun|missionary|farmer|trader"
+    r"|passenger|soldier|officer|villager|hostage|girl|boy|child|pupil|teenager|youth|nurse|doctor|contractor))\s+(?:\w+ly\s+)?$"
     # "Weapons seized during the raids were displayed", "the explosives found in the flat"
     r"|(?:^|\b(?:the|these|those|\d+)\s+)(?:[\w-]+\s+){0,2}?(?:weapons|arms|explosives|materials|documents|devices"
     r"|phones|computers|laptops|equipment|items|objects|cash|money|drugs|vehicles|cars|rifles|guns|knives)\s+$",
@@ -180,7 +187,11 @@ def modality(sentence: str, hit: Hit, sentence_start: int) -> Modality:
         return "negated"
     if _DENIED_THAT.search(left):
         return "negated"  # "denied reports that its soldiers had detained 100 men in raids": all of it
-    if _NEGATIVE_VERB.search(clause) or (hit.rule.form == "noun" and _NEGATIVE_SUBJECT.search(clause[-60:])):
+    if _NOT_LINKED_TO.search(left[-60:]):
+        pass  # "the arrest was not linked to the arrest of two men in May": the link is denied
+    elif _NEGATIVE_VERB.search(clause) or (
+        hit.rule.form == "noun" and _NEGATIVE_SUBJECT.search(clause[-60:])
+    ):
         return "negated"
     if hit.rule.form == "verb" and _NEGATIVE_SUBJECT.search(_subject_span(clause)):
         return "negated"

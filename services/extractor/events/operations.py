@@ -311,7 +311,8 @@ ORDINALS = {
 _ORDINAL_PERSON = re.compile(
     r"\b(?:a|the)\s+(?P<ordinal>"
     + "|".join(ORDINALS)
-    + r")\s+(?:(?:suspect|man|woman|person|member|detainee|individual)\b|(?=(?:was|had|has)\b))"
+    + r")\s+(?:(?:suspect|man|woman|person|member|detainee|individual|defendant|accused)\b"
+    r"|(?=(?:was|had|has)\b))"
     r"[^.;]{0,40}$",  # "A sixth suspect was arrested", "The third was arrested"
     re.I,
 )
@@ -648,6 +649,7 @@ def group(doc: Document) -> list[Operation]:
 
 RECENT_DAYS = 60  # an action this close to the story's date is its news
 CONTEXT_DAYS = 180  # beside recent news, an action dated this much earlier is its context
+MONTH_CONTEXT_DAYS = 30  # ... and one dated only by a month that ended this long before the news
 
 
 def _older_than_the_news(doc: Document, ops: list[Operation]) -> None:
@@ -674,6 +676,35 @@ def _older_than_the_news(doc: Document, ops: list[Operation]) -> None:
     ]
     if len(old) == 1:
         old[0].kind = "background"
+    # Beside news told to the day, an action dated only by a month that ended more than a month
+    # before the news is context ("arrested on Thursday ... the arrest of two men in the city in
+    # May", "kidnapped in Niamey in April was released on Sunday"); last month's is still news
+    # ("Back in September ..." in a story of early October); two or more such, each dated, are a
+    # chronology.
+    news = [
+        op.time.start
+        for op, a in zip(ops, ages, strict=True)
+        if op.kind == "event"
+        and a is not None
+        and a <= RECENT_DAYS
+        and op.time is not None
+        and op.time.precision == "day"
+        and op.time.start is not None
+    ]
+    if not news:
+        return
+    latest = max(news)
+    earlier = [
+        op
+        for op in ops
+        if op.kind == "event"
+        and op.time is not None
+        and op.time.precision in ("month", "year")
+        and op.time.end is not None
+        and (latest - op.time.end).days > MONTH_CONTEXT_DAYS
+    ]
+    if len(earlier) == 1:
+        earlier[0].kind = "background"
 
 
 _DETERMINER_BEFORE = re.compile(

@@ -102,7 +102,8 @@ _SINGLE_PERSON = re.compile(
     r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:citizen|man|woman|national|suspect|individual|person|youth|teenager|minor"
     r"|\d+-year-old(?=\s+(?:was|has|had|is)\b)"
     r"|student|imam|jihadist|militant|preacher|employee|worker|officer|guard|soldier|policeman|passer-by|convict"
-    r"|refugee|migrant|resident|prisoner|inmate|journalist)\b",
+    r"|refugee|migrant|resident|prisoner|inmate|journalist|nurse|doctor|engineer|teacher|priest|nun|missionary|tourist"
+    r"|hostage|trader|contractor)\b",
     re.I,
 )
 _PERSON_NOUN = (

@@ -275,6 +275,8 @@ def find_sites(
             unknown.append(match)
         if site is not None and site.precision != "city" and _GROUP_IN.search(before):
             continue  # "the Islamic State in the Sahel / in Somalia": a branch's name, not a place
+        if site is not None and site.precision == "country" and re.search(r"\bby\s+$", before):
+            continue  # "talks mediated by Qatar", "backed by France": a state that acted, not a place
         if any(a <= match.start() < b for a, b in parts):
             continue  # "the Brussels municipalities of Molenbeek and Schaerbeek": the city holds them
         if site is not None and all(site.start != s.start for s in found):
