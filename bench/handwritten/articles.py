@@ -1478,6 +1478,90 @@ ARTICLES: dict[str, dict[str, object]] = {
             "In the year to June, 250 people were arrested for terrorism-related offences in Britain, according to Home Office figures.",
         ],
     },
+    "hw-129": {
+        "outlet": "Straits Herald",
+        "url": "https://www.straitsherald.example/2024/04/25/ceuta-tetouan-algeciras-nine-held/",
+        "published": "2024-04-25T09:50:00+02:00",
+        "title": "Nine held on both sides of the Strait in jihadist recruitment probe",
+        "paragraphs": [
+            "Spanish and Moroccan police detained nine people on Wednesday in a joint operation against a network that recruited fighters for the Islamic State, the security services of both countries said.",
+            "Four of the detentions were in Ceuta, three in Tetouan and two in Algeciras, according to Spain's National Police. Morocco's DGST took part in the searches in Tetouan.",
+            "The network had sent at least six young men to Syria since 2019, investigators said.",
+        ],
+    },
+    "hw-130": {
+        "outlet": "Minna Mirror",
+        "url": "https://www.minnamirror.example/2024/06/03/rafi-village-attack/",
+        "published": "2024-06-03T10:20:00+01:00",
+        "title": "Two killed as bandits attack Niger State village",
+        "paragraphs": [
+            "Bandits attacked the village of Kundu in Rafi local government area of Niger State on Sunday, killing two farmers, residents said.",
+            "No one was abducted, a police spokesman said, denying earlier reports on social media that 20 villagers had been taken.",
+            "The police said more officers would be deployed to the area and that arrests were expected.",
+        ],
+    },
+    "hw-131": {
+        "outlet": "Euro Security Weekly (analysis)",
+        "url": "https://www.eurosecurityweekly.example/analysis/2024/09/20/why-cells-keep-forming/",
+        "published": "2024-09-20T08:00:00+02:00",
+        "title": "Why small jihadist cells keep forming in Europe's suburbs",
+        "paragraphs": [
+            "When police arrest a suspect in a terrorism case, neighbours often say they noticed nothing. Those arrested are increasingly teenagers radicalised online.",
+            "Cells dismantled in recent years have rarely had more than four members, and most were detected through their messages rather than informants.",
+            "Whether more arrests will follow the latest warnings is unclear. Prosecutors do not comment on investigations that are under way.",
+        ],
+    },
+    "hw-132": {
+        "outlet": "Sahel Daily",
+        "url": "https://www.saheldaily.example/2025/05/12/diapaga-post-attack/",
+        "published": "2025-05-12T12:30:00+00:00",
+        "title": "Four soldiers killed in attack on Diapaga post, army says",
+        "paragraphs": [
+            "Four soldiers were killed when militants attacked an army post in Diapaga in eastern Burkina Faso on Friday, the army said on Sunday.",
+            "Jama'at Nusrat al-Islam wal-Muslimin (JNIM) claimed on Telegram to have killed 30 soldiers in the attack. The figure could not be verified.",
+        ],
+    },
+    "hw-133": {
+        "outlet": "Marseille Matin (English edition)",
+        "url": "https://www.marseillematin.example/en/2024/03/05/imam-to-be-expelled/",
+        "published": "2024-03-05T19:00:00+01:00",
+        "title": "France to expel imam arrested in Marseille",
+        "paragraphs": [
+            "France will expel a 52-year-old Moroccan imam next week, the interior minister said on Tuesday.",
+            "The imam was arrested by police at his home in Marseille on Monday and placed in an administrative detention centre pending his removal.",
+            "If the expulsion goes ahead, he will be the sixth preacher removed from France this year.",
+        ],
+    },
+    "hw-134": {
+        "outlet": "Ouaga Info (English)",
+        "url": "https://www.ouagainfo.example/en/2024/11/04/missionaries-reportedly-abducted/",
+        "published": "2024-11-04T09:00:00+00:00",
+        "title": "Two Italian missionaries reportedly abducted in northern Burkina Faso",
+        "paragraphs": [
+            "Two Italian missionaries were reportedly abducted near Djibo in northern Burkina Faso on Saturday, according to unconfirmed reports from local sources.",
+            "Italy's foreign ministry said it could not confirm the kidnapping and was in contact with the authorities in Ouagadougou.",
+        ],
+    },
+    "hw-135": {
+        "outlet": "Tunis Afrique Digest",
+        "url": "https://www.tunisdigest.example/2024/09/13/semmama-clash/",
+        "published": "2024-09-13T16:10:00+01:00",
+        "title": "Two militants killed in clash near Kasserine",
+        "paragraphs": [
+            "TUNIS, Sept 13 - National Guard units killed two militants and captured a third on Mount Semmama near Kasserine on Thursday, the Interior Ministry said.",
+            "In August, an operation in the same area killed one militant.",
+        ],
+    },
+    "hw-136": {
+        "outlet": "Le Quotidien de Tunis (English)",
+        "url": "https://www.quotidientunis.example/en/2024/09/14/kasserine-terrorists-killed/",
+        "published": "2024-09-14T08:30:00+01:00",
+        "title": "Kasserine: two terrorists killed on Mount Semmama",
+        "paragraphs": [
+            "Two terrorists were killed in a clash with security forces on Mount Semmama, in the governorate of Kasserine, on 12 September, the ministry announced.",
+            "A third was arrested, and weapons and ammunition were seized in the hideout.",
+        ],
+    },
 }
 
 PAGE = """<!DOCTYPE html>

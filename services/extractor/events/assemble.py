@@ -262,7 +262,9 @@ class _Builder:
         (read once per article: ``self.filed``)."""
         if self.doc.dateline_end:
             # "MADRID, March 3 (Wire) -", "OUAGADOUGOU (Sahel Daily) -"
-            city = re.match(r"[A-Z][A-Za-z\u00c0-\u024f .'-]+?(?=,|\s*\()", self.doc.text)
+            city = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f .'-]+?(?=,|\s*\()").match(
+                self.doc.text, self.doc.dateline_start
+            )
         else:  # a dateline with no date: "MOGADISHU - ", opening the text or the paragraph after the title
             city = next(
                 (

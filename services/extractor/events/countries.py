@@ -7,6 +7,7 @@ maintained package ships demonyms. Used for the country context of an article an
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pycountry
@@ -123,9 +124,14 @@ def _table() -> PhraseTable[tuple[str, bool]]:
     return PhraseTable(codes.items())
 
 
+# "Niger State", "Lagos State": a country's name before a designator names a province of another
+_DESIGNATOR_AFTER = re.compile(r"\s+(?:State|Province|Region|Governorate)\b")
+
+
 @lru_cache(maxsize=8)
 def _all_mentions(text: str) -> list[tuple[int, int, tuple[str, bool]]]:
-    return _table().find(text)  # once per article: sentences then filter by offsets
+    # once per article: sentences then filter by offsets
+    return [m for m in _table().find(text) if m[2][1] or not _DESIGNATOR_AFTER.match(text, m[1])]
 
 
 def _mentions(text: str, start: int, end: int | None) -> list[tuple[int, int, tuple[str, bool]]]:

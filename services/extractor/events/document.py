@@ -69,14 +69,15 @@ OTHER_PREDICATES = re.compile(
     r"|examined|treated|admitted\s+to|hospitali[sz]ed|evacuated|rushed|buried|mourned)\b",
     re.I,
 )
+# used with .match(text, pos): anchored where the body starts
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z\u00c0-\u024f .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,\s*"
+    r"[A-Z][A-Za-z\u00c0-\u024f .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,\s*"
     r"(?P<when>[^()\-\u2013\u2014]{3,30}?)\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014]\s"
 )
 _RELATIVE_JUST_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:had\s+|have\s+|has\s+)?$", re.I)
 # "OUAGADOUGOU (Sahel Daily) - ": a city in capitals, the outlet, no date; neither is a place of the news
 _UNDATED_DATELINE = re.compile(
-    r"^[A-Z][A-Z\u00c0-\u00de .'-]{2,30}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?\s*\([^)]{1,40}\)\s*[-\u2013\u2014]\s"
+    r"[A-Z][A-Z\u00c0-\u00de .'-]{2,30}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?\s*\([^)]{1,40}\)\s*[-\u2013\u2014]\s"
 )
 _WHEN_CLAUSE = re.compile(r"^,?\s+when\b[^.;]{0,60}$", re.I)
 _DATED_HEADING = re.compile(r"\b(?:press\s+release|statement|communiqu\w+|update|bulletin)\b", re.I)
@@ -165,10 +166,16 @@ class Document:
         return find_times(self.text, self.published, self.references)
 
     @cached_property
+    def dateline_start(self) -> int:
+        """Where the story's body starts: after a headline that opens the text as a heading."""
+        return body_start(self.text, self.layout)
+
+    @cached_property
     def dateline_end(self) -> int:
         """Where a dateline ("RABAT, Sept 11 (Meridian) - ") ends: its date is when the story was
         filed, a reference for the dates after it, not a date of any event."""
-        match = _DATELINE.match(self.text) or _UNDATED_DATELINE.match(self.text)
+        start = self.dateline_start
+        match = _DATELINE.match(self.text, start) or _UNDATED_DATELINE.match(self.text, start)
         return match.end() if match else 0
 
     @cached_property
@@ -367,6 +374,14 @@ class Document:
         )
 
 
+def body_start(text: str, doc_layout: Layout) -> int:
+    """0, or the start of the first paragraph after a heading that opens the text (a headline)."""
+    first = doc_layout.sections[0] if doc_layout.sections else None
+    if first is None or first.heading is None or first.heading[0] != 0:
+        return 0
+    return next((s.start for s in doc_layout.sentences if s.start >= first.heading[1]), 0)
+
+
 def reference_dates(text: str, doc_layout: Layout, published: date | None) -> list[tuple[int, date]]:
     """Where relative dates are read against another day than publication: a dateline's date
     ("RABAT, Sept 11 (Meridian) -"), and a dated section heading ("Press release of Friday 17 June
@@ -374,7 +389,7 @@ def reference_dates(text: str, doc_layout: Layout, published: date | None) -> li
     if published is None:
         return []
     out: list[tuple[int, date]] = []
-    dateline = _DATELINE.match(text)
+    dateline = _DATELINE.match(text, body_start(text, doc_layout))
     if dateline is not None:
         found = [t for t in find_times(dateline["when"], published) if t.precision == "day" and t.start]
         if found and found[0].start is not None:
@@ -394,7 +409,12 @@ def reference_dates(text: str, doc_layout: Layout, published: date | None) -> li
 def read(
     text: str, published: date | None, title: str | None, lexicon: Lexicon, actor_table: ActorTable
 ) -> Document:
-    doc_layout = layout(text)
+    # "Two militants killed in clash near Kasserine TUNIS, Sept 13 - ...": a short page can come out
+    # of extraction as one line, headline first; the headline is still a heading of its own
+    inline = (
+        bool(title) and text.startswith(title or "") and text[len(title or "") : len(title or "") + 1] == " "
+    )
+    doc_layout = layout(text, headline_end=len(title or "") if inline else None)
     return Document(
         text, published, title, doc_layout, lexicon, actor_table, reference_dates(text, doc_layout, published)
     )

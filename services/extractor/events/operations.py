@@ -257,6 +257,16 @@ def _target(ops: list[Operation], doc: Document, m: Mention) -> Operation | None
         and ordinal_person(doc.text, doc.sentences[m.sentence].start, m.hit.start) is not None
     ):
         return candidates[0]  # "A sixth suspect was arrested in Lille": one more of the five just told
+    if (
+        family == "operation"
+        and ops
+        and ops[-1].family == "military"
+        and ops[-1].kind == "event"
+        and ops[-1].section == section
+        and m.sentence - ops[-1].last_sentence <= 1
+        and ordinal_person(doc.text, doc.sentences[m.sentence].start, m.hit.start) is not None
+    ):
+        return ops[-1]  # "Two terrorists were killed in a clash ... A third was arrested": the same fight
     if family in ("operation", "military") and _another(doc, m):
         return (
             None  # "During sweeps in Tebessa, other units found and destroyed 11 hideouts": another operation

@@ -187,17 +187,22 @@ class Gazetteer:
         ids = self._ids(AIRPORT_KEY + fold(text))
         return self.place(ids[0]) if ids else None
 
-    def resolve(self, text: str, context: Iterable[str] = (), *, fuzzy: bool = True) -> Place | None:
+    def resolve(
+        self, text: str, context: Iterable[str] = (), *, fuzzy: bool = True, subdivision: bool = False
+    ) -> Place | None:
         """The place ``text`` names, given the countries (alpha-3) the article is about.
 
-        ``fuzzy=False`` skips the misspelling fallback (for words not in a place slot).
+        ``fuzzy=False`` skips the misspelling fallback (for words not in a place slot);
+        ``subdivision``: the name was written with a designator ("Niger State"), so it is not the
+        country of that name (a town named like its province still comes first: "Kaduna State" is
+        located at Kaduna, which the gazetteer has coordinates for).
         """
         countries = set(context)
         key = fold(text)
         candidates = {i for k in _keys(text) for i in self._ids(k) if not k.startswith(AIRPORT_KEY)}
         if candidates:
             # Countries and hand-listed regions first, then a town over the province named after it.
-            order = {"country": 4, "region": 3, "city": 2, "admin2": 1, "admin1": 0}
+            order = {"country": -2 if subdivision else 4, "region": 3, "city": 2, "admin2": 1, "admin1": 0}
 
             def rank(i: int) -> tuple[bool, bool, int, int]:
                 row = self.rows[i if i >= 0 else ~i]

@@ -112,8 +112,11 @@ class Layout:
     sections: list[Section]
 
 
-def layout(text: str) -> Layout:
+def layout(text: str, *, headline_end: int | None = None) -> Layout:
+    """``headline_end``: the text opens with the headline on the line of the first paragraph."""
     paras = paragraphs(text)
+    if headline_end is not None and paras and paras[0][0] == 0 and paras[0][1] > headline_end + 1:
+        paras[0:1] = [(0, headline_end), trim(text, headline_end, paras[0][1])]
     section_starts: list[tuple[int, tuple[int, int] | None]] = []  # (paragraph index, heading span)
     colon_labels = {i: m for i, (start, _) in enumerate(paras) if (m := _COLON_LABEL.match(text, start))}
     if len(colon_labels) < 2:

@@ -112,6 +112,8 @@ _UNKNOWN_PLACE_CUE = re.compile(
 _CONTAINER_GAP = re.compile(
     r"^(?:\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?(?:[A-Z][\w-]*['\u2019]s\s+)?"
     r"|\s+(?:district|neighbou?rhood|suburb|quarter|area|municipality|commune)\s+of\s+(?:the\s+)?"
+    # "the village of Kundu in Rafi local government area of Niger State": the state locates it
+    r"|\s+in\s+(?:[A-Z][\w-]*\s+){1,3}(?:local\s+government\s+area|LGA|local\s+council|district|county)\s+of\s+"
     r"|\s*\(\s*(?:the\s+)?|,\s+in\s+(?:the\s+)?(?:(?:province|region|governorate|state|department|wilaya|prefecture)\s+of\s+)?|,\s+|,\s+(?:a|an|the)\s+[^,.;()]{0,50}?\b(?:in|within|of)\s+(?:the\s+)?(?:[a-z-]+\s+)?)$"
 )
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|of|and|outside|into|across)\s+(?:the\s+)?|,\s*)$", re.I)
@@ -458,7 +460,8 @@ def _resolve(
         candidate = " ".join(words[:n])
         if candidate in _CALENDAR:
             continue
-        place = places.resolve(candidate, context, fuzzy=locative and n == len(words))
+        designated = n < len(words) and words[n] in _DESIGNATORS  # "Niger State": the state, not Niger
+        place = places.resolve(candidate, context, fuzzy=locative and n == len(words), subdivision=designated)
         if place is None and context and locative and n == len(words):
             # a town of another country than the story's, in a place slot ("a Syrian man was stopped
             # at the border crossing of Irun"): the context prior below decides whether it is taken
