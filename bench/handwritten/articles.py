@@ -1562,6 +1562,126 @@ ARTICLES: dict[str, dict[str, object]] = {
             "A third was arrested, and weapons and ammunition were seized in the hideout.",
         ],
     },
+    "hw-137": {
+        "outlet": "Maghreb Now",
+        "url": "https://www.maghrebnow.example/news/2025/02/24/larache-arrest/",
+        "published": "2025-02-24T10:00:00+01:00",
+        "title": "Suspected Islamic State supporter arrested in Larache",
+        "template": "portal",
+        "related": [
+            "Police arrest five suspected jihadists in Tangier",
+            "Court jails three cell members for ten years",
+            "Three soldiers killed in attack on army post in Niger",
+        ],
+        "paragraphs": [
+            "Moroccan police arrested a suspected Islamic State supporter in the northern city of Larache on Sunday, the General Directorate for National Security (DGSN) said.",
+            "The 23-year-old had shared videos of the group and was in contact with fighters abroad, the DGSN said in a statement, adding that his phone and a laptop were seized.",
+            "He was placed in custody under the supervision of the public prosecutor.",
+        ],
+    },
+    "hw-138": {
+        "outlet": "Baleares Today",
+        "url": "https://www.balearestoday.example/amp/2024/05/29/palma-brothers-financing/",
+        "published": "2024-05-29T13:20:00+02:00",
+        "title": "Two brothers held in Palma over Islamic State financing",
+        "template": "amp",
+        "caption": "Guardia Civil officers during an earlier operation against jihadism in Mallorca. (File photo)",
+        "related": [
+            "Six arrested in Ibiza drug raid",
+            "Guardia Civil dismantles cell in Valencia",
+        ],
+        "paragraphs": [
+            "Spain's Guardia Civil arrested two brothers in Palma on Tuesday on suspicion of sending money to Islamic State fighters in Syria, the Interior Ministry said.",
+            "The men, Spanish nationals of Moroccan origin aged 31 and 34, ran a mobile phone shop through which they transferred about 20,000 euros, according to investigators.",
+        ],
+    },
+    "hw-139": {
+        "outlet": "Sahel Security Blog",
+        "url": "https://www.sahelsecurityblog.example/2024/08/22/mazu-mosque-attack/",
+        "published": "2024-08-22T21:00:00+01:00",
+        "title": "Eleven worshippers killed at a mosque in Katsina: what we know",
+        "template": "blog",
+        "comments": [
+            "The army arrested my cousin last year and he is still detained without trial.",
+            "Bandits have killed hundreds in Katsina since 2021 and nobody is ever charged.",
+        ],
+        "paragraphs": [
+            "Gunmen killed 11 worshippers at a mosque in Mazu village, Katsina State, during dawn prayers on Tuesday, local officials said.",
+            "The attackers arrived on motorcycles and opened fire as the prayers began, a resident told me by phone. Four people were wounded.",
+            "No group has claimed the attack. Bandit gangs have carried out dozens of raids in the area this year.",
+        ],
+    },
+    "hw-140": {
+        "outlet": "Ministry of the Interior (press release)",
+        "url": "https://www.interieur.example/en/press/2024/12/05/toulouse-arrest/",
+        "published": "2024-12-05T18:00:00+01:00",
+        "title": "Press release: arrest of a man planning an attack in Toulouse",
+        "template": "release",
+        "boilerplate": "Since 2017, 49 attack plots have been foiled in France. The Ministry of the Interior reminds the public that any suspicious behaviour can be reported on the dedicated platform.",
+        "paragraphs": [
+            "On 3 December, officers of the General Directorate for Internal Security (DGSI) arrested a 19-year-old man in Toulouse who was planning to attack a Christmas market, the Minister of the Interior announced today.",
+            "The young man, who had pledged allegiance to the Islamic State, was placed in police custody. The investigation was opened by the National Anti-Terrorist Prosecutor's Office.",
+        ],
+    },
+    "hw-141": {
+        "outlet": "Brussels Metro News",
+        "url": "https://www.brusselsmetro.example/2024/10/18/two-charged-molenbeek/",
+        "published": "2024-10-18T16:40:00+02:00",
+        "title": "Two men charged after searches in Molenbeek",
+        "template": "portal",
+        "related": [
+            "Brussels shooting: gunman shot dead by police",
+            "Four arrested in Antwerp over attack plot",
+            "Belgium raises threat level after attack",
+        ],
+        "paragraphs": [
+            "An investigating judge in Brussels charged two men with participating in the activities of a terrorist group on Thursday, a day after police searched five homes in Molenbeek, the federal prosecutor's office said on Friday.",
+            "Four other people detained during the searches were released after questioning.",
+        ],
+    },
+    "hw-142": {
+        "outlet": "Horn Observer",
+        "url": "https://www.hornobserver.example/amp/2024/11/12/mogadishu-mortars/",
+        "published": "2024-11-12T11:10:00+03:00",
+        "title": "Mortars hit near Mogadishu airport, four wounded",
+        "template": "amp",
+        "caption": "Somali soldiers patrol a street in Mogadishu after a previous attack. (File photo)",
+        "related": [
+            "Suicide bomber kills 15 in Beledweyne",
+            "US strike kills militants near Kismayo",
+        ],
+        "paragraphs": [
+            "Several mortar shells fired by al-Shabaab fighters landed near Mogadishu's international airport on Monday evening, wounding four people, police said.",
+            "The militants said on their radio station that they had targeted a base of the African Union mission inside the airport compound.",
+        ],
+    },
+    "hw-143": {
+        "outlet": "Rhine Report",
+        "url": "https://www.rhinereport.example/2024/08/30/afghan-deportation-flight/",
+        "published": "2024-08-30T12:00:00+02:00",
+        "title": "Germany deports 28 Afghan convicts to Kabul",
+        "template": "blog",
+        "comments": [
+            "About time. How many were deported last year?",
+            "They should have been expelled years ago.",
+        ],
+        "paragraphs": [
+            "Germany deported 28 Afghan men convicted of crimes to Kabul on Friday, the first such flight since the Taliban returned to power, the government said.",
+            "The plane left Leipzig early in the morning, a government spokesman said. Qatar helped arrange the flight.",
+        ],
+    },
+    "hw-144": {
+        "outlet": "Nigerian Army (press release)",
+        "url": "https://www.army.example/press/2024/06/16/operation-hadin-kai/",
+        "published": "2024-06-16T15:00:00+01:00",
+        "title": "Troops neutralise 12 terrorists, rescue 7 kidnapped victims in Borno",
+        "template": "release",
+        "boilerplate": "The Nigerian Army remains committed to ending terrorism in the North East. Members of the public are urged to report suspicious movements to the nearest military formation.",
+        "paragraphs": [
+            "Troops of Operation Hadin Kai on Friday neutralised 12 terrorists in an ambush near Gwoza, Borno State, the Army said in a statement on Sunday.",
+            "The troops also rescued seven kidnapped victims, including three children, during the operation and recovered rifles and motorcycles.",
+        ],
+    },
 }
 
 PAGE = """<!DOCTYPE html>
@@ -1583,13 +1703,111 @@ PAGE = """<!DOCTYPE html>
 """
 
 
+# From batch 18 on, stories also come in other outlets' page templates, whose chrome carries trigger
+# words of its own: a portal's related headlines and most-read list, an AMP page's photo caption and
+# read-more links, a blog's reader comments, a press release's standing boilerplate.
+PORTAL = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>{title} | {outlet}</title>
+<link rel="canonical" href="{url}">
+<meta property="og:title" content="{title}">
+<meta property="article:published_time" content="{published}">
+</head><body>
+<header><a href="/">{outlet}</a><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/security">Security</a></li></ul></nav></header>
+<div class="breadcrumbs"><a href="/">Home</a> &gt; <a href="/security">Security</a></div>
+<main><article>
+<h1>{title}</h1>
+<div class="byline">By our correspondent | {published}</div>
+<div class="share"><a href="#">Share</a> <a href="#">Tweet</a> <a href="#">Email</a></div>
+<div class="article-body">
+{body}
+</div>
+<div class="related"><h3>Related</h3><ul>{related}</ul></div>
+</article>
+<aside class="most-read"><h3>Most read</h3><ol>{related}</ol></aside></main>
+<footer><p>&copy; {outlet}. All rights reserved.</p></footer>
+</body></html>
+"""
+
+AMP = """<!DOCTYPE html>
+<html amp lang="en"><head><meta charset="utf-8">
+<title>{title} | {outlet}</title>
+<link rel="canonical" href="{url}">
+<meta property="og:title" content="{title}">
+<meta property="article:published_time" content="{published}">
+<script async src="https://cdn.ampproject.org/v0.js"></script>
+</head><body>
+<header class="amp-header"><a href="/">{outlet}</a></header>
+<article>
+<h1>{title}</h1>
+<figure><amp-img src="/photo.jpg" width="800" height="450" layout="responsive"></amp-img>
+<figcaption>{caption}</figcaption></figure>
+{body}
+<section class="read-more"><h2>Read more</h2><ul>{related}</ul></section>
+</article>
+<footer><a href="/">{outlet}</a></footer>
+</body></html>
+"""
+
+BLOG = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>{title} | {outlet}</title>
+<link rel="canonical" href="{url}">
+<meta property="og:title" content="{title}">
+<meta property="article:published_time" content="{published}">
+</head><body>
+<header><a href="/">{outlet}</a></header>
+<main><article class="post">
+<h1 class="entry-title">{title}</h1>
+<div class="entry-content">
+{body}
+</div>
+</article>
+<section id="comments"><h2>Comments</h2>{comments}</section></main>
+<footer><p>Powered by a blog engine</p></footer>
+</body></html>
+"""
+
+RELEASE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>{title} | {outlet}</title>
+<link rel="canonical" href="{url}">
+<meta property="og:title" content="{title}">
+<meta property="article:published_time" content="{published}">
+</head><body>
+<header><a href="/">{outlet}</a><nav><ul><li><a href="/press">Press</a></li></ul></nav></header>
+<main><article>
+<h1>{title}</h1>
+<div class="release-body">
+{body}
+</div>
+<div class="boilerplate"><p>{boilerplate}</p><p>Press office: press@example.org</p></div>
+</article></main>
+<footer><p>{outlet}</p></footer>
+</body></html>
+"""
+
+TEMPLATES = {"plain": PAGE, "portal": PORTAL, "amp": AMP, "blog": BLOG, "release": RELEASE}
+
+
 def build() -> None:
     pages = HERE / "pages"
     pages.mkdir(exist_ok=True)
     for article_id, article in ARTICLES.items():
         body = "\n".join(f"<p>{html.escape(str(p), quote=False)}</p>" for p in article["paragraphs"])  # type: ignore[union-attr]
-        fields = {k: html.escape(str(v)) for k, v in article.items() if k != "paragraphs"}
-        (pages / f"{article_id}.html").write_text(PAGE.format(body=body, **fields), encoding="utf-8")
+        lists = ("paragraphs", "related", "comments")
+        fields = {k: html.escape(str(v)) for k, v in article.items() if k not in lists}
+        fields["related"] = "".join(
+            f'<li><a href="/news/{n}">{html.escape(str(t))}</a></li>'
+            for n, t in enumerate(article.get("related", []))  # type: ignore[arg-type]
+        )
+        fields["comments"] = "".join(
+            f'<div class="comment"><p class="author">Reader {n + 1}</p><p>{html.escape(str(t))}</p></div>'
+            for n, t in enumerate(article.get("comments", []))  # type: ignore[arg-type]
+        )
+        template = TEMPLATES[str(article.get("template", "plain"))]
+        (pages / f"{article_id}.html").write_text(template.format(body=body, **fields), encoding="utf-8")
 
 
 if __name__ == "__main__":

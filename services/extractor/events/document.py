@@ -74,6 +74,9 @@ _DATELINE = re.compile(
     r"[A-Z][A-Za-z\u00c0-\u024f .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,\s*"
     r"(?P<when>[^()\-\u2013\u2014]{3,30}?)\s*(?:\([^)]{1,30}\))?\s*[-\u2013\u2014]\s"
 )
+_CHARGE_PHRASE = re.compile(
+    r"\s+(?:of|for|over|on)\s+(?:[\w'-]+\s+){1,5}?(?:to|in|on|at|from|into)?\s*$", re.I
+)
 _RELATIVE_JUST_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:had\s+|have\s+|has\s+)?$", re.I)
 # "OUAGADOUGOU (Sahel Daily) - ": a city in capitals, the outlet, no date; neither is a place of the news
 _UNDATED_DATELINE = re.compile(
@@ -272,6 +275,31 @@ class Document:
         ]
         left = before[-1] if before else None
         right = after[0] if after else None
+        if (
+            left is not None
+            and left.hit is not None
+            and left.hit.family == "court"
+            and self.is_modifier(left.hit)
+        ):
+            # "deported 28 Afghan men convicted of crimes to Kabul on Friday": a court participle
+            # describing the people takes its charge ("of crimes"); what comes after is the verb's
+            verb = next(
+                (
+                    a
+                    for a in reversed(anchors)
+                    if a.kind == "trigger"
+                    and a.end <= left.start
+                    and a.hit is not None
+                    and not self.is_modifier(a.hit)
+                ),
+                None,
+            )
+            if (
+                verb is not None
+                and not re.search(r"[,;:]", self.text[verb.end : left.start])
+                and _CHARGE_PHRASE.match(self.text, left.end, position)
+            ):
+                return verb
         if left is None or right is None:
             return left or right
         if (

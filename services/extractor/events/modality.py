@@ -251,11 +251,12 @@ _ADJECTIVAL = re.compile(
     r"[a-z-]+\s+)?(?:girls|schoolgirls|students|pupils|children|boys|women|men|hostages|people|persons|suspects"
     r"|weapons|arms|items|goods|villagers|passengers|victims|extremists|terrorists|jihadists|militants|criminals"
     r"|prisoners|inmates|offenders|cells|networks|groups|plots|attacks|workers|staff|soldiers|officers|journalists"
-    r"|tourists|nationals|citizens|crew|sailors|fishermen|engineers|teachers|priests|missionaries)\b"
+    r"|tourists|nationals|citizens|crew|sailors|fishermen|engineers|teachers|priests|missionaries|farmers|herders"
+    r"|traders|worshippers|travell?ers|nurses|doctors|contractors)\b"
 )
 _ADJECTIVAL_BEFORE = re.compile(
     r"(?:^|\b(?:the|these|those|of|his|her|their|its|other|remaining|for|with|to|by|among|from|against|on|as|including"
-    r"|\d+)|['\u2019]s)\s*$",
+    r"|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)|['\u2019]s)\s*$",
     re.I,
 )
 

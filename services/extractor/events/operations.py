@@ -91,6 +91,7 @@ _CONCURRENT_BEFORE = re.compile(
     r"|coincid(?:ed|es|ing)\s+with|simultaneously\s+with)\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+_MEANS_BEFORE = re.compile(r"\b(?:in|during)\s+(?:an?|the)\s+(?:[\w-]+\s+)?$", re.I)
 # the rest of a verb's clause, then its coordinated verb: "killed two terrorists and captured"
 _AND_THEN = re.compile(r"^[^,.;]{0,60}\s+and\s+(?:[a-z]+ly\s+)?$")
 _COORDINATED = re.compile(r"^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)$")
@@ -457,6 +458,22 @@ def _sentence_owner(mentions: list[Mention], doc: Document) -> dict[int, str]:
         for m in mentions:
             if m.hit.family == "military" and any(x.hit.subtype == "airstrike" for x in mentions):
                 owner[id(m)] = "violence"
+    if "military" in families and "violence" in families:
+        # "neutralised 12 terrorists in an ambush near Gwoza": the ambush is how the troops did it
+        kills = [m for m in mentions if m.hit.family == "military"]
+        for m in mentions:
+            if (
+                m.hit.family == "violence"
+                and m.hit.rule.form == "noun"
+                and any(k.hit.end <= m.hit.start for k in kills)
+                and _MEANS_BEFORE.search(doc.text, max(0, m.hit.start - 24), m.hit.start)
+            ):
+                owner[id(m)] = "military"
+    if "release" in families and "operation" in families:
+        # "rescued seven kidnapped victims ... and recovered rifles": what was found in the rescue
+        for m in mentions:
+            if m.hit.family == "operation" and set(m.hit.rule.modes) <= {"seize", "search"}:
+                owner[id(m)] = "release"
     if "military" in families and "operation" in families:
         # "Troops killed several of the attackers and seized motorcycles": the seizure is the fight's
         kills = [m for m in mentions if m.hit.family == "military"]

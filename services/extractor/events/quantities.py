@@ -29,7 +29,9 @@ _AGE_BEFORE = re.compile(
     r"\b(?:aged|ages?|age\s+of|between\s+the\s+ages\s+of)\s+(?:between\s+|from\s+)?$", re.I
 )
 _KILL_BEFORE = re.compile(
+    # "neutralised 12 terrorists": the army's word for killing them
     r"\b(?:kill(?:ing|ed|s)?|claim(?:ing|ed)\s+the\s+lives\s+of|left|leaving|massacred|murdered|beheaded|beheading"
+    r"|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)"
     r"|slaughtered|shot\s+dead)\s+"
     r"(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+|over\s+|nearly\s+|up\s+to\s+|upwards\s+of\s+|around\s+)?$",
     re.I,

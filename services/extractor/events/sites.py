@@ -112,6 +112,8 @@ _UNKNOWN_PLACE_CUE = re.compile(
 _CONTAINER_GAP = re.compile(
     r"^(?:\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?(?:[A-Z][\w-]*['\u2019]s\s+)?"
     r"|\s+(?:district|neighbou?rhood|suburb|quarter|area|municipality|commune)\s+of\s+(?:the\s+)?"
+    # "in Mazu village, Katsina State": the settlement word, then its container
+    r"|\s+(?:village|town|hamlet|settlement|locality|community),?\s+(?:in\s+)?"
     # "the village of Kundu in Rafi local government area of Niger State": the state locates it
     r"|\s+in\s+(?:[A-Z][\w-]*\s+){1,3}(?:local\s+government\s+area|LGA|local\s+council|district|county)\s+of\s+"
     r"|\s*\(\s*(?:the\s+)?|,\s+in\s+(?:the\s+)?(?:(?:province|region|governorate|state|department|wilaya|prefecture)\s+of\s+)?|,\s+|,\s+(?:a|an|the)\s+[^,.;()]{0,50}?\b(?:in|within|of)\s+(?:the\s+)?(?:[a-z-]+\s+)?)$"
@@ -512,7 +514,12 @@ def _resolve(
             candidate, s, s + len(candidate), place, place.name, place.country, place.precision
         )
     candidate = words[0]
-    if len(words) <= 2 and candidate not in _CALENDAR and _UNKNOWN_PLACE_CUE.search(before):
+    settlement_after = _SETTLEMENT_AFTER.match(text, match.end()) and _LOCATIVE.search(before)
+    if (
+        len(words) <= 2
+        and candidate not in _CALENDAR
+        and (_UNKNOWN_PLACE_CUE.search(before) or settlement_after)
+    ):
         name = " ".join(words)
         return SiteMention(name, s, s + len(name), None, name, None, "city")
     return None
@@ -558,6 +565,8 @@ def _absorb_containers(text: str, sites: list[SiteMention]) -> None:
             sites.remove(outer)
 
 
+# "at a mosque in Mazu village": the word after an unknown name says it is a place
+_SETTLEMENT_AFTER = re.compile(r"\s+(?:village|town|hamlet|settlement|locality|community)\b", re.I)
 _SETTLEMENT_BEFORE = re.compile(
     r"\b(?:village|town|city|hamlet|locality|settlement|camp|commune)\s+of\s+$", re.I
 )
