@@ -1791,20 +1791,25 @@ RELEASE = """<!DOCTYPE html>
 TEMPLATES = {"plain": PAGE, "portal": PORTAL, "amp": AMP, "blog": BLOG, "release": RELEASE}
 
 
+def _texts(article: dict[str, object], key: str) -> list[str]:
+    value = article.get(key, [])
+    return [str(item) for item in value] if isinstance(value, list) else []
+
+
 def build() -> None:
     pages = HERE / "pages"
     pages.mkdir(exist_ok=True)
     for article_id, article in ARTICLES.items():
-        body = "\n".join(f"<p>{html.escape(str(p), quote=False)}</p>" for p in article["paragraphs"])  # type: ignore[union-attr]
+        body = "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in _texts(article, "paragraphs"))
         lists = ("paragraphs", "related", "comments")
         fields = {k: html.escape(str(v)) for k, v in article.items() if k not in lists}
         fields["related"] = "".join(
-            f'<li><a href="/news/{n}">{html.escape(str(t))}</a></li>'
-            for n, t in enumerate(article.get("related", []))  # type: ignore[arg-type]
+            f'<li><a href="/news/{n}">{html.escape(t)}</a></li>'
+            for n, t in enumerate(_texts(article, "related"))
         )
         fields["comments"] = "".join(
-            f'<div class="comment"><p class="author">Reader {n + 1}</p><p>{html.escape(str(t))}</p></div>'
-            for n, t in enumerate(article.get("comments", []))  # type: ignore[arg-type]
+            f'<div class="comment"><p class="author">Reader {n + 1}</p><p>{html.escape(t)}</p></div>'
+            for n, t in enumerate(_texts(article, "comments"))
         )
         template = TEMPLATES[str(article.get("template", "plain"))]
         (pages / f"{article_id}.html").write_text(template.format(body=body, **fields), encoding="utf-8")
