@@ -1682,6 +1682,92 @@ ARTICLES: dict[str, dict[str, object]] = {
             "The troops also rescued seven kidnapped victims, including three children, during the operation and recovered rifles and motorcycles.",
         ],
     },
+    "hw-145": {
+        "outlet": "Maghreb Press Digest (translated communiqué)",
+        "url": "https://www.maghrebpressdigest.example/communiques/2024/06/05/safi-youssoufia-cell/",
+        "published": "2024-06-05T12:00:00+01:00",
+        "title": "Communiqué: dismantling of a terrorist cell active in Safi and Youssoufia",
+        "template": "release",
+        "boilerplate": "The General Directorate for National Security reaffirms its full mobilisation to counter the terrorist threat.",
+        "paragraphs": [
+            "Within the framework of the continuous efforts to counter the terrorist threat, the elements of the Central Bureau of Judicial Investigations (BCIJ), on the basis of precise information provided by the General Directorate for Territorial Surveillance (DGST), managed on Tuesday to dismantle a terrorist cell composed of three extremists aged between 19 and 28 and active in the cities of Safi and Youssoufia.",
+            "The preliminary investigations showed that the members of this cell had pledged allegiance to the so-called Islamic State and were preparing to carry out attacks.",
+            "The suspects will be placed in custody under the supervision of the competent public prosecutor.",
+        ],
+    },
+    "hw-146": {
+        "outlet": "Iberwire (Interior Ministry note, translated)",
+        "url": "https://www.iberwire.example/notes/2024/02/20/granada-arrest/",
+        "published": "2024-02-20T11:00:00+01:00",
+        "title": "National Police arrest in Granada an alleged member of Daesh",
+        "paragraphs": [
+            "Agents of the National Police, in a joint operation with Morocco's General Directorate for Territorial Surveillance (DGST), have proceeded to the arrest in Granada of a man of Moroccan nationality, aged 32, as an alleged member of the terrorist organisation Daesh.",
+            "The arrest took place on 16 February. The detainee was brought before the Central Court of Instruction number 6 of the National Court, which decreed his entry into provisional prison.",
+            "The operation remains open and further arrests are not ruled out.",
+        ],
+    },
+    "hw-147": {
+        "outlet": "Le Courrier du Midi (English service)",
+        "url": "https://www.courrierdumidi.example/en/2024/03/18/grenoble-man-charged/",
+        "published": "2024-03-18T09:15:00+01:00",
+        "title": "Man arrested in Grenoble placed under formal investigation",
+        "paragraphs": [
+            "A man aged 24 was placed under formal investigation on Sunday for terrorist criminal conspiracy and placed in pre-trial detention, the National Anti-Terrorist Prosecutor's Office (PNAT) indicated.",
+            "He had been arrested on Wednesday in Grenoble by agents of the General Directorate for Internal Security (DGSI).",
+        ],
+    },
+    "hw-148": {
+        "outlet": "Adriatic News",
+        "url": "https://www.adriaticnews.example/2025/01/22/turin-digos-custody-order/",
+        "published": "2025-01-22T10:30:00+01:00",
+        "title": "Turin: Digos arrests 21-year-old over Islamic State propaganda",
+        "paragraphs": [
+            "The Digos of Turin yesterday morning executed a precautionary custody order against a 21-year-old of Moroccan origin, resident in the city, accused of spreading Islamic State propaganda, police said.",
+            "The young man, born in Casablanca, had been under investigation since the summer.",
+        ],
+    },
+    "hw-149": {
+        "outlet": "Algiers Daily Review",
+        "url": "https://www.algiersreview.example/2025/01/15/mdn-weekly-bulletin/",
+        "published": "2025-01-15T17:00:00+01:00",
+        "title": "Defence Ministry weekly bulletin: seven support elements arrested",
+        "paragraphs": [
+            "In the context of the fight against terrorism, detachments of the National People's Army arrested seven support elements of terrorist groups during operations carried out from 8 to 14 January across the national territory, the Ministry of National Defence said in its weekly bulletin.",
+            "A detachment of the army, in coordination with the National Gendarmerie, arrested a terrorist in Tamanrasset on 12 January, the bulletin added.",
+        ],
+    },
+    "hw-150": {
+        "outlet": "Tunis Afrique Digest",
+        "url": "https://www.tunisdigest.example/2024/07/02/sidi-bouzid-takfiri-arrest/",
+        "published": "2024-07-02T14:20:00+01:00",
+        "title": "Sidi Bouzid: takfiri element arrested",
+        "paragraphs": [
+            "National Guard units in Sidi Bouzid arrested on Monday a takfiri element wanted by the courts for belonging to a terrorist organisation, the Interior Ministry said in a statement.",
+            "The suspect was referred to the public prosecutor's office at the court of first instance.",
+        ],
+    },
+    "hw-151": {
+        "outlet": "Federal Prosecutor's Office (press release, English version)",
+        "url": "https://www.fgov-parquet.example/en/press/2024/10/10/liege-searches/",
+        "published": "2024-10-10T15:00:00+02:00",
+        "title": "Press release: searches in the judicial district of Liege",
+        "template": "release",
+        "boilerplate": "The Federal Prosecutor's Office will not communicate further at this stage of the investigation.",
+        "paragraphs": [
+            "On Tuesday 8 October, five house searches were carried out in the judicial district of Liege. Three persons were deprived of their liberty.",
+            "After hearing, the investigating judge placed two of them under arrest warrant for participation in the activities of a terrorist group. The third person was released.",
+        ],
+    },
+    "hw-152": {
+        "outlet": "Rhine Report (Federal Prosecutor's statement, translated)",
+        "url": "https://www.rhinereport.example/2024/11/06/berlin-arrest-gba/",
+        "published": "2024-11-06T10:00:00+01:00",
+        "title": "Arrest of a suspected member of the Islamic State in Berlin",
+        "paragraphs": [
+            "The Federal Prosecutor General has had the German-Syrian national Ahmad A. arrested in Berlin on 5 November 2024 by officers of the Federal Criminal Police Office.",
+            "The accused is strongly suspected of membership of the foreign terrorist organisation Islamic State. He will be brought before the investigating judge of the Federal Court of Justice today, who will decide on the execution of the arrest warrant.",
+        ],
+    },
 }
 
 PAGE = """<!DOCTYPE html>

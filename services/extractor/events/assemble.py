@@ -422,11 +422,12 @@ class _Builder:
             elif "plot_foiled" in subtypes:
                 subtype = "plot_foiled"
             elif subtypes[0] == "raid_search" and any(
-                h.subtype == "arrest" and self.doc.sentence_at(h.start) == op.head.sentence for h in hits
+                h.subtype == "arrest" and self._told_with_head(op, self.doc.sentence_at(h.start))
+                for h in hits
             ):
-                subtype = (
-                    "arrest"  # "raided a flat ... and detained a man": the raid is how the arrest was made
-                )
+                # "raided a flat ... and detained a man", "five house searches were carried out. Three
+                # persons were deprived of their liberty": the raid is how the arrest was made
+                subtype = "arrest"
             else:
                 subtype = subtypes[0]
         elif family == "violence":
@@ -512,8 +513,10 @@ class _Builder:
                         continue
                     site = replace(site, role="event_site")
                     seats.add(site.start)
-                elif _AGENCY_AFTER.match(self.text, site.end) and not site.descriptor:
-                    continue  # "Borno State police", "Madrid police": the place names the agency
+                elif (
+                    _AGENCY_AFTER.match(self.text, site.end) or self._owns_agency(i, site)
+                ) and not site.descriptor:
+                    continue  # "Borno State police", "Morocco's DGST": the place names the agency
                 if site.role == "landmark":
                     landmarks.append(replace(site, role="event_site"))
                     continue
@@ -561,6 +564,20 @@ class _Builder:
         found = _districts_into_places(self.text, found)
         sentence_has_town = any(x.precision != "country" for x in found)
         return refine(found, keep_countries=not sentence_has_town or op.kind != "event", text=self.text)
+
+    def _told_with_head(self, op: Operation, i: int) -> bool:
+        """Sentence ``i`` is the record's head sentence or the one right after it in its paragraph."""
+        head = op.head.sentence
+        sentences = self.doc.sentences
+        return i == head or (i == head + 1 and sentences[i].paragraph == sentences[head].paragraph)
+
+    def _owns_agency(self, i: int, site: SiteMention) -> bool:
+        """ "Morocco's General Directorate for Territorial Surveillance": a possessive before an agency
+        the actor table knows."""
+        owner = re.match(r"['\u2019]s\s+", self.text[site.end : site.end + 4])
+        return owner is not None and any(
+            a.kind == "agency" and a.start == site.end + owner.end() for a in self.doc.actors_in(i)
+        )
 
     def _where_clause(self, op: Operation, i: int, site: SiteMention) -> bool:
         """ "the mayor of Xeraco in Valencia, where police operations lasted from 5.30 a.m.": a place

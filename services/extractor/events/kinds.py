@@ -52,6 +52,9 @@ _PERIOD = re.compile(
     r"|\b(?:in|within)\s+(?:less|more)\s+than\s+(?:\w+\s+)?(?:days|weeks|months|years)\b"
     r"|\bin\s+recent\s+(?:years|months|weeks)\b|\bevery\s+year\b|\beach\s+year\b|\bper\s+year\b"
     r"|\b(?:in|over|during)\s+the\s+same\s+period\b"  # the period a total before it named
+    # "during operations carried out from 8 to 14 January": a bulletin's week
+    r"|\b(?:from|between)\s+\d{1,2}\s+(?:to|and)\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b"
     # "in the year to June", "in the 12 months to March": a statistics period
     r"|\bin\s+the\s+(?:year|twelve\s+months|12\s+months)\s+(?:to|up\s+to|ending)\s+(?:the\s+end\s+of\s+)?[A-Z]?\w+"
     # "in the first half of the year", "in the third quarter of 2024", "in the past year"
@@ -130,14 +133,16 @@ _PRESENT_PERFECT = re.compile(
 )
 # "in Nigeria's Kaduna state" names a smaller place, not a count across the country
 _WIDE = re.compile(
-    r"\b(?:across|throughout|nationwide|around)\s+(?:the\s+)?(?:country|nation|kingdom|[A-Z][\w-]+)"
+    r"\b(?:across|throughout|nationwide|around)\s+(?:the\s+)?(?:national\s+territory|country|nation|kingdom|[A-Z][\w-]+)"
     r"|\bnationwide\b|\bin\s+total\b|\baltogether\b|\bin\s+all\b|\bnow\b|\bso\s+far\b|\bto\s+date\b"
     r"|\bin\s+(?:France|Spain|Morocco|Italy|Germany|Belgium|Britain|the\s+UK|Europe|Tunisia|Algeria|Nigeria|the\s+country)\b(?!['\u2019]s)",
     re.I,
 )
 _COMPARISON = re.compile(
-    r"\b(?:compared\s+(?:with|to)|against|up\s+from|down\s+from|versus|the\s+highest|the\s+lowest|twice\s+as\s+many)"
-    r"\s+(?:\w+\s+){0,3}?\d",
+    r"\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|versus|the\s+highest|the\s+lowest|twice\s+as\s+many)"
+    r"\s+(?:\w+\s+){0,3}?\d"
+    # "against 46 in 2022"; not "an order against a 21-year-old"
+    r"|\bagainst\s+(?:some\s+|about\s+|just\s+)?\d[\d,]*\b(?!-year)",
     re.I,
 )
 _VAGUE_MANY = re.compile(
@@ -222,6 +227,18 @@ def record_kind(
     plural = hit.rule.form == "noun" and hit.text.lower().endswith("s")
     counted = plural or _has_count(clause)
     if _COMPARISON.search(clause) or _DURATION.search(clause):
+        return "aggregate"
+    span_first, span_last = _clause_span(sentence, start, end)
+    spans_days = any(
+        t.precision == "day"
+        and t.end is not None
+        and t.start != t.end
+        and span_first <= t.span_start - sentence_start < span_last
+        for t in (when, *sentence_times)
+        if t is not None
+    )
+    if counted and spans_days and _WIDE.search(clause):
+        # "arrested seven support elements from 8 to 14 January across the national territory"
         return "aggregate"
     if plural and (_SHARE.search(clause) or _TALLIED.search(sentence[:start])):
         # "attacks accounted for 5 of the 14 attacks", "Spain reported 78 arrests": a report's figures

@@ -92,13 +92,25 @@ _ONE_DEFENDANT = re.compile(
     # the court verb's object is one person: "charged him", "sentenced a 23-year-old man to 12 years"
     r"\b(?:charged|indicted|sentenced|convicted|remanded|jailed|ordered|placed|fined|acquitted)\s+(?:him|her\b"
     r"|(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|suspect|defendant|teenager|youth|minor|national|citizen)\b"
-    r"(?!\s+and\b))",
+    r"(?!\s+and\b))"
+    # "decreed his entry into provisional prison": one person's detention
+    r"|\b(?:decreed|ordered)\s+(?:his|her)\s+(?:entry|admission|transfer|detention|imprisonment)\b",
     re.I,
+)
+# "has had the German-Syrian national Ahmad A. arrested": a prosecutor had one person arrested
+# "The third person was released": one person of a group counted before
+_THE_ONE_RELEASED = re.compile(
+    r"\s*The\s+(?:second|third|fourth|fifth|sixth|other|last|remaining)\s+(?:person|man|woman|suspect|one)\s+(?:was|has\s+been)\b"
+)
+_HAD_ARRESTED = re.compile(
+    r"\bhad\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:national|man|woman|suspect|citizen|teenager|youth|imam)\b"
+    r"(?:\s+[A-Z][\w.'-]*){0,3}\s+(?:arrested|detained)\b"
 )
 # "The 20-year-old Egyptian detained by anti-terrorism officers": a nationality for the person ...
 _NATIONAL = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,2}?[A-Z][a-z]+(?:ian|an|ese|i)\b")
 # ... and the participle that describes what was done to them
 _DETAINED_AFTER = re.compile(r"\s+(?:arrested|detained|apprehended|caught|captured|picked\s+up)\b")
+_IDENTIFIER_BEFORE = re.compile(r"\b(?:number|no\.|nº|n°|article|section|chamber|room|flight)\s+$", re.I)
 _SINGLE_PERSON = re.compile(
     # "A 17-year-old was charged": the age alone may stand for the person
     r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:citizen|man|woman|national|suspect|individual|person|youth|teenager|minor"
@@ -114,7 +126,7 @@ _PERSON_NOUN = (
     r"|father|sister|brother|wife|husband|son|daughter|colleague|teacher|priest|tourist|driver|pedestrian|cyclist"
     r"|neighbou?r|friend|relative|cousin|uncle|aunt|nephew|niece|grandmother|grandfather|baby|partner|girlfriend"
     r"|boyfriend|landlord|shopkeeper|farmer|herder|trader|nurse|doctor|commander|leader|member|recruiter|financier"
-    r"|militant|jihadist|fighter|bodyguard|[\w]+-year-old)"
+    r"|militant|jihadist|fighter|bodyguard|element|terrorist|extremist|[\w]+-year-old)"
 )
 # (a clause cut from its sentence may start with a lower-case "he": "..., two days after he was arrested")
 _THE_PERSON = re.compile(rf"\s*(?:The\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}|[Hh]e|[Ss]he)\b")
@@ -145,15 +157,16 @@ _INJURED_ONE = re.compile(
 # "arrested a 22-year-old man", "detained him on Thursday" (not "him and his brother", not "her sons")
 _ARRESTED_ONE = re.compile(
     # "detained a 22-year-old man", "announced the arrest of a 22-year-old man"
-    r"\b(?:arrested|detained|apprehended|captured|nabbed|picked\s+up"
-    r"|(?:arrest|detention|capture)\s+(?:on\s+\w+\s+|last\s+\w+\s+|yesterday\s+|today\s+)?of)\s+"
+    # "arrested on Monday a takfiri element": the day may stand between the verb and the person
+    r"\b(?:(?:arrested|detained|apprehended|captured|nabbed|picked\s+up)(?:\s+on\s+\w+|\s+yesterday|\s+today)?"
+    r"|(?:arrest|detention|capture)\s+(?:on\s+\w+\s+|last\s+\w+\s+|yesterday\s+|today\s+|in\s+[A-Z][\w-]+\s+)?of)\s+"
     rf"(?:(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_PERSON_NOUN}\b|him\b(?!\s+and\b)"
     r"|her\b(?=\s*[,.;]|\s+(?:in|at|on|near|outside|after|as|early|late|last|yesterday|today)\b))",
     re.I,
 )
 # "A 19-year-old man was charged in Paris": the court step's one defendant is the passive subject
 _PASSIVE_COURT_STEP = re.compile(
-    r"\s*(?:,[^,]{0,60},\s*)?(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:charged|indicted|sentenced|convicted"
+    r"\s*(?:,[^,]{0,60},\s*|\s+aged\s+\d+\s+)?(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:charged|indicted|sentenced|convicted"
     r"|remanded|jailed|fined|acquitted|placed\s+under\s+formal\s+investigation)\b"
 )
 _ELIDED_UNIT = frozenset(
@@ -283,6 +296,8 @@ def counts(
             abs_start, abs_end = start + n.start, start + n.end
             if (abs_start, abs_end) in used or _is_count_of_age_or_term(text, abs_start, abs_end):
                 continue
+            if _IDENTIFIER_BEFORE.search(text, max(0, abs_start - 12), abs_start):
+                continue  # "Central Court of Instruction number 6": a name, not a count
             hangs = belongs(abs_start)
             if hangs is None:
                 continue
@@ -313,7 +328,11 @@ def counts(
             target.setdefault(kind, this)
         if family in ("removal", "release", "court") and "other" not in out:
             # "A Moroccan citizen was expelled today", "charged him", "ordered her held"
-            single = _SINGLE_PERSON.search(sentence) if family != "court" else _ONE_DEFENDANT.search(sentence)
+            single = (
+                (_SINGLE_PERSON.search(sentence) or _THE_ONE_RELEASED.match(sentence))
+                if family != "court"
+                else _ONE_DEFENDANT.search(sentence)
+            )
             if single is None and family == "court":
                 subject = _SINGLE_PERSON.search(sentence) or _THE_PERSON.match(sentence)
                 if subject is not None and _PASSIVE_COURT_STEP.match(sentence, subject.end()):
@@ -340,7 +359,7 @@ def counts(
                 ),
                 None,
             )
-            found = single or _ARRESTED_ONE.search(sentence)
+            found = single or _ARRESTED_ONE.search(sentence) or _HAD_ARRESTED.search(sentence)
             if found is not None and belongs(start + found.start()) is not None:
                 s, e = start + found.start(), start + found.end()
                 out["arrested"] = Quantity(

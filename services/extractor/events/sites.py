@@ -59,7 +59,8 @@ _DESTINATION = re.compile(
     # "taken into custody in Ceuta" is where the arrest was made, not where anyone was taken
     # "led to arrests in Fez": what an action brought about, where it happened (but "expelled to
     # Tunis" is a destination: the words before "to" are whole words)
-    r"(?<!according\s)(?<!due\s)(?<!thanks\s)(?<!\bled\s)(?<!\blead\s)(?<!\bleads\s)(?<!\bleading\s)\b(?:to|towards|into(?!\s+(?:police\s+)?(?:custody|detention)\b)"
+    # ("proceeded to the arrest in Granada" is where it happened)
+    r"(?<!according\s)(?<!due\s)(?<!thanks\s)(?<!\bled\s)(?<!\blead\s)(?<!\bleads\s)(?<!\bleading\s)(?<!proceeded\s)\b(?:to|towards|into(?!\s+(?:police\s+)?(?:custody|detention)\b)"
     r"|bound\s+for|heading\s+for|headed\s+for|left\s+for|en\s+route\s+to|on\s+(?:its|their|his|her)\s+way\s+to"
     r"|(?:flight|flights|plane|ferry|boat|ship)\s+(?:\w+\s+){0,3}?to|reach(?:ing)?|join(?:ed|ing)?\s+(?:\w+\s+){0,5}?in)"
     r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$",
