@@ -1768,6 +1768,86 @@ ARTICLES: dict[str, dict[str, object]] = {
             "The accused is strongly suspected of membership of the foreign terrorist organisation Islamic State. He will be brought before the investigating judge of the Federal Court of Justice today, who will decide on the execution of the arrest warrant.",
         ],
     },
+    "hw-153": {
+        "outlet": "Provence Daily (English edition)",
+        "url": "https://www.provencedaily.example/en/2024/05/22/marseille-twelve-held/",
+        "published": "2024-05-22T12:00:00+02:00",
+        "title": "Twelve held in anti-terror raids around Marseille",
+        "paragraphs": [
+            "French police arrested 12 people in and around Marseille on Tuesday in an investigation into an Islamic State recruitment network, eight of them in the city itself and the rest in Aubagne and La Ciotat, prosecutors said.",
+            "The suspects, aged 17 to 38, are being questioned by DGSI officers.",
+        ],
+    },
+    "hw-154": {
+        "outlet": "Iberwire",
+        "url": "https://www.iberwire.example/2024/04/12/barcelona-girona-fourteen/",
+        "published": "2024-04-12T14:30:00+02:00",
+        "title": "Fourteen detained in Catalonia over jihadist financing",
+        "paragraphs": [
+            "BARCELONA, April 12 (Iberwire) - A total of 14 suspects were detained on Thursday in raids in the provinces of Barcelona and Girona, 10 and four respectively, in an operation by the Mossos d'Esquadra against a network financing jihadist groups.",
+            "Officers seized about 60,000 euros in cash, the Catalan police said.",
+        ],
+    },
+    "hw-155": {
+        "outlet": "Sahel Daily",
+        "url": "https://www.saheldaily.example/2024/12/17/tamou-say-attacks/",
+        "published": "2024-12-17T09:45:00+00:00",
+        "title": "Niger: 23 killed in attacks on two villages",
+        "paragraphs": [
+            "NIAMEY (Sahel Daily) - Gunmen killed at least 23 people, including 11 soldiers, in attacks on two villages in south-western Niger on Sunday, the interior ministry said on Monday: 15 died in Tamou and eight in Say.",
+            "The ministry blamed the Islamic State Sahel Province.",
+        ],
+    },
+    "hw-156": {
+        "outlet": "Atlas Wire",
+        "url": "https://www.atlaswire.example/2025/03/07/fez-meknes-cell/",
+        "published": "2025-03-07T11:00:00+01:00",
+        "title": "Five-member cell broken up in Fez and Meknes",
+        "paragraphs": [
+            "RABAT, March 7 (Atlas Wire) - Moroccan police broke up a five-member cell loyal to the Islamic State on Thursday; three suspects were held in Fez, one of whom is a minor, and two in Meknes, the BCIJ said.",
+            "The suspects had been preparing explosive devices, according to the statement.",
+        ],
+    },
+    "hw-157": {
+        "outlet": "Northern Ledger",
+        "url": "https://www.northernledger.example/news/2024/10/14/kaduna-outskirts-abduction/",
+        "published": "2024-10-14T10:10:00+01:00",
+        "title": "Some 30 abducted on outskirts of Kaduna",
+        "paragraphs": [
+            "Some 30 people were abducted by gunmen from a village on the outskirts of Kaduna on Saturday night, residents said.",
+            "Police said on Sunday that 10 of them had escaped and returned home.",
+        ],
+    },
+    "hw-158": {
+        "outlet": "Low Countries Wire",
+        "url": "https://www.lowcountrieswire.example/2024/09/19/antwerp-brussels-seven/",
+        "published": "2024-09-19T16:00:00+02:00",
+        "title": "Belgian police arrest seven in terrorism probe",
+        "paragraphs": [
+            "Police in Antwerp and Brussels detained seven people on Wednesday in an investigation into a plot against a synagogue, the federal prosecutor's office said.",
+            "Five of the arrests were made in Antwerp's Borgerhout neighbourhood, the other two in Brussels.",
+        ],
+    },
+    "hw-159": {
+        "outlet": "Sahel Daily",
+        "url": "https://www.saheldaily.example/2025/02/04/kidal-strikes/",
+        "published": "2025-02-04T13:00:00+00:00",
+        "title": "Mali army says 40 militants killed in strikes near Kidal",
+        "paragraphs": [
+            "Some 40 militants were killed in air strikes on their positions near Kidal on Monday, the Malian army said, while two soldiers died in a separate clash near Gao.",
+            "The army did not say which group the militants belonged to.",
+        ],
+    },
+    "hw-160": {
+        "outlet": "Basque Herald (English)",
+        "url": "https://www.basqueherald.example/en/2024/11/23/bilbao-vitoria-brothers/",
+        "published": "2024-11-23T10:00:00+01:00",
+        "title": "Brothers arrested in Bilbao and Vitoria over jihadist propaganda",
+        "paragraphs": [
+            "Spanish police arrested a man in Bilbao and his brother in Vitoria on Friday on suspicion of spreading jihadist propaganda online, the Interior Ministry said.",
+            "Both are Spanish nationals aged 22 and 25.",
+        ],
+    },
 }
 
 PAGE = """<!DOCTYPE html>

@@ -85,6 +85,11 @@ _INTERVAL_BEFORE = re.compile(
     r"(?:(?:he|she|they|it|the\s+\w+|[\w-]+)\s+)?(?:had\s+been\s+|was\s+|were\s+|had\s+)?$",
     re.I,
 )
+_CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+")
+_SEPARATE_WORDS = re.compile(
+    r"\b(?:a\s+separate|an\s+unrelated|another)\s+(?:[\w-]+\s+)?(?:clash|attack|incident|operation|raid|ambush|case)\b",
+    re.I,
+)
 # "a sweep of the Ezzouhour district": a part of a town, told by the word after its name
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb|estate)\b", re.I)
 
@@ -315,6 +320,8 @@ class _Builder:
             return None
         if i in op.spans and not op.spans[i][0] <= position < op.spans[i][1]:
             return None  # the other part of a sentence shared with an aggregate
+        if self._in_separate_clause(op, i, position):
+            return None  # "..., while two soldiers died in a separate clash near Gao"
         anchor = self.doc.attachment(i, position, subject=subject)
         own = {id(m.hit): m.hit for m in op.mentions}
         if anchor is None:
@@ -328,6 +335,18 @@ class _Builder:
                 return frozenset()  # "In a separate operation in X, guards arrested": a word of no record
             return None
         return None
+
+    def _in_separate_clause(self, op: Operation, i: int, position: int) -> bool:
+        """``position`` lies in a clause of its own that says it tells another action, and none of
+        the record's triggers is in that clause."""
+        s = self.doc.sentences[i]
+        starts = [s.start] + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, s.start, s.end)]
+        first = max(b for b in starts if b <= position)
+        after = [b for b in starts if b > position]
+        last = after[0] if after else s.end
+        if not _SEPARATE_WORDS.search(self.text, first, last):
+            return False
+        return not any(first <= m.hit.start < last for m in op.mentions)
 
     def _claimed(self) -> set[int]:
         """The triggers held by some record (``self.ops`` is set once, before any record is built)."""

@@ -264,6 +264,8 @@ class Document:
             for a in anchors
             if a.end <= position
             and (a.kind == "trigger" or not _TAKEN.search(self.text[a.end : position]))
+            # "officials said: 12 died in Bangare": after the colon is what was said, not its phrase
+            and not (a.kind == "speech" and ":" in self.text[a.end : position])
             and not _AGES.match(self.text, a.start, a.end)  # "aged 22 and 25" takes only the ages
         ]
         # a participle describing people ("the Frenchman detained in Marseille") takes what follows it,

@@ -83,6 +83,11 @@ _ANOTHER = re.compile(
     r"|\b(?:separately|in\s+a\s+separate)\b[^.;]{0,100}$",
     re.I,
 )
+_SEPARATE_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:in|during)\s+(?:a|an)\s+(?:separate|unrelated|different)\s+"
+    r"(?:clash|attack|incident|operation|raid|ambush|shooting|explosion)\b",
+    re.I,
+)
 _SEPARATE_BEFORE = re.compile(r"\b(?:a\s+separate|another|an\s+unrelated)\s+(?:[\w-]+\s+)?$", re.I)
 # "It came on the same day as coordinated attacks on army posts": an action set beside the one told
 # before it by its time is another action
@@ -238,6 +243,8 @@ def _target(ops: list[Operation], doc: Document, m: Mention) -> Operation | None
     ]
     if _SEPARATE_BEFORE.search(doc.text, max(0, m.hit.start - 30), m.hit.start):
         return None  # "In a separate operation ...": not a reference back to the record before
+    if _SEPARATE_AFTER.match(doc.text, m.hit.end):
+        return None  # "while two soldiers died in a separate clash near Gao"
     if _CONCURRENT_BEFORE.search(doc.text, max(0, m.hit.start - 60), m.hit.start):
         return None
     if m.anaphoric or m.hit.rule.reference_only:

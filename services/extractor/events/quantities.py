@@ -102,6 +102,10 @@ _ONE_DEFENDANT = re.compile(
 _THE_ONE_RELEASED = re.compile(
     r"\s*The\s+(?:second|third|fourth|fifth|sixth|other|last|remaining)\s+(?:person|man|woman|suspect|one)\s+(?:was|has\s+been)\b"
 )
+_AND_RELATIVE = re.compile(
+    r"(?:\s+in\s+[A-Z][\w-]+)?\s+and\s+(?:his|her|their)\s+(?:brother|sister|son|daughter|wife|husband|cousin"
+    r"|father|mother|friend|accomplice|partner|nephew|uncle)\b"
+)
 _HAD_ARRESTED = re.compile(
     r"\bhad\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:national|man|woman|suspect|citizen|teenager|youth|imam)\b"
     r"(?:\s+[A-Z][\w.'-]*){0,3}\s+(?:arrested|detained)\b"
@@ -361,9 +365,11 @@ def counts(
             )
             found = single or _ARRESTED_ONE.search(sentence) or _HAD_ARRESTED.search(sentence)
             if found is not None and belongs(start + found.start()) is not None:
-                s, e = start + found.start(), start + found.end()
+                # "arrested a man in Bilbao and his brother in Vitoria": two people, one by one
+                pair = _AND_RELATIVE.match(sentence, found.end())
+                s, e = start + found.start(), start + (pair.end() if pair else found.end())
                 out["arrested"] = Quantity(
-                    kind="arrested", value=1, span=Span(start=s, end=e, text=text[s:e])
+                    kind="arrested", value=2 if pair else 1, span=Span(start=s, end=e, text=text[s:e])
                 )
     if family == "violence":
         _singular_casualties(text, sentences, out, belongs)

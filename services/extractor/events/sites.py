@@ -96,7 +96,7 @@ _PARTS_OF = re.compile(
 )
 # Before a name nobody has in a gazetteer, only these words make it a place.
 _UNKNOWN_PLACE_CUE = re.compile(
-    r"\b(?:(?:arrested|detained|apprehended|held|raided|captured|cells?|took\s+place|killed|attacked)\s+in"
+    r"\b(?:(?:arrested|detained|apprehended|held|raided|captured|cells?|took\s+place|killed|attacked|died|wounded)\s+in"
     r"|(?:near|outside|close\s+to|on\s+the\s+outskirts\s+of)"
     # "killed in Kadawa and seven in Ruwan Tofa": a count with its verb left out, then its place
     r"|(?:,|\band)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)"
@@ -122,9 +122,12 @@ _CONTAINER_GAP = re.compile(
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|from|to|of|and|outside|into|across)\s+(?:the\s+)?|,\s*)$", re.I)
 _PERSON_AFTER = re.compile(
     r"(?:,\s*\d{1,3},|\s+[A-Z]\.\s|\s+(?:said|says|noted|asked|told|added|explained|argued|wrote|claimed"
-    r"|insisted|and\s+(?:his|her)\b))",
+    r"|insisted))",
     re.I,
 )
+# "Dzhokhar and his brother" is a person; "arrested a man in Bilbao and his brother in Vitoria" a place
+_AND_HIS_AFTER = re.compile(r"\s+and\s+(?:his|her)\b", re.I)
+_PLACE_SLOT_BEFORE = re.compile(r"\b(?:in|at|near|from|outside)\s+$", re.I)
 # "the Sale Court of Appeal", "Westminster Magistrates' Court", "Paris prosecutors": the court's seat,
 # where a court step happens (and nowhere else)
 SEAT_AFTER = re.compile(
@@ -187,7 +190,7 @@ _ORDINAL_ONE = re.compile(
     re.I,
 )
 _SPLIT_COUNT = (
-    r"(?=(?:the\s+|a\s+)?(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|remaining|others?"
+    r"(?=(?:the\s+|a\s+)?(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|remaining|others?|rest\b"
     r"|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b[^,.;]{0,40}\bin\b)"
 )
 # Where a sentence's clauses part: "..., while the remaining six ...", "... and two in Nador", "five in
@@ -420,6 +423,7 @@ def _resolve(
             and not (text.startswith(":", match.end()) and is_digest(text))
         )
         or _PERSON_AFTER.match(text, match.end())
+        or (_AND_HIS_AFTER.match(text, match.end()) and not _PLACE_SLOT_BEFORE.search(before))
         or _ORGANISATION.match(match.group(0))
         or (_INSTITUTION_AFTER.match(text, match.end()) and not SEAT_AFTER.match(text, match.end()))
         or re.search(r"\b[A-Z]\.\s+$", before)  # "George W. Bush": a surname after an initial
@@ -641,6 +645,10 @@ def assign_counts(
         )
         if _distribute(text, clause_start, end, sites):
             end = clause_start
+        elif clause_start > start and _distribute_listed(text, start, clause_start, end, sites):
+            # "in the provinces of Barcelona and Girona, 10 and four respectively": the places are
+            # the clause's before the counts
+            end = clause_start
     bounds = [m.start() for m in _CLAUSE.finditer(text, start, end)] + [end]
     counted_before = False
     for bound in bounds:
@@ -674,6 +682,10 @@ def assign_counts(
             )
         ]
         ordinal = _ORDINAL_ONE.search(clause)
+        if len(clause_sites) == 1 and _AROUND_BEFORE.search(
+            text, max(0, clause_sites[0].start - 16), clause_sites[0].start
+        ):
+            clause_sites = []  # "arrested 12 people in and around Marseille": the count is of the area
         if len(clause_sites) == 1 and clause_sites[0].count is None and (counts or ordinal):
             site = clause_sites[0]
             if counts:
@@ -683,6 +695,12 @@ def assign_counts(
             elif ordinal and counted_before and ordinal.start() < site.start - cursor:
                 site.count = 1  # "five in Tangier, the sixth in Bilbao"
                 site.count_span = (cursor + ordinal.start(), cursor + ordinal.end())
+        elif (
+            acting
+            and (pair := _PAIR_AT_PLACES.search(clause)) is not None
+            and _count_pair(cursor, pair, clause_sites)
+        ):
+            counted_before = True  # "arrested a man in Bilbao and his brother in Vitoria": one each
         elif acting and (one := _one_person_site(text, cursor, clause, clause_sites, triggers)) is not None:
             site, span = one  # "raided a flat in Alicante and detained a 29-year-old man"
             site.count, site.count_span = 1, span
@@ -698,6 +716,7 @@ def assign_counts(
 
 # "one each in Fez and Tiflet": one person at each of the places that follow in the clause
 _ONE_EACH_IN = re.compile(r"\bone\s+each\s+in\b", re.I)
+_AROUND_BEFORE = re.compile(r"\b(?:in\s+and\s+around|around|across)\s+$", re.I)
 # "one in each city", "One suspect was held in each town": one person at each of the record's places
 _ONE_IN_EACH = re.compile(
     r"\bone\b[^.;]{0,40}?\bin\s+each\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?"
@@ -750,6 +769,25 @@ _ONE_PERSON = re.compile(
 _PASSIVE_AFTER = re.compile(
     r"\s+(?:(?:man|woman|suspect|national|citizen|youth|teenager|minor)\s+)?(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?$"
 )
+
+
+_PAIR_AT_PLACES = re.compile(
+    r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|suspect|youth|teenager|national|imam)\s+in\s+(?P<a>[A-Z][\w-]*)"
+    r"[^,;]{0,12}?\s+and\s+(?:his|her|their)\s+(?:brother|sister|son|daughter|wife|husband|cousin|father|mother"
+    r"|friend|accomplice|partner|nephew|uncle)\s+in\s+(?P<b>[A-Z][\w-]*)"
+)
+
+
+def _count_pair(cursor: int, pair: re.Match[str], clause_sites: list[SiteMention]) -> bool:
+    """One person at each of the two places a pair names; False when those are not the clause's sites."""
+    at = [
+        x for g in ("a", "b") for x in clause_sites if x.start == cursor + pair.start(g) and x.count is None
+    ]
+    if len(at) != 2:
+        return False
+    for x in at:
+        x.count, x.count_span = 1, (cursor + pair.start(), cursor + pair.end())
+    return True
 
 
 def _one_person_site(
@@ -808,6 +846,11 @@ def _distribute(text: str, clause_start: int, end: int, sites: list[SiteMention]
         for site in places:
             site.count, site.count_span = 1, span
         return True
+    # "14 suspects ... in the provinces of Barcelona and Girona, 10 and four respectively": the counts
+    # after the places are theirs, a total before them is not
+    after = [n for n in counts if clause_start + n.start > places[-1].end]
+    if len(counts) != len(places) and len(after) == len(places):
+        counts = after
     if len(counts) == len(places):
         for site, n in zip(places, counts, strict=True):
             site.count, site.count_span = n.value, (clause_start + n.start, clause_start + n.end)
@@ -818,6 +861,23 @@ def _distribute(text: str, clause_start: int, end: int, sites: list[SiteMention]
             site.count, site.count_span = 1, span  # the span: the number is the sites', not a total
         return True
     return False
+
+
+def _distribute_listed(text: str, start: int, clause_start: int, end: int, sites: list[SiteMention]) -> bool:
+    """Counts "respectively" given in their own clause, to the places listed in the clause before."""
+    places = [
+        s for s in sites if start <= s.start < clause_start and s.role == "event_site" and s.count is None
+    ]
+    counts = [
+        n
+        for n in find_numbers(text[clause_start:end])
+        if n.value is not None and not _is_age(text[clause_start:end], n.start)
+    ]
+    if len(places) < 2 or len(counts) != len(places):
+        return False
+    for site, n in zip(places, counts, strict=True):
+        site.count, site.count_span = n.value, (clause_start + n.start, clause_start + n.end)
+    return True
 
 
 def _is_age(clause: str, start: int) -> bool:
@@ -834,6 +894,9 @@ def _gapped(clause: str, start: int) -> bool:
         "the",
         "and",
         "and the",
+        "the other",  # "five in Antwerp, the other two in Brussels"
+        "the remaining",
+        "and the other",
     )
 
 
