@@ -1848,6 +1848,85 @@ ARTICLES: dict[str, dict[str, object]] = {
             "Both are Spanish nationals aged 22 and 25.",
         ],
     },
+    "hw-161": {
+        "outlet": "Iberwire",
+        "url": "https://www.iberwire.example/2024/06/12/ceuta-three-held/",
+        "published": "2024-06-12T09:30:00+02:00",
+        "title": "Three suspected jihadists arrested in Ceuta",
+        "paragraphs": [
+            "MADRID, June 12 (Iberwire) - Spanish police arrested three suspected jihadists in Ceuta on Tuesday on suspicion of recruiting for the Islamic State, the Interior Ministry said.",
+            "The men, all Spanish nationals, were detained in the Principe neighbourhood, police said.",
+        ],
+    },
+    "hw-162": {
+        "outlet": "El Faro del Estrecho (English edition)",
+        "url": "https://www.farodelestrecho.example/en/2024/06/13/principe-raids/",
+        "published": "2024-06-13T08:00:00+02:00",
+        "title": "Four detained in Principe raids, one released",
+        "paragraphs": [
+            "National Police officers detained four people in Ceuta's Principe neighbourhood on 11 June in an operation against Islamic State recruiters, police sources told this newspaper.",
+            "One of them was released on Wednesday after questioning.",
+        ],
+    },
+    "hw-163": {
+        "outlet": "Lake Chad Review",
+        "url": "https://www.lakechadreview.example/2025/03/09/maiduguri-farmers-killed/",
+        "published": "2025-03-09T12:00:00+01:00",
+        "title": "Boko Haram kills 18 farmers near Maiduguri",
+        "paragraphs": [
+            "Boko Haram fighters killed 18 farmers working in rice fields near Maiduguri on Friday, local officials said on Saturday.",
+            "The farmers were attacked as they harvested their crops, a militia leader said.",
+        ],
+    },
+    "hw-164": {
+        "outlet": "Northern Nigeria Monitor",
+        "url": "https://www.nnmonitor.example/news/2025/03/10/jere-rice-farmers/",
+        "published": "2025-03-10T10:00:00+01:00",
+        "title": "At least 17 rice farmers killed in Borno",
+        "paragraphs": [
+            "Suspected jihadists killed at least 17 rice farmers in the Jere area outside Maiduguri, Borno State, on 7 March, residents said.",
+            "Borno State's governor condemned the killings and ordered more troops to the area.",
+        ],
+    },
+    "hw-165": {
+        "outlet": "Lake Chad Review",
+        "url": "https://www.lakechadreview.example/2025/04/20/maiduguri-herders-killed/",
+        "published": "2025-04-20T12:00:00+01:00",
+        "title": "Nine herders killed near Maiduguri",
+        "paragraphs": [
+            "Boko Haram fighters killed nine herders near Maiduguri on Thursday, local officials said.",
+            "The attack came weeks after a massacre of farmers in the same area.",
+        ],
+    },
+    "hw-166": {
+        "outlet": "Atlas Wire",
+        "url": "https://www.atlaswire.example/2024/09/03/tangier-tetouan-cell/",
+        "published": "2024-09-03T12:00:00+01:00",
+        "title": "Morocco dismantles four-member cell in Tangier and Tetouan",
+        "paragraphs": [
+            "RABAT, Sept 3 (Atlas Wire) - Morocco's Central Bureau of Judicial Investigations (BCIJ) dismantled a four-member cell loyal to the Islamic State in Tangier and Tetouan on Monday, the bureau said.",
+            "Three of the suspects were arrested in Tangier and the fourth in Tetouan.",
+        ],
+    },
+    "hw-167": {
+        "outlet": "Maghreb Press Digest",
+        "url": "https://www.maghrebpressdigest.example/revue/2024/09/04/cellule-tanger-tetouan/",
+        "published": "2024-09-04T09:00:00+01:00",
+        "title": "Press review: the Tangier-Tetouan cell",
+        "paragraphs": [
+            "The daily Al Massae returns to the dismantling on 2 September of a terrorist cell of four members operating in the cities of Tangier and Tetouan.",
+            "According to the newspaper, the members of the cell, aged between 19 and 34, had been planning attacks on security forces.",
+        ],
+    },
+    "hw-168": {
+        "outlet": "Atlas Wire",
+        "url": "https://www.atlaswire.example/2024/03/15/tangier-cell/",
+        "published": "2024-03-15T12:00:00+01:00",
+        "title": "Cell dismantled in Tangier",
+        "paragraphs": [
+            "RABAT, March 15 (Atlas Wire) - The Central Bureau of Judicial Investigations (BCIJ) dismantled a three-member cell loyal to the Islamic State in Tangier on Wednesday, the bureau said.",
+        ],
+    },
 }
 
 PAGE = """<!DOCTYPE html>
