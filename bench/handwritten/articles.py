@@ -1929,13 +1929,19 @@ ARTICLES: dict[str, dict[str, object]] = {
     },
 }
 
-PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<title>{title} | {outlet}</title>
+# Every template opens with the same head: the title, the canonical link and the publication date.
+HEAD = """<title>{title} | {outlet}</title>
 <link rel="canonical" href="{url}">
 <meta property="og:title" content="{title}">
 <meta property="article:published_time" content="{published}">
-</head><body>
+"""
+
+PAGE = (
+    """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+"""
+    + HEAD
+    + """</head><body>
 <header><a href="/">{outlet}</a><nav><ul><li><a href="/security">Security</a></li></ul></nav></header>
 <main><article>
 <h1>{title}</h1>
@@ -1946,18 +1952,18 @@ PAGE = """<!DOCTYPE html>
 <footer><p>{outlet}</p></footer>
 </body></html>
 """
+)
 
 
 # From batch 18 on, stories also come in other outlets' page templates, whose chrome carries trigger
 # words of its own: a portal's related headlines and most-read list, an AMP page's photo caption and
 # read-more links, a blog's reader comments, a press release's standing boilerplate.
-PORTAL = """<!DOCTYPE html>
+PORTAL = (
+    """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<title>{title} | {outlet}</title>
-<link rel="canonical" href="{url}">
-<meta property="og:title" content="{title}">
-<meta property="article:published_time" content="{published}">
-</head><body>
+"""
+    + HEAD
+    + """</head><body>
 <header><a href="/">{outlet}</a><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
 <li><a href="/security">Security</a></li></ul></nav></header>
 <div class="breadcrumbs"><a href="/">Home</a> &gt; <a href="/security">Security</a></div>
@@ -1974,14 +1980,14 @@ PORTAL = """<!DOCTYPE html>
 <footer><p>&copy; {outlet}. All rights reserved.</p></footer>
 </body></html>
 """
+)
 
-AMP = """<!DOCTYPE html>
+AMP = (
+    """<!DOCTYPE html>
 <html amp lang="en"><head><meta charset="utf-8">
-<title>{title} | {outlet}</title>
-<link rel="canonical" href="{url}">
-<meta property="og:title" content="{title}">
-<meta property="article:published_time" content="{published}">
-<script async src="https://cdn.ampproject.org/v0.js"></script>
+"""
+    + HEAD
+    + """<script async src="https://cdn.ampproject.org/v0.js"></script>
 </head><body>
 <header class="amp-header"><a href="/">{outlet}</a></header>
 <article>
@@ -1994,14 +2000,14 @@ AMP = """<!DOCTYPE html>
 <footer><a href="/">{outlet}</a></footer>
 </body></html>
 """
+)
 
-BLOG = """<!DOCTYPE html>
+BLOG = (
+    """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<title>{title} | {outlet}</title>
-<link rel="canonical" href="{url}">
-<meta property="og:title" content="{title}">
-<meta property="article:published_time" content="{published}">
-</head><body>
+"""
+    + HEAD
+    + """</head><body>
 <header><a href="/">{outlet}</a></header>
 <main><article class="post">
 <h1 class="entry-title">{title}</h1>
@@ -2013,14 +2019,14 @@ BLOG = """<!DOCTYPE html>
 <footer><p>Powered by a blog engine</p></footer>
 </body></html>
 """
+)
 
-RELEASE = """<!DOCTYPE html>
+RELEASE = (
+    """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<title>{title} | {outlet}</title>
-<link rel="canonical" href="{url}">
-<meta property="og:title" content="{title}">
-<meta property="article:published_time" content="{published}">
-</head><body>
+"""
+    + HEAD
+    + """</head><body>
 <header><a href="/">{outlet}</a><nav><ul><li><a href="/press">Press</a></li></ul></nav></header>
 <main><article>
 <h1>{title}</h1>
@@ -2032,6 +2038,7 @@ RELEASE = """<!DOCTYPE html>
 <footer><p>{outlet}</p></footer>
 </body></html>
 """
+)
 
 TEMPLATES = {"plain": PAGE, "portal": PORTAL, "amp": AMP, "blog": BLOG, "release": RELEASE}
 

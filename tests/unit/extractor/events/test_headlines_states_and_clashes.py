@@ -8,21 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from schemas.events import EventMention
-from services.extractor.events.assemble import extract_events
+from tests.unit.extractor.events.records import Reader
 
-PUBLISHED = date(2024, 9, 13)  # a Friday
-
-
-def events(text: str, title: str | None = None) -> list[EventMention]:
-    found = extract_events(text, article_id="a", url="u", published_at=PUBLISHED, title=title)
-    return [m for m in found if m.record_kind == "event"]
+READ = Reader(date(2024, 9, 13))  # a Friday
 
 
-def test_a_village_of_a_local_government_area_of_a_state_named_like_a_country_is_in_the_states_country() -> (
-    None
-):
-    (event,) = events(
+def test_a_village_of_a_local_area_of_a_state_named_like_a_country_is_in_the_states_country() -> None:
+    (event,) = READ.events(
         "Bandits attacked the village of Gidan Waya in Mariga local government area of Niger State on "
         "Monday, killing three herders."
     )
@@ -30,7 +22,7 @@ def test_a_village_of_a_local_government_area_of_a_state_named_like_a_country_is
 
 
 def test_a_headline_on_the_first_line_is_a_heading_and_the_dateline_after_it_is_read() -> None:
-    (event,) = events(
+    (event,) = READ.events(
         "Two militants killed near Kasserine TUNIS, Sept 13 - National Guard units killed two militants "
         "near Kasserine on Thursday.",
         title="Two militants killed near Kasserine",
@@ -40,7 +32,7 @@ def test_a_headline_on_the_first_line_is_a_heading_and_the_dateline_after_it_is_
 
 
 def test_militants_killed_in_a_clash_with_soldiers_is_a_military_action() -> None:
-    (event,) = events(
+    (event,) = READ.events(
         "Three jihadists were killed in a clash with soldiers near Gao on Friday, the army said."
     )
     assert (event.subtype, event.event_type) == ("other", "ASSAULT")
@@ -48,5 +40,7 @@ def test_militants_killed_in_a_clash_with_soldiers_is_a_military_action() -> Non
 
 
 def test_one_more_person_arrested_after_a_fight_is_part_of_it() -> None:
-    found = events("Soldiers killed two militants near Gao on Friday. A third was arrested, the army said.")
+    found = READ.events(
+        "Soldiers killed two militants near Gao on Friday. A third was arrested, the army said."
+    )
     assert [m.subtype for m in found] == ["other"]

@@ -10,26 +10,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from schemas.events import EventMention
-from services.extractor.events.assemble import extract_events
+from tests.unit.extractor.events.records import Reader, quantity
 
-PUBLISHED = date(2024, 7, 22)  # a Monday
-
-
-def records(text: str) -> list[EventMention]:
-    return extract_events(text, article_id="a", url="u", published_at=PUBLISHED)
-
-
-def events(text: str) -> list[EventMention]:
-    return [m for m in records(text) if m.record_kind == "event"]
-
-
-def quantity(event: EventMention, kind: str) -> int | None:
-    return next((q.value for q in event.quantities if q.kind == kind), None)
+READ = Reader(date(2024, 7, 22))  # a Monday
 
 
 def test_an_action_on_similar_charges_is_a_look_alike_told_for_context() -> None:
-    found = records(
+    found = READ.records(
         "Police in Bilbao arrested a man on Friday. In May, two men were arrested in Bilbao on similar "
         "charges."
     )
@@ -40,24 +27,26 @@ def test_an_action_on_similar_charges_is_a_look_alike_told_for_context() -> None
 
 
 def test_the_arrest_on_a_day_of_one_person_counts_one() -> None:
-    (event,) = events("The arrest on Monday of a 17-year-old boy in Fez was announced by the police.")
+    (event,) = READ.events("The arrest on Monday of a 17-year-old boy in Fez was announced by the police.")
     assert quantity(event, "arrested") == 1
 
 
 def test_an_age_alone_stands_for_the_person_charged() -> None:
-    (event,) = events("A 19-year-old was charged in Brussels on Friday with terrorist offences.")
+    (event,) = READ.events("A 19-year-old was charged in Brussels on Friday with terrorist offences.")
     assert event.subtype == "charge_indict"
     assert quantity(event, "other") == 1
 
 
 def test_a_count_opening_its_sentence_before_its_verb_counts_people() -> None:
-    found = events("Police detained four men in Ghent on Thursday. Three were released after questioning.")
+    found = READ.events(
+        "Police detained four men in Ghent on Thursday. Three were released after questioning."
+    )
     release = next(m for m in found if m.subtype == "release")
     assert quantity(release, "other") == 3
 
 
 def test_paragraphs_labelled_by_country_are_separate_stories() -> None:
-    found = events(
+    found = READ.events(
         "Spain: Police in Malaga arrested a Moroccan man on Tuesday.\n\n"
         "Italy: A Tunisian was arrested in Bari on Wednesday."
     )
@@ -68,7 +57,7 @@ def test_paragraphs_labelled_by_country_are_separate_stories() -> None:
 
 
 def test_an_interval_after_an_earlier_action_dates_it_from_the_later_one() -> None:
-    found = events(
+    found = READ.events(
         "A man was charged in Paris on Friday with terrorist conspiracy, three days after he was detained by "
         "DGSI officers in Nantes."
     )
@@ -77,14 +66,14 @@ def test_an_interval_after_an_earlier_action_dates_it_from_the_later_one() -> No
 
 
 def test_the_city_of_an_undated_dateline_gives_an_unknown_village_its_country() -> None:
-    (event,) = events(
+    (event,) = READ.events(
         "NIAMEY (Sahel Daily) - Gunmen killed nine civilians at the market in Bangoutara on Friday."
     )
     assert [(s.name, s.country, s.count) for s in event.sites] == [("Bangoutara", "NER", 9)]
 
 
 def test_the_same_day_is_the_day_of_the_action_before_not_of_the_report() -> None:
-    found = events(
+    found = READ.events(
         "Gunmen killed seven villagers in Ouallam on Saturday, officials said on Monday. In a separate "
         "attack the same day, militants killed four soldiers near Tera. The army said it had killed 20 "
         "militants in air strikes in the area on Sunday."
@@ -94,19 +83,19 @@ def test_the_same_day_is_the_day_of_the_action_before_not_of_the_report() -> Non
 
 
 def test_a_capital_named_by_an_adjective_is_that_capital() -> None:
-    (regional,) = events("Officers arrested two men in the Andalusian capital on Wednesday.")
-    (national,) = events("Police detained a man in the Moroccan capital on Friday.")
+    (regional,) = READ.events("Officers arrested two men in the Andalusian capital on Wednesday.")
+    (national,) = READ.events("Police detained a man in the Moroccan capital on Friday.")
     assert [(s.name, s.count) for s in regional.sites] == [("Sevilla", 2)]
     assert [s.name for s in national.sites] == ["Rabat"]
 
 
 def test_a_facility_named_after_a_small_town_is_not_that_town() -> None:
-    (event,) = events("A man was arrested outside the Duomo metro station in Milan on Friday.")
+    (event,) = READ.events("A man was arrested outside the Duomo metro station in Milan on Friday.")
     assert [s.name for s in event.sites] == ["Milan"]
 
 
 def test_a_nationality_standing_for_a_person_takes_the_participles_time_and_count() -> None:
-    (event,) = events(
+    (event,) = READ.events(
         "The 22-year-old Moroccan detained by police officers in the Catalan capital on 14 July had filmed "
         "the station for weeks, investigators said."
     )
@@ -116,7 +105,7 @@ def test_a_nationality_standing_for_a_person_takes_the_participles_time_and_coun
 
 
 def test_a_judge_is_of_the_country_named_or_the_storys_towns_not_of_the_defendants_nationality() -> None:
-    found = events(
+    found = READ.events(
         "Police in Turin arrested a 30-year-old Egyptian on Thursday. A judge on Saturday ordered the "
         "Egyptian held in prison pending trial."
     )

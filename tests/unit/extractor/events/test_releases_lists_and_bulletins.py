@@ -9,31 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from schemas.events import EventMention
-from services.extractor.events.assemble import extract_events
+from tests.unit.extractor.events.records import Reader, of_subtype, quantity
 
-PUBLISHED = date(2024, 7, 22)  # a Monday
-
-
-def records(text: str) -> list[EventMention]:
-    return extract_events(text, article_id="a", url="u", published_at=PUBLISHED)
-
-
-def events(text: str) -> list[EventMention]:
-    return [m for m in records(text) if m.record_kind == "event"]
-
-
-def quantity(event: EventMention, kind: str) -> int | None:
-    return next((q.value for q in event.quantities if q.kind == kind), None)
-
-
-def of_subtype(found: list[EventMention], subtype: str) -> EventMention:
-    (event,) = [m for m in found if m.subtype == subtype]
-    return event
+READ = Reader(date(2024, 7, 22))  # a Monday
 
 
 def test_a_running_total_joined_by_and_is_its_own_clause() -> None:
-    found = records(
+    found = READ.records(
         "Spanish police dismantled a cell in Ceuta on Thursday, arresting two more suspects and bringing to "
         "seven the number held this month."
     )
@@ -42,7 +24,7 @@ def test_a_running_total_joined_by_and_is_its_own_clause() -> None:
 
 
 def test_one_person_described_before_a_passive_arrest_is_counted() -> None:
-    (event,) = events(
+    (event,) = READ.events(
         "A Tunisian man suspected of recruiting for the Islamic State was stopped at the border near Irun on "
         "Tuesday and placed in custody."
     )
@@ -51,18 +33,20 @@ def test_one_person_described_before_a_passive_arrest_is_counted() -> None:
 
 
 def test_the_arrest_of_one_person_counts_one() -> None:
-    (event,) = events("The ministry announced the arrest of a 30-year-old man in Oujda on Monday.")
+    (event,) = READ.events("The ministry announced the arrest of a 30-year-old man in Oujda on Monday.")
     assert quantity(event, "arrested") == 1
 
 
 def test_victims_regaining_their_freedom_is_a_release() -> None:
-    found = events("The victims regained their freedom on Friday after two weeks in captivity, police said.")
+    found = READ.events(
+        "The victims regained their freedom on Friday after two weeks in captivity, police said."
+    )
     assert [m.subtype for m in found] == ["release"]
     assert str(found[0].time.start) == "2024-07-19"
 
 
 def test_taking_people_into_the_bush_is_an_abduction() -> None:
-    (event,) = events(
+    (event,) = READ.events(
         "Bandits stormed a village near Gusau on Tuesday, killing two farmers and taking the others into the "
         "bush."
     )
@@ -71,14 +55,14 @@ def test_taking_people_into_the_bush_is_an_abduction() -> None:
 
 
 def test_a_weekday_naming_a_gathering_is_no_date() -> None:
-    (event,) = events(
+    (event,) = READ.events(
         "Gunmen attacked the mosque during a Friday prayer on July 5, killing three worshippers."
     )
     assert str(event.time.start) == "2024-07-05"
 
 
 def test_the_time_and_count_after_a_participle_describing_people_are_its_own() -> None:
-    found = events(
+    found = READ.events(
         "Thirty passengers abducted on a highway in Kaduna State last month have regained their freedom, "
         "police said on Monday."
     )
@@ -89,7 +73,7 @@ def test_the_time_and_count_after_a_participle_describing_people_are_its_own() -
 
 
 def test_the_time_in_a_relative_clause_is_its_verbs_and_a_release_frees_the_people_taken() -> None:
-    found = events(
+    found = READ.events(
         "Gunmen who abducted 12 traders near Gusau on 3 May have freed them, the governor said on Friday."
     )
     release, abduction = of_subtype(found, "release"), of_subtype(found, "abduction")
@@ -99,7 +83,7 @@ def test_the_time_in_a_relative_clause_is_its_verbs_and_a_release_frees_the_peop
 
 
 def test_counts_respectively_go_to_the_towns_of_an_appositive_list() -> None:
-    (event,) = events(
+    (event,) = READ.events(
         "Militants attacked two posts in Lower Shabelle on Sunday, at Dhaanaane and Sabiid, killing five and "
         "three soldiers respectively."
     )
@@ -111,19 +95,19 @@ def test_counts_respectively_go_to_the_towns_of_an_appositive_list() -> None:
 
 
 def test_a_capture_in_the_same_fight_as_a_killing_is_part_of_it() -> None:
-    found = events(
+    found = READ.events(
         "Soldiers killed three militants and captured two others near Gao on Monday, the army said."
     )
     assert [(m.subtype, quantity(m, "killed")) for m in found] == [("other", 3)]
 
 
 def test_a_province_after_a_town_only_locates_it() -> None:
-    (event,) = events("Troops killed two terrorists near Collo, in the province of Skikda, on Friday.")
+    (event,) = READ.events("Troops killed two terrorists near Collo, in the province of Skikda, on Friday.")
     assert [s.name for s in event.sites] == ["Collo"]
 
 
 def test_a_count_across_the_country_in_the_past_week_is_a_total() -> None:
-    found = records(
+    found = READ.records(
         "Some 20 suspects had been arrested across the country in the past week, the bulletin said."
     )
     assert found and all(m.record_kind == "aggregate" for m in found)

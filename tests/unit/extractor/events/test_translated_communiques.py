@@ -10,26 +10,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from schemas.events import EventMention
-from services.extractor.events.assemble import extract_events
+from tests.unit.extractor.events.records import Reader, quantity
 
-PUBLISHED = date(2024, 10, 10)  # a Thursday
-
-
-def records(text: str) -> list[EventMention]:
-    return extract_events(text, article_id="a", url="u", published_at=PUBLISHED)
-
-
-def events(text: str) -> list[EventMention]:
-    return [m for m in records(text) if m.record_kind == "event"]
-
-
-def quantity(event: EventMention, kind: str) -> int | None:
-    return next((q.value for q in event.quantities if q.kind == kind), None)
+READ = Reader(date(2024, 10, 10))  # a Thursday
 
 
 def test_proceeding_to_the_arrest_in_a_town_of_a_man_is_one_arrest_there() -> None:
-    (event,) = events(
+    (event,) = READ.events(
         "Agents of the National Police, together with Morocco's DGST, have proceeded to the arrest in Malaga "
         "of a man of Algerian nationality, aged 41."
     )
@@ -39,7 +26,7 @@ def test_proceeding_to_the_arrest_in_a_town_of_a_man_is_one_arrest_there() -> No
 
 
 def test_a_judge_decreeing_entry_into_provisional_prison_remands_one_person() -> None:
-    found = events(
+    found = READ.events(
         "The detainee was brought before Central Court of Instruction number 3 of the National Court, which "
         "decreed his entry into provisional prison."
     )
@@ -48,7 +35,7 @@ def test_a_judge_decreeing_entry_into_provisional_prison_remands_one_person() ->
 
 
 def test_executing_a_custody_order_against_a_person_is_an_arrest_not_a_comparison() -> None:
-    (event,) = events(
+    (event,) = READ.events(
         "The Digos of Genoa yesterday executed a precautionary custody order against a 19-year-old resident "
         "in the city."
     )
@@ -57,7 +44,7 @@ def test_executing_a_custody_order_against_a_person_is_an_arrest_not_a_compariso
 
 
 def test_a_bulletins_week_across_the_national_territory_is_a_total_and_its_dated_arrest_an_event() -> None:
-    found = records(
+    found = READ.records(
         "Army detachments arrested nine support elements of terrorist groups during operations carried out "
         "from 1 to 7 October across the national territory, the bulletin said. A detachment arrested a "
         "terrorist in Adrar on 5 October."
@@ -67,14 +54,14 @@ def test_a_bulletins_week_across_the_national_territory_is_a_total_and_its_dated
 
 
 def test_a_day_between_the_verb_and_one_element_still_counts_one() -> None:
-    (event,) = events(
+    (event,) = READ.events(
         "National Guard units in Kairouan arrested on Monday a takfiri element wanted by the courts."
     )
     assert quantity(event, "arrested") == 1
 
 
 def test_a_prosecutor_who_had_a_national_arrested_had_one_person_arrested() -> None:
-    (event,) = events(
+    (event,) = READ.events(
         "The Federal Prosecutor General has had the Iraqi national Karim B. arrested in Hamburg on 8 October."
     )
     assert quantity(event, "arrested") == 1
@@ -84,7 +71,7 @@ def test_a_prosecutor_who_had_a_national_arrested_had_one_person_arrested() -> N
 def test_searches_then_people_deprived_of_their_liberty_are_one_arrest_with_the_searches_day_and_place() -> (
     None
 ):
-    found = events(
+    found = READ.events(
         "On Monday 7 October, four house searches were carried out in the judicial district of Namur. Two "
         "persons were deprived of their liberty. The second person was released after questioning."
     )
@@ -96,7 +83,7 @@ def test_searches_then_people_deprived_of_their_liberty_are_one_arrest_with_the_
 
 
 def test_a_man_aged_so_many_placed_under_formal_investigation_is_one_defendant() -> None:
-    (event,) = events(
+    (event,) = READ.events(
         "A man aged 31 was placed under formal investigation on Sunday for terrorist conspiracy."
     )
     assert event.subtype == "charge_indict"
