@@ -286,8 +286,10 @@ def record_kind(
             return "aggregate"
     if hit.rule.form == "noun" and _SPOKEN_OF.search(sentence[:start]):
         return "background"
-    if _SIMILAR.search(clause):
-        return "background"  # "In January, a man was arrested in Milan on similar charges": a look-alike
+    if _SIMILAR.search(clause) and (when is None or when.precision != "day"):
+        # "In January, a man was arrested in Milan on similar charges": a look-alike told for
+        # comparison (one dated to the day is news of its own, whatever it is compared with)
+        return "background"
     if _EARLIER_BY.search(sentence[:start]):
         return "background"  # "The operation comes a month after four suspects were arrested": its past
     # "over the killing of a shepherd in 2020": a gerund with an article is one action, a noun

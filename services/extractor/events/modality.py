@@ -131,7 +131,7 @@ _REDUCED_RELATIVE = re.compile(
 # "The 20-year-old Egyptian detained by anti-terrorism officers": a nationality standing for a person
 _NATIONAL_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive)\s+(?:[\w-]+\s+){0,2}?"
-    r"[A-Z][a-z]+(?:ians?|ans?|eses?|ish|is)\s+$"
+    r"[A-Z][a-z]+(?:ians?|ans?|ese|ish|i)\s+$"  # not "-is": Paris, Tunis
 )
 _DETERMINER_JUST_BEFORE = re.compile(r"\b(?:the|this|that|his|her|their|its)\s+$|['\u2019]s\s+$", re.I)
 _LEADING_NUMBER = re.compile(r"\b(?:the|these|those)\s+\d[\d,]*\s+$", re.I)
@@ -210,6 +210,8 @@ def modality(sentence: str, hit: Hit, sentence_start: int) -> Modality:
         return "hypothetical"
     if _CLAIM.search(left):
         return "claimed"
+    if hit.rule.form == "noun" and re.search(r"\bsimilar\s+$", left[-9:], re.I):
+        return "generic"  # "in a similar operation": a kind of action named for comparison
     if _HOSPITAL.match(sentence, hit.end - sentence_start):
         return "generic"  # "detained in hospital": kept for treatment, not arrested
     if _GENERIC.search(clause) or _GENERIC.search(clause_after(sentence, hit.end - sentence_start)):

@@ -218,6 +218,8 @@ def _people(text: str, n: NumberMention, abs_end: int) -> bool:
     if unit in ("others", "other") and _STANDALONE.search(before):
         return True  # "the seven others were arrested on Monday": people counted apart from the ones before
     # "Two were released after questioning": a count opening its sentence before a verb stands for people
+    if re.fullmatch(r"(?:19|20)\d\d", n.text):
+        return False  # "2023 was a record year": a year
     number_start = abs_end - len(n.text)
     opens = bool(
         re.search(r"(?:^|[.!?:]\s+|\n\s*)[\"'\u201c]?$", text[max(0, number_start - 4) : number_start])

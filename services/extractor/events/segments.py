@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from services.extractor.events.countries import countries_in
+
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n")
 _NO_BREAK_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|No|vs|Jr|Sr|Mt|Ft|Jan|Feb|Aug|Sept|Oct|Nov|Dec)"
@@ -118,7 +120,12 @@ def layout(text: str, *, headline_end: int | None = None) -> Layout:
     if headline_end is not None and paras and paras[0][0] == 0 and paras[0][1] > headline_end + 1:
         paras[0:1] = [(0, headline_end), trim(text, headline_end, paras[0][1])]
     section_starts: list[tuple[int, tuple[int, int] | None]] = []  # (paragraph index, heading span)
-    colon_labels = {i: m for i, (start, _) in enumerate(paras) if (m := _COLON_LABEL.match(text, start))}
+    # a round-up's labels name countries ("Germany:", "France:"), not speakers ("Reporter:", "Smith:")
+    colon_labels = {
+        i: m
+        for i, (start, _) in enumerate(paras)
+        if (m := _COLON_LABEL.match(text, start)) and countries_in(m.group(0), names_only=True)
+    }
     if len(colon_labels) < 2:
         colon_labels = {}
     for i, (start, end) in enumerate(paras):

@@ -111,3 +111,8 @@ def test_a_judge_is_of_the_country_named_or_the_storys_towns_not_of_the_defendan
     )
     remand = next(m for m in found if m.subtype == "other")
     assert {a.country for a in remand.actors} == {"ITA"}
+
+
+def test_an_action_dated_to_the_day_and_called_similar_is_news_of_its_own() -> None:
+    found = READ.records("On Monday, police arrested two men in Valencia in a similar operation.")
+    assert [m.record_kind for m in found] == ["event"]
