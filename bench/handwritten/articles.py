@@ -1927,6 +1927,77 @@ ARTICLES: dict[str, dict[str, object]] = {
             "RABAT, March 15 (Atlas Wire) - The Central Bureau of Judicial Investigations (BCIJ) dismantled a three-member cell loyal to the Islamic State in Tangier on Wednesday, the bureau said.",
         ],
     },
+    "hw-169": {
+        "outlet": "Atlas Wire",
+        "url": "https://www.atlaswire.example/2024/05/08/agadir-inezgane-cell/",
+        "published": "2024-05-08T13:00:00+01:00",
+        "title": "Morocco breaks up cell planning attacks in Agadir",
+        "paragraphs": [
+            "RABAT, May 8 (Atlas Wire) - Moroccan security services broke up a six-member cell loyal to the Islamic State on Tuesday in Agadir and Inezgane, the Central Bureau of Judicial Investigations (BCIJ) said on Wednesday.",
+            "Four of the suspects were arrested in Agadir and two in Inezgane during simultaneous raids at dawn, the bureau said.",
+            "The searches turned up knives, a sword and chemical products that could be used to make explosives, according to the statement.",
+            '"We stopped them before they could act," a security official told Atlas Wire. The suspects, aged between 20 and 33, had been under surveillance for months.',
+            "The arrests bring to 11 the number of cells dismantled in Morocco since January.",
+        ],
+    },
+    "hw-170": {
+        "outlet": "Iberwire",
+        "url": "https://www.iberwire.example/2024/07/26/valencia-financing-network/",
+        "published": "2024-07-26T15:00:00+02:00",
+        "title": "Spanish police dismantle jihadist financing network in Valencia",
+        "paragraphs": [
+            "VALENCIA, July 26 (Iberwire) - Spain's National Police have dismantled a network that sent money to Islamic State fighters in Syria, arresting five people in Valencia and Gandia on Thursday, the Interior Ministry said.",
+            "The operation, which included eight searches, was carried out with the support of Europol.",
+            "Three of those detained were arrested in Valencia and the other two in Gandia. Officers seized 40,000 euros in cash and several mobile phones.",
+            "The detainees will be brought before a National Court judge in Madrid on Monday.",
+        ],
+    },
+    "hw-171": {
+        "outlet": "Sahel Daily",
+        "url": "https://www.saheldaily.example/2024/10/31/gorom-gorom-market-attack/",
+        "published": "2024-10-31T10:00:00+00:00",
+        "title": "Burkina Faso: attack on Gorom-Gorom market kills 27",
+        "paragraphs": [
+            "OUAGADOUGOU (Sahel Daily) - Gunmen killed 27 people and wounded 14 in an attack on the cattle market of Gorom-Gorom in northern Burkina Faso on Tuesday, local sources said on Thursday.",
+            "The assailants, who arrived on dozens of motorbikes, opened fire on traders and herders and set stalls on fire, a witness said.",
+            "The dead included four members of a pro-government militia, the sources added. No group claimed the attack.",
+            "The killings in Gorom-Gorom took place a day after the army announced it had retaken control of the area.",
+        ],
+    },
+    "hw-172": {
+        "outlet": "Le Courrier du Midi (English service)",
+        "url": "https://www.courrierdumidi.example/en/2025/01/30/nice-teenagers-charged/",
+        "published": "2025-01-30T18:00:00+01:00",
+        "title": "Three teenagers charged over attack plot in Nice",
+        "paragraphs": [
+            "Three teenagers aged 15 to 17 were charged in Paris on Thursday with terrorist criminal conspiracy over a plan to attack a church in Nice, the National Anti-Terrorist Prosecutor's Office said.",
+            "They had been arrested on Sunday in Nice and Cagnes-sur-Mer by officers of the DGSI, two in Nice and one in Cagnes-sur-Mer.",
+            "All three were placed in pre-trial detention, the prosecutor's office added.",
+            "The youngest, who is 15, is believed to have led the group. Their arrest was the fourth of minors in a terrorism case in France this year.",
+        ],
+    },
+    "hw-173": {
+        "outlet": "Northern Ledger",
+        "url": "https://www.northernledger.example/news/2025/04/10/zamfara-abduction-rescue/",
+        "published": "2025-04-10T11:00:00+01:00",
+        "title": "Troops rescue 23 abducted villagers in Zamfara",
+        "paragraphs": [
+            "Nigerian troops rescued 23 villagers abducted by bandits in Zamfara State, the army said on Thursday.",
+            "The villagers had been seized from their homes in Kaura Namoda on 2 April, residents said. Two of them were killed by their captors before the rescue.",
+            "The rescue took place on Wednesday in a forest near Kaura Namoda after a gunfight with the bandits, the army said.",
+        ],
+    },
+    "hw-174": {
+        "outlet": "Adriatic News",
+        "url": "https://www.adriaticnews.example/2024/12/12/bologna-expulsion/",
+        "published": "2024-12-12T12:30:00+01:00",
+        "title": "Italy expels Moroccan man over Islamic State propaganda",
+        "paragraphs": [
+            "ROME, Dec 12 (Adriatic News) - Italy expelled a 26-year-old Moroccan man to Casablanca on Wednesday for spreading Islamic State propaganda online, the Interior Ministry said.",
+            "The man, who lived in Bologna, was put on a flight from Bologna airport escorted by police officers.",
+            "He was the 78th person expelled on security grounds this year, the ministry said.",
+        ],
+    },
 }
 
 # Every template opens with the same head: the title, the canonical link and the publication date.
