@@ -81,7 +81,7 @@ _MEDIA_OUTLET = re.compile(r"^['\u2019]s\s+(?:Amaq|news|media|propaganda)", re.I
 
 
 _INTERVAL_BEFORE = re.compile(
-    r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+"
+    r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+"
     r"(?:(?:he|she|they|it|the\s+\w+|[\w-]+)\s+)?(?:had\s+been\s+|was\s+|were\s+|had\s+)?$",
     re.I,
 )
@@ -676,10 +676,17 @@ class _Builder:
         if self._country_counts:
             return self._country_counts.most_common(1)[0][0]
         # no country named anywhere: the country of the story's towns ("Alicante ... Valencia")
-        towns = Counter(
-            site.country for i in range(len(self.doc.sentences)) for site in self.sites_in(i) if site.country
+        return self._places_country(towns_only=False)
+
+    def _places_country(self, *, towns_only: bool) -> str | None:
+        """The commonest country of the story's places (``towns_only``: not counting countries)."""
+        found = Counter(
+            site.country
+            for i in range(len(self.doc.sentences))
+            for site in self.sites_in(i)
+            if site.country and not (towns_only and site.precision == "country")
         )
-        return towns.most_common(1)[0][0] if towns else None
+        return found.most_common(1)[0][0] if found else None
 
     # ---- quantities ---------------------------------------------------------------------------------
 
@@ -708,7 +715,8 @@ class _Builder:
         if record.family == "court":
             found = self._one_more_defendant(op, found)
         if record.family in ("violence", "release", "removal") and not any(q.kind == "other" for q in found):
-            described = self._people_described(op) if record.subtype != "attack" else None
+            # an attack's dead are counted as killed; the people it describes are no "other" count
+            described = None if record.subtype == "attack" else self._people_described(op)
             if described is not None:
                 found.append(described)
         counted = [s for s in sites if s.count is not None]
@@ -748,9 +756,8 @@ class _Builder:
             start = max(s.start, m.hit.start - 50)
             before = self.text[start : m.hit.start]
             for n in reversed(find_numbers(before)):
-                rest = (
-                    before[n.end :].lower().split()
-                )  # the number's noun ends the phrase before the participle
+                # the number's noun ends the phrase before the participle
+                rest = before[n.end :].lower().split()
                 unit = (n.unit or "").lower()
                 if (
                     n.value is not None
@@ -998,24 +1005,17 @@ class _Builder:
         """Whose authorities an agency with no country of its own is: a country named (not a
         nationality: "A judge ordered the Egyptian held" is not Egypt's judge), the dateline's, the
         story's towns', and only then the fallback."""
-        named = [c for i in op.sentences for c in sorted(self._countries_named(*self._bounds(i)))]
+        sentences = self.doc.sentences
+        named = [
+            c
+            for i in op.sentences
+            for c in sorted(self._countries_named(sentences[i].start, sentences[i].end))
+        ]
         if named:
             return Counter(named).most_common(1)[0][0]
         if len(self.filed) == 1:
             return next(iter(self.filed))
-        towns = Counter(
-            site.country
-            for i in range(len(self.doc.sentences))
-            for site in self.sites_in(i)
-            if site.country and site.precision != "country"
-        )
-        if towns:
-            return towns.most_common(1)[0][0]
-        return self._fallback_country(op)
-
-    def _bounds(self, i: int) -> tuple[int, int]:
-        s = self.doc.sentences[i]
-        return s.start, s.end
+        return self._places_country(towns_only=True) or self._fallback_country(op)
 
     def _groups(self, op: Operation) -> list[ActorMention]:
         doc = self.doc

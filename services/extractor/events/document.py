@@ -441,10 +441,9 @@ def read(
 ) -> Document:
     # "Two militants killed in clash near Kasserine TUNIS, Sept 13 - ...": a short page can come out
     # of extraction as one line, headline first; the headline is still a heading of its own
-    inline = (
-        bool(title) and text.startswith(title or "") and text[len(title or "") : len(title or "") + 1] == " "
-    )
-    doc_layout = layout(text, headline_end=len(title or "") if inline else None)
+    headline = title or ""
+    inline = bool(headline) and text.startswith(headline + " ")
+    doc_layout = layout(text, headline_end=len(headline) if inline else None)
     return Document(
         text, published, title, doc_layout, lexicon, actor_table, reference_dates(text, doc_layout, published)
     )

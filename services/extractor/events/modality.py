@@ -187,10 +187,10 @@ def modality(sentence: str, hit: Hit, sentence_start: int) -> Modality:
         return "negated"
     if _DENIED_THAT.search(left):
         return "negated"  # "denied reports that its soldiers had detained 100 men in raids": all of it
-    if _NOT_LINKED_TO.search(left[-60:]):
-        pass  # "the arrest was not linked to the arrest of two men in May": the link is denied
-    elif _NEGATIVE_VERB.search(clause) or (
-        hit.rule.form == "noun" and _NEGATIVE_SUBJECT.search(clause[-60:])
+    # "the arrest was not linked to the arrest of two men in May": the link is denied, not the arrest
+    denied_link = bool(_NOT_LINKED_TO.search(left[-60:]))
+    if not denied_link and (
+        _NEGATIVE_VERB.search(clause) or (hit.rule.form == "noun" and _NEGATIVE_SUBJECT.search(clause[-60:]))
     ):
         return "negated"
     if hit.rule.form == "verb" and _NEGATIVE_SUBJECT.search(_subject_span(clause)):

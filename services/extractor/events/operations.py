@@ -465,9 +465,9 @@ def _sentence_owner(mentions: list[Mention], doc: Document) -> dict[int, str]:
         for m in mentions:
             if m.hit.family == "military" and any(x.hit.subtype == "airstrike" for x in mentions):
                 owner[id(m)] = "violence"
+    kills = [m for m in mentions if m.hit.family == "military"]
     if "military" in families and "violence" in families:
         # "neutralised 12 terrorists in an ambush near Gwoza": the ambush is how the troops did it
-        kills = [m for m in mentions if m.hit.family == "military"]
         for m in mentions:
             if (
                 m.hit.family == "violence"
@@ -482,17 +482,17 @@ def _sentence_owner(mentions: list[Mention], doc: Document) -> dict[int, str]:
             if m.hit.family == "operation" and set(m.hit.rule.modes) <= {"seize", "search"}:
                 owner[id(m)] = "release"
     if "military" in families and "operation" in families:
-        # "Troops killed several of the attackers and seized motorcycles": the seizure is the fight's
-        kills = [m for m in mentions if m.hit.family == "military"]
+        # "Troops killed several of the attackers and seized motorcycles": the seizure is the fight's;
+        # "Army units killed two terrorists and captured a third": so is the capture
         for m in mentions:
-            if m.hit.family == "operation" and set(m.hit.rule.modes) <= {"seize", "search"}:
-                owner[id(m)] = "military"
-            elif m.hit.family == "operation" and any(
-                k.hit.end <= m.hit.start and _AND_THEN.match(doc.text[k.hit.end : m.hit.start]) for k in kills
-            ):
-                owner[id(m)] = (
-                    "military"  # "Army units killed two terrorists and captured a third": one fight
+            if m.hit.family == "operation" and (
+                set(m.hit.rule.modes) <= {"seize", "search"}
+                or any(
+                    k.hit.end <= m.hit.start and _AND_THEN.match(doc.text[k.hit.end : m.hit.start])
+                    for k in kills
                 )
+            ):
+                owner[id(m)] = "military"
     if "violence" in families and "operation" in families:
         s = doc.sentences[mentions[0].sentence]
         during = any(

@@ -97,7 +97,6 @@ _ONE_DEFENDANT = re.compile(
     r"|\b(?:decreed|ordered)\s+(?:his|her)\s+(?:entry|admission|transfer|detention|imprisonment)\b",
     re.I,
 )
-# "has had the German-Syrian national Ahmad A. arrested": a prosecutor had one person arrested
 # "The third person was released": one person of a group counted before
 _THE_ONE_RELEASED = re.compile(
     r"\s*The\s+(?:second|third|fourth|fifth|sixth|other|last|remaining)\s+(?:person|man|woman|suspect|one)\s+(?:was|has\s+been)\b"
@@ -106,6 +105,7 @@ _AND_RELATIVE = re.compile(
     r"(?:\s+in\s+[A-Z][\w-]+)?\s+and\s+(?:his|her|their)\s+(?:brother|sister|son|daughter|wife|husband|cousin"
     r"|father|mother|friend|accomplice|partner|nephew|uncle)\b"
 )
+# "has had the German-Syrian national Ahmad A. arrested": a prosecutor had one person arrested
 _HAD_ARRESTED = re.compile(
     r"\bhad\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:national|man|woman|suspect|citizen|teenager|youth|imam)\b"
     r"(?:\s+[A-Z][\w.'-]*){0,3}\s+(?:arrested|detained)\b"

@@ -29,7 +29,7 @@ from itertools import pairwise
 
 from schemas.events import Site, Span
 from services.extractor.events.countries import DEMONYMS
-from services.extractor.events.numbers import PEOPLE_NOUNS, find_numbers
+from services.extractor.events.numbers import PEOPLE_NOUNS, NumberMention, find_numbers
 from services.extractor.events.places import Gazetteer, Place
 from services.extractor.events.timex import MONTHS, WEEKDAYS
 
@@ -825,14 +825,8 @@ _RIGHT_AFTER = re.compile(
 def _distribute(text: str, clause_start: int, end: int, sites: list[SiteMention]) -> bool:
     """ "the two others were apprehended in Berkane and Nador respectively": as many places as the
     count, one each; "two and three ... in X and Y respectively": in order."""
-    places = [
-        s for s in sites if clause_start <= s.start < end and s.role == "event_site" and s.count is None
-    ]
-    counts = [
-        n
-        for n in find_numbers(text[clause_start:end])
-        if n.value is not None and not _is_age(text[clause_start:end], n.start)
-    ]
+    places = _open_places(sites, clause_start, end)
+    counts = _listed_counts(text, clause_start, end)
     if len(places) < 2:
         return False
     towns = [s for s in places if s.precision == "city"]
@@ -852,8 +846,7 @@ def _distribute(text: str, clause_start: int, end: int, sites: list[SiteMention]
     if len(counts) != len(places) and len(after) == len(places):
         counts = after
     if len(counts) == len(places):
-        for site, n in zip(places, counts, strict=True):
-            site.count, site.count_span = n.value, (clause_start + n.start, clause_start + n.end)
+        _in_order(places, counts, clause_start)
         return True
     if counts[0].value == len(places):
         span = (clause_start + counts[0].start, clause_start + counts[0].end)
@@ -865,19 +858,32 @@ def _distribute(text: str, clause_start: int, end: int, sites: list[SiteMention]
 
 def _distribute_listed(text: str, start: int, clause_start: int, end: int, sites: list[SiteMention]) -> bool:
     """Counts "respectively" given in their own clause, to the places listed in the clause before."""
-    places = [
-        s for s in sites if start <= s.start < clause_start and s.role == "event_site" and s.count is None
-    ]
-    counts = [
-        n
-        for n in find_numbers(text[clause_start:end])
-        if n.value is not None and not _is_age(text[clause_start:end], n.start)
-    ]
+    places = _open_places(sites, start, clause_start)
+    counts = _listed_counts(text, clause_start, end)
     if len(places) < 2 or len(counts) != len(places):
         return False
-    for site, n in zip(places, counts, strict=True):
-        site.count, site.count_span = n.value, (clause_start + n.start, clause_start + n.end)
+    _in_order(places, counts, clause_start)
     return True
+
+
+def _open_places(sites: list[SiteMention], start: int, end: int) -> list[SiteMention]:
+    """The event sites in ``[start, end)`` still without a count."""
+    return [s for s in sites if start <= s.start < end and s.role == "event_site" and s.count is None]
+
+
+def _listed_counts(text: str, start: int, end: int) -> list[NumberMention]:
+    """The numbers of ``text[start:end]`` that can be counts (not ages), offsets relative to ``start``."""
+    return [
+        n
+        for n in find_numbers(text[start:end])
+        if n.value is not None and not _is_age(text[start:end], n.start)
+    ]
+
+
+def _in_order(places: list[SiteMention], counts: list[NumberMention], offset: int) -> None:
+    """The i-th count to the i-th place ("two and three ... in X and Y respectively")."""
+    for site, n in zip(places, counts, strict=True):
+        site.count, site.count_span = n.value, (offset + n.start, offset + n.end)
 
 
 def _is_age(clause: str, start: int) -> bool:
