@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: demo test unit integration chaos lint typecheck schemas docs install clean bench-fetcher bench-extraction bench-events bench-sink bench-commands bench-linker
+.PHONY: demo test unit integration chaos lint typecheck schemas docs install clean bench-fetcher bench-extraction bench-events bench-sink bench-commands bench-linker train-gate
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -69,6 +69,12 @@ clean:
 # Needs ../shared/bench-data/events/wikievents and ../shared/gold (not copied into the project).
 bench-events: $(STAMP)
 	$(PY) bench/events.py
+
+# Retrain the event extractor's record gate (services/extractor/events/data/record_gate.json) from
+# the read labelled sets; needs ../shared/gold and scikit-learn (installed here, not by `install`).
+train-gate: $(STAMP)
+	$(PIP) install -q -c constraints.txt -e '.[train]'
+	$(PY) scripts/train_record_gate.py
 
 bench-sink: $(STAMP)
 	$(PY) scripts/bench_sink.py

@@ -28,6 +28,7 @@ from schemas.events import Actor, EventMention, EventTime, Quantity, Span, Targe
 from services.extractor.events.actors import ActorMention, ActorTable, default_actors
 from services.extractor.events.countries import countries_in, nationality_mentions
 from services.extractor.events.document import Document, read
+from services.extractor.events.gate import RecordGate, default_gate
 from services.extractor.events.kinds import earlier_steps
 from services.extractor.events.lexicon import Lexicon, default_lexicon
 from services.extractor.events.modality import REAL, is_adjectival, modality
@@ -49,7 +50,7 @@ from services.extractor.events.statistics import STATISTIC_EVENT_TYPE, mentions_
 from services.extractor.events.targets import participants
 from services.extractor.events.timex import TimeExpression, shift
 
-EXTRACTOR_VERSION = "newswire-events/0.6"  # the v0.6 of docs/benchmarks.md's options table
+EXTRACTOR_VERSION = "newswire-events/0.7"  # the v0.6 of docs/benchmarks.md's options table
 
 _CELL = re.compile(
     r"\b(?:the|this|a|terrorist|jihadist|extremist|IS|Daesh|ISIS|takfiri|[\w-]+-(?:man|member))\s+(?:[\w-]+\s+)?cells?\b"
@@ -135,10 +136,12 @@ class EventExtractor:
         lexicon: Lexicon | None = None,
         actors: ActorTable | None = None,
         places: Gazetteer | None = None,
+        gate: RecordGate | None = None,
     ) -> None:
         self.lexicon = lexicon or default_lexicon()
         self.actors = actors or default_actors()
         self._places = places
+        self.gate = gate if gate is not None else default_gate()
 
     @property
     def places(self) -> Gazetteer:
@@ -175,7 +178,7 @@ class EventExtractor:
             m.model_copy(update={"record_kind": "background"}) if k in earlier else m
             for k, m in enumerate(built)
         ]
-        mentions = _freed_as_taken(mentions)
+        mentions = self.gate.review(_freed_as_taken(mentions))
         mentions += builder.statistics({i for op in ops for i in op.sentences})
         return sorted(mentions, key=lambda m: m.evidence[0].start)
 
