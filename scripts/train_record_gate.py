@@ -154,6 +154,9 @@ def main() -> int:
     args = parser.parse_args()
 
     tune = {"tune": json.loads(args.split.read_text(encoding="utf-8"))["tune"]}
+    checked = {a["id"] for a in select(json.loads((args.dev / "gold.json").read_text()), args.split, "check")}
+    if checked & set(tune["tune"]):
+        raise SystemExit(f"{args.split}: the check part overlaps the tune part")
     batches = {
         name: ids
         for name, ids in json.loads((args.stories / "split.json").read_text(encoding="utf-8")).items()
@@ -162,9 +165,6 @@ def main() -> int:
     rows = rows_of(args.dev / "gold.json", args.dev, tune)
     rows += rows_of(args.stories / "gold.json", args.stories, batches)
     rows += rows_of(args.seeds, None, None)
-    checked = {a["id"] for a in select(json.loads((args.dev / "gold.json").read_text()), args.split, "check")}
-    if checked & set(tune["tune"]):
-        raise SystemExit(f"{args.split}: the check part overlaps the tune part")
 
     table, lowest = cross_validate(rows)
     safe = [t for t in THRESHOLDS if t <= lowest - MARGIN]

@@ -50,7 +50,7 @@ from services.extractor.events.statistics import STATISTIC_EVENT_TYPE, mentions_
 from services.extractor.events.targets import participants
 from services.extractor.events.timex import TimeExpression, shift
 
-EXTRACTOR_VERSION = "newswire-events/0.7"  # the v0.6 of docs/benchmarks.md's options table
+EXTRACTOR_VERSION = "newswire-events/0.7"  # the v0.7 of docs/benchmarks.md's options table
 
 _CELL = re.compile(
     r"\b(?:the|this|a|terrorist|jihadist|extremist|IS|Daesh|ISIS|takfiri|[\w-]+-(?:man|member))\s+(?:[\w-]+\s+)?cells?\b"

@@ -4,8 +4,9 @@ The rules decide a record's kind from cue lists (a period makes an aggregate, an
 background, ...). On articles nobody tuned on, most of their remaining false events are actions
 told as context in words no cue list holds. The gate is a logistic regression over the words of a
 record's evidence and a few facts of the record (its subtype, whether it counts anyone and names
-places), trained by ``scripts/train_record_gate.py`` on the read labelled sets; it only ever demotes: an ``event`` it finds unlikely becomes ``background``
-(kept, so nothing is lost to a wrong call), and it never makes an event of anything.
+places), trained by ``scripts/train_record_gate.py`` on the read labelled sets. It only ever
+demotes: an ``event`` it finds unlikely becomes ``background`` (kept, so nothing is lost to a
+wrong call), and it never makes an event of anything.
 
 The model is plain data (``data/record_gate.json``: each word's inverse document frequency and
 weight, the intercept, the threshold) read here without scikit-learn: the features are computed
