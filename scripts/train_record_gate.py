@@ -37,12 +37,11 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.pipeline import make_pipeline  # noqa: E402
 
 from schemas.events import EventMention  # noqa: E402
-from services.cli.evaluate import select  # noqa: E402
-from services.demo.pages import load_articles, render_article  # noqa: E402
+from services.cli.evaluate import mentions_of, select  # noqa: E402
+from services.demo.pages import load_articles  # noqa: E402
 from services.extractor.events.assemble import EventExtractor  # noqa: E402
 from services.extractor.events.evaluate import norm_text  # noqa: E402
 from services.extractor.events.gate import MODEL_PATH, RecordGate, gate_text  # noqa: E402
-from services.extractor.extract import extract  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "gold"
 THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5)
@@ -67,22 +66,7 @@ def rows_of(gold_path: Path, pages: Path | None, parts: dict[str, list[str]] | N
     for group, ids in groups.items():
         wanted = set(ids)
         for article in (a for a in gold["articles"] if a["id"] in wanted):
-            if pages is not None:
-                html = (pages / (article.get("page") or article["file"])).read_text(
-                    encoding="utf-8", errors="replace"
-                )
-            else:
-                html = render_article(samples[article["id"]], "http://127.0.0.1:8000")
-            extraction = extract(html, None)
-            if extraction is None:
-                continue
-            mentions = extractor.extract(
-                extraction.text,
-                article_id=article["id"],
-                url="",
-                published_at=extraction.metadata.published,
-                title=extraction.metadata.title,
-            )
+            mentions = mentions_of(article, pages, samples, extractor)
             out += _labelled(group, article, mentions)
     return out
 

@@ -24,9 +24,11 @@ from services.linker.evaluate import b_cubed, pairwise
 from services.linker.linker import Linker
 
 
-def _mentions(
+def mentions_of(
     article: dict[str, Any], pages: Path | None, samples: dict[str, Any], extractor: EventExtractor
 ) -> list[EventMention]:
+    """The records ``extractor`` makes of one gold article: its page under ``pages``, or (the seed
+    gold, ``pages`` None) the bundled sample site's rendering of it from ``samples``."""
     if pages is not None:
         html = (pages / (article.get("page") or article["file"])).read_text(
             encoding="utf-8", errors="replace"
@@ -66,7 +68,7 @@ def evaluate(
     samples = {a.id: a for a in load_articles()}
     extractor = EventExtractor()
     scores = Scores()
-    by_article = {article["id"]: _mentions(article, pages, samples, extractor) for article in articles}
+    by_article = {article["id"]: mentions_of(article, pages, samples, extractor) for article in articles}
     for article in articles:
         score_article(article, by_article[article["id"]], scores)
     scores.linking = _linking(articles, by_article, scores)
