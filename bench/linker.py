@@ -21,8 +21,9 @@ import argparse
 import gc
 import random
 import sys
+import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from schemas import EventCluster, EventMention, decode, encode  # noqa: E402
 from services.extractor.events.assemble import extract_events  # noqa: E402
 from services.extractor.events.places import gazetteer  # noqa: E402
 from services.linker.linker import Linker  # noqa: E402
+from services.linker.state import ClusterStore, RecordStore, SpilledClusterStore  # noqa: E402
 
 DEV_ARTICLES = ROOT.parent / "shared" / "gold" / "dev-corpus" / "articles"
 FIRST_DAY = date(2023, 1, 1)
@@ -120,11 +122,12 @@ def rss_mb() -> float:
     return psutil.Process().memory_info().rss / 2**20
 
 
-def rebuild(linker: Linker) -> tuple[float, float]:
-    """Seconds to decode and restore every cluster's latest version; the same without decoding."""
+def rebuild(linker: Linker, records: RecordStore) -> tuple[float, float]:
+    """Seconds to decode and restore every cluster's latest version into a new linker whose
+    records go to ``records``, and events restored per second."""
     values = [encode(c) for c in linker.clusters()]
     started = time.process_time()
-    restored = Linker()
+    restored = Linker(records=records)
     for value in values:
         restored.restore(decode(EventCluster, value))
     total = time.process_time() - started
@@ -135,10 +138,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000, help="events in state at the end")
     parser.add_argument("--horizon-days", type=int, default=None, help="the linker's horizon (default: none)")
+    parser.add_argument(
+        "--spill", action="store_true", help="keep the full records in an SQLite file (SpilledClusterStore)"
+    )
     args = parser.parse_args()
-    checkpoints = [n for n in (10_000, 100_000, 1_000_000) if n <= args.events] or [args.events]
-    mentions = int(args.events / (1 - REREPORT_SHARE) * 1.05)  # enough mentions to reach the last checkpoint
-    linker = Linker(horizon_days=args.horizon_days)
+    with tempfile.TemporaryDirectory(prefix="newswire-linker-") as tmp:
+        folder = Path(tmp)
+
+        def store(name: str) -> RecordStore:
+            return SpilledClusterStore(folder / f"{name}.sqlite") if args.spill else ClusterStore()
+
+        run(args.events, args.horizon_days, store)
+
+
+def run(events: int, horizon_days: int | None, store: Callable[[str], RecordStore]) -> None:
+    checkpoints = [n for n in (10_000, 100_000, 1_000_000) if n <= events] or [events]
+    mentions = int(events / (1 - REREPORT_SHARE) * 1.05)  # enough mentions to reach the last checkpoint
+    linker = Linker(horizon_days=horizon_days, records=store("state"))
     print("| events in state | mentions linked | mentions/s (CPU) | RSS MB | rebuild s | events/s |")
     print("|---|---|---|---|---|---|")
     stretch_cpu, stretch_linked = 0.0, 0
@@ -151,12 +167,12 @@ def main() -> None:
         stretch_linked += 1
         # without a horizon the state grows to each checkpoint; with one it stays bounded, and the
         # checkpoints count the mentions linked instead
-        reached = len(linker) if args.horizon_days is None else linked
+        reached = len(linker) if horizon_days is None else linked
         if (checkpoints and reached >= checkpoints[0]) or linked == mentions:
             rate = stretch_linked / stretch_cpu
             gc.collect()
             memory = rss_mb()
-            seconds, per_second = rebuild(linker)
+            seconds, per_second = rebuild(linker, store(f"rebuilt-{linked}"))
             row = [f"{len(linker):,}", f"{linked:,}", f"{rate:,.0f}", f"{memory:,.0f}", f"{seconds:.1f}"]
             print("| " + " | ".join([*row, f"{per_second:,.0f}"]) + " |", flush=True)
             checkpoints = checkpoints[1:]

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -36,15 +37,27 @@ from schemas.clusters import Conflict, EventCluster, MergeEvidence, SourcedActor
 from schemas.events import EventMention, EventTime, Quantity, Site
 from schemas.ontology import SUBTYPE_RANK, family_of
 from services.linker.similarity import (
+    Interval,
+    PlaceKey,
     content_words,
     cosine,
     counts_conflict,
     counts_far_apart,
     counts_score,
     overlap,
+    place_key,
     place_score,
     same_site,
     time_verdict,
+)
+from services.linker.state import (
+    ClusterStore,
+    EventProfile,
+    RecordStore,
+    digest,
+    holds,
+    interned,
+    profile_of,
 )
 
 PLACE_AGREES = 0.5
@@ -125,7 +138,11 @@ def latest_date(cluster: EventCluster) -> date | None:
 
 
 class Linker:
-    """The clusters of the events seen, searched through the blocking index.
+    """The events seen, searched through the blocking index.
+
+    Each event is held as a profile (what the rules compare, see ``state``) and its full record,
+    compressed; a record is decoded only when a mention joins its event, so memory per event is
+    a fraction of the model's.
 
     ``horizon_days``: an event whose latest date is that far behind the newest report seen (the
     stream's clock, not the wall clock: a backfill of old news ages events as the live stream
@@ -135,11 +152,22 @@ class Linker:
     mention joined or started since the last pass: reports arriving out of date order (an
     archive read newest first) still meet their events. ``None`` keeps every event (the offline
     commands: one folder, one evaluation).
+
+    ``records``: where the full records are kept (default: in memory, compressed; a
+    ``SpilledClusterStore`` keeps them in a file, for states of a million events).
     """
 
-    def __init__(self, *, horizon_days: int | None = None, forget_every: int = FORGET_EVERY) -> None:
-        # the state: clusters by event id, and the blocking index (key -> event ids, oldest first)
-        self._clusters: dict[str, EventCluster] = {}
+    def __init__(
+        self,
+        *,
+        horizon_days: int | None = None,
+        forget_every: int = FORGET_EVERY,
+        records: RecordStore | None = None,
+    ) -> None:
+        # the state: profiles and records by event id, and the blocking index (key -> event ids,
+        # oldest first)
+        self._profiles: dict[str, EventProfile] = {}
+        self._records: RecordStore = records if records is not None else ClusterStore()
         self._blocks: dict[str, list[str]] = {}
         self._horizon = timedelta(days=horizon_days) if horizon_days else None
         self._forget_every = forget_every
@@ -147,31 +175,50 @@ class Linker:
         self._ages: list[tuple[date, str]] = []  # min-heap of (latest date, event id); stale entries skipped
         self._linked = 0  # mentions linked so far
         self._touched: dict[str, int] = {}  # event id -> the count of mentions linked when it last changed
-        self._words: dict[str, set[str]] = {}  # event id -> the content words of its summary
 
     def __len__(self) -> int:
-        return len(self._clusters)
+        return len(self._profiles)
+
+    @property
+    def blocking_entries(self) -> int:
+        """(key, event) entries of the blocking index: at most the events in memory times the
+        keys each was filed under, so it shrinks as they are let go."""
+        return sum(len(ids) for ids in self._blocks.values())
 
     def clusters(self) -> Iterator[EventCluster]:
-        """The latest version of every event in memory."""
-        return iter(self._clusters.values())
+        """The latest version of every event in memory (decoded one at a time)."""
+        return iter(self._records)
 
     def restore(self, cluster: EventCluster) -> None:
         """Put back a cluster read from ``event-clusters`` (its latest version); call
         ``forget_old`` once all are back."""
-        self._file(cluster)
+        self._file(cluster, self._profiles.get(cluster.event_id))
 
-    def _file(self, cluster: EventCluster) -> None:
-        """Store the cluster and file it under its blocking keys (recent ones only for undated look-ups)."""
-        self._clusters[cluster.event_id] = cluster
-        for key in index_keys(cluster):
-            ids = self._blocks.get(key, [])
-            if cluster.event_id not in ids:
-                kept = ids[-RECENT_PER_COUNTRY + 1 :] if key.endswith("|*") else ids
-                self._blocks[key] = [*kept, cluster.event_id]
+    def _file(self, cluster: EventCluster, previous: EventProfile | None) -> None:
+        """Store the cluster and file it under its blocking keys (recent ones only for undated
+        look-ups). ``previous``: the profile of the version it replaces."""
+        keys = index_keys(cluster)
+        for key in keys:
+            ids = self._blocks.get(key)
+            if ids is None:
+                self._blocks[sys.intern(key)] = [cluster.event_id]
+            elif cluster.event_id not in ids:
+                if key.endswith("|*") and len(ids) >= RECENT_PER_COUNTRY:
+                    del ids[: len(ids) - RECENT_PER_COUNTRY + 1]
+                ids.append(cluster.event_id)
+        # the summary is the first mention's evidence and never changes: its words are read once
+        words = previous.words if previous else interned(content_words(cluster.summary))
+        latest = latest_date(cluster)
+        self._profiles[cluster.event_id] = profile_of(
+            cluster,
+            keys=[*(previous.keys if previous else ()), *keys],
+            words=words,
+            counts=_counts((q.kind, q.value) for q in cluster.quantities),
+            latest=latest,
+        )
+        self._records.put(cluster)
         if self._horizon is None:
             return
-        latest = latest_date(cluster)
         if latest is not None:
             heapq.heappush(self._ages, (latest, cluster.event_id))
         if cluster.last_reported_at is not None:
@@ -188,25 +235,25 @@ class Linker:
         forgotten = 0
         while self._ages and self._ages[0][0] < cutoff:
             latest, event_id = heapq.heappop(self._ages)
-            cluster = self._clusters.get(event_id)
-            if cluster is None or latest_date(cluster) != latest:
+            profile = self._profiles.get(event_id)
+            if profile is None or profile.latest != latest:
                 continue  # an entry of an earlier version, or of an event already forgotten
             touched = self._touched.get(event_id)  # restored events were touched by no mention here
             if touched is not None and touched > recent:
                 kept.append((latest, event_id))
                 continue
-            self._forget(cluster)
+            self._forget(profile)
             forgotten += 1
         for entry in kept:
             heapq.heappush(self._ages, entry)
         return forgotten
 
-    def _forget(self, cluster: EventCluster) -> None:
-        event_id = cluster.event_id
-        del self._clusters[event_id]
+    def _forget(self, profile: EventProfile) -> None:
+        event_id = profile.event_id
+        del self._profiles[event_id]
+        self._records.discard(event_id)
         self._touched.pop(event_id, None)
-        self._words.pop(event_id, None)
-        for key in index_keys(cluster):
+        for key in profile.keys:
             ids = self._blocks.get(key)
             if ids is not None and event_id in ids:
                 ids.remove(event_id)
@@ -220,26 +267,28 @@ class Linker:
         family = family_of(mention)
         countries = countries_of(mention)
         candidates = self._candidates(family, mention.time, countries)
-        words = content_words(" ".join(e.text for e in mention.evidence))
-        best: tuple[float, EventCluster, MergeEvidence] | None = None
-        for cluster in candidates:
-            if mention.mention_id in cluster.mention_ids:  # redelivered: already linked
-                return Assignment(cluster, created=False)
-            if mention.article_id in cluster.article_ids and not _same_record(mention, cluster):
+        seen = _Mention.of(mention)
+        best: tuple[float, EventProfile, MergeEvidence] | None = None
+        for profile in candidates:
+            if holds(profile.mention_digests, seen.digest):  # redelivered: already linked
+                return Assignment(self._records.get(profile.event_id), created=False)
+            if holds(profile.article_digests, seen.article_digest) and not _same_record(seen, profile):
                 continue  # an article tells each event once: its other records are other events
-            evidence = self._compare(mention, words, cluster)
+            evidence = self._compare(seen, profile)
             if evidence is None:
                 continue
             score = evidence.place + evidence.actors + evidence.counts + evidence.text
             if best is None or score > best[0]:
-                best = (score, cluster, evidence)
+                best = (score, profile, evidence)
         if best is None:
             cluster = self._new(mention, family, outlet)
+            previous = None
             created = True
         else:
-            cluster = self._merge(best[1], mention, outlet, best[2])
+            previous = best[1]
+            cluster = self._merge(self._records.get(previous.event_id), mention, outlet, best[2])
             created = False
-        self._file(cluster)
+        self._file(cluster, previous)
         self._linked += 1
         if self._horizon is not None:
             self._touched[cluster.event_id] = self._linked
@@ -247,57 +296,46 @@ class Linker:
                 self.forget_old()
         return Assignment(cluster, created)
 
-    def _candidates(self, family: str, t: EventTime, countries: set[str]) -> list[EventCluster]:
-        seen: dict[str, EventCluster] = {}
+    def _candidates(self, family: str, t: EventTime, countries: set[str]) -> list[EventProfile]:
+        seen: dict[str, EventProfile] = {}
         for key in lookup_keys(family, t, countries):
             for event_id in self._blocks.get(key, []):
-                if event_id not in seen and (cluster := self._clusters.get(event_id)) is not None:
-                    seen[event_id] = cluster
+                if event_id not in seen and (profile := self._profiles.get(event_id)) is not None:
+                    seen[event_id] = profile
         return [seen[k] for k in sorted(seen)]  # a fixed order: determinism
 
-    def _summary_words(self, cluster: EventCluster) -> set[str]:
-        """The content words of an event's summary, kept: the summary is the first mention's
-        evidence and never changes, and re-reading it for every comparison was most of the cost."""
-        known = self._words.get(cluster.event_id)
-        if known is None:
-            known = self._words[cluster.event_id] = content_words(cluster.summary)
-        return known
-
-    def _compare(self, mention: EventMention, words: set[str], cluster: EventCluster) -> MergeEvidence | None:
-        """``words``: the content words of the mention's evidence."""
-        time = time_verdict(mention.time, cluster.time)
+    def _compare(self, seen: _Mention, event: EventProfile) -> MergeEvidence | None:
+        mention = seen.mention
+        time = time_verdict(mention.time, event.time)
         if time == "unknown":  # an undated report is of something shortly before it was published
             ours = (
                 mention.time if mention.time.start else _reported(mention.published_at, mention.published_at)
             )
             theirs = (
-                cluster.time
-                if cluster.time.start
-                else _reported(cluster.first_reported_at, cluster.last_reported_at)
+                event.time if event.time.start else _reported(event.first_reported_at, event.last_reported_at)
             )
             if time_verdict(ours, theirs) == "conflict":
                 return None
         if time == "conflict":
             return None
-        place = place_score(mention.sites, [s.site for s in cluster.sites])
-        if mention.sites and cluster.sites and place == 0:
+        place = place_score(seen.sites, event.sites)
+        if seen.sites and event.sites and place == 0:
             return None  # both name where it happened, and nowhere in common: another operation
         actors = max(
-            overlap({a.name for a in mention.actors}, {a.name for a in cluster.actors}),
-            overlap({t.affiliation for t in mention.targets if t.affiliation}, set(cluster.affiliations)),
+            overlap(seen.actor_names, event.actor_names),
+            overlap(seen.affiliations, event.affiliations),
         )
-        mention_counts = _counts((q.kind, q.value) for q in mention.quantities)
-        cluster_counts = _counts((q.kind, q.value) for q in cluster.quantities)
-        counts = counts_score(mention_counts, cluster_counts)
-        text = cosine(words, self._summary_words(cluster))
+        event_counts = dict(event.counts)
+        counts = counts_score(seen.counts, event_counts)
+        text = cosine(seen.words, event.words)
         signals = sum((actors > 0, counts > 0, text >= TEXT_AGREES))
         places_agree = place >= PLACE_AGREES
-        if counts_conflict(mention_counts, cluster_counts) and not places_agree:
+        if counts_conflict(seen.counts, event_counts) and not places_agree:
             return None
         if (
             places_agree
-            and _other_day(mention.time, cluster.time)
-            and counts_far_apart(mention_counts, cluster_counts)
+            and _other_day(mention.time, event.time)
+            and counts_far_apart(seen.counts, event_counts)
         ):
             # "one man arrested in Granollers on Tuesday", "five held in four provinces on Thursday":
             # the same area, another day and another number of people is a look-alike operation
@@ -423,13 +461,40 @@ class Linker:
         )
 
 
-def _same_record(mention: EventMention, cluster: EventCluster) -> bool:
-    """A record of an article already in the cluster is the same record only when it says the same
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A mention as the rules compare it with every candidate: each of its values read once."""
+
+    mention: EventMention
+    digest: bytes
+    article_digest: bytes
+    sites: list[PlaceKey]
+    actor_names: set[str]
+    affiliations: set[str]
+    counts: dict[str, int]
+    words: set[str]
+
+    @classmethod
+    def of(cls, mention: EventMention) -> _Mention:
+        return cls(
+            mention=mention,
+            digest=digest(mention.mention_id),
+            article_digest=digest(mention.article_id),
+            sites=[place_key(s) for s in mention.sites],
+            actor_names={a.name for a in mention.actors},
+            affiliations={t.affiliation for t in mention.targets if t.affiliation},
+            counts=_counts((q.kind, q.value) for q in mention.quantities),
+            words=content_words(" ".join(e.text for e in mention.evidence)),
+        )
+
+
+def _same_record(seen: _Mention, event: EventProfile) -> bool:
+    """A record of an article already in the event is the same record only when it says the same
     (the article extracted again): same subtype, same dates, the same places."""
-    same_time = (mention.time.start, mention.time.end) == (cluster.time.start, cluster.time.end)
-    sites = [s.site for s in cluster.sites]
-    same_place = place_score(mention.sites, sites) >= PLACE_AGREES or not (mention.sites or sites)
-    return mention.subtype == cluster.subtype and same_time and same_place
+    mention = seen.mention
+    same_time = (mention.time.start, mention.time.end) == (event.time.start, event.time.end)
+    same_place = place_score(seen.sites, event.sites) >= PLACE_AGREES or not (seen.sites or event.sites)
+    return mention.subtype == event.subtype and same_time and same_place
 
 
 def _sourced(q: Quantity, mention_id: str) -> SourcedQuantity:
@@ -490,7 +555,7 @@ def _add_conflict(
     return [updated if c is existing else c for c in conflicts]
 
 
-def _other_day(a: EventTime, b: EventTime) -> bool:
+def _other_day(a: Interval, b: Interval) -> bool:
     """Both are single, known days, and not the same one."""
     return (
         a.precision == "day"

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import math
 import re
+import sys
+from collections.abc import Collection, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, Protocol
 
 from rapidfuzz import fuzz
 
-from schemas.events import EventTime, Site
+from schemas.events import Site
 from services.common.geo import fold, km
 
 TimeVerdict = Literal["compatible", "unknown", "conflict"]
@@ -30,7 +34,18 @@ FUZZY_NAME = 85  # rapidfuzz ratio of folded names ("Almaeria" ~ "Almeria")
 _WORD = re.compile(r"\w+")
 
 
-def time_verdict(a: EventTime, b: EventTime) -> TimeVerdict:
+class Interval(Protocol):
+    """What the time rules read of an event's time: an ``EventTime``, or the linker's compact copy."""
+
+    @property
+    def start(self) -> date | None: ...
+    @property
+    def end(self) -> date | None: ...
+    @property
+    def precision(self) -> str: ...
+
+
+def time_verdict(a: Interval, b: Interval) -> TimeVerdict:
     if a.start is None or b.start is None:
         return "unknown"
     a_start, a_end = _widen(a)
@@ -38,7 +53,7 @@ def time_verdict(a: EventTime, b: EventTime) -> TimeVerdict:
     return "compatible" if a_start <= b_end and b_start <= a_end else "conflict"
 
 
-def _widen(t: EventTime) -> tuple[date, date]:
+def _widen(t: Interval) -> tuple[date, date]:
     assert t.start is not None
     end = t.end or t.start
     slack = TOLERANCE.get(t.precision, timedelta(0))
@@ -48,33 +63,63 @@ def _widen(t: EventTime) -> tuple[date, date]:
     return low, high
 
 
+@dataclass(frozen=True, slots=True)
+class PlaceKey:
+    """What the place rules read of a site, with its names folded once: the linker keeps one per
+    site of every event in memory, so it holds no more than the comparison needs."""
+
+    names: tuple[str, ...]  # the folded name, and the folded text as written when it differs
+    country: str | None
+    admin1: str | None
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    precision: str
+
+
+def place_key(site: Site) -> PlaceKey:
+    return PlaceKey(
+        names=tuple(dict.fromkeys(sys.intern(fold(n)) for n in (site.name, site.text))),
+        country=site.country,
+        admin1=site.admin1,
+        geonameid=site.geonameid,
+        lat=site.lat,
+        lon=site.lon,
+        precision=site.precision,
+    )
+
+
 def same_site(a: Site, b: Site) -> bool:
+    return same_place(place_key(a), place_key(b))
+
+
+def same_place(a: PlaceKey, b: PlaceKey) -> bool:
     """Same geonameid, same or near-identical name, within NEAR_KM, or one inside the other's admin area."""
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
-    names_a = {fold(a.name), fold(a.text)}
-    names_b = {fold(b.name), fold(b.text)}
-    if names_a & names_b:
+    if any(name in b.names for name in a.names):
         return True
     if a.country and b.country and a.country != b.country:
         return False
-    if None not in (a.lat, a.lon, b.lat, b.lon) and km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM:  # type: ignore[arg-type]
+    located = a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    if located and km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM:  # type: ignore[arg-type]
         return True
     if a.precision != "city" and a.admin1 and a.admin1 == b.admin1 and a.country == b.country:
         return True  # b lies inside a's first-level subdivision (same coding scheme only)
-    return any(fuzz.ratio(x, y) >= FUZZY_NAME for x in names_a for y in names_b)
+    return any(fuzz.ratio(x, y) >= FUZZY_NAME for x in a.names for y in b.names)
 
 
-def place_score(a: list[Site], b: list[Site]) -> float:
+def place_score(a: Sequence[PlaceKey], b: Sequence[PlaceKey]) -> float:
     """Share of the smaller site list that the other list also names (0 when either is empty)."""
     if not a or not b:
         return 0.0
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return sum(any(same_site(s, t) for t in large) for s in small) / len(small)
+    return sum(any(same_place(s, t) for t in large) for s in small) / len(small)
 
 
-def overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+def overlap(a: AbstractSet[str], b: Collection[str]) -> float:
+    """Share of the smaller of ``a`` and ``b`` (distinct values) that the other holds too."""
+    return sum(x in a for x in b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def counts_score(a: dict[str, int], b: dict[str, int]) -> float:
@@ -97,12 +142,14 @@ def counts_far_apart(a: dict[str, int], b: dict[str, int]) -> bool:
     )
 
 
-def cosine(words_a: set[str], words_b: set[str]) -> float:
+def cosine(words_a: set[str], words_b: Collection[str]) -> float:
     """Cosine of two evidence texts' content-word sets (``content_words``): two wordings of one
-    story share its names, places and numbers, not its phrasing."""
+    story share its names, places and numbers, not its phrasing. ``words_b`` may be any collection
+    of distinct words (the linker keeps an event's as a tuple: a third of a set's memory)."""
     if not words_a or not words_b:
         return 0.0
-    return len(words_a & words_b) / math.sqrt(len(words_a) * len(words_b))
+    shared = sum(word in words_a for word in words_b)
+    return shared / math.sqrt(len(words_a) * len(words_b))
 
 
 def content_words(text: str) -> set[str]:

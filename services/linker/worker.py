@@ -37,6 +37,7 @@ from services.common.settings import Settings
 from services.common.topics import TopicNames, app_id
 from services.common.urls import host_of
 from services.linker.linker import CLOCK_SLACK, Linker
+from services.linker.state import SpilledClusterStore
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,11 @@ class LinkerWorker:
         self.settings = settings
         self.metrics = metrics or ServiceMetrics("linker")
         self.topics = TopicNames.from_settings(settings.kafka)
-        self.linker = Linker(horizon_days=settings.linker.horizon_days or None)
+        records = None
+        if (records_dir := settings.linker.records_dir) is not None:
+            records_dir.mkdir(parents=True, exist_ok=True)
+            records = SpilledClusterStore(records_dir / f"{app_id(settings.kafka, 'linker')}-records.sqlite")
+        self.linker = Linker(horizon_days=settings.linker.horizon_days or None, records=records)
         self._stopping = asyncio.Event()
         self.linked = 0
         self.versions_restored = 0  # versions read by the last restore (the clock sample aside)

@@ -1,0 +1,75 @@
+"""The linker's compact state: profiles, digests and the two record stores."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from schemas.events import EventTime
+from services.linker.linker import Linker
+from services.linker.state import ClusterStore, SpilledClusterStore, digest, holds
+from tests.unit.linker.test_linking import ALMERIA, CORPUS, FEZ, _day, _link_corpus, _mention, _reported
+
+
+def test_a_digest_is_found_only_where_one_starts() -> None:
+    a, b = digest("mention-a"), digest("mention-b")
+    assert holds(a + b, a) and holds(a + b, b)
+    assert not holds(a + b, (a + b)[4:12])  # the bytes are there, straddling two digests
+    assert not holds(b"", a)
+
+
+@pytest.mark.parametrize("spilled", [False, True])
+def test_a_record_store_keeps_the_latest_version_of_each_event(tmp_path: Path, spilled: bool) -> None:
+    linker = Linker()
+    first = linker.link(_mention("m1", _day(date(2023, 5, 2)), [ALMERIA]), "a.example")
+    second = linker.link(_mention("m2", _day(date(2023, 5, 2)), [ALMERIA]), "b.example")
+    other = linker.link(_mention("m3", _day(date(2023, 6, 9)), [FEZ]), "c.example")
+    assert first and second and other and not second.created
+    store = SpilledClusterStore(tmp_path / "records.sqlite") if spilled else ClusterStore()
+    for assignment in (first, other, second):  # the second version replaces the first
+        store.put(assignment.cluster)
+    assert len(store) == 2
+    assert store.get(first.cluster.event_id) == second.cluster
+    assert sorted(c.event_id for c in store) == sorted([first.cluster.event_id, other.cluster.event_id])
+    store.discard(other.cluster.event_id)
+    store.discard(other.cluster.event_id)  # twice: nothing more goes
+    assert len(store) == 1
+    with pytest.raises(KeyError):
+        store.get(other.cluster.event_id)
+
+
+def test_a_spilled_store_starts_empty_over_an_old_file(tmp_path: Path) -> None:
+    path = tmp_path / "records.sqlite"
+    assignment = Linker().link(_mention("m1", _day(date(2023, 5, 2)), [ALMERIA]), "a.example")
+    assert assignment is not None
+    SpilledClusterStore(path).put(assignment.cluster)
+    reopened = SpilledClusterStore(path)  # a restart: the topic, not the file, is the truth
+    assert len(reopened) == 0 and list(reopened) == []
+
+
+def test_records_kept_in_a_file_give_the_same_events_as_records_in_memory(tmp_path: Path) -> None:
+    articles = json.loads(CORPUS.read_text(encoding="utf-8"))["articles"]
+    in_memory = Linker()
+    spilled = Linker(records=SpilledClusterStore(tmp_path / "records.sqlite"))
+    assert _link_corpus(articles, spilled) == _link_corpus(articles, in_memory)
+    assert sorted(c.model_dump_json() for c in spilled.clusters()) == sorted(
+        c.model_dump_json() for c in in_memory.clusters()
+    )
+
+
+def test_an_event_let_go_leaves_every_block_it_was_filed_under() -> None:
+    linker = Linker(horizon_days=30, forget_every=1)
+    undated = _reported("m1", date(2023, 5, 2), [ALMERIA], date(2023, 5, 3))
+    linker.link(undated.model_copy(update={"time": EventTime()}), "a.example")
+    # a second report dates it: the event is filed under its month now, and was under "undated"
+    dated = linker.link(_reported("m2", date(2023, 5, 2), [ALMERIA], date(2023, 5, 3)), "b.example")
+    assert dated is not None and not dated.created and dated.cluster.time.start == date(2023, 5, 2)
+    for i in range(3):  # news of a later month moves the clock past the horizon
+        linker.link(_reported(f"n{i}", date(2023, 9, 1), [FEZ], date(2023, 9, 1)), f"c{i}.example")
+    assert len(linker) == 1  # only the September event is left
+    september_alone = Linker()
+    september_alone.link(_reported("n0", date(2023, 9, 1), [FEZ], date(2023, 9, 1)), "c0.example")
+    assert linker.blocking_entries == september_alone.blocking_entries
