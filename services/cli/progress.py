@@ -52,16 +52,23 @@ def count_parquet_rows(table_dir: Path, cache: dict[Path, int] | None = None) ->
     return total
 
 
-def count_event_mentions(table_dir: Path) -> int:
-    """Rows of the events table that are events (not aggregates, statistics or background)."""
-    files = [p for p in table_dir.glob("*/*.parquet")]
-    if not files:
-        return 0
-    try:
-        kinds = pq.ParquetDataset(files).read(columns=["record_kind"]).column("record_kind").to_pylist()
-    except OSError:  # a file removed by a concurrent recovery; count next time
-        return 0
-    return sum(1 for kind in kinds if kind == "event")
+def count_event_mentions(table_dir: Path, cache: dict[Path, int] | None = None) -> int:
+    """Rows of the events table that are events (not aggregates, statistics or background).
+
+    A committed file never changes, so ``cache`` keeps each file's count: the probe reads every
+    half second, and reading the whole column each time made its cost and memory grow with the
+    table."""
+    cache = {} if cache is None else cache
+    total = 0
+    for path in table_dir.glob("*/*.parquet"):
+        if path not in cache:
+            try:
+                kinds = pq.read_table(path, columns=["record_kind"]).column("record_kind").to_pylist()
+            except OSError:  # removed by a concurrent recovery; count it next time
+                continue
+            cache[path] = sum(1 for kind in kinds if kind == "event")
+        total += cache[path]
+    return total
 
 
 class ProgressProbe:
@@ -76,6 +83,7 @@ class ProgressProbe:
         self._row_cache: dict[Path, int] = {}
         self._event_row_cache: dict[Path, int] = {}
         self._cluster_row_cache: dict[Path, int] = {}
+        self._event_mention_cache: dict[Path, int] = {}
 
     async def start(self) -> None:
         await asyncio.wait_for(self._consumer.start(), 30)
@@ -127,7 +135,7 @@ class ProgressProbe:
             rows_written=count_parquet_rows(self._out_dir / "articles", self._row_cache),
             events_extracted=await self._total(t.events),
             event_rows_written=count_parquet_rows(self._out_dir / "events", self._event_row_cache),
-            event_mentions_written=count_event_mentions(self._out_dir / "events"),
+            event_mentions_written=count_event_mentions(self._out_dir / "events", self._event_mention_cache),
             cluster_versions=await self._total(t.event_clusters),
             cluster_rows_written=count_parquet_rows(
                 self._out_dir / "event_clusters", self._cluster_row_cache
