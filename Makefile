@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: demo test unit integration chaos lint typecheck schemas docs install clean bench-fetcher bench-extraction bench-events bench-sink bench-commands bench-linker train-gate
+.PHONY: demo test unit integration chaos lint typecheck schemas docs install clean bench-fetcher bench-extraction bench-events bench-sink bench-commands bench-linker bench-soak train-gate
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -90,3 +90,7 @@ bench-commands: $(STAMP)
 # The linker with 10,000 / 100,000 / 1,000,000 events in its state.
 bench-linker: $(STAMP)
 	$(PY) bench/linker.py
+
+# 100,000 pages through `newswire run`: every process's memory, nothing lost, nothing twice (about 1.5 h).
+bench-soak: $(STAMP)
+	$(PY) bench/soak.py

@@ -3,9 +3,10 @@
     python bench/local_site.py FOLDER HOSTS PORT COUNT
 
 ``http://127.0.0.{2..HOSTS+1}:PORT/story/N`` answers with ``FOLDER/NNNNN.html`` (the files that
-``bench/commands.py`` decompresses), ``/sitemap.xml`` lists the host's stories (story N is on host
-N mod HOSTS, N < COUNT), ``/robots.txt`` allows everything. One threaded server per host, in this
-process, until it is terminated.
+``bench/commands.py`` decompresses; with fewer files than stories, story N is file N mod the number
+of files: the same pages under new URLs), ``/sitemap.xml`` lists the host's stories (story N is on
+host N mod HOSTS, N < COUNT), ``/robots.txt`` allows everything. One threaded server per host, in
+this process, until it is terminated.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ def sitemap_url(host_index: int, port: int) -> str:
 
 
 def serve(folder: Path, hosts: int, port: int, count: int) -> None:
+    files = len(list(folder.glob("*.html")))
+
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -44,7 +47,7 @@ def serve(folder: Path, hosts: int, port: int, count: int) -> None:
                 self._send(sitemap.encode(), "application/xml")
                 return
             name = self.path.removeprefix("/story/")
-            path = folder / f"{int(name):05d}.html" if name.isdigit() else None
+            path = folder / f"{int(name) % max(1, files):05d}.html" if name.isdigit() else None
             if path is None or not path.is_file():
                 self.send_error(404)
                 return
