@@ -223,6 +223,8 @@ def main() -> None:
             "NEWSWIRE_FETCHER__ALLOW_PRIVATE_NETWORKS": "true",
             "NEWSWIRE_FETCHER__HOST_RATE_PER_S": "0",
             "NEWSWIRE_SINK__OUT_DIR": str(out),
+            # the embedded broker keeps topics in memory: uncompressed, 100,000 pages do not fit
+            "NEWSWIRE_KAFKA__COMPRESSION": "zstd",
         }
         logs = args.keep or Path(tmp)
         logs.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ from typing import Any
 import faust
 
 from services.common.errors import crash_hard
-from services.common.kafka import require_bootstrap
+from services.common.kafka import compression_type, require_bootstrap
 from services.common.settings import Settings
 from services.common.topics import app_id
 
@@ -33,6 +33,7 @@ def make_faust_app(settings: Settings, service: str) -> faust.App:
         topic_allow_declare=True,
         producer_acks=-1,
         producer_max_request_size=kafka.max_request_bytes,
+        producer_compression_type=compression_type(kafka),
         producer_request_timeout=kafka.send_timeout_s,
         consumer_auto_offset_reset="earliest",
         consumer_max_fetch_size=kafka.max_request_bytes,

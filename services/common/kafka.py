@@ -25,6 +25,11 @@ def require_bootstrap(kafka: KafkaSettings) -> str:
     return kafka.bootstrap
 
 
+def compression_type(kafka: KafkaSettings) -> str | None:
+    """The producers' ``compression_type`` for the setting (None: uncompressed)."""
+    return None if kafka.compression == "none" else kafka.compression
+
+
 def reader_consumer(kafka: KafkaSettings, group: str | None = None, **options: object) -> AIOKafkaConsumer:
     """A consumer for tools that assign partitions (or join ``group``) themselves; never auto-commits,
     and fetches records up to the size the producers may send."""
@@ -107,6 +112,7 @@ class BoundedProducer:
             client_id=client_id,
             acks="all",
             max_request_size=kafka.max_request_bytes,
+            compression_type=compression_type(kafka),
             request_timeout_ms=int(kafka.send_timeout_s * 1000),
         )
 
