@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 from datetime import datetime
 from pathlib import Path
@@ -128,7 +129,9 @@ def summary_table(rows: list[dict[str, object]], site: SampleSite) -> Table:
     return table
 
 
-def run_demo(base: Settings, *, out_root: Path, timeout_s: float, console: Console) -> int:
+def run_demo(
+    base: Settings, *, out_root: Path, timeout_s: float, console: Console, keep_ui: bool = False
+) -> int:
     out_dir = out_root / datetime.now().strftime("run-%Y%m%dT%H%M%S")
     with SampleSite() as site:
         console.print(
@@ -163,19 +166,51 @@ def run_demo(base: Settings, *, out_root: Path, timeout_s: float, console: Conso
         console.print(summary_table(rows, site))
         events = read_events(out_dir)
         console.print(events_table(events, rows))
-        mentions = sum(1 for e in events if e["record_kind"] == "event")
         clusters = latest_clusters(out_dir)
         shared = [c for c in clusters if c["n_sources"] > 1]
-        console.print(
-            f"[bold]{len(clusters)} real-world events[/bold] from {mentions} event mentions "
-            f"in {len(rows)} articles"
-            + "".join(
-                f"; {c['subtype']} {_when(c['time'])} in "
-                f"{', '.join(s['site']['name'] for s in c['sites']) or '?'} "
-                f"reported by {c['n_sources']} articles"
-                for c in shared
-            )
+        if keep_ui:  # inside the broker's block: the UI's pipeline page reads feed-status from it
+            _show_summary(console, rows, events, clusters, shared)
+            return _serve_ui(live_settings, out_dir, console)
+        _show_summary(console, rows, events, clusters, shared)
+    _print_reading(console, out_dir, rows, events, base.ui.port)
+    return 0
+
+
+def _show_summary(
+    console: Console,
+    rows: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    clusters: list[dict[str, Any]],
+    shared: list[dict[str, Any]],
+) -> None:
+    mentions = sum(1 for e in events if e["record_kind"] == "event")
+    console.print(
+        f"[bold]{len(clusters)} real-world events[/bold] from {mentions} event mentions "
+        f"in {len(rows)} articles"
+        + "".join(
+            f"; {c['subtype']} {_when(c['time'])} in "
+            f"{', '.join(s['site']['name'] for s in c['sites']) or '?'} "
+            f"reported by {c['n_sources']} articles"
+            for c in shared
         )
+    )
+
+
+def _serve_ui(settings: Settings, out_dir: Path, console: Console) -> int:
+    from services.sink.storage import LocalStorage
+    from services.ui import RunningUI, serve
+
+    def ready(ui: RunningUI) -> None:
+        console.print(f"newswire ui on [bold]{ui.url}[/bold] (Ctrl-C to stop)", soft_wrap=True)
+
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve(LocalStorage(out_dir), settings.ui, kafka=settings.kafka, on_ready=ready))
+    return 0
+
+
+def _print_reading(
+    console: Console, out_dir: Path, rows: list[dict[str, Any]], events: list[dict[str, Any]], port: int
+) -> None:
     console.print(
         f"Parquet output: [bold]{out_dir / 'articles'}[/bold] ({len(rows)} rows, hive-partitioned by date), "
         f"[bold]{out_dir / 'events'}[/bold] ({len(events)} rows, partitioned by event date)"
@@ -201,4 +236,8 @@ def run_demo(base: Settings, *, out_root: Path, timeout_s: float, console: Conso
         soft_wrap=True,
         markup=False,
     )
-    return 0
+    console.print(
+        f"See it on a map, a timeline and each event's evidence: [bold]newswire ui --out {out_dir}[/bold] "
+        f"then open http://127.0.0.1:{port}/ (or run [bold]newswire demo --ui[/bold], which keeps it open)",
+        soft_wrap=True,
+    )

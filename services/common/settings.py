@@ -197,6 +197,27 @@ class SinkSettings(_Section):
     )
 
 
+class UISettings(_Section):
+    host: str = Field(
+        default="127.0.0.1",
+        description="Address `newswire ui` listens on; anything but loopback needs `ui.token`",
+    )
+    port: int = Field(default=8765, ge=0, le=65535, description="Port of `newswire ui` (0: any free port)")
+    token: str | None = Field(
+        default=None,
+        min_length=16,
+        description="Access token (Bearer header, or ?token= once, then a cookie); required off loopback",
+    )
+    tile_url: str | None = Field(
+        default=None,
+        description="Raster tile server under the map, e.g. https://tile.example.org/{z}/{x}/{y}.png; "
+        "unset: the shipped country outlines only (works offline)",
+    )
+    refresh_s: float = Field(
+        default=2.0, gt=0, description="How often the UI looks for new files in the tables"
+    )
+
+
 class SupervisorSettings(_Section):
     stall_after_s: float = Field(
         default=600.0,
@@ -222,6 +243,7 @@ class Settings(BaseSettings):
     linker: LinkerSettings = LinkerSettings()
     sink: SinkSettings = SinkSettings()
     supervisor: SupervisorSettings = SupervisorSettings()
+    ui: UISettings = UISettings()
     log_level: Literal["debug", "info", "warning", "error"] = Field(default="info", description="Log level")
     log_format: Literal["text", "json"] = Field(
         default="text", description="Text lines, or one JSON object per line (for log shippers)"

@@ -6,8 +6,15 @@ The current state of every event is its latest version.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.dataset as ds
+
+from services.sink.storage import LocalStorage, Storage, readable_files
+from services.sink.tables import TABLES
 
 # DuckDB: the latest version of each event in ``{source}`` (a table, a view or a read_parquet call).
 LATEST_CLUSTERS_OF = """
@@ -30,6 +37,46 @@ FROM read_parquet('{root}/events/*/*.parquet', hive_partitioning = true, union_b
 LEFT JOIN (SELECT event_id, n_sources, UNNEST(mention_ids) AS mention_id FROM latest) AS c
   ON e.mention_id = c.mention_id
 """
+
+
+def _unified(dataset: ds.Dataset, schemas: list[pa.Schema]) -> ds.Dataset:
+    """The dataset with every file's columns, given the files' ``schemas`` (pyarrow takes the
+    first file's schema by default)."""
+    schema = pa.unify_schemas([*schemas, dataset.partitioning.schema], promote_options="permissive")
+    return dataset.replace_schema(schema)
+
+
+def connect_tables(storage: Storage | Path, skipped: list[tuple[str, str]] | None = None) -> Any:
+    """An in-memory DuckDB connection with a view per table found in ``storage`` (or a local root).
+
+    A file whose Parquet footer does not read (torn by a crash, damaged on disk) is left out of
+    its table's view and listed in ``skipped`` as (location, why): the rest of the table reads."""
+    import duckdb
+
+    if isinstance(storage, Path):
+        storage = LocalStorage(storage)
+    con = duckdb.connect()
+    for name in TABLES:
+        readable, bad = readable_files(storage, name)
+        files = [f for f, _ in readable]
+        if skipped is not None:
+            skipped.extend((storage.location(name, f.path), why) for f, why in bad)
+        if not files:
+            continue
+        if isinstance(storage, LocalStorage):
+            paths = ", ".join("'" + str(storage.root / name / f.path).replace("'", "''") + "'" for f in files)
+            con.execute(
+                f"CREATE VIEW {name} AS SELECT * FROM read_parquet("  # noqa: S608 - names from TABLES
+                f"[{paths}], hive_partitioning = true, union_by_name = true)"
+            )
+        else:
+            schemas = [schema for _, schema in readable]  # the footers read once, above
+            con.register(f"{name}_dataset", _unified(storage.dataset(name, files), schemas))
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM {name}_dataset")  # noqa: S608
+        if name == "event_clusters":
+            latest = LATEST_CLUSTERS_OF.format(source="event_clusters")
+            con.execute(f"CREATE VIEW event_clusters_latest AS {latest}")
+    return con
 
 
 def latest_versions(table: pa.Table, key: str = "event_id", version: str = "version") -> pa.Table:

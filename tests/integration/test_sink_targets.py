@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 
 from schemas import encode
-from services.cli.query import connect
 from services.common.kafka import ensure_topics
 from services.common.settings import Settings
 from services.common.topics import TopicNames
 from services.sink.compaction import CompactionReport, compact_table
+from services.sink.queries import connect_tables as connect
 from services.sink.storage import ObjectStorage, Storage, open_storage
 from services.sink.tables import TABLES
 from tests.factories import article

@@ -28,6 +28,7 @@ from services.cli.commands import (
     service,
     status,
     topics,
+    ui,
 )
 
 # In the order of ``newswire --help``: run the pipeline, then the tools.
@@ -39,6 +40,7 @@ COMMANDS = (
     feeds,
     extract,
     query,
+    ui,
     compact,
     offsets,
     ingest,

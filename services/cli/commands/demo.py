@@ -18,6 +18,9 @@ def register(sub: Subparsers) -> None:
     )
     parser.add_argument("--out", type=Path, default=Path("demo-output"), help="directory for the demo's runs")
     parser.add_argument("--timeout", type=float, default=240.0, help="give up after this many seconds")
+    parser.add_argument(
+        "--ui", action="store_true", help="then serve newswire ui over the run's tables until Ctrl-C"
+    )
     parser.set_defaults(run=run)
 
 
@@ -30,4 +33,4 @@ def run(args: argparse.Namespace) -> int:
 
     settings = settings_from(args, out_is_sink_dir=False)
     logging.getLogger().setLevel(logging.WARNING)
-    return run_demo(settings, out_root=args.out, timeout_s=args.timeout, console=Console())
+    return run_demo(settings, out_root=args.out, timeout_s=args.timeout, console=Console(), keep_ui=args.ui)

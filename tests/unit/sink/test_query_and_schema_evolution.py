@@ -14,7 +14,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
-from services.cli.query import connect
+from services.sink.queries import connect_tables as connect
 from services.sink.tables import TABLES
 from tests.factories import article
 from tests.unit.sink.test_sink_queries import _cluster, _write
