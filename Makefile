@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: demo test unit integration chaos lint typecheck schemas docs install clean bench-fetcher bench-extraction bench-events bench-sink bench-commands bench-linker bench-soak train-gate
+.PHONY: demo test unit integration chaos lint typecheck schemas docs install clean bench-fetcher bench-extraction bench-events bench-sink bench-commands bench-linker bench-soak bench-ui chromium train-gate
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,8 +19,15 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(VENV)/bin/newswire demo
 
+# The UI's browser tests drive Debian's Chromium (Playwright's own download does not work here).
+chromium:
+	@test -x /usr/bin/chromium || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
+		else echo "the browser tests need /usr/bin/chromium: sudo apt-get install chromium"; exit 1; fi; }
+
 # The import-linter contracts and the JSON Schema drift check run inside pytest.
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(VENV)/bin/ruff check newswire schemas services tests scripts bench examples
 	$(VENV)/bin/mypy
 	$(PY) -m pytest
@@ -75,6 +82,10 @@ bench-events: $(STAMP)
 train-gate: $(STAMP)
 	$(PIP) install -q -c constraints.txt -e '.[train]'
 	$(PY) scripts/train_record_gate.py
+
+# newswire ui over 100,000 generated events: p50/p95 of the map and table requests, start-up, RSS.
+bench-ui: $(STAMP)
+	$(PY) bench/ui.py
 
 bench-sink: $(STAMP)
 	$(PY) scripts/bench_sink.py

@@ -544,6 +544,7 @@ async function route() {
     const heading = main.querySelector("h1");
     document.title = heading ? `${heading.textContent} · newswire` : "newswire";
     main.dataset.rendered = String(Date.now());
+    main.dataset.path = location.pathname + location.search; // what is on screen (tests wait on it)
   } catch (err) {
     if (mine !== rendering) return;
     filterError.textContent = err.message;
