@@ -64,7 +64,7 @@ def test_every_command_module_registers_its_commands_and_a_handler() -> None:
 
     parser = build_parser()
     subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    assert len(subparsers.choices) == 23
+    assert len(subparsers.choices) == 24
     for name, command in subparsers.choices.items():
         handlers = {command.get_default("run")} | {
             p.get_default("run")
