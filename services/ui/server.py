@@ -163,6 +163,7 @@ class UIApp:
                 "files": len(snapshot.listing),
                 "skipped": [{"location": where, "why": why} for where, why in snapshot.skipped],
                 "location": self.store.location,
+                "reload_error": self.store.last_error,
                 "tile_url": self.tile_url,
             }
 

@@ -127,8 +127,9 @@ def _has_view(con: Any, name: str) -> bool:
 
 
 class TableStore:
-    """The current snapshot of the tables, refreshed when the file listing changes (checked at most
-    every ``refresh_s``; a reload runs in the caller's thread while others keep the old one)."""
+    """The current snapshot of the tables. At most every ``refresh_s`` a request looks at the file
+    listing; when it changed, a background thread loads a new snapshot while every request keeps
+    the old one, so no request waits for a reload."""
 
     def __init__(self, storage: Storage, *, refresh_s: float = 2.0) -> None:
         self._storage = storage
@@ -137,13 +138,13 @@ class TableStore:
         self._loading = threading.Lock()
         self._snapshot = load_snapshot(storage)
         self._checked_at = time.monotonic()
+        self.last_error: str | None = None  # why the latest reload failed, if it did
 
     @property
     def location(self) -> str:
         return self._storage.location("")
 
     def current(self) -> Snapshot:
-        """The newest loaded snapshot, after reloading it if the listing changed."""
         now = time.monotonic()
         with self._lock:
             due = now - self._checked_at >= self._refresh_s
@@ -151,11 +152,17 @@ class TableStore:
                 self._checked_at = now
             snapshot = self._snapshot
         if due and self._loading.acquire(blocking=False):
-            try:
-                if _listing(self._storage) != snapshot.listing:
-                    fresh = load_snapshot(self._storage)
-                    with self._lock:
-                        self._snapshot = snapshot = fresh
-            finally:
-                self._loading.release()
+            threading.Thread(target=self._reload, args=(snapshot,), daemon=True).start()
         return snapshot
+
+    def _reload(self, seen: Snapshot) -> None:
+        try:
+            if _listing(self._storage) != seen.listing:
+                fresh = load_snapshot(self._storage)
+                with self._lock:
+                    self._snapshot = fresh
+            self.last_error = None
+        except Exception as exc:  # storage away for a moment: keep serving what was read, say why
+            self.last_error = f"{type(exc).__name__}: {exc}"
+        finally:
+            self._loading.release()

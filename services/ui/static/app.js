@@ -557,7 +557,8 @@ function showAge() {
   const el = document.getElementById("updated");
   if (state.loadedAt === null) return;
   const seconds = Math.max(0, Math.round(Date.now() / 1000 - state.serverSkew - state.loadedAt));
-  el.textContent = `updated ${seconds} s ago`;
+  const failed = state.status && state.status.reload_error;
+  el.textContent = `updated ${seconds} s ago` + (failed ? ` (newer files unreadable: ${failed})` : "");
 }
 async function poll() {
   try {
