@@ -46,11 +46,16 @@ def _unified(dataset: ds.Dataset, schemas: list[pa.Schema]) -> ds.Dataset:
     return dataset.replace_schema(schema)
 
 
-def connect_tables(storage: Storage | Path, skipped: list[tuple[str, str]] | None = None) -> Any:
+def connect_tables(
+    storage: Storage | Path,
+    skipped: list[tuple[str, str]] | None = None,
+    registered: dict[str, Any] | None = None,
+) -> Any:
     """An in-memory DuckDB connection with a view per table found in ``storage`` (or a local root).
 
     A file whose Parquet footer does not read (torn by a crash, damaged on disk) is left out of
-    its table's view and listed in ``skipped`` as (location, why): the rest of the table reads."""
+    its table's view and listed in ``skipped`` as (location, why): the rest of the table reads.
+    The Arrow datasets behind the views of object storage go in ``registered`` by name."""
     import duckdb
 
     if isinstance(storage, Path):
@@ -71,7 +76,10 @@ def connect_tables(storage: Storage | Path, skipped: list[tuple[str, str]] | Non
             )
         else:
             schemas = [schema for _, schema in readable]  # the footers read once, above
-            con.register(f"{name}_dataset", _unified(storage.dataset(name, files), schemas))
+            dataset = _unified(storage.dataset(name, files), schemas)
+            con.register(f"{name}_dataset", dataset)
+            if registered is not None:  # a cursor sees none of them: the caller registers them again
+                registered[f"{name}_dataset"] = dataset
             con.execute(f"CREATE VIEW {name} AS SELECT * FROM {name}_dataset")  # noqa: S608
         if name == "event_clusters":
             latest = LATEST_CLUSTERS_OF.format(source="event_clusters")

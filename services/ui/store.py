@@ -91,10 +91,15 @@ class Snapshot:
     listing: tuple[tuple[str, str, int], ...]
     loaded_at: float  # time.time() when this version was read: the tables changed then
     skipped: list[tuple[str, str]] = field(default_factory=list)  # unreadable files (location, why)
+    registered: dict[str, Any] = field(default_factory=dict)  # Arrow datasets behind views (S3)
 
     def cursor(self) -> Any:
-        # a cursor per query: one DuckDB connection is not safe to share between threads
-        return self.connection.cursor()
+        # a cursor per query: one DuckDB connection is not safe to share between threads; objects
+        # registered on the connection are not visible to its cursors, so each gets them again
+        cursor = self.connection.cursor()
+        for name, dataset in self.registered.items():
+            cursor.register(name, dataset)
+        return cursor
 
 
 def _listing(storage: Storage) -> tuple[tuple[str, str, int], ...]:
@@ -108,17 +113,19 @@ def _listing(storage: Storage) -> tuple[tuple[str, str, int], ...]:
 def load_snapshot(storage: Storage) -> Snapshot:
     listing = _listing(storage)
     skipped: list[tuple[str, str]] = []
-    con = connect_tables(storage, skipped)
+    registered: dict[str, Any] = {}
+    con = connect_tables(storage, skipped, registered)
     for name, spec in TABLES.items():
         if not _has_view(con, name):
             # no file yet: an empty table of the contract's columns, so every query still runs
             empty = pa.Table.from_batches([], schema=spec.schema.append(pa.field("date", pa.string())))
-            con.register(f"{name}_empty", empty)
-            con.execute(f"CREATE VIEW {name} AS SELECT * FROM {name}_empty")  # noqa: S608 - from TABLES
+            con.register("empty_table", empty)
+            con.execute(f"CREATE TABLE {name} AS SELECT * FROM empty_table")  # noqa: S608 - from TABLES
+            con.unregister("empty_table")
     con.execute(UI_EVENTS)
     con.execute(UI_SITES)
     con.execute(UI_MENTION_EVENTS)
-    return Snapshot(con, listing, time.time(), skipped)
+    return Snapshot(con, listing, time.time(), skipped, registered)
 
 
 def _has_view(con: Any, name: str) -> bool:

@@ -25,16 +25,17 @@ from services.extractor.articles import ArticleExtractor
 from services.linker.linker import Linker
 from services.sink.batches import add_record, write_batch
 from services.sink.buffer import PartitionBuffer
-from services.sink.storage import LocalStorage
+from services.sink.storage import LocalStorage, Storage
 from services.sink.tables import TABLES
 
 DEMO_BASE = "http://127.0.0.1:8801"
 FILE_ROWS = 5_000  # rows per written file, as a sink's batch
 
 
-def write_tables(root: Path, tables: dict[str, Sequence[Record]], *, first_offset: int = 0) -> None:
-    """Each table's records as the sink writes them: batches of files, one per date partition."""
-    storage = LocalStorage(root)
+def write_tables(root: Path | Storage, tables: dict[str, Sequence[Record]], *, first_offset: int = 0) -> None:
+    """Each table's records as the sink writes them (under a local root or into a storage):
+    batches of files, one per date partition."""
+    storage = LocalStorage(root) if isinstance(root, Path) else root
     for name, records in tables.items():
         spec = TABLES[name]
         for start in range(0, len(records), FILE_ROWS):

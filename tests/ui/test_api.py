@@ -250,3 +250,10 @@ def test_pages_forbid_outside_scripts_and_framing(demo_ui: Served) -> None:
     policy = response.headers["Content-Security-Policy"]
     assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_an_output_with_no_files_yet_answers_every_view(tmp_path: Any) -> None:
+    for ui in serve(tmp_path):
+        for path in ("/api/map", "/api/timeline", "/api/events", "/api/pipeline", "/api/facets"):
+            assert ui.client.get(path).status_code == 200, path
+        assert get(ui, "/api/events")["total"] == 0
