@@ -156,24 +156,32 @@ def run_demo(
                     title="newswire demo",
                 )
             )
+            if met and keep_ui:  # the broker still up: the UI's pipeline page reads feed-status
+                _report(out_dir, site, console)
+                return _serve_ui(live_settings, out_dir, console)
         if not met:
             console.print(
                 f"[red]demo did not reach {EXPECTED_ARTICLES} articles within {timeout_s:.0f}s "
                 f"(rows written: {progress.rows_written}); logs in {out_dir / 'logs'}[/red]"
             )
             return 1
-        rows = read_articles(out_dir)
-        console.print(summary_table(rows, site))
-        events = read_events(out_dir)
-        console.print(events_table(events, rows))
-        clusters = latest_clusters(out_dir)
-        shared = [c for c in clusters if c["n_sources"] > 1]
-        if keep_ui:  # inside the broker's block: the UI's pipeline page reads feed-status from it
-            _show_summary(console, rows, events, clusters, shared)
-            return _serve_ui(live_settings, out_dir, console)
-        _show_summary(console, rows, events, clusters, shared)
+        rows, events = _report(out_dir, site, console)
     _print_reading(console, out_dir, rows, events, base.ui.port)
     return 0
+
+
+def _report(
+    out_dir: Path, site: SampleSite, console: Console
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Print the articles, the event mentions and the events in the run's tables."""
+    rows = read_articles(out_dir)
+    console.print(summary_table(rows, site))
+    events = read_events(out_dir)
+    console.print(events_table(events, rows))
+    clusters = latest_clusters(out_dir)
+    shared = [c for c in clusters if c["n_sources"] > 1]
+    _show_summary(console, rows, events, clusters, shared)
+    return rows, events
 
 
 def _show_summary(

@@ -33,9 +33,11 @@ def run(args: argparse.Namespace) -> int:
 
     from services.sink.storage import open_storage
     from services.ui import RunningUI, UIRefused, check_binding, serve
+    from services.ui.server import is_loopback
 
     settings = settings_from(args)
-    updates = {k: v for k, v in {"host": args.host, "port": args.port, "token": args.token}.items() if v}
+    flags = {"host": args.host, "port": args.port, "token": args.token}
+    updates = {k: v for k, v in flags.items() if v is not None}
     ui_settings = settings.ui.model_validate({**settings.ui.model_dump(), **updates})
     console = Console()
     try:
@@ -43,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     except UIRefused as exc:
         console.print(f"[red]{exc}[/red]")
         return 2
-    if ui_settings.host not in ("127.0.0.1", "localhost", "::1"):
+    if not is_loopback(ui_settings.host):
         console.print(
             f"[yellow]warning: listening on {ui_settings.host}: anyone who can reach it and has the "
             "token can read every table[/yellow]"
