@@ -440,7 +440,7 @@ async function eventView(id) {
       h("ul", { class: "plain" }, e.conflicts.map((c) => h("li", { class: "conflict" }, `${words(c.field)}: ${c.values.join(" vs ")}`))));
   }
   if (!standalone && e.merge_evidence && e.merge_evidence.length) {
-    out.push(h("h2", {}, "Why these reports are one event"),
+    out.push(h("h2", {}, e.n_sources > 1 ? "Why these reports are one event" : "How the event was formed"),
       h("ul", { class: "plain" }, e.merge_evidence.map((m) => evidenceInWords(m, data.mentions, data.articles))));
   }
   out.push(h("h2", {}, `The articles (${data.articles.length})`));
