@@ -126,8 +126,13 @@ def wait_until(
 ) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        if predicate():
-            return
+        try:
+            if predicate():
+                return
+        except FileNotFoundError:
+            # a predicate reading a live table listed a file the sink then removed (a restarted
+            # sink's recovery drops its predecessor's uncommitted files): not yet, look again
+            pass
         time.sleep(0.25)
     raise AssertionError(f"timed out after {timeout_s}s waiting for {what}\n{on_fail()}")
 
