@@ -3,9 +3,7 @@ SQL text is built only from the fixed fragments below, picked by which filters a
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from services.ui.filters import Filters
@@ -132,17 +130,6 @@ def export_rows(snapshot: Snapshot, filters: Filters) -> list[dict[str, Any]]:
     return _rows(cursor)
 
 
-def _records(cursor: Any) -> list[dict[str, Any]]:
-    # through JSON once: dates, decimals and the like as the API sends them
-    return json.loads(json.dumps(_rows(cursor), default=_plain))
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return str(value)
-
-
 ARTICLE_COLUMNS = (
     "article_id, url, final_url, title, authors, sitename, language, description, "
     "CAST(published_at AS VARCHAR) AS published_at, published_at_source, text, word_count, "
@@ -163,14 +150,14 @@ def event_detail(snapshot: Snapshot, event_id: str) -> dict[str, Any] | None:
         "WHERE event_id = ?",
         [event_id],
     )
-    found = _records(cursor)
+    found = _rows(cursor)
     if found:
         event = found[0]
         mention_ids = event["mention_ids"]
     else:
         cursor = snapshot.cursor()
         cursor.execute(f"SELECT {MENTION_COLUMNS} FROM events WHERE mention_id = ?", [event_id])  # noqa: S608
-        lone = _records(cursor)
+        lone = _rows(cursor)
         if not lone:
             return None
         event = {"event_id": event_id, "standalone": True, **lone[0]}
@@ -180,7 +167,7 @@ def event_detail(snapshot: Snapshot, event_id: str) -> dict[str, Any] | None:
         f"SELECT {MENTION_COLUMNS} FROM events WHERE list_contains(?, mention_id)",  # noqa: S608
         [mention_ids],
     )
-    mentions = _records(cursor)
+    mentions = _rows(cursor)
     article_ids = sorted({m["article_id"] for m in mentions} | set(event.get("article_ids", [])))
     cursor = snapshot.cursor()
     cursor.execute(
@@ -188,13 +175,13 @@ def event_detail(snapshot: Snapshot, event_id: str) -> dict[str, Any] | None:
         "ORDER BY published_at NULLS LAST",
         [article_ids],
     )
-    return {"event": event, "mentions": mentions, "articles": _records(cursor)}
+    return {"event": event, "mentions": mentions, "articles": _rows(cursor)}
 
 
 def article_detail(snapshot: Snapshot, article_id: str) -> dict[str, Any] | None:
     cursor = snapshot.cursor()
     cursor.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE article_id = ?", [article_id])  # noqa: S608
-    found = _records(cursor)
+    found = _rows(cursor)
     if not found:
         return None
     cursor = snapshot.cursor()
@@ -204,7 +191,7 @@ def article_detail(snapshot: Snapshot, article_id: str) -> dict[str, Any] | None
         "ORDER BY evidence[1].start",
         [article_id],
     )
-    return {"article": found[0], "mentions": _records(cursor)}
+    return {"article": found[0], "mentions": _rows(cursor)}
 
 
 def pipeline(snapshot: Snapshot, examples: int = 3) -> dict[str, Any]:
