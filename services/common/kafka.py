@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError
+from aiokafka.structs import RecordMetadata
 
 from services.common.errors import BrokerUnavailable
 from services.common.settings import KafkaSettings
@@ -129,9 +130,10 @@ class BoundedProducer:
         *,
         key: bytes | None = None,
         headers: list[tuple[str, bytes]] | None = None,
-    ) -> None:
+    ) -> RecordMetadata:
+        """Send one record and wait for the broker's acknowledgement: where it was written."""
         try:
-            await asyncio.wait_for(
+            return await asyncio.wait_for(
                 self._producer.send_and_wait(topic, value, key=key, headers=headers),
                 self._kafka.send_timeout_s,
             )

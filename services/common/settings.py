@@ -155,10 +155,11 @@ class LinkerSettings(_Section):
         description="An event whose latest date is this many days behind the newest report seen leaves "
         "the linker's memory (a later report of it starts a new event); 0 keeps every event",
     )
-    records_dir: Path | None = Field(
+    state_dir: Path | None = Field(
         default=None,
-        description="Keep the events' full records in an SQLite file here instead of in memory (a cache "
-        "rebuilt from event-clusters on every start; for states of about a million events)",
+        description="Keep the linker's state in an SQLite file here (the events' full records out of "
+        "memory, and a checkpoint with the event-clusters offsets it reflects, so a restart reads only "
+        "the versions written after it); unset: in memory, rebuilt from event-clusters on every start",
     )
 
 

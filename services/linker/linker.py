@@ -29,7 +29,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -194,35 +194,52 @@ class Linker:
         ``forget_old`` once all are back."""
         self._file(cluster, self._profiles.get(cluster.event_id))
 
+    def adopt(self, profile: EventProfile) -> None:
+        """Put back an event from a checkpoint (``state_file``): its profile, filed under every key
+        it was filed under; its record is already in the record store. Call ``forget_old`` once
+        all are back."""
+        self._add_to_blocks(profile.event_id, profile.keys)
+        self._hold(profile)
+
+    def profile(self, event_id: str) -> EventProfile:
+        return self._profiles[event_id]
+
     def _file(self, cluster: EventCluster, previous: EventProfile | None) -> None:
         """Store the cluster and file it under its blocking keys (recent ones only for undated
         look-ups). ``previous``: the profile of the version it replaces."""
         keys = index_keys(cluster)
-        for key in keys:
-            ids = self._blocks.get(key)
-            if ids is None:
-                self._blocks[sys.intern(key)] = [cluster.event_id]
-            elif cluster.event_id not in ids:
-                if key.endswith("|*") and len(ids) >= RECENT_PER_COUNTRY:
-                    del ids[: len(ids) - RECENT_PER_COUNTRY + 1]
-                ids.append(cluster.event_id)
+        self._add_to_blocks(cluster.event_id, keys)
         # the summary is the first mention's evidence and never changes: its words are read once
         words = previous.words if previous else interned(content_words(cluster.summary))
-        latest = latest_date(cluster)
-        self._profiles[cluster.event_id] = profile_of(
+        profile = profile_of(
             cluster,
             keys=[*(previous.keys if previous else ()), *keys],
             words=words,
             counts=_counts((q.kind, q.value) for q in cluster.quantities),
-            latest=latest,
+            latest=latest_date(cluster),
         )
         self._records.put(cluster)
+        self._hold(profile)
+
+    def _add_to_blocks(self, event_id: str, keys: Iterable[str]) -> None:
+        for key in keys:
+            ids = self._blocks.get(key)
+            if ids is None:
+                self._blocks[sys.intern(key)] = [event_id]
+            elif event_id not in ids:
+                if key.endswith("|*") and len(ids) >= RECENT_PER_COUNTRY:
+                    del ids[: len(ids) - RECENT_PER_COUNTRY + 1]
+                ids.append(event_id)
+
+    def _hold(self, profile: EventProfile) -> None:
+        """Keep the profile, and move the stream's clock (with a horizon)."""
+        self._profiles[profile.event_id] = profile
         if self._horizon is None:
             return
-        if latest is not None:
-            heapq.heappush(self._ages, (latest, cluster.event_id))
-        if cluster.last_reported_at is not None:
-            reported = min(cluster.last_reported_at, date.today() + CLOCK_SLACK)
+        if profile.latest is not None:
+            heapq.heappush(self._ages, (profile.latest, profile.event_id))
+        if profile.last_reported_at is not None:
+            reported = min(profile.last_reported_at, date.today() + CLOCK_SLACK)
             self._clock = reported if self._clock is None else max(self._clock, reported)
 
     def forget_old(self) -> int:

@@ -12,15 +12,15 @@ its gain), about 0.8 KB.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
+import io
+import pickle
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from schemas import EventCluster, decode, encode
 from schemas.events import EventTime
@@ -100,6 +100,15 @@ class RecordStore(Protocol):
     def __iter__(self) -> Iterator[EventCluster]: ...
 
 
+def packed(cluster: EventCluster) -> bytes:
+    """A record as the stores keep it: its wire encoding, compressed."""
+    return zlib.compress(encode(cluster), 1)
+
+
+def unpacked(value: bytes) -> EventCluster:
+    return decode(EventCluster, zlib.decompress(value))
+
+
 class ClusterStore:
     """The full records in memory, each compressed (about 0.8 KB an event)."""
 
@@ -110,62 +119,16 @@ class ClusterStore:
         return len(self._records)
 
     def put(self, cluster: EventCluster) -> None:
-        self._records[cluster.event_id] = zlib.compress(encode(cluster), 1)
+        self._records[cluster.event_id] = packed(cluster)
 
     def get(self, event_id: str) -> EventCluster:
-        return decode(EventCluster, zlib.decompress(self._records[event_id]))
+        return unpacked(self._records[event_id])
 
     def discard(self, event_id: str) -> None:
         self._records.pop(event_id, None)
 
     def __iter__(self) -> Iterator[EventCluster]:
         return (self.get(event_id) for event_id in list(self._records))
-
-
-class SpilledClusterStore:
-    """The full records in an SQLite file, out of memory: for a state of a million events.
-
-    A cache, not a second copy of the truth: ``event-clusters`` is, and the linker rebuilds its
-    state from it on every start, so the file is emptied when opened and written without a
-    journal or syncs (a crash loses nothing the topic does not hold)."""
-
-    def __init__(self, path: Path) -> None:
-        path.unlink(missing_ok=True)
-        self._db = sqlite3.connect(path, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode = OFF")
-        self._db.execute("PRAGMA synchronous = OFF")
-        self._db.execute(
-            "CREATE TABLE records (event_id TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID"
-        )
-        self._count = 0
-
-    def __len__(self) -> int:
-        return self._count
-
-    def put(self, cluster: EventCluster) -> None:
-        value = encode(cluster)
-        cursor = self._db.execute(
-            "UPDATE records SET value = ? WHERE event_id = ?", (value, cluster.event_id)
-        )
-        if cursor.rowcount == 0:
-            self._db.execute("INSERT INTO records VALUES (?, ?)", (cluster.event_id, value))
-            self._count += 1
-
-    def get(self, event_id: str) -> EventCluster:
-        row = self._db.execute("SELECT value FROM records WHERE event_id = ?", (event_id,)).fetchone()
-        if row is None:
-            raise KeyError(event_id)
-        return decode(EventCluster, row[0])
-
-    def discard(self, event_id: str) -> None:
-        self._count -= self._db.execute("DELETE FROM records WHERE event_id = ?", (event_id,)).rowcount
-
-    def __iter__(self) -> Iterator[EventCluster]:
-        values = self._db.execute("SELECT value FROM records ORDER BY event_id").fetchall()
-        return (decode(EventCluster, value) for (value,) in values)
-
-    def close(self) -> None:
-        self._db.close()
 
 
 def profile_of(
@@ -192,3 +155,81 @@ def profile_of(
         last_reported_at=_day(cluster.last_reported_at),
         latest=_day(latest),
     )
+
+
+# A profile as the state file keeps it: a tuple of plain values (dates as ordinals), pickled.
+# The loader accepts no class at all, so a damaged or foreign file can fail to load but cannot
+# make the linker build an object of its choosing.
+PROFILE_FORMAT = 1
+
+
+def _ordinal(day: date | None) -> int | None:
+    return None if day is None else day.toordinal()
+
+
+def _from_ordinal(ordinal: int | None) -> date | None:
+    return None if ordinal is None else one_day(date.fromordinal(ordinal))
+
+
+def profile_bytes(profile: EventProfile) -> bytes:
+    p = profile
+    sites = tuple((s.names, s.country, s.admin1, s.geonameid, s.lat, s.lon, s.precision) for s in p.sites)
+    fields = (
+        PROFILE_FORMAT,
+        p.event_id,
+        p.keys,
+        (_ordinal(p.time.start), _ordinal(p.time.end), p.time.precision),
+        sites,
+        p.actor_names,
+        p.affiliations,
+        p.counts,
+        p.words,
+        p.mention_digests,
+        p.article_digests,
+        p.subtype,
+        _ordinal(p.first_reported_at),
+        _ordinal(p.last_reported_at),
+        _ordinal(p.latest),
+    )
+    return pickle.dumps(fields, protocol=5)
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"a profile holds plain values only, not {module}.{name}")
+
+
+def _opt(value: str | None) -> str | None:
+    return None if value is None else sys.intern(value)
+
+
+def profile_from_bytes(value: bytes) -> EventProfile:
+    """The profile ``profile_bytes`` wrote, with its words and keys interned again (one copy per
+    process). Raises ``ValueError`` for bytes that are not such a profile."""
+    try:
+        fields = _PlainUnpickler(io.BytesIO(value)).load()
+        (form, event_id, keys, (start, end, precision), sites, actors, affiliations, counts, words,
+         mentions, articles, subtype, first, last, latest) = fields  # fmt: skip
+        if form != PROFILE_FORMAT:
+            raise ValueError(f"profile format {form}, expected {PROFILE_FORMAT}")
+        return EventProfile(
+            event_id=event_id,
+            keys=interned(keys),
+            time=TimeSpan(_from_ordinal(start), _from_ordinal(end), sys.intern(precision)),
+            sites=tuple(
+                PlaceKey(interned(names), _opt(country), _opt(admin1), geonameid, lat, lon, sys.intern(prec))
+                for names, country, admin1, geonameid, lat, lon, prec in sites
+            ),
+            actor_names=interned(actors),
+            affiliations=interned(affiliations),
+            counts=tuple((sys.intern(kind), count) for kind, count in counts),
+            words=interned(words),
+            mention_digests=mentions,
+            article_digests=articles,
+            subtype=_opt(subtype),
+            first_reported_at=_from_ordinal(first),
+            last_reported_at=_from_ordinal(last),
+            latest=_from_ordinal(latest),
+        )
+    except Exception as exc:  # any damage to the bytes: the unpickler raises many kinds
+        raise ValueError(f"not a linker profile: {exc}") from exc

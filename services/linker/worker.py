@@ -9,6 +9,9 @@ event, so on start the worker rebuilds its clusters and blocking index from the 
 each event, then resumes ``events`` from its committed offsets. With a horizon
 (``linker.horizon_days``) only the events inside it are kept, and the versions written before it
 are not read at all, so start-up and memory follow the horizon, not the length of the history.
+With ``linker.state_dir`` the state is also checkpointed to a local file (``state_file``) with
+the ``event-clusters`` offsets it reflects, and a restart loads it and reads only the versions
+written after those offsets.
 
 Run exactly one linker per deployment: linking compares each mention with every event of its
 family, so the state cannot be split by partition. Each cluster version is acknowledged by the
@@ -21,8 +24,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock_time
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 
@@ -37,12 +42,15 @@ from services.common.settings import Settings
 from services.common.topics import TopicNames, app_id
 from services.common.urls import host_of
 from services.linker.linker import CLOCK_SLACK, Linker
-from services.linker.state import SpilledClusterStore
+from services.linker.state_file import StateFile
 
 log = logging.getLogger(__name__)
 
 RESTORE_IDLE_MS = 1000  # the clusters topic is read to the end: until a fetch past its end returns nothing
 CLOCK_SAMPLE = 500  # the newest versions per partition read to learn the stream's clock
+# Seconds between two checkpoints of the state file: each writes the profiles of the events changed
+# since the last, so a longer interval writes less often and leaves a longer tail to read on restart.
+CHECKPOINT_EVERY_S = 5.0
 
 
 class LinkerWorker:
@@ -50,14 +58,18 @@ class LinkerWorker:
         self.settings = settings
         self.metrics = metrics or ServiceMetrics("linker")
         self.topics = TopicNames.from_settings(settings.kafka)
-        records = None
-        if (records_dir := settings.linker.records_dir) is not None:
-            records_dir.mkdir(parents=True, exist_ok=True)
-            records = SpilledClusterStore(records_dir / f"{app_id(settings.kafka, 'linker')}-records.sqlite")
-        self.linker = Linker(horizon_days=settings.linker.horizon_days or None, records=records)
+        self.state: StateFile | None = None
+        if (state_dir := settings.linker.state_dir) is not None:
+            state_dir.mkdir(parents=True, exist_ok=True)
+            path = state_dir / f"{app_id(settings.kafka, 'linker')}-state.sqlite"
+            self.state = StateFile(path, self.topics.event_clusters)
+        self.linker = Linker(horizon_days=settings.linker.horizon_days or None, records=self.state)
+        # per partition of event-clusters, the offset after the last version the state reflects
+        self._positions: dict[int, int] = {}
         self._stopping = asyncio.Event()
         self.linked = 0
         self.versions_restored = 0  # versions read by the last restore (the clock sample aside)
+        self.events_checkpointed = 0  # events the last restore took from the state file
 
     def stop(self) -> None:
         self._stopping.set()
@@ -75,6 +87,7 @@ class LinkerWorker:
         if self.settings.linker.metrics_port is not None:
             group = app_id(kafka, "linker")
             lag_watch = asyncio.create_task(watch_lag(self.metrics, kafka, group, [self.topics.events]))
+        checkpointed = time.monotonic()
         try:
             while not self._stopping.is_set():
                 batches = await consumer.getmany(timeout_ms=200, max_records=500)
@@ -87,15 +100,28 @@ class LinkerWorker:
                         offsets[tp] = record.offset + 1
                 if offsets:  # every version sent and acknowledged: the input may be committed
                     await asyncio.wait_for(consumer.commit(offsets), kafka.send_timeout_s)
+                if time.monotonic() - checkpointed >= CHECKPOINT_EVERY_S:
+                    self.checkpoint()
+                    checkpointed = time.monotonic()
+            self.checkpoint()  # a clean stop: the next start reads no tail
         finally:
             if lag_watch is not None:
                 lag_watch.cancel()
             await asyncio.wait_for(consumer.stop(), kafka.stop_timeout_s)
             await producer.stop()
+            if self.state is not None:
+                self.state.close()
+
+    def checkpoint(self) -> None:
+        """Write the state file's checkpoint (every version sent so far is acknowledged: ``send``
+        waits for it), if there is a file and anything changed."""
+        if self.state is not None and self.state.pending:
+            self.state.checkpoint(self.linker.profile, self._positions)
 
     async def restore(self) -> int:
-        """Rebuild the state from the latest version of every event on ``event-clusters``, from
-        where the horizon says versions can still matter (``_first_offsets``)."""
+        """Rebuild the state: from the state file's checkpoint and the versions written after it,
+        or else from the latest version of every event on ``event-clusters``, from where the
+        horizon says versions can still matter (``_first_offsets``)."""
         kafka = self.settings.kafka
         reader = reader_consumer(kafka)
         await asyncio.wait_for(reader.start(), kafka.send_timeout_s)
@@ -103,10 +129,19 @@ class LinkerWorker:
         try:
             # An unknown topic would mean a silently empty state: partitions_of reads fresh metadata.
             tps = await partitions_of(reader, [self.topics.event_clusters])
-            starts = await self._first_offsets(reader, tps)
+            reader.assign(tps)
+            ends = await reader.end_offsets(tps)
+            self._positions = {tp.partition: ends[tp] for tp in tps}
+            starts = self._from_checkpoint({tp.partition: ends[tp] for tp in tps})
+            spans: dict[TopicPartition, tuple[int | None, int | None]]
+            if starts is not None:
+                spans = {tp: (starts[tp.partition], None) for tp in tps}
+            else:
+                spans = {tp: (start, None) for tp, start in (await self._first_offsets(reader, tps)).items()}
             self.versions_restored = 0
-            async for cluster in self._versions(reader, {tp: (starts[tp], None) for tp in tps}):
+            async for record, cluster in self._versions(reader, spans):
                 self.versions_restored += 1
+                self._positions[record.partition] = max(self._positions[record.partition], record.offset + 1)
                 known = latest.get(cluster.event_id)
                 if known is None or cluster.version >= known.version:
                     latest[cluster.event_id] = cluster
@@ -115,14 +150,34 @@ class LinkerWorker:
         for cluster in sorted(latest.values(), key=lambda c: c.event_id):
             self.linker.restore(cluster)
         self.linker.forget_old()
+        self.checkpoint()
         return len(self.linker)
+
+    def _from_checkpoint(self, ends: dict[int, int]) -> dict[int, int] | None:
+        """Load the state file's events; the offsets to read the topic on from, or None when
+        there is no usable checkpoint (the file is then empty and the whole topic is read)."""
+        self.events_checkpointed = 0
+        if self.state is None or (positions := self.state.positions(ends)) is None:
+            return None
+        try:
+            for profile in self.state.profiles():
+                self.linker.adopt(profile)
+                self.events_checkpointed += 1
+        except ValueError as exc:
+            log.warning("linker state file %s unreadable (%s): rebuilding", self.state.path, exc)
+            self.linker = Linker(horizon_days=self.settings.linker.horizon_days or None, records=self.state)
+            self.state.reset()
+            self.events_checkpointed = 0
+            return None
+        log.info("linker state: %d events from %s", self.events_checkpointed, self.state.path)
+        return positions
 
     async def _versions(
         self, reader: AIOKafkaConsumer, spans: dict[TopicPartition, tuple[int | None, int | None]]
-    ) -> AsyncIterator[EventCluster]:
+    ) -> AsyncIterator[tuple[ConsumerRecord[bytes, bytes], EventCluster]]:
         async for record in read_partitions(reader, spans, idle_ms=RESTORE_IDLE_MS):
             try:
-                yield decode(EventCluster, record.value)
+                yield record, decode(EventCluster, record.value)
             except DecodeError as exc:
                 log.warning("event-clusters@%d unreadable, skipped: %s", record.offset, exc)
 
@@ -145,11 +200,11 @@ class LinkerWorker:
         tails: dict[TopicPartition, tuple[int | None, int | None]] = {
             tp: (max(0, ends[tp] - CLOCK_SAMPLE), None) for tp in tps
         }
-        reported = [c.last_reported_at async for c in self._versions(reader, tails) if c.last_reported_at]
+        reported = [c.last_reported_at async for _, c in self._versions(reader, tails) if c.last_reported_at]
         if not reported:
             return everything
         clock = min(max(reported), date.today() + CLOCK_SLACK)
-        since = datetime.combine(clock - timedelta(days=horizon + 1), time(), tzinfo=UTC)
+        since = datetime.combine(clock - timedelta(days=horizon + 1), clock_time(), tzinfo=UTC)
         return {tp: await offset_for_time(reader, tp, since, ends[tp]) for tp in tps}
 
     async def _handle(self, record: ConsumerRecord[bytes, bytes], producer: BoundedProducer) -> None:
@@ -178,7 +233,8 @@ class LinkerWorker:
         if assignment is None or value is None:
             return  # aggregates, statistics and background are not linked
         cluster = assignment.cluster
-        await producer.send(self.topics.event_clusters, value, key=cluster.event_id.encode())
+        sent = await producer.send(self.topics.event_clusters, value, key=cluster.event_id.encode())
+        self._positions[sent.partition] = sent.offset + 1
         self.metrics.produced_to(self.topics.event_clusters)
         self.linked += 1
 

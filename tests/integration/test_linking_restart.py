@@ -53,9 +53,9 @@ def test_a_killed_linking_worker_keeps_its_event_ids(
 ) -> None:
     # The corpus spans years and is sent out of date order: with a horizon the restarted linker
     # would rightly let the oldest events go (test_linker_horizon.py covers that); here, none.
-    # Its records are kept in a file: the restarted linker finds the killed one's file and must
-    # rebuild from the topic, not trust it.
-    settings = make_settings(linker={"horizon_days": 0, "records_dir": str(tmp_path / "linker")})
+    # Its state is kept in a file: the restarted linker finds the killed one's file, whose last
+    # checkpoint is behind what the killed one sent, and must read the rest from the topic.
+    settings = make_settings(linker={"horizon_days": 0, "state_dir": str(tmp_path / "linker")})
     topics = TopicNames.from_settings(settings.kafka)
     bootstrap = settings.kafka.bootstrap
     asyncio.run(ensure_topics(settings.kafka, topics.all()))
@@ -84,7 +84,7 @@ def test_a_killed_linking_worker_keeps_its_event_ids(
     linker.proc.send_signal(signal.SIGKILL)  # no flush, no commit, no changelog flush
     linker.proc.wait(timeout=10)
     services.stop_all()
-    assert list((tmp_path / "linker").glob("*.sqlite")), "the killed linker's records file is left"
+    assert list((tmp_path / "linker").glob("*.sqlite")), "the killed linker's state file is left"
 
     produce(bootstrap, topics.events, [(b"corpus", encode(m)) for m in mentions[half:]])
     services.start(settings, "linker")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 import pyarrow as pa
@@ -135,8 +136,9 @@ class _Producer:
     def __init__(self) -> None:
         self.sent: list[tuple[str, bytes]] = []
 
-    async def send(self, topic: str, value: bytes, key: bytes | None = None) -> None:
+    async def send(self, topic: str, value: bytes, key: bytes | None = None) -> SimpleNamespace:
         self.sent.append((topic, value))
+        return SimpleNamespace(partition=0, offset=len(self.sent) - 1)  # where the broker wrote it
 
 
 class _Record:

@@ -10,7 +10,8 @@ import pytest
 
 from schemas.events import EventTime
 from services.linker.linker import Linker
-from services.linker.state import ClusterStore, SpilledClusterStore, digest, holds
+from services.linker.state import ClusterStore, digest, holds
+from services.linker.state_file import StateFile
 from tests.unit.linker.test_linking import ALMERIA, CORPUS, FEZ, _day, _link_corpus, _mention, _reported
 
 
@@ -28,7 +29,7 @@ def test_a_record_store_keeps_the_latest_version_of_each_event(tmp_path: Path, s
     second = linker.link(_mention("m2", _day(date(2023, 5, 2)), [ALMERIA]), "b.example")
     other = linker.link(_mention("m3", _day(date(2023, 6, 9)), [FEZ]), "c.example")
     assert first and second and other and not second.created
-    store = SpilledClusterStore(tmp_path / "records.sqlite") if spilled else ClusterStore()
+    store = StateFile(tmp_path / "state.sqlite", "clusters") if spilled else ClusterStore()
     for assignment in (first, other, second):  # the second version replaces the first
         store.put(assignment.cluster)
     assert len(store) == 2
@@ -41,19 +42,10 @@ def test_a_record_store_keeps_the_latest_version_of_each_event(tmp_path: Path, s
         store.get(other.cluster.event_id)
 
 
-def test_a_spilled_store_starts_empty_over_an_old_file(tmp_path: Path) -> None:
-    path = tmp_path / "records.sqlite"
-    assignment = Linker().link(_mention("m1", _day(date(2023, 5, 2)), [ALMERIA]), "a.example")
-    assert assignment is not None
-    SpilledClusterStore(path).put(assignment.cluster)
-    reopened = SpilledClusterStore(path)  # a restart: the topic, not the file, is the truth
-    assert len(reopened) == 0 and list(reopened) == []
-
-
 def test_records_kept_in_a_file_give_the_same_events_as_records_in_memory(tmp_path: Path) -> None:
     articles = json.loads(CORPUS.read_text(encoding="utf-8"))["articles"]
     in_memory = Linker()
-    spilled = Linker(records=SpilledClusterStore(tmp_path / "records.sqlite"))
+    spilled = Linker(records=StateFile(tmp_path / "state.sqlite", "clusters"))
     assert _link_corpus(articles, spilled) == _link_corpus(articles, in_memory)
     assert sorted(c.model_dump_json() for c in spilled.clusters()) == sorted(
         c.model_dump_json() for c in in_memory.clusters()
