@@ -11,8 +11,15 @@ the same day and town, the count off by one at times): the merges a real stream 
 
 Reported at 10,000 / 100,000 / 1,000,000 events in state: the rate of linking over the last
 stretch, the process's RSS, and the state rebuild of that moment (every cluster's latest version
-encoded as on ``event-clusters``, then decoded and restored into a new linker, as a restart does;
-reading the topic off the broker comes on top, measured in ``docs/benchmarks.md``).
+encoded as on ``event-clusters``, then decoded and restored into a new linker, as a restart
+without a state file does; reading the topic off the broker comes on top, measured in
+``docs/benchmarks.md``).
+
+With ``--state-file`` the records go to a ``StateFile`` (``linker.state_dir``), checkpointed every
+``CHECKPOINT_EVERY`` mentions inside the timed linking (the worker checkpoints every 5 s, a few
+thousand mentions at these rates), and each row adds the restart from the checkpoint: the file
+opened by a new linker, its offsets checked and every profile adopted, the time a restarted
+``newswire linker`` spends before it reads the topic's tail.
 """
 
 from __future__ import annotations
@@ -36,13 +43,17 @@ from schemas import EventCluster, EventMention, decode, encode  # noqa: E402
 from services.extractor.events.assemble import extract_events  # noqa: E402
 from services.extractor.events.places import gazetteer  # noqa: E402
 from services.linker.linker import Linker  # noqa: E402
-from services.linker.state import ClusterStore, RecordStore, SpilledClusterStore  # noqa: E402
+from services.linker.state import ClusterStore, RecordStore  # noqa: E402
+from services.linker.state_file import StateFile  # noqa: E402
 
 DEV_ARTICLES = ROOT.parent / "shared" / "gold" / "dev-corpus" / "articles"
 FIRST_DAY = date(2023, 1, 1)
 DAYS = 4 * 365
 COUNTRIES = 60
 REREPORT_SHARE = 1 / 3
+CHECKPOINT_EVERY = 5_000  # mentions between two checkpoints of the state file
+TOPIC = "bench.event-clusters"
+ENDS = {0: 0}  # the checkpoint's offsets: there is no topic here, only their check
 
 
 def templates() -> list[EventMention]:
@@ -134,19 +145,37 @@ def rebuild(linker: Linker, records: RecordStore) -> tuple[float, float]:
     return total, len(values) / total
 
 
+def restart(path: Path) -> tuple[float, float, int]:
+    """Seconds (wall) to open a checkpointed state file and adopt its profiles into a new linker,
+    as a restart does; the events per second, and how many."""
+    started = time.perf_counter()
+    state = StateFile(path, TOPIC)
+    restored = Linker(records=state)
+    if state.positions(ENDS) is None:
+        raise SystemExit(f"{path}: no usable checkpoint")
+    for profile in state.profiles():
+        restored.adopt(profile)
+    total = time.perf_counter() - started
+    count = len(restored)
+    state.close()
+    return total, count / total, count
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000, help="events in state at the end")
     parser.add_argument("--horizon-days", type=int, default=None, help="the linker's horizon (default: none)")
     parser.add_argument(
-        "--spill", action="store_true", help="keep the full records in an SQLite file (SpilledClusterStore)"
+        "--state-file",
+        action="store_true",
+        help="keep the records in a checkpointed StateFile, and time the restart from it",
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="newswire-linker-") as tmp:
         folder = Path(tmp)
 
         def store(name: str) -> RecordStore:
-            return SpilledClusterStore(folder / f"{name}.sqlite") if args.spill else ClusterStore()
+            return StateFile(folder / f"{name}.sqlite", TOPIC) if args.state_file else ClusterStore()
 
         run(args.events, args.horizon_days, store)
 
@@ -156,15 +185,22 @@ def run(events: int, horizon_days: int | None, store: Callable[[str], RecordStor
     # enough mentions to reach the last checkpoint: measured, about 0.45 events per mention (the
     # re-reports, and the new reports that meet an event by chance: same template, town and week)
     mentions = int(events * 2.4)
-    linker = Linker(horizon_days=horizon_days, records=store("state"))
-    print("| events in state | mentions linked | mentions/s (CPU) | RSS MB | rebuild s | events/s |")
-    print("|---|---|---|---|---|---|")
+    records = store("state")
+    state = records if isinstance(records, StateFile) else None
+    linker = Linker(horizon_days=horizon_days, records=records)
+    header = "| events in state | mentions linked | mentions/s (CPU) | RSS MB | rebuild s | events/s |"
+    if state is not None:
+        header += " restart from the state file s | events/s |"
+    print(header)
+    print("|---" * (header.count("|") - 1) + "|")
     stretch_cpu, stretch_linked = 0.0, 0
     linked = 0
     for linked, mention in enumerate(stream(mentions), start=1):
         outlet = mention.url.split("/")[2]
         started = time.process_time()  # the linking alone, not the making of the mention
         linker.link(mention, outlet)
+        if state is not None and linked % CHECKPOINT_EVERY == 0:
+            state.checkpoint(linker.profile, ENDS)
         stretch_cpu += time.process_time() - started
         stretch_linked += 1
         # without a horizon the state grows to each checkpoint; with one it stays bounded, and the
@@ -176,7 +212,14 @@ def run(events: int, horizon_days: int | None, store: Callable[[str], RecordStor
             memory = rss_mb()
             seconds, per_second = rebuild(linker, store(f"rebuilt-{linked}"))
             row = [f"{len(linker):,}", f"{linked:,}", f"{rate:,.0f}", f"{memory:,.0f}", f"{seconds:.1f}"]
-            print("| " + " | ".join([*row, f"{per_second:,.0f}"]) + " |", flush=True)
+            row.append(f"{per_second:,.0f}")
+            if state is not None:
+                state.checkpoint(linker.profile, ENDS)
+                restart_s, restart_rate, restarted = restart(state.path)
+                if restarted != len(linker):
+                    raise SystemExit(f"restart adopted {restarted} events, the linker holds {len(linker)}")
+                row += [f"{restart_s:.1f}", f"{restart_rate:,.0f}"]
+            print("| " + " | ".join(row) + " |", flush=True)
             checkpoints = checkpoints[1:]
             stretch_cpu, stretch_linked = 0.0, 0
             if not checkpoints:

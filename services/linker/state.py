@@ -87,7 +87,7 @@ class EventProfile:
 
 def interned(words: Iterable[str]) -> tuple[str, ...]:
     """One copy of each word or key per process, however many events hold it."""
-    return tuple(sys.intern(w) for w in words)
+    return tuple(map(sys.intern, words))
 
 
 class RecordStore(Protocol):
