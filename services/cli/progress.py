@@ -15,8 +15,9 @@ from aiokafka import TopicPartition
 from rich.console import Group
 from rich.table import Table
 
-from schemas import DecodeError, FeedStatus, decode
+from schemas import FeedStatus
 from services.cli.supervisor import Supervisor
+from services.common.feed_status import FeedStatusReader
 from services.common.kafka import reader_consumer
 from services.common.settings import KafkaSettings
 from services.common.topics import TopicNames
@@ -76,10 +77,7 @@ class ProgressProbe:
         self._topics = topics
         self._out_dir = out_dir
         self._consumer = reader_consumer(kafka)
-        # A second, group-less consumer tails feed-status for the health table.
-        self._status_reader = reader_consumer(kafka)
-        self._status_assigned = False
-        self._feeds: dict[str, FeedStatus] = {}
+        self._statuses = FeedStatusReader(kafka)  # a second consumer, for the health table
         self._row_cache: dict[Path, int] = {}
         self._event_row_cache: dict[Path, int] = {}
         self._cluster_row_cache: dict[Path, int] = {}
@@ -87,29 +85,10 @@ class ProgressProbe:
 
     async def start(self) -> None:
         await asyncio.wait_for(self._consumer.start(), 30)
-        await asyncio.wait_for(self._status_reader.start(), 30)
 
     async def stop(self) -> None:
         await asyncio.wait_for(self._consumer.stop(), 10)
-        await asyncio.wait_for(self._status_reader.stop(), 10)
-
-    async def _read_feed_status(self) -> None:
-        if not self._status_assigned:
-            partitions = self._consumer.partitions_for_topic(self._topics.feed_status)
-            if not partitions:
-                return
-            tps = [TopicPartition(self._topics.feed_status, p) for p in partitions]
-            self._status_reader.assign(tps)
-            await self._status_reader.seek_to_beginning(*tps)
-            self._status_assigned = True
-        batches = await self._status_reader.getmany(timeout_ms=0, max_records=10_000)
-        for records in batches.values():
-            for record in records:
-                try:
-                    status = decode(FeedStatus, record.value)
-                except DecodeError:
-                    continue
-                self._feeds[status.feed_url] = status
+        await self._statuses.close()
 
     async def _total(self, topic: str) -> int:
         partitions = self._consumer.partitions_for_topic(topic)
@@ -124,9 +103,9 @@ class ProgressProbe:
     async def read(self) -> Progress:
         t = self._topics
         feeds_polled = await self._total(t.feed_status)
-        await self._read_feed_status()
+        await self._statuses.read()
         return Progress(
-            feeds=dict(self._feeds),
+            feeds=dict(self._statuses.feeds),
             feeds_polled=feeds_polled,
             urls_discovered=await self._total(t.urls),
             pages_fetched=await self._total(t.pages),
