@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import gc
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -40,6 +41,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from schemas import EventCluster, EventMention, decode, encode  # noqa: E402
+from services.common.settings import KafkaSettings  # noqa: E402
+from services.common.topics import TopicNames  # noqa: E402
 from services.extractor.events.assemble import extract_events  # noqa: E402
 from services.extractor.events.places import gazetteer  # noqa: E402
 from services.linker.linker import Linker  # noqa: E402
@@ -52,8 +55,11 @@ DAYS = 4 * 365
 COUNTRIES = 60
 REREPORT_SHARE = 1 / 3
 CHECKPOINT_EVERY = 5_000  # mentions between two checkpoints of the state file
-TOPIC = "bench.event-clusters"
-ENDS = {0: 0}  # the checkpoint's offsets: there is no topic here, only their check
+# The checkpoint is written for the default deployment's event-clusters topic, every partition at
+# offset 0 (nothing read from it yet), so that ``bench/linker_restart.py`` can start ``newswire
+# linker`` on a new broker over the file kept with --keep-state.
+TOPIC = TopicNames.from_settings(KafkaSettings()).event_clusters
+ENDS = dict.fromkeys(range(KafkaSettings().partitions), 0)
 
 
 def templates() -> list[EventMention]:
@@ -170,6 +176,9 @@ def main() -> None:
         action="store_true",
         help="keep the records in a checkpointed StateFile, and time the restart from it",
     )
+    parser.add_argument(
+        "--keep-state", type=Path, default=None, help="with --state-file: copy the final state file here"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="newswire-linker-") as tmp:
         folder = Path(tmp)
@@ -177,10 +186,14 @@ def main() -> None:
         def store(name: str) -> RecordStore:
             return StateFile(folder / f"{name}.sqlite", TOPIC) if args.state_file else ClusterStore()
 
-        run(args.events, args.horizon_days, store)
+        state = run(args.events, args.horizon_days, store)
+        if args.keep_state is not None and isinstance(state, StateFile):
+            state.close()  # the last connection's close folds the WAL into the file
+            shutil.copyfile(state.path, args.keep_state)
 
 
-def run(events: int, horizon_days: int | None, store: Callable[[str], RecordStore]) -> None:
+def run(events: int, horizon_days: int | None, store: Callable[[str], RecordStore]) -> RecordStore:
+    """Link until ``events`` are in state, printing a row at each checkpoint; the linker's store."""
     checkpoints = [n for n in (10_000, 100_000, 1_000_000) if n <= events] or [events]
     # enough mentions to reach the last checkpoint: measured, about 0.45 events per mention (the
     # re-reports, and the new reports that meet an event by chance: same template, town and week)
@@ -224,6 +237,7 @@ def run(events: int, horizon_days: int | None, store: Callable[[str], RecordStor
             stretch_cpu, stretch_linked = 0.0, 0
             if not checkpoints:
                 break
+    return records
 
 
 if __name__ == "__main__":
