@@ -57,6 +57,7 @@ class StateFile:
             self._db = self._open()
         self._count = self._db.execute("SELECT count(*) FROM events").fetchone()[0]
         self._changed: set[str] = set()  # events put since the last checkpoint
+        self._removed = 0  # events discarded since the last checkpoint
         self._db.execute("BEGIN")
 
     def _open(self) -> sqlite3.Connection:
@@ -113,6 +114,7 @@ class StateFile:
         self._db.execute("BEGIN")
         self._count = 0
         self._changed.clear()
+        self._removed = 0
 
     # -- the record store --------------------------------------------------------------------
 
@@ -136,7 +138,9 @@ class StateFile:
         return unpacked(row[0])
 
     def discard(self, event_id: str) -> None:
-        self._count -= self._db.execute("DELETE FROM events WHERE event_id = ?", (event_id,)).rowcount
+        removed = self._db.execute("DELETE FROM events WHERE event_id = ?", (event_id,)).rowcount
+        self._count -= removed
+        self._removed += removed
         self._changed.discard(event_id)
 
     def __iter__(self) -> Iterator[EventCluster]:
@@ -147,8 +151,8 @@ class StateFile:
 
     @property
     def pending(self) -> int:
-        """Events changed since the last checkpoint."""
-        return len(self._changed)
+        """Events put or discarded since the last checkpoint."""
+        return len(self._changed) + self._removed
 
     def checkpoint(self, profile_of: Callable[[str], EventProfile], positions: Mapping[int, int]) -> None:
         """Make the records put so far durable with their profiles and the offsets after the last
@@ -164,6 +168,7 @@ class StateFile:
         self._db.execute("COMMIT")
         self._db.execute("BEGIN")
         self._changed.clear()
+        self._removed = 0
 
     def close(self) -> None:
         """Close the file; what was put since the last checkpoint is rolled back."""

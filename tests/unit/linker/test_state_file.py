@@ -185,3 +185,21 @@ def test_a_file_that_is_not_a_state_file_is_replaced(tmp_path: Path) -> None:
     state.close()
     with sqlite3.connect(path) as db:  # and what is there now is one
         assert db.execute("SELECT count(*) FROM events").fetchone() == (0,)
+
+
+def test_an_event_discarded_alone_is_still_a_change_to_checkpoint(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite"
+    state = StateFile(path, TOPIC)
+    linker = _linked_few()
+    for cluster in linker.clusters():
+        state.put(cluster)
+    state.checkpoint(linker.profile, {0: 2})
+    assert state.pending == 0
+    gone = next(iter(linker.clusters())).event_id
+    state.discard(gone)  # a restart's forget_old: no put, only a removal
+    assert state.pending == 1
+    state.checkpoint(linker.profile, {0: 2})
+    state.close()
+    again = StateFile(path, TOPIC)
+    assert again.positions({0: 2}) == {0: 2}
+    assert len(again) == 1 and gone not in {c.event_id for c in again}
