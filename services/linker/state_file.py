@@ -66,7 +66,6 @@ class StateFile:
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             db.executescript(_SCHEMA)
-            db.execute("SELECT count(*) FROM events").fetchone()
         except sqlite3.DatabaseError:
             db.close()
             raise

@@ -63,13 +63,16 @@ class LinkerWorker:
             state_dir.mkdir(parents=True, exist_ok=True)
             path = state_dir / f"{app_id(settings.kafka, 'linker')}-state.sqlite"
             self.state = StateFile(path, self.topics.event_clusters)
-        self.linker = Linker(horizon_days=settings.linker.horizon_days or None, records=self.state)
+        self.linker = self._new_linker()
         # per partition of event-clusters, the offset after the last version the state reflects
         self._positions: dict[int, int] = {}
         self._stopping = asyncio.Event()
         self.linked = 0
         self.versions_restored = 0  # versions read by the last restore (the clock sample aside)
         self.events_checkpointed = 0  # events the last restore took from the state file
+
+    def _new_linker(self) -> Linker:
+        return Linker(horizon_days=self.settings.linker.horizon_days or None, records=self.state)
 
     def stop(self) -> None:
         self._stopping.set()
@@ -130,9 +133,9 @@ class LinkerWorker:
             # An unknown topic would mean a silently empty state: partitions_of reads fresh metadata.
             tps = await partitions_of(reader, [self.topics.event_clusters])
             reader.assign(tps)
-            ends = await reader.end_offsets(tps)
-            self._positions = {tp.partition: ends[tp] for tp in tps}
-            starts = self._from_checkpoint({tp.partition: ends[tp] for tp in tps})
+            ends = {tp.partition: end for tp, end in (await reader.end_offsets(tps)).items()}
+            self._positions = dict(ends)
+            starts = self._from_checkpoint(ends)
             spans: dict[TopicPartition, tuple[int | None, int | None]]
             if starts is not None:
                 spans = {tp: (starts[tp.partition], None) for tp in tps}
@@ -165,7 +168,7 @@ class LinkerWorker:
                 self.events_checkpointed += 1
         except ValueError as exc:
             log.warning("linker state file %s unreadable (%s): rebuilding", self.state.path, exc)
-            self.linker = Linker(horizon_days=self.settings.linker.horizon_days or None, records=self.state)
+            self.linker = self._new_linker()
             self.state.reset()
             self.events_checkpointed = 0
             return None

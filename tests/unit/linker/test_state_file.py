@@ -95,6 +95,16 @@ def _linked_few() -> Linker:
     return linker
 
 
+def _checkpointed_few(path: Path, positions: dict[int, int]) -> tuple[StateFile, Linker]:
+    """A state file holding two events, checkpointed at ``positions``, and their linker."""
+    state = StateFile(path, TOPIC)
+    linker = _linked_few()
+    for cluster in linker.clusters():
+        state.put(cluster)
+    state.checkpoint(linker.profile, positions)
+    return state, linker
+
+
 def test_a_restart_from_a_checkpoint_links_as_if_it_had_never_stopped(tmp_path: Path) -> None:
     mentions = _corpus_mentions()
     half = len(mentions) // 2
@@ -163,11 +173,7 @@ def test_a_checkpoint_of_another_topic_is_emptied_not_used(
     tmp_path: Path, topic: str, ends: dict[int, int], why: str
 ) -> None:
     path = tmp_path / "state.sqlite"
-    state = StateFile(path, TOPIC)
-    linker = _linked_few()
-    for cluster in linker.clusters():
-        state.put(cluster)
-    state.checkpoint(linker.profile, {0: 7})
+    state, _ = _checkpointed_few(path, {0: 7})
     state.close()
 
     reopened = StateFile(path, topic)
@@ -189,11 +195,7 @@ def test_a_file_that_is_not_a_state_file_is_replaced(tmp_path: Path) -> None:
 
 def test_an_event_discarded_alone_is_still_a_change_to_checkpoint(tmp_path: Path) -> None:
     path = tmp_path / "state.sqlite"
-    state = StateFile(path, TOPIC)
-    linker = _linked_few()
-    for cluster in linker.clusters():
-        state.put(cluster)
-    state.checkpoint(linker.profile, {0: 2})
+    state, linker = _checkpointed_few(path, {0: 2})
     assert state.pending == 0
     gone = next(iter(linker.clusters())).event_id
     state.discard(gone)  # a restart's forget_old: no put, only a removal
