@@ -165,10 +165,11 @@ class Linker:
         records: RecordStore | None = None,
     ) -> None:
         # the state: profiles and records by event id, and the blocking index (key -> event ids,
-        # oldest first)
+        # oldest first; a dict as an ordered set: a block of a busy month holds hundreds of
+        # events, and a list's membership test and removal read all of them)
         self._profiles: dict[str, EventProfile] = {}
         self._records: RecordStore = records if records is not None else ClusterStore()
-        self._blocks: dict[str, list[str]] = {}
+        self._blocks: dict[str, dict[str, None]] = {}
         self._horizon = timedelta(days=horizon_days) if horizon_days else None
         self._forget_every = forget_every
         self._clock: date | None = None
@@ -225,11 +226,12 @@ class Linker:
         for key in keys:
             ids = self._blocks.get(key)
             if ids is None:
-                self._blocks[sys.intern(key)] = [event_id]
+                self._blocks[sys.intern(key)] = {event_id: None}
             elif event_id not in ids:
-                if key.endswith("|*") and len(ids) >= RECENT_PER_COUNTRY:
-                    del ids[: len(ids) - RECENT_PER_COUNTRY + 1]
-                ids.append(event_id)
+                if key.endswith("|*"):
+                    while len(ids) >= RECENT_PER_COUNTRY:
+                        del ids[next(iter(ids))]  # the oldest
+                ids[event_id] = None
 
     def _hold(self, profile: EventProfile) -> None:
         """Keep the profile, and move the stream's clock (with a horizon)."""
@@ -273,7 +275,7 @@ class Linker:
         for key in profile.keys:
             ids = self._blocks.get(key)
             if ids is not None and event_id in ids:
-                ids.remove(event_id)
+                del ids[event_id]
                 if not ids:
                     del self._blocks[key]
 
@@ -316,7 +318,7 @@ class Linker:
     def _candidates(self, family: str, t: EventTime, countries: set[str]) -> list[EventProfile]:
         seen: dict[str, EventProfile] = {}
         for key in lookup_keys(family, t, countries):
-            for event_id in self._blocks.get(key, []):
+            for event_id in self._blocks.get(key, ()):
                 if event_id not in seen and (profile := self._profiles.get(event_id)) is not None:
                     seen[event_id] = profile
         return [seen[k] for k in sorted(seen)]  # a fixed order: determinism

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from schemas.events import EventTime
+from services.linker import linker as linker_module
 from services.linker.linker import Linker
 from services.linker.state import ClusterStore, digest, holds
 from services.linker.state_file import StateFile
@@ -65,3 +66,19 @@ def test_an_event_let_go_leaves_every_block_it_was_filed_under() -> None:
     september_alone = Linker()
     september_alone.link(_reported("n0", date(2023, 9, 1), [FEZ], date(2023, 9, 1)), "c0.example")
     assert linker.blocking_entries == september_alone.blocking_entries
+
+
+def test_the_undated_look_up_of_a_country_holds_only_its_most_recent_events(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(linker_module, "RECENT_PER_COUNTRY", 2)
+    linker = Linker()
+    months = [date(2023, m, 10) for m in (1, 3, 5, 7, 9)]  # five months: five events
+    for i, day in enumerate(months):
+        linker.link(_reported(f"m{i}", day, [ALMERIA], day), f"o{i}.example")
+    assert len(linker) == 5
+    # one entry per month, and the country's undated look-up keeps the two latest, not five
+    assert linker.blocking_entries == 5 + 2
+    again = linker.link(_reported("m9", months[-1], [ALMERIA], months[-1]), "later.example")
+    assert again is not None and not again.created  # a second report of an event in the block
+    assert linker.blocking_entries == 5 + 2  # is not filed twice

@@ -190,7 +190,7 @@ def test_a_file_that_is_not_a_state_file_is_replaced(tmp_path: Path) -> None:
     assert len(state) == 0 and state.positions({0: 0}) is None
     state.close()
     with sqlite3.connect(path) as db:  # and what is there now is one
-        assert db.execute("SELECT count(*) FROM events").fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM records").fetchone() == (0,)
 
 
 def test_an_event_discarded_alone_is_still_a_change_to_checkpoint(tmp_path: Path) -> None:
@@ -205,3 +205,22 @@ def test_an_event_discarded_alone_is_still_a_change_to_checkpoint(tmp_path: Path
     again = StateFile(path, TOPIC)
     assert again.positions({0: 2}) == {0: 2}
     assert len(again) == 1 and gone not in {c.event_id for c in again}
+
+
+def test_a_file_of_an_older_format_is_replaced_with_its_tables(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite"
+    with sqlite3.connect(path) as db:  # format 1 kept records and profiles in one table
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.executemany(
+            "INSERT INTO meta VALUES (?, ?)", [("format", "1"), ("topic", TOPIC), ("partitions", "1")]
+        )
+        db.execute("CREATE TABLE events (event_id TEXT PRIMARY KEY, record BLOB, profile BLOB)")
+        db.execute("INSERT INTO events VALUES ('ev-1', ?, ?)", (b"x" * 10_000, b"y"))
+    db.close()
+    state = StateFile(path, TOPIC)
+    assert state.positions({0: 0}) is None
+    state.close()
+    with sqlite3.connect(path) as db:
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    db.close()
+    assert tables == {"meta", "positions", "records", "profiles"}
