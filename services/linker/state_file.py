@@ -97,6 +97,8 @@ class StateFile:
             reason = f"offsets of partitions {sorted(positions)}, the topic has {sorted(ends)}"
         elif past := [p for p, offset in positions.items() if offset > ends[p]]:
             reason = f"offsets past the end of partitions {past}: the topic was created again"
+        # a record and its profile are discarded together and every record put is given its
+        # profile at the checkpoint that commits it: only a damaged file has the counts differ
         elif (profiles := self._db.execute("SELECT count(*) FROM profiles").fetchone()[0]) != self._count:
             reason = f"{self._count} records but {profiles} profiles"
         if reason is None:
