@@ -31,6 +31,7 @@ from services.linker.state import EventProfile, packed, profile_bytes, profile_f
 log = logging.getLogger(__name__)
 
 FILE_FORMAT = "2"
+_NO_CHECKPOINT = "no checkpoint yet"  # a new file: not worth a warning
 
 # Profiles have a table of their own: every start reads all of them (about 600 bytes an event),
 # and with the records (a few KB each) in the same rows it read the whole file. The records are
@@ -57,17 +58,19 @@ class StateFile:
         except sqlite3.DatabaseError as exc:  # not an SQLite file, or a damaged one
             log.warning("linker state file %s unreadable (%s): starting a new one", path, exc)
             self._db = self._new()
-        self._count = self._db.execute("SELECT count(*) FROM records").fetchone()[0]
         self._changed: set[str] = set()  # events put since the last checkpoint
         self._removed = 0  # events discarded since the last checkpoint
         self._db.execute("BEGIN")
 
     def _open(self) -> sqlite3.Connection:
+        """Connect, and count the records: the count reads every page of the records' index, so a
+        file damaged past its first pages fails here, where it is replaced, not on a later read."""
         db = sqlite3.connect(self.path, isolation_level=None)  # transactions are explicit
         try:
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             db.executescript(_SCHEMA)
+            self._count: int = db.execute("SELECT count(*) FROM records").fetchone()[0]
         except sqlite3.DatabaseError:
             db.close()
             raise
@@ -85,12 +88,25 @@ class StateFile:
     def positions(self, ends: Mapping[int, int]) -> dict[int, int] | None:
         """The offsets the last checkpoint reflects, if it can be used with a topic whose
         partitions end at ``ends``; otherwise None, and the file is emptied."""
+        try:
+            positions, reason = self._checked(ends)
+        except sqlite3.DatabaseError as exc:  # a damaged page the open did not read
+            positions, reason = {}, f"unreadable: {exc}"
+        if reason is None:
+            return positions
+        if reason != _NO_CHECKPOINT:
+            log.warning("linker state file %s not used (%s): rebuilding from the topic", self.path, reason)
+        self.reset()
+        return None
+
+    def _checked(self, ends: Mapping[int, int]) -> tuple[dict[int, int], str | None]:
+        """The checkpoint's offsets, and why they cannot be used with ``ends`` (None if they can)."""
         meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
         positions = dict(self._db.execute("SELECT partition, next_offset FROM positions").fetchall())
         expected = {"format": FILE_FORMAT, "topic": self.topic, "partitions": str(len(ends))}
         reason = None
         if not meta:
-            reason = "no checkpoint yet"
+            reason = _NO_CHECKPOINT
         elif meta != expected:
             reason = f"written for {meta}, not {expected}"
         elif set(positions) != set(ends):
@@ -101,18 +117,16 @@ class StateFile:
         # profile at the checkpoint that commits it: only a damaged file has the counts differ
         elif (profiles := self._db.execute("SELECT count(*) FROM profiles").fetchone()[0]) != self._count:
             reason = f"{self._count} records but {profiles} profiles"
-        if reason is None:
-            return positions
-        if meta:
-            log.warning("linker state file %s not used (%s): rebuilding from the topic", self.path, reason)
-        self.reset()
-        return None
+        return positions, reason
 
     def profiles(self) -> Iterator[EventProfile]:
         """Every checkpointed profile, by event id (the order a rebuild files them in). Raises
         ``ValueError`` for a damaged one; the caller then resets the file."""
-        for (value,) in self._db.execute("SELECT profile FROM profiles ORDER BY event_id"):
-            yield profile_from_bytes(value)
+        try:
+            for (value,) in self._db.execute("SELECT profile FROM profiles ORDER BY event_id"):
+                yield profile_from_bytes(value)
+        except sqlite3.DatabaseError as exc:
+            raise ValueError(f"unreadable: {exc}") from exc
 
     def reset(self) -> None:
         """Empty the file (a rebuild from the topic follows)."""
@@ -120,7 +134,6 @@ class StateFile:
         self._db.close()
         self._db = self._new()
         self._db.execute("BEGIN")
-        self._count = 0
         self._changed.clear()
         self._removed = 0
 

@@ -224,3 +224,35 @@ def test_a_file_of_an_older_format_is_replaced_with_its_tables(tmp_path: Path) -
         tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     db.close()
     assert tables == {"meta", "positions", "records", "profiles"}
+
+
+def test_a_state_file_damaged_past_its_header_is_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite"
+    state, _ = _checkpointed_few(path, {0: 2})
+    state.close()  # the last connection's close copies the WAL into the file
+    data = bytearray(path.read_bytes())
+    page = 4096
+    assert len(data) > 2 * page
+    data[page:] = bytes(random.Random(7).randrange(256) for _ in range(len(data) - page))
+    path.write_bytes(bytes(data))  # the header and schema page intact, every other page garbage
+    replaced = StateFile(path, TOPIC)
+    assert len(replaced) == 0 and replaced.positions({0: 2}) is None
+    replaced.close()
+
+
+def test_a_damaged_table_the_open_does_not_read_is_found_before_it_is_used(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite"
+    state, _ = _checkpointed_few(path, {0: 2})
+    state.close()
+    with sqlite3.connect(path) as db:
+        (root,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'profiles'").fetchone()
+        page = db.execute("PRAGMA page_size").fetchone()[0]
+    db.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * page : root * page] = b"\xff" * page  # only the profiles' page
+    path.write_bytes(bytes(data))
+    damaged = StateFile(path, TOPIC)
+    assert len(damaged) == 2  # the records are readable
+    assert damaged.positions({0: 2}) is None  # but the checkpoint is not used
+    assert len(damaged) == 0
+    damaged.close()
